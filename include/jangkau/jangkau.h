@@ -1,0 +1,257 @@
+/*
+ * jangkau: geospatial planning engine for Indonesia's probation offices
+ * (Balai Pemasyarakatan, Bapas).
+ *
+ * This header is the whole public contract of libjangkau. It is plain C17
+ * and includes nothing but the C standard library, so that it compiles in
+ * any C or C++ program.
+ *
+ * The pipeline: a project store (one SpatiaLite file) receives village
+ * boundaries, work sites and clients (import); sites and clients get a
+ * village and a point (geocode); every village gets a coverage status and
+ * every active client a nearest suitable site (coverage); the results go out
+ * as GIS layers and a gap report (export, report).
+ *
+ * Conventions:
+ * - Every call takes a context first. The context carries the last error
+ *   message, a message callback and the GEOS and PROJ handles. A context may
+ *   be used by one thread at a time.
+ * - Functions return JK_OK (0) or a jk_status code; jk_ctx_errmsg() gives
+ *   the detail of the last failure.
+ * - Objects from a _create/_open call are freed with the matching
+ *   _destroy/_close call; passing NULL there is a no-op.
+ * - The library never prints and never exits. Row-level diagnostics
+ *   (rejected rows, duplicates, flagged geocodes) are passed to the message
+ *   callback, formatted as "FILE:ROW: field: reason".
+ */
+#ifndef JANGKAU_H
+#define JANGKAU_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(JK_BUILDING_LIBRARY) && defined(__GNUC__)
+#define JK_API __attribute__((visibility("default")))
+#else
+#define JK_API
+#endif
+
+#define JK_VERSION_STRING "0.1.0"
+
+/** Result codes. */
+typedef enum jk_status {
+	JK_OK = 0,
+	JK_ERR_NOMEM = 1,   /**< out of memory */
+	JK_ERR_IO = 2,      /**< a file could not be opened, read or written */
+	JK_ERR_DB = 3,      /**< the project store failed (SQLite/SpatiaLite) */
+	JK_ERR_FORMAT = 4,  /**< an input file is not in a usable form */
+	JK_ERR_REJECTED = 5,/**< rows were rejected and --strict asked to abort */
+	JK_ERR_ARG = 6,     /**< an argument or option is invalid */
+	JK_ERR_GEOS = 7,    /**< a GEOS operation failed */
+	JK_ERR_PROJ = 8,    /**< a PROJ operation failed */
+	JK_ERR_GDAL = 9,    /**< a GDAL/OGR operation failed */
+	JK_ERR_STATE = 10   /**< a step ran before the step it needs */
+} jk_status;
+
+/** Message levels of the message callback. */
+typedef enum jk_level {
+	JK_LOG_DEBUG = 0,
+	JK_LOG_INFO = 1,
+	JK_LOG_WARN = 2, /**< a row was flagged, repaired or skipped */
+	JK_LOG_ERROR = 3 /**< a row was rejected */
+} jk_level;
+
+typedef struct jk_ctx jk_ctx;
+typedef struct jk_store jk_store;
+
+/** Receives diagnostics. @p msg is valid only during the call. */
+typedef void (*jk_log_fn)(void *user, jk_level level, const char *msg);
+
+/**
+ * Receives progress of long steps: @p step names the step, @p done and
+ * @p total count its units (total 0 when unknown).
+ */
+typedef void (*jk_progress_fn)(void *user, const char *step, long done,
+			       long total);
+
+/** Library version, "MAJOR.MINOR.PATCH". Static storage. */
+JK_API const char *jk_version(void);
+
+/** Static English text for a status code. Never NULL. */
+JK_API const char *jk_strerror(int code);
+
+/**
+ * Creates a context, with its GEOS and PROJ handles.
+ * @return the context, or NULL when out of memory or when GEOS/PROJ could
+ *         not be initialised. Free with jk_ctx_destroy().
+ */
+JK_API jk_ctx *jk_ctx_create(void);
+
+/** Frees a context. NULL is a no-op. */
+JK_API void jk_ctx_destroy(jk_ctx *ctx);
+
+/** Detail of the last error on @p ctx; "" when none. Owned by ctx. */
+JK_API const char *jk_ctx_errmsg(const jk_ctx *ctx);
+
+/** Sets the message callback (NULL to drop messages). */
+JK_API void jk_ctx_set_log(jk_ctx *ctx, jk_log_fn fn, void *user);
+
+/** Sets the progress callback (NULL for none). */
+JK_API void jk_ctx_set_progress(jk_ctx *ctx, jk_progress_fn fn, void *user);
+
+/* ------------------------------------------------------------------ */
+/* Store                                                               */
+
+/**
+ * Opens the project store at @p path, creating it (owner read/write only,
+ * since it holds client data) and its schema when missing. Foreign keys are
+ * on; the schema version is PRAGMA user_version.
+ * @param out receives the store, NULL on failure. Close with
+ *        jk_store_close().
+ */
+JK_API int jk_store_open(jk_ctx *ctx, const char *path, jk_store **out);
+
+/** Closes a store. NULL is a no-op. */
+JK_API void jk_store_close(jk_store *st);
+
+/* ------------------------------------------------------------------ */
+/* Import                                                              */
+
+/** Counts of one import. */
+typedef struct jk_import_stats {
+	long read;       /**< data rows read */
+	long imported;   /**< rows new to the store */
+	long updated;    /**< rows already in the store, refreshed */
+	long unchanged;  /**< rows already in the store, identical */
+	long duplicates; /**< exact duplicate rows in the file, imported once */
+	long repaired;   /**< geometries repaired (boundaries) */
+	long rejected;   /**< rows rejected with a message */
+} jk_import_stats;
+
+/**
+ * Field names of a boundary layer. NULL members take the defaults, which
+ * fit the Kemendagri village files: kode, nama, kecamatan, kabupaten,
+ * provinsi, kode_kec, kode_kab, kode_prov.
+ */
+typedef struct jk_boundary_opts {
+	const char *layer; /**< layer name; NULL: "desa" if present, else the first */
+	const char *f_kode;
+	const char *f_nama;
+	const char *f_kecamatan;
+	const char *f_kabupaten;
+	const char *f_provinsi;
+	const char *f_kode_kec;
+	const char *f_kode_kab;
+	const char *f_kode_prov;
+	const char *aliases; /**< optional alias CSV (kode,alias); NULL for none */
+	int strict;          /**< abort with nothing written on any rejected row */
+} jk_boundary_opts;
+
+/** Options of a site or client import. */
+typedef struct jk_table_opts {
+	const char *layer; /**< sheet or layer; NULL: the first */
+	int strict;        /**< abort with nothing written on any rejected row */
+} jk_table_opts;
+
+/**
+ * Imports village polygons (any OGR vector source) into the store in one
+ * transaction, reprojected to EPSG:4326, invalid polygons repaired with
+ * GEOS make-valid, and rebuilds the gazetteer used by geocoding.
+ * @return JK_OK, or an error; with strict, JK_ERR_REJECTED when a row was
+ *         rejected (nothing is written then).
+ */
+JK_API int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
+				const jk_boundary_opts *opts,
+				jk_import_stats *stats);
+
+/**
+ * Imports an address book of work sites (CSV, XLSX, ODS, GeoPackage, ...)
+ * with Indonesian or English column headers, in one transaction.
+ * Re-importing a file adds nothing twice.
+ */
+JK_API int jk_import_sites(jk_ctx *ctx, jk_store *st, const char *path,
+			   const jk_table_opts *opts, jk_import_stats *stats);
+
+/** Imports a client register, keyed by the client id, in one transaction. */
+JK_API int jk_import_clients(jk_ctx *ctx, jk_store *st, const char *path,
+			     const jk_table_opts *opts, jk_import_stats *stats);
+
+/* ------------------------------------------------------------------ */
+/* Geocoding                                                           */
+
+typedef struct jk_geocode_stats {
+	long rows;          /**< sites + clients geocoded */
+	long coordinate;    /**< precision coordinate */
+	long village;       /**< precision village */
+	long district;      /**< precision district */
+	long regency;       /**< precision regency */
+	long ambiguous;     /**< several villages fit, none chosen */
+	long none;          /**< nothing found */
+	long flagged;       /**< coordinate disagreed with the address, or lay outside every village */
+} jk_geocode_stats;
+
+/**
+ * Gives every site and client a village code, a point, a precision, a
+ * score and a reason, in one transaction.
+ */
+JK_API int jk_geocode(jk_ctx *ctx, jk_store *st, jk_geocode_stats *stats);
+
+/* ------------------------------------------------------------------ */
+/* Coverage                                                            */
+
+typedef struct jk_coverage_opts {
+	double radius_km; /**< reach radius; 0 takes the default, 5 km */
+} jk_coverage_opts;
+
+typedef struct jk_coverage_stats {
+	long villages, covered, reachable, pending, gap;
+	long clients;       /**< active clients given a site */
+	long clients_in_reach;
+	long clients_no_site; /**< active clients for whom no suitable site exists */
+} jk_coverage_stats;
+
+/**
+ * Computes coverage per village and the nearest suitable ready site of every
+ * active client (geodesic distance on WGS84), replacing the previous results
+ * in one transaction.
+ */
+JK_API int jk_coverage_run(jk_ctx *ctx, jk_store *st,
+			   const jk_coverage_opts *opts,
+			   jk_coverage_stats *stats);
+
+/* ------------------------------------------------------------------ */
+/* Export and report                                                   */
+
+#define JK_FORMAT_GEOJSON 1
+#define JK_FORMAT_SHP 2
+#define JK_FORMAT_GPKG 4
+
+typedef struct jk_export_opts {
+	int formats;                /**< JK_FORMAT_* bits; 0 means all three */
+	int exact_client_locations; /**< write client homes, not village points */
+} jk_export_opts;
+
+/**
+ * Writes the layers desa_coverage, kecamatan_summary, sites, gaps, clients
+ * and client_links into @p dir (created if missing): one GeoJSON file and
+ * one Shapefile per layer, and jangkau.gpkg with all layers.
+ */
+JK_API int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
+		     const jk_export_opts *opts);
+
+typedef struct jk_report_opts {
+	const char *lang; /**< "id" (default) or "en" */
+} jk_report_opts;
+
+/** Writes the gap report (gap_report.html and CSV tables) into @p dir. */
+JK_API int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
+		     const jk_report_opts *opts);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JANGKAU_H */

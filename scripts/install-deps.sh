@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages jangkau needs to build, test and run.
+# Run as root on a fresh machine; does nothing when all are present.
+set -euo pipefail
+
+pkgs=(build-essential cmake pkg-config
+      libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev
+      libspatialite-dev libsqlite3-mod-spatialite spatialite-bin
+      libsqlite3-dev sqlite3 check xz-utils)
+
+missing=()
+for p in "${pkgs[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,413 @@
+/*
+ * Coverage per village and the nearest suitable site of every active client.
+ *
+ * A site counts for the village it was geocoded into only when its village
+ * is certain (precision coordinate or village); sites placed only at
+ * district or regency level, or ambiguous, are reported for attention and
+ * left out, since counting them would claim coverage nobody can verify.
+ *
+ * Village status, with the reach radius R:
+ *   covered    a ready site inside the village
+ *   reachable  none inside, the nearest ready site within R of the village
+ *              point (geodesic)
+ *   pending    no ready site in reach, but a not-ready (or unknown-status)
+ *              site inside: making it ready closes the gap
+ *   gap        nothing
+ * The same rules over child-suitable sites only give status_ak.
+ * A ready site's capacity is its kapasitas, or 1 when the book leaves it
+ * blank (it takes at least one client).
+ *
+ * Everything is read from the store into arrays, computed in memory with a
+ * kd-tree (reach.h), and written back in one transaction.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/util.h"
+#include "../store/store_int.h"
+#include "coverage_int.h"
+#include "reach.h"
+
+#define DEFAULT_RADIUS_KM 5.0
+
+struct site {
+	long long id;
+	double lon, lat;
+	int vill;  /* index into villages, -1 when not certain */
+	int status; /* 0 ready, 1 pending (not_ready/unknown), 2 inactive */
+	int kap;
+	int anak_ok;
+};
+
+struct vill {
+	char kode[16];
+	double lon, lat;
+	jk_village_cov c;
+};
+
+/* Finds a village by code in the sorted array; -1 when absent. */
+static int vill_find(const struct vill *v, int n, const char *kode)
+{
+	int lo = 0, hi = n - 1;
+
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2, c = strcmp(v[mid].kode, kode);
+
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+const char *jk_cov_status_name(int st)
+{
+	static const char *const names[] = {"covered", "reachable", "pending", "gap"};
+
+	return st >= 0 && st <= 3 ? names[st] : "gap";
+}
+
+int jk_cov_classify(int n_ready, int n_pending, int has_near, double near_km,
+		    double radius_km)
+{
+	if (n_ready > 0)
+		return JK_COV_COVERED;
+	if (has_near && near_km <= radius_km)
+		return JK_COV_REACHABLE;
+	if (n_pending > 0)
+		return JK_COV_PENDING;
+	return JK_COV_GAP;
+}
+
+static int load_villages(jk_store *st, struct vill **out, int *n)
+{
+	sqlite3_stmt *s;
+	long cnt = jk_store_count(st, "villages");
+	int rc, k = 0;
+	struct vill *v;
+
+	*out = NULL;
+	*n = 0;
+	if (cnt <= 0)
+		return jk_error(st->ctx, JK_ERR_STATE,
+				"%s: no villages in the store (hint: jangkau import boundaries FILE)",
+				st->path);
+	v = calloc((size_t)cnt, sizeof *v);
+	if (!v)
+		return jk_error(st->ctx, JK_ERR_NOMEM, "out of memory");
+	rc = jk_store_prepare(st, "SELECT kode, pt_lon, pt_lat FROM villages ORDER BY kode", &s);
+	if (rc) {
+		free(v);
+		return rc;
+	}
+	while (k < cnt && sqlite3_step(s) == SQLITE_ROW) {
+		jk_strlcpy(v[k].kode, (const char *)sqlite3_column_text(s, 0), sizeof v[k].kode);
+		v[k].lon = sqlite3_column_double(s, 1);
+		v[k].lat = sqlite3_column_double(s, 2);
+		k++;
+	}
+	sqlite3_finalize(s);
+	*out = v;
+	*n = k;
+	return JK_OK;
+}
+
+static int load_sites(jk_store *st, const struct vill *v, int nv,
+		      struct site **out, size_t *n)
+{
+	sqlite3_stmt *s;
+	long cnt = jk_store_count(st, "sites");
+	size_t k = 0;
+	struct site *a;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (cnt < 0)
+		return jk_store_dberr(st, "cannot count sites");
+	a = calloc((size_t)cnt + 1, sizeof *a);
+	if (!a)
+		return jk_error(st->ctx, JK_ERR_NOMEM, "out of memory");
+	rc = jk_store_prepare(st,
+		"SELECT site_id, lon, lat, kode_desa, status, kapasitas, anak_ok, precision"
+		" FROM sites WHERE precision IN ('coordinate','village')"
+		" AND lon IS NOT NULL AND kode_desa IS NOT NULL", &s);
+	if (rc) {
+		free(a);
+		return rc;
+	}
+	while (k < (size_t)cnt && sqlite3_step(s) == SQLITE_ROW) {
+		const char *status = (const char *)sqlite3_column_text(s, 4);
+
+		a[k].id = sqlite3_column_int64(s, 0);
+		a[k].lon = sqlite3_column_double(s, 1);
+		a[k].lat = sqlite3_column_double(s, 2);
+		a[k].vill = vill_find(v, nv, (const char *)sqlite3_column_text(s, 3));
+		a[k].status = !strcmp(status, "ready") ? 0 : !strcmp(status, "inactive") ? 2 : 1;
+		a[k].kap = sqlite3_column_type(s, 5) == SQLITE_NULL ? 1 : sqlite3_column_int(s, 5);
+		a[k].anak_ok = sqlite3_column_int(s, 6) == 1;
+		k++;
+	}
+	sqlite3_finalize(s);
+	*out = a;
+	*n = k;
+	return JK_OK;
+}
+
+/* Builds a reach over the ready sites (child-suitable ones only when
+ * @p child), with @p map from reach index to site index. */
+static jk_reach *build_reach(const struct site *s, size_t n, int child,
+			     size_t **map)
+{
+	double *lon = malloc((n ? n : 1) * sizeof *lon);
+	double *lat = malloc((n ? n : 1) * sizeof *lat);
+	jk_reach *r = NULL;
+	size_t i, k = 0;
+
+	*map = malloc((n ? n : 1) * sizeof **map);
+	if (!lon || !lat || !*map)
+		goto done;
+	for (i = 0; i < n; i++) {
+		if (s[i].status != 0 || (child && !s[i].anak_ok))
+			continue;
+		lon[k] = s[i].lon;
+		lat[k] = s[i].lat;
+		(*map)[k++] = i;
+	}
+	r = jk_reach_geodesic_create(lon, lat, k);
+done:
+	free(lon);
+	free(lat);
+	return r;
+}
+
+static int write_villages(jk_store *st, const struct vill *v, int nv,
+			  jk_coverage_stats *stats)
+{
+	sqlite3_stmt *s;
+	int rc, i;
+
+	rc = jk_store_prepare(st,
+		"INSERT INTO coverage(kode,status,n_ready,n_pending,cap_ready,demand,"
+		"near_site,near_km,status_ak,n_ready_ak,near_ak,near_ak_km)"
+		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", &s);
+	if (rc)
+		return rc;
+	for (i = 0; i < nv && !rc; i++) {
+		const jk_village_cov *c = &v[i].c;
+
+		sqlite3_bind_text(s, 1, v[i].kode, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, jk_cov_status_name(c->status), -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 3, c->n_ready);
+		sqlite3_bind_int(s, 4, c->n_pending);
+		sqlite3_bind_int(s, 5, c->cap_ready);
+		sqlite3_bind_int(s, 6, c->demand);
+		if (c->near_site > 0) {
+			sqlite3_bind_int64(s, 7, c->near_site);
+			sqlite3_bind_double(s, 8, c->near_km);
+		} else {
+			sqlite3_bind_null(s, 7);
+			sqlite3_bind_null(s, 8);
+		}
+		sqlite3_bind_text(s, 9, jk_cov_status_name(c->status_ak), -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 10, c->n_ready_ak);
+		if (c->near_ak > 0) {
+			sqlite3_bind_int64(s, 11, c->near_ak);
+			sqlite3_bind_double(s, 12, c->near_ak_km);
+		} else {
+			sqlite3_bind_null(s, 11);
+			sqlite3_bind_null(s, 12);
+		}
+		if (sqlite3_step(s) != SQLITE_DONE)
+			rc = jk_store_dberr(st, "cannot store coverage");
+		sqlite3_reset(s);
+		stats->villages++;
+		switch (c->status) {
+		case JK_COV_COVERED: stats->covered++; break;
+		case JK_COV_REACHABLE: stats->reachable++; break;
+		case JK_COV_PENDING: stats->pending++; break;
+		default: stats->gap++; break;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Clients: demand per village, and the nearest suitable ready site. */
+static int do_clients(jk_store *st, struct vill *v, int nv,
+		      const struct site *sites, const jk_reach *all,
+		      const size_t *map_all, const jk_reach *child,
+		      const size_t *map_child, double radius,
+		      jk_coverage_stats *stats)
+{
+	sqlite3_stmt *s = NULL, *ins = NULL;
+	int rc;
+
+	rc = jk_store_prepare(st,
+		"SELECT client_id, kode_desa, anak, lon, lat, precision FROM clients"
+		" WHERE status='active'", &s);
+	if (!rc)
+		rc = jk_store_prepare(st,
+			"INSERT INTO client_links(client_id,site_id,dist_km,in_reach,note)"
+			" VALUES(?,?,?,?,?)", &ins);
+	while (!rc && sqlite3_step(s) == SQLITE_ROW) {
+		const char *prec = (const char *)sqlite3_column_text(s, 5);
+		const char *kode = (const char *)sqlite3_column_text(s, 1);
+		int anak = sqlite3_column_int(s, 2), certain, vi = -1;
+		const char *note = NULL;
+		size_t idx;
+		double km = 0;
+		int found = 0;
+
+		certain = prec && (!strcmp(prec, "coordinate") || !strcmp(prec, "village")) &&
+			  kode && sqlite3_column_type(s, 3) != SQLITE_NULL;
+		if (certain)
+			vi = vill_find(v, nv, kode);
+		if (vi >= 0) {
+			v[vi].c.demand++;
+			found = jk_reach_nearest(anak ? child : all,
+						 sqlite3_column_double(s, 3),
+						 sqlite3_column_double(s, 4), &idx, &km) == 0;
+			if (!found)
+				note = anak ? "no ready child-suitable site" : "no ready site";
+		} else {
+			note = "home village not certain (see geocoding)";
+		}
+		sqlite3_bind_text(ins, 1, (const char *)sqlite3_column_text(s, 0), -1,
+				  SQLITE_TRANSIENT);
+		if (found) {
+			const struct site *site = &sites[(anak ? map_child : map_all)[idx]];
+
+			sqlite3_bind_int64(ins, 2, site->id);
+			sqlite3_bind_double(ins, 3, km);
+			sqlite3_bind_int(ins, 4, km <= radius);
+			sqlite3_bind_null(ins, 5);
+			stats->clients++;
+			stats->clients_in_reach += km <= radius;
+		} else {
+			sqlite3_bind_null(ins, 2);
+			sqlite3_bind_null(ins, 3);
+			sqlite3_bind_null(ins, 4);
+			sqlite3_bind_text(ins, 5, note, -1, SQLITE_STATIC);
+			stats->clients_no_site++;
+		}
+		if (sqlite3_step(ins) != SQLITE_DONE)
+			rc = jk_store_dberr(st, "cannot store client link");
+		sqlite3_reset(ins);
+	}
+	sqlite3_finalize(s);
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+int jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opts,
+		    jk_coverage_stats *stats)
+{
+	struct vill *v = NULL;
+	struct site *sites = NULL;
+	jk_reach *all = NULL, *child = NULL;
+	size_t *map_all = NULL, *map_child = NULL, ns = 0, i;
+	jk_coverage_stats local;
+	double radius = opts && opts->radius_km > 0 ? opts->radius_km : DEFAULT_RADIUS_KM;
+	char params[64];
+	int nv = 0, rc, in_tx = 0, k;
+
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof *stats);
+	if (opts && opts->radius_km < 0)
+		return jk_error(ctx, JK_ERR_ARG, "radius must be positive, not %g km",
+				opts->radius_km);
+	rc = load_villages(st, &v, &nv);
+	if (!rc)
+		rc = load_sites(st, v, nv, &sites, &ns);
+	if (rc)
+		goto done;
+	jk_progress(ctx, "coverage", 1, 4);
+	all = build_reach(sites, ns, 0, &map_all);
+	child = build_reach(sites, ns, 1, &map_child);
+	if (!all || !child) {
+		rc = jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < ns; i++) {
+		jk_village_cov *c;
+
+		if (sites[i].vill < 0)
+			continue;
+		c = &v[sites[i].vill].c;
+		if (sites[i].status == 0) {
+			c->n_ready++;
+			c->cap_ready += sites[i].kap;
+			c->n_ready_ak += sites[i].anak_ok;
+		} else if (sites[i].status == 1) {
+			c->n_pending++;
+			c->n_pending_ak += sites[i].anak_ok;
+		}
+	}
+	jk_progress(ctx, "coverage", 2, 4);
+	for (k = 0; k < nv; k++) {
+		jk_village_cov *c = &v[k].c;
+		size_t idx;
+		double km;
+		int has = jk_reach_nearest(all, v[k].lon, v[k].lat, &idx, &km) == 0;
+
+		if (has) {
+			c->near_site = sites[map_all[idx]].id;
+			c->near_km = km;
+		}
+		c->status = jk_cov_classify(c->n_ready, c->n_pending, has, km, radius);
+		has = jk_reach_nearest(child, v[k].lon, v[k].lat, &idx, &km) == 0;
+		if (has) {
+			c->near_ak = sites[map_child[idx]].id;
+			c->near_ak_km = km;
+		}
+		c->status_ak = jk_cov_classify(c->n_ready_ak, c->n_pending_ak, has, km, radius);
+	}
+	jk_progress(ctx, "coverage", 3, 4);
+	rc = jk_store_begin(st);
+	if (rc)
+		goto done;
+	in_tx = 1;
+	rc = jk_store_exec(st, "DELETE FROM coverage; DELETE FROM client_links;");
+	if (!rc)
+		rc = do_clients(st, v, nv, sites, all, map_all, child, map_child,
+				radius, stats);
+	if (!rc)
+		rc = write_villages(st, v, nv, stats);
+	snprintf(params, sizeof params, "%.17g", radius);
+	if (!rc)
+		rc = jk_store_meta_set(st, "radius_km", params);
+	if (!rc) {
+		sqlite3_stmt *s;
+
+		rc = jk_store_prepare(st, "INSERT INTO runs(step, params) VALUES('coverage', ?)", &s);
+		if (!rc) {
+			snprintf(params, sizeof params, "radius_km=%g;method=%s", radius,
+				 all->ops->name);
+			sqlite3_bind_text(s, 1, params, -1, SQLITE_TRANSIENT);
+			if (sqlite3_step(s) != SQLITE_DONE)
+				rc = jk_store_dberr(st, "cannot record the run");
+			sqlite3_finalize(s);
+		}
+	}
+	if (!rc)
+		rc = jk_store_commit(st);
+	if (!rc)
+		in_tx = 0;
+	jk_progress(ctx, "coverage", 4, 4);
+done:
+	if (in_tx)
+		jk_store_rollback(st);
+	jk_reach_destroy(all);
+	jk_reach_destroy(child);
+	free(map_all);
+	free(map_child);
+	free(sites);
+	free(v);
+	return rc;
+}

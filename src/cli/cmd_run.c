@@ -1,0 +1,45 @@
+/*
+ * jangkau run: import, geocode, coverage, export and report in one go.
+ */
+#include <string.h>
+
+#include "cli.h"
+
+static int cmd_run(struct cli *cli, int argc, char **argv)
+{
+	struct pipeline p;
+	const char *radius = NULL, *formats = NULL;
+	const struct cli_opt opts[] = {
+		{"--boundaries", &p.boundaries, NULL}, {"--aliases", &p.aliases, NULL},
+		{"--sites", &p.sites, NULL}, {"--clients", &p.clients, NULL},
+		{"--out", &p.out, NULL}, {"--radius-km", &radius, NULL},
+		{"--format", &formats, NULL}, {"--lang", &p.lang, NULL},
+		{"--strict", NULL, &p.strict},
+		{"--exact-client-locations", NULL, &p.exact_clients},
+		{NULL, NULL, NULL}};
+	int rc;
+
+	memset(&p, 0, sizeof p);
+	p.out = "out";
+	rc = cli_parse(cli, &cli_cmd_run, argc, argv, opts, NULL, 0, 0);
+	if (rc)
+		return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
+	if (radius && cli_parse_km(radius, &p.radius_km))
+		return cli_usage(&cli_cmd_run, "--radius-km: '%s' is not a positive number", radius);
+	if (formats && cli_parse_formats(formats, &p.formats))
+		return cli_usage(&cli_cmd_run, "--format: '%s' is not a list of geojson, shp, gpkg",
+				 formats);
+	if (p.lang && strcmp(p.lang, "id") && strcmp(p.lang, "en"))
+		return cli_usage(&cli_cmd_run, "--lang: '%s' is not id or en", p.lang);
+	return cli_pipeline(cli, &p);
+}
+
+const struct cli_cmd cli_cmd_run = {
+	"run", cmd_run, "import, geocode, coverage, export and report in one go",
+	"usage: jangkau run [--boundaries FILE [--aliases CSV]] [--sites FILE]\n"
+	"                   [--clients FILE] [--out DIR] [--radius-km KM]\n"
+	"                   [--format LIST] [--lang id|en] [--strict]\n"
+	"                   [--exact-client-locations] [--db PATH] [--quiet]\n\n"
+	"Imports what is given (into the store, which may already hold earlier\n"
+	"imports), then geocodes, computes coverage and writes the layers and\n"
+	"the gap report into DIR (default: out).\n"};

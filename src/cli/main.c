@@ -1,0 +1,313 @@
+/*
+ * jangkau: entry point. Parses the global options, finds the subcommand
+ * in the table and hands it the rest of the arguments. Also the shared
+ * helpers of cli.h: messages, the progress indicator, summaries.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const struct cli_cmd *const commands[] = {
+	&cli_cmd_import, &cli_cmd_geocode, &cli_cmd_coverage, &cli_cmd_export,
+	&cli_cmd_report, &cli_cmd_run, &cli_cmd_demo, NULL};
+
+static void main_usage(FILE *f)
+{
+	int i;
+
+	fprintf(f,
+		"usage: jangkau [--db PATH] [--quiet] COMMAND [ARGS]\n"
+		"       jangkau --help | --version\n\n"
+		"Plans community-service work sites of a Bapas: geocodes the address book\n"
+		"and the clients, finds villages without a ready site, and writes GIS\n"
+		"layers and a gap report.\n\n"
+		"Commands:\n");
+	for (i = 0; commands[i]; i++)
+		fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+	fprintf(f,
+		"\nOptions:\n"
+		"  --db PATH   project store (default: jangkau.sqlite)\n"
+		"  --quiet     print only errors\n"
+		"  --help      this text; 'jangkau COMMAND --help' for a command\n"
+		"  --version   print the version\n\n"
+		"Exit codes: 0 ok, 1 failure, 2 usage error, 3 some input rows rejected.\n");
+}
+
+void cli_err(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("jangkau: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_say(struct cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (cli->quiet)
+		return;
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	fflush(stdout);
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void clear_progress(struct cli *cli)
+{
+	if (cli->shown) {
+		fputs("\r\033[K", stderr);
+		cli->shown = 0;
+	}
+}
+
+static void on_log(void *user, jk_level level, const char *msg)
+{
+	struct cli *cli = user;
+
+	if (level < JK_LOG_WARN || (cli->quiet && level < JK_LOG_ERROR))
+		return;
+	clear_progress(cli);
+	if (level == JK_LOG_WARN)
+		fprintf(stderr, "jangkau: warning: %s\n", msg);
+	else
+		fprintf(stderr, "jangkau: %s\n", msg);
+}
+
+/* Shown only on a terminal, and only once a step has run for a second. */
+static void on_progress(void *user, const char *step, long done, long total)
+{
+	struct cli *cli = user;
+	double t = now_s();
+
+	if (strcmp(step, cli->step) != 0) {
+		clear_progress(cli);
+		snprintf(cli->step, sizeof cli->step, "%s", step);
+		cli->step_start = t;
+	}
+	if (t - cli->step_start < 1.0)
+		return;
+	if (total > 0)
+		fprintf(stderr, "\r\033[K%s: %ld/%ld (%.0f%%)", step, done, total,
+			100.0 * (double)done / (double)total);
+	else
+		fprintf(stderr, "\r\033[K%s: %ld", step, done);
+	cli->shown = 1;
+	if (total > 0 && done >= total)
+		clear_progress(cli);
+}
+
+int cli_fail(struct cli *cli, int rc)
+{
+	clear_progress(cli);
+	cli_err("%s", *jk_ctx_errmsg(cli->ctx) ? jk_ctx_errmsg(cli->ctx)
+					       : jk_strerror(rc));
+	return EXIT_FAIL;
+}
+
+int cli_open_store(struct cli *cli, jk_store **st)
+{
+	int rc = jk_store_open(cli->ctx, cli->db, st);
+
+	return rc ? cli_fail(cli, rc) : 0;
+}
+
+int cli_usage(const struct cli_cmd *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("jangkau: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n(see 'jangkau %s --help')\n", cmd->name);
+	return EXIT_USAGE;
+}
+
+int cli_parse(struct cli *cli, const struct cli_cmd *cmd, int argc,
+	      char **argv, const struct cli_opt *opts, const char **pos,
+	      int pos_min, int pos_max)
+{
+	int i, npos = 0;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i], *eq;
+		const struct cli_opt *o;
+		size_t n;
+
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			fputs(cmd->usage, stdout);
+			return CLI_HELP_SHOWN;
+		}
+		if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
+			cli->quiet = 1;
+			continue;
+		}
+		if (a[0] != '-' || a[1] != '-' || !a[2]) {
+			if (npos >= pos_max)
+				return cli_usage(cmd, "unexpected argument '%s'", a);
+			pos[npos++] = a;
+			continue;
+		}
+		eq = strchr(a, '=');
+		n = eq ? (size_t)(eq - a) : strlen(a);
+		if (n == 4 && !strncmp(a, "--db", 4)) {
+			if (!eq && i + 1 >= argc)
+				return cli_usage(cmd, "option '--db' needs a value");
+			cli->db = eq ? eq + 1 : argv[++i];
+			continue;
+		}
+		for (o = opts; o && o->name; o++)
+			if (strlen(o->name) == n && !strncmp(o->name, a, n))
+				break;
+		if (!o || !o->name)
+			return cli_usage(cmd, "unknown option '%.*s'", (int)n, a);
+		if (o->flag) {
+			if (eq)
+				return cli_usage(cmd, "option '%s' takes no value", o->name);
+			*o->flag = 1;
+		} else {
+			if (!eq && i + 1 >= argc)
+				return cli_usage(cmd, "option '%s' needs a value", o->name);
+			*o->value = eq ? eq + 1 : argv[++i];
+		}
+	}
+	if (npos < pos_min)
+		return cli_usage(cmd, "missing argument");
+	if (cli->tty && !cli->quiet)
+		jk_ctx_set_progress(cli->ctx, on_progress, cli);
+	return 0;
+}
+
+int cli_parse_km(const char *s, double *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtod(s, &end);
+	return (errno || end == s || *end || !(*out > 0)) ? -1 : 0;
+}
+
+int cli_parse_formats(const char *s, int *out)
+{
+	char buf[128], *p, *save = NULL;
+
+	*out = 0;
+	snprintf(buf, sizeof buf, "%s", s);
+	for (p = strtok_r(buf, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(p, "geojson"))
+			*out |= JK_FORMAT_GEOJSON;
+		else if (!strcmp(p, "shp") || !strcmp(p, "shapefile"))
+			*out |= JK_FORMAT_SHP;
+		else if (!strcmp(p, "gpkg") || !strcmp(p, "geopackage"))
+			*out |= JK_FORMAT_GPKG;
+		else
+			return -1;
+	}
+	return *out ? 0 : -1;
+}
+
+void cli_print_import(struct cli *cli, const char *what, const char *path,
+		      const jk_import_stats *s)
+{
+	cli->rejected += s->rejected;
+	cli_say(cli,
+		"%s %s: %ld rows read, %ld imported, %ld updated, %ld unchanged, "
+		"%ld duplicate, %ld repaired, %ld rejected\n",
+		what, path, s->read, s->imported, s->updated, s->unchanged,
+		s->duplicates, s->repaired, s->rejected);
+}
+
+void cli_print_geocode(struct cli *cli, const jk_geocode_stats *s)
+{
+	cli_say(cli,
+		"geocoded %ld rows: %ld coordinate, %ld village, %ld district, "
+		"%ld regency, %ld ambiguous, %ld none; %ld flagged for checking\n",
+		s->rows, s->coordinate, s->village, s->district, s->regency,
+		s->ambiguous, s->none, s->flagged);
+}
+
+void cli_print_coverage(struct cli *cli, const jk_coverage_stats *s,
+			double radius_km)
+{
+	cli_say(cli,
+		"coverage (radius %g km): %ld villages: %ld covered, %ld reachable, "
+		"%ld pending, %ld gap; %ld active clients with a site (%ld within "
+		"reach), %ld without\n",
+		radius_km > 0 ? radius_km : 5.0, s->villages, s->covered,
+		s->reachable, s->pending, s->gap, s->clients, s->clients_in_reach,
+		s->clients_no_site);
+}
+
+int cli_exit_code(struct cli *cli)
+{
+	return cli->rejected ? EXIT_REJECTED : EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli;
+	int i, rc, k;
+
+	memset(&cli, 0, sizeof cli);
+	cli.db = "jangkau.sqlite";
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			main_usage(stdout);
+			return EXIT_OK;
+		} else if (!strcmp(argv[i], "--version")) {
+			printf("jangkau %s\n", jk_version());
+			return EXIT_OK;
+		} else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) {
+			cli.quiet = 1;
+		} else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+			cli.db = argv[++i];
+		} else if (!strncmp(argv[i], "--db=", 5)) {
+			cli.db = argv[i] + 5;
+		} else {
+			cli_err("unknown option '%s'", argv[i]);
+			main_usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (i >= argc) {
+		main_usage(stderr);
+		return EXIT_USAGE;
+	}
+	for (k = 0; commands[k]; k++)
+		if (!strcmp(commands[k]->name, argv[i]))
+			break;
+	if (!commands[k]) {
+		cli_err("'%s' is not a jangkau command (see 'jangkau --help')", argv[i]);
+		return EXIT_USAGE;
+	}
+	cli.ctx = jk_ctx_create();
+	if (!cli.ctx) {
+		cli_err("cannot initialise GEOS/PROJ");
+		return EXIT_FAIL;
+	}
+	cli.tty = isatty(STDERR_FILENO);
+	jk_ctx_set_log(cli.ctx, on_log, &cli);
+	rc = commands[k]->run(&cli, argc - i, argv + i);
+	clear_progress(&cli);
+	jk_ctx_destroy(cli.ctx);
+	return rc;
+}
+

@@ -1,0 +1,67 @@
+/*
+ * The whole pipeline in one go, shared by `jangkau run` and `jangkau demo`:
+ * import, geocode, coverage, export, report. Rejected rows do not stop the
+ * run (they are reported and counted for the exit code), unless --strict.
+ */
+#include <string.h>
+
+#include "cli.h"
+
+int cli_pipeline(struct cli *cli, const struct pipeline *p)
+{
+	jk_store *st = NULL;
+	jk_import_stats is;
+	jk_geocode_stats gs;
+	jk_coverage_stats cs;
+	jk_boundary_opts bo;
+	jk_table_opts to = {NULL, p->strict};
+	jk_coverage_opts co = {p->radius_km};
+	jk_export_opts eo = {p->formats, p->exact_clients};
+	jk_report_opts ro = {p->lang ? p->lang : "id"};
+	int rc;
+
+	if (cli_open_store(cli, &st))
+		return EXIT_FAIL;
+	memset(&bo, 0, sizeof bo);
+	bo.aliases = p->aliases;
+	bo.strict = p->strict;
+	if (p->boundaries) {
+		rc = jk_import_boundaries(cli->ctx, st, p->boundaries, &bo, &is);
+		if (rc)
+			goto fail;
+		cli_print_import(cli, "boundaries", p->boundaries, &is);
+	}
+	if (p->sites) {
+		rc = jk_import_sites(cli->ctx, st, p->sites, &to, &is);
+		if (rc)
+			goto fail;
+		cli_print_import(cli, "sites", p->sites, &is);
+	}
+	if (p->clients) {
+		rc = jk_import_clients(cli->ctx, st, p->clients, &to, &is);
+		if (rc)
+			goto fail;
+		cli_print_import(cli, "clients", p->clients, &is);
+	}
+	rc = jk_geocode(cli->ctx, st, &gs);
+	if (rc)
+		goto fail;
+	cli_print_geocode(cli, &gs);
+	rc = jk_coverage_run(cli->ctx, st, &co, &cs);
+	if (rc)
+		goto fail;
+	cli_print_coverage(cli, &cs, p->radius_km);
+	rc = jk_export(cli->ctx, st, p->out, &eo);
+	if (rc)
+		goto fail;
+	rc = jk_report(cli->ctx, st, p->out, &ro);
+	if (rc)
+		goto fail;
+	cli_say(cli, "layers and gap report written to %s\n", p->out);
+	jk_store_close(st);
+	return cli_exit_code(cli);
+fail:
+	rc = cli_fail(cli, rc);
+	jk_store_close(st);
+	return rc;
+}

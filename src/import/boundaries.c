@@ -1,0 +1,475 @@
+/*
+ * Import of village boundaries: any OGR polygon source with Kemendagri
+ * codes and names. Geometries are reprojected to EPSG:4326, repaired with
+ * GEOS make-valid when invalid (and counted), reduced to their polygonal
+ * parts and stored as MULTIPOLYGON with a point on surface, the point a
+ * village-level geocode gets. An optional alias CSV (kode,alias) adds other
+ * names of any unit to the gazetteer. All in one transaction.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ogr_api.h>
+
+#include "../core/gdal_util.h"
+#include "../core/util.h"
+#include "../store/store_int.h"
+#include "import_int.h"
+
+/* Field indexes of the boundary layer. */
+struct bfields {
+	int kode, nama, kec, kab, prov, kode_kec, kode_kab, kode_prov;
+};
+
+static int field_index(OGRFeatureDefnH defn, const char *name,
+		       const char *def)
+{
+	return OGR_FD_GetFieldIndex(defn, name ? name : def);
+}
+
+int jk_kode_level(const char *k)
+{
+	static const int lens[] = {2, 5, 8, 13};
+	size_t n = strlen(k), i;
+	int lvl;
+
+	for (lvl = 0; lvl < 4; lvl++)
+		if (n == (size_t)lens[lvl])
+			break;
+	if (lvl == 4)
+		return 0;
+	for (i = 0; i < n; i++) {
+		int dot = (i == 2 || i == 5 || i == 8);
+
+		if (dot ? k[i] != '.' : !isdigit((unsigned char)k[i]))
+			return 0;
+	}
+	return lvl + 1;
+}
+
+static const char *fstr(OGRFeatureH f, int idx)
+{
+	if (idx < 0 || !OGR_F_IsFieldSetAndNotNull(f, idx))
+		return NULL;
+	return OGR_F_GetFieldAsString(f, idx);
+}
+
+/* Keeps the polygonal parts of @p g as one MultiPolygon. Takes ownership of
+ * @p g; returns a new geometry or NULL when no polygonal part is left. */
+static GEOSGeometry *to_multipolygon(GEOSContextHandle_t h, GEOSGeometry *g)
+{
+	GEOSGeometry **parts = NULL, *out = NULL;
+	int type = GEOSGeomTypeId_r(h, g), n, i, k = 0;
+
+	if (type == GEOS_MULTIPOLYGON) {
+		return g;
+	}
+	if (type == GEOS_POLYGON) {
+		parts = malloc(sizeof *parts);
+		if (!parts)
+			goto done;
+		parts[0] = g;
+		g = NULL;
+		out = GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, parts, 1);
+		goto done;
+	}
+	n = GEOSGetNumGeometries_r(h, g);
+	parts = calloc(n > 0 ? (size_t)n : 1, sizeof *parts);
+	if (!parts)
+		goto done;
+	for (i = 0; i < n; i++) {
+		const GEOSGeometry *p = GEOSGetGeometryN_r(h, g, i);
+		int pt = GEOSGeomTypeId_r(h, p);
+
+		if (pt == GEOS_POLYGON) {
+			parts[k++] = GEOSGeom_clone_r(h, p);
+		} else if (pt == GEOS_MULTIPOLYGON) {
+			int m = GEOSGetNumGeometries_r(h, p), j;
+			GEOSGeometry **np = realloc(parts, sizeof *parts * ((size_t)n + (size_t)m));
+
+			if (!np)
+				goto done;
+			parts = np;
+			for (j = 0; j < m; j++)
+				parts[k++] = GEOSGeom_clone_r(h, GEOSGetGeometryN_r(h, p, j));
+		}
+	}
+	if (k > 0)
+		out = GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, parts, (unsigned)k);
+done:
+	free(parts);
+	if (g)
+		GEOSGeom_destroy_r(h, g);
+	return out;
+}
+
+/* Reads the alias CSV into the aliases table. */
+static int import_aliases(jk_ctx *ctx, jk_store *st, const char *path,
+			  jk_import_stats *stats, int strict)
+{
+	GDALDatasetH ds = NULL;
+	OGRLayerH lyr;
+	OGRFeatureH f;
+	sqlite3_stmt *ins = NULL;
+	int rc, ik, ia;
+	long row = 0;
+
+	rc = jk_gdal_open_vector(ctx, path, &ds);
+	if (rc)
+		return rc;
+	rc = jk_gdal_layer(ctx, ds, path, NULL, &lyr);
+	if (rc)
+		goto done;
+	ik = OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(lyr), "kode");
+	ia = OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(lyr), "alias");
+	if (ik < 0 || ia < 0) {
+		rc = jk_error(ctx, JK_ERR_FORMAT,
+			      "%s: alias file needs the columns 'kode' and 'alias'", path);
+		goto done;
+	}
+	rc = jk_store_prepare(st, "INSERT OR IGNORE INTO aliases(kode, alias) VALUES(?,?)", &ins);
+	if (rc)
+		goto done;
+	OGR_L_ResetReading(lyr);
+	while ((f = OGR_L_GetNextFeature(lyr)) != NULL) {
+		const char *k = fstr(f, ik), *a = fstr(f, ia);
+
+		row++;
+		if (!k || !jk_kode_level(k) || !a || !*a) {
+			jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: %s: '%s' is not a usable alias row",
+			       path, row, (!k || !jk_kode_level(k)) ? "kode" : "alias",
+			       (!k || !jk_kode_level(k)) ? (k ? k : "") : (a ? a : ""));
+			stats->rejected++;
+			OGR_F_Destroy(f);
+			continue;
+		}
+		sqlite3_bind_text(ins, 1, k, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 2, a, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			rc = jk_store_dberr(st, "cannot store alias");
+			OGR_F_Destroy(f);
+			goto done;
+		}
+		sqlite3_reset(ins);
+		OGR_F_Destroy(f);
+	}
+	if (strict && stats->rejected)
+		rc = jk_error(ctx, JK_ERR_REJECTED, "%s: %ld rows rejected", path,
+			      stats->rejected);
+done:
+	sqlite3_finalize(ins);
+	GDALClose(ds);
+	return rc;
+}
+
+/* Resolves the field indexes; kode and nama are required. */
+static int boundary_fields(jk_ctx *ctx, OGRLayerH lyr, const char *path,
+			   const jk_boundary_opts *o, struct bfields *bf)
+{
+	OGRFeatureDefnH d = OGR_L_GetLayerDefn(lyr);
+
+	bf->kode = field_index(d, o->f_kode, "kode");
+	bf->nama = field_index(d, o->f_nama, "nama");
+	bf->kec = field_index(d, o->f_kecamatan, "kecamatan");
+	bf->kab = field_index(d, o->f_kabupaten, "kabupaten");
+	bf->prov = field_index(d, o->f_provinsi, "provinsi");
+	bf->kode_kec = field_index(d, o->f_kode_kec, "kode_kec");
+	bf->kode_kab = field_index(d, o->f_kode_kab, "kode_kab");
+	bf->kode_prov = field_index(d, o->f_kode_prov, "kode_prov");
+	if (bf->kode < 0 || bf->nama < 0)
+		return jk_error(ctx, JK_ERR_FORMAT,
+				"%s: layer '%s' has no field '%s' (hint: --field-%s NAME)",
+				path, OGR_L_GetName(lyr),
+				bf->kode < 0 ? (o->f_kode ? o->f_kode : "kode")
+					     : (o->f_nama ? o->f_nama : "nama"),
+				bf->kode < 0 ? "kode" : "nama");
+	if (OGR_GT_Flatten(OGR_L_GetGeomType(lyr)) != wkbPolygon &&
+	    OGR_GT_Flatten(OGR_L_GetGeomType(lyr)) != wkbMultiPolygon &&
+	    OGR_L_GetGeomType(lyr) != wkbUnknown)
+		return jk_error(ctx, JK_ERR_FORMAT,
+				"%s: layer '%s' has %s geometries, village boundaries need polygons",
+				path, OGR_L_GetName(lyr),
+				OGRGeometryTypeToName(OGR_L_GetGeomType(lyr)));
+	return JK_OK;
+}
+
+/* A coordinate transformation to EPSG:4326 lon/lat, or NULL when the layer
+ * is already in it (or says nothing, in which case lon/lat is assumed). */
+static int boundary_transform(jk_ctx *ctx, OGRLayerH lyr, const char *path,
+			      OGRCoordinateTransformationH *out)
+{
+	OGRSpatialReferenceH src = OGR_L_GetSpatialRef(lyr), dst;
+
+	*out = NULL;
+	if (!src)
+		return JK_OK;
+	dst = jk_srs_wgs84();
+	if (!dst)
+		return jk_error(ctx, JK_ERR_PROJ, "cannot create EPSG:4326");
+	if (!OSRIsSame(src, dst)) {
+		OGRSpatialReferenceH s2 = OSRClone(src);
+
+		OSRSetAxisMappingStrategy(s2, OAMS_TRADITIONAL_GIS_ORDER);
+		*out = OCTNewCoordinateTransformation(s2, dst);
+		OSRDestroySpatialReference(s2);
+		if (!*out) {
+			OSRDestroySpatialReference(dst);
+			return jk_error(ctx, JK_ERR_PROJ,
+					"%s: cannot transform layer '%s' to EPSG:4326: %s",
+					path, OGR_L_GetName(lyr), jk_gdal_lasterr(ctx));
+		}
+	}
+	OSRDestroySpatialReference(dst);
+	return JK_OK;
+}
+
+int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
+			 const jk_boundary_opts *opts, jk_import_stats *stats)
+{
+	static const jk_boundary_opts defaults;
+	GEOSContextHandle_t h = JK_GEOS(ctx);
+	GDALDatasetH ds = NULL;
+	OGRLayerH lyr = NULL;
+	OGRCoordinateTransformationH ct = NULL;
+	GEOSWKBReader *rd = NULL;
+	GEOSWKBWriter *wr = NULL;
+	sqlite3_stmt *ins = NULL, *exists = NULL;
+	struct bfields bf;
+	jk_import_stats local;
+	unsigned char *wkb = NULL;
+	int rc, in_tx = 0;
+	long row = 0, total;
+
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof *stats);
+	if (!opts)
+		opts = &defaults;
+	jk_gdal_push(ctx);
+	rc = jk_gdal_open_vector(ctx, path, &ds);
+	if (rc)
+		goto done;
+	if (opts->layer)
+		rc = jk_gdal_layer(ctx, ds, path, opts->layer, &lyr);
+	else if ((lyr = GDALDatasetGetLayerByName(ds, "desa")) == NULL)
+		rc = jk_gdal_layer(ctx, ds, path, NULL, &lyr);
+	if (rc)
+		goto done;
+	rc = boundary_fields(ctx, lyr, path, opts, &bf);
+	if (!rc)
+		rc = boundary_transform(ctx, lyr, path, &ct);
+	if (rc)
+		goto done;
+	rd = GEOSWKBReader_create_r(h);
+	wr = GEOSWKBWriter_create_r(h);
+	if (!rd || !wr) {
+		rc = jk_error(ctx, JK_ERR_GEOS, "cannot create a GEOS WKB reader");
+		goto done;
+	}
+	rc = jk_store_begin(st);
+	if (rc)
+		goto done;
+	in_tx = 1;
+	rc = jk_store_prepare(st, "SELECT 1 FROM villages WHERE kode=?", &exists);
+	if (!rc)
+		rc = jk_store_prepare(st,
+			"INSERT INTO villages(kode,nama,kecamatan,kabupaten,provinsi,"
+			"kode_kec,kode_kab,kode_prov,repaired,pt_lon,pt_lat,geom,pt) "
+			"VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,"
+			"CastToMultiPolygon(GeomFromWKB(?12,4326)),MakePoint(?10,?11,4326)) "
+			"ON CONFLICT(kode) DO UPDATE SET nama=excluded.nama,"
+			"kecamatan=excluded.kecamatan,kabupaten=excluded.kabupaten,"
+			"provinsi=excluded.provinsi,kode_kec=excluded.kode_kec,"
+			"kode_kab=excluded.kode_kab,kode_prov=excluded.kode_prov,"
+			"repaired=excluded.repaired,pt_lon=excluded.pt_lon,"
+			"pt_lat=excluded.pt_lat,geom=excluded.geom,pt=excluded.pt",
+			&ins);
+	if (rc)
+		goto done;
+	total = (long)OGR_L_GetFeatureCount(lyr, 0);
+	OGR_L_ResetReading(lyr);
+	for (;;) {
+		OGRFeatureH f = OGR_L_GetNextFeature(lyr);
+		OGRGeometryH og;
+		GEOSGeometry *g = NULL, *pos = NULL;
+		const char *kode, *nama;
+		char kk[16], kc[16], kp[16];
+		double px = 0, py = 0;
+		size_t wlen = 0;
+		int repaired = 0, wsz;
+
+		if (!f)
+			break;
+		row++;
+		stats->read++;
+		if (row % 2000 == 0)
+			jk_progress(ctx, "import boundaries", row, total);
+		kode = fstr(f, bf.kode);
+		nama = fstr(f, bf.nama);
+		og = OGR_F_GetGeometryRef(f);
+		if (!kode || jk_kode_level(kode) != 4) {
+			jk_msg(ctx, JK_LOG_ERROR,
+			       "%s:%ld: %s: '%s' is not a village code (PP.KK.DD.VVVV)",
+			       path, row, opts->f_kode ? opts->f_kode : "kode",
+			       kode ? kode : "");
+			goto reject;
+		}
+		if (!nama || !*nama) {
+			jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: %s: empty village name",
+			       path, row, opts->f_nama ? opts->f_nama : "nama");
+			goto reject;
+		}
+		if (!og || OGR_G_IsEmpty(og)) {
+			jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: geometry: village %s has no polygon",
+			       path, row, kode);
+			goto reject;
+		}
+		if (ct && OGR_G_Transform(og, ct) != OGRERR_NONE) {
+			jk_msg(ctx, JK_LOG_ERROR,
+			       "%s:%ld: geometry: cannot transform village %s to EPSG:4326",
+			       path, row, kode);
+			goto reject;
+		}
+		wsz = OGR_G_WkbSize(og);
+		{
+			unsigned char *buf = malloc((size_t)wsz);
+
+			if (!buf) {
+				OGR_F_Destroy(f);
+				rc = jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+				goto done;
+			}
+			OGR_G_ExportToIsoWkb(og, wkbNDR, buf);
+			g = GEOSWKBReader_read_r(h, rd, buf, (size_t)wsz);
+			free(buf);
+		}
+		if (!g) {
+			jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: geometry: village %s: %s",
+			       path, row, kode, jk_geos_lasterr(ctx));
+			goto reject;
+		}
+		if (GEOSisValid_r(h, g) != 1) {
+			GEOSGeometry *v = GEOSMakeValid_r(h, g);
+
+			GEOSGeom_destroy_r(h, g);
+			g = v;
+			repaired = 1;
+			if (!g) {
+				jk_msg(ctx, JK_LOG_ERROR,
+				       "%s:%ld: geometry: village %s is invalid and cannot be repaired",
+				       path, row, kode);
+				goto reject;
+			}
+		}
+		g = to_multipolygon(h, g);
+		if (!g || GEOSisEmpty_r(h, g) == 1) {
+			if (g)
+				GEOSGeom_destroy_r(h, g);
+			jk_msg(ctx, JK_LOG_ERROR,
+			       "%s:%ld: geometry: village %s has no polygonal part",
+			       path, row, kode);
+			goto reject;
+		}
+		pos = GEOSPointOnSurface_r(h, g);
+		if (!pos || GEOSGeomGetX_r(h, pos, &px) != 1 ||
+		    GEOSGeomGetY_r(h, pos, &py) != 1) {
+			if (pos)
+				GEOSGeom_destroy_r(h, pos);
+			GEOSGeom_destroy_r(h, g);
+			jk_msg(ctx, JK_LOG_ERROR,
+			       "%s:%ld: geometry: no point on surface for village %s",
+			       path, row, kode);
+			goto reject;
+		}
+		GEOSGeom_destroy_r(h, pos);
+		wkb = GEOSWKBWriter_write_r(h, wr, g, &wlen);
+		GEOSGeom_destroy_r(h, g);
+		if (!wkb) {
+			OGR_F_Destroy(f);
+			rc = jk_error(ctx, JK_ERR_GEOS, "cannot write WKB: %s",
+				      jk_geos_lasterr(ctx));
+			goto done;
+		}
+		if (repaired) {
+			stats->repaired++;
+			jk_msg(ctx, JK_LOG_WARN,
+			       "%s:%ld: geometry: village %s was invalid, repaired with make-valid",
+			       path, row, kode);
+		}
+		memcpy(kp, kode, 2);
+		kp[2] = '\0';
+		memcpy(kk, kode, 5);
+		kk[5] = '\0';
+		memcpy(kc, kode, 8);
+		kc[8] = '\0';
+		sqlite3_bind_text(exists, 1, kode, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(exists) == SQLITE_ROW)
+			stats->updated++;
+		else
+			stats->imported++;
+		sqlite3_reset(exists);
+		sqlite3_bind_text(ins, 1, kode, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 2, nama, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 3, fstr(f, bf.kec), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 4, fstr(f, bf.kab), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 5, fstr(f, bf.prov), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 6, kc, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 7, kk, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 8, kp, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(ins, 9, repaired);
+		sqlite3_bind_double(ins, 10, px);
+		sqlite3_bind_double(ins, 11, py);
+		sqlite3_bind_blob(ins, 12, wkb, (int)wlen, SQLITE_STATIC);
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			OGR_F_Destroy(f);
+			rc = jk_store_dberr(st, "cannot store village");
+			goto done;
+		}
+		sqlite3_reset(ins);
+		GEOSFree_r(h, wkb);
+		wkb = NULL;
+		OGR_F_Destroy(f);
+		continue;
+reject:
+		stats->rejected++;
+		OGR_F_Destroy(f);
+	}
+	jk_progress(ctx, "import boundaries", row, row);
+	if (opts->aliases) {
+		rc = import_aliases(ctx, st, opts->aliases, stats, opts->strict);
+		if (rc)
+			goto done;
+	}
+	if (opts->strict && stats->rejected) {
+		rc = jk_error(ctx, JK_ERR_REJECTED,
+			      "%s: %ld rows rejected; nothing imported (--strict)",
+			      path, stats->rejected);
+		goto done;
+	}
+	/* New boundaries invalidate the geocodes and results built on them. */
+	rc = jk_store_exec(st, "DELETE FROM coverage; DELETE FROM client_links;");
+	if (!rc)
+		rc = jk_store_exec(st, "INSERT INTO runs(step, params) VALUES('import boundaries', NULL)");
+	if (!rc)
+		rc = jk_store_commit(st);
+	if (!rc)
+		in_tx = 0;
+done:
+	if (wkb)
+		GEOSFree_r(h, wkb);
+	sqlite3_finalize(ins);
+	sqlite3_finalize(exists);
+	if (in_tx)
+		jk_store_rollback(st);
+	if (rd)
+		GEOSWKBReader_destroy_r(h, rd);
+	if (wr)
+		GEOSWKBWriter_destroy_r(h, wr);
+	if (ct)
+		OCTDestroyCoordinateTransformation(ct);
+	if (ds)
+		GDALClose(ds);
+	jk_gdal_pop();
+	return rc;
+}

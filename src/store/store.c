@@ -1,0 +1,295 @@
+/*
+ * The project store: one SpatiaLite database per project. Opening creates
+ * the file (mode 0600: it holds personal data about clients) and the schema,
+ * registers the geometry columns so that QGIS opens the file directly, and
+ * checks the schema version of an existing file.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../core/util.h"
+#include "store_int.h"
+
+#include <spatialite.h>
+
+static const char *const schema_sql =
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+	"CREATE TABLE villages("
+	" kode TEXT PRIMARY KEY, nama TEXT NOT NULL, kecamatan TEXT,"
+	" kabupaten TEXT, provinsi TEXT, kode_kec TEXT, kode_kab TEXT,"
+	" kode_prov TEXT, repaired INTEGER NOT NULL DEFAULT 0,"
+	" pt_lon REAL, pt_lat REAL);"
+	"SELECT AddGeometryColumn('villages','geom',4326,'MULTIPOLYGON','XY');"
+	"SELECT AddGeometryColumn('villages','pt',4326,'POINT','XY');"
+	"SELECT CreateSpatialIndex('villages','geom');"
+	"CREATE INDEX villages_kec ON villages(kode_kec);"
+	"CREATE TABLE aliases(kode TEXT NOT NULL, alias TEXT NOT NULL,"
+	" PRIMARY KEY(kode, alias));"
+	"CREATE TABLE sites("
+	" site_id INTEGER PRIMARY KEY, row_hash TEXT NOT NULL UNIQUE,"
+	" src_file TEXT NOT NULL, src_row INTEGER NOT NULL, no TEXT,"
+	" nama TEXT, jenis TEXT, jenis_raw TEXT, alamat TEXT, desa_col TEXT,"
+	" kec_col TEXT, kab_col TEXT, koordinat TEXT,"
+	" status TEXT NOT NULL CHECK(status IN"
+	"  ('ready','not_ready','inactive','unknown')),"
+	" status_raw TEXT, kapasitas INTEGER, kegiatan TEXT,"
+	" anak_ok INTEGER CHECK(anak_ok IN (0,1)), pj TEXT, telepon TEXT,"
+	" keterangan TEXT,"
+	" kode_desa TEXT REFERENCES villages(kode) ON DELETE SET NULL,"
+	" precision TEXT CHECK(precision IN ('coordinate','village','district',"
+	"  'regency','ambiguous','none')),"
+	" score REAL, geo_note TEXT, candidates TEXT, coord_kode TEXT,"
+	" lon REAL, lat REAL);"
+	"SELECT AddGeometryColumn('sites','geom',4326,'POINT','XY');"
+	"SELECT CreateSpatialIndex('sites','geom');"
+	"CREATE INDEX sites_desa ON sites(kode_desa);"
+	"CREATE TABLE clients("
+	" client_id TEXT PRIMARY KEY, row_hash TEXT NOT NULL,"
+	" src_file TEXT NOT NULL, src_row INTEGER NOT NULL, alamat TEXT,"
+	" desa_col TEXT, kec_col TEXT, kab_col TEXT, koordinat TEXT,"
+	" jenis_pidana TEXT, anak INTEGER NOT NULL CHECK(anak IN (0,1)),"
+	" jam INTEGER, tanggal_mulai TEXT,"
+	" status TEXT NOT NULL CHECK(status IN ('active','finished')),"
+	" kode_desa TEXT REFERENCES villages(kode) ON DELETE SET NULL,"
+	" precision TEXT CHECK(precision IN ('coordinate','village','district',"
+	"  'regency','ambiguous','none')),"
+	" score REAL, geo_note TEXT, candidates TEXT, coord_kode TEXT,"
+	" lon REAL, lat REAL);"
+	"SELECT AddGeometryColumn('clients','geom',4326,'POINT','XY');"
+	"SELECT CreateSpatialIndex('clients','geom');"
+	"CREATE INDEX clients_desa ON clients(kode_desa);"
+	"CREATE TABLE coverage("
+	" kode TEXT PRIMARY KEY REFERENCES villages(kode) ON DELETE CASCADE,"
+	" status TEXT NOT NULL CHECK(status IN"
+	"  ('covered','reachable','pending','gap')),"
+	" n_ready INTEGER NOT NULL, n_pending INTEGER NOT NULL,"
+	" cap_ready INTEGER NOT NULL, demand INTEGER NOT NULL,"
+	" near_site INTEGER REFERENCES sites(site_id) ON DELETE SET NULL,"
+	" near_km REAL,"
+	" status_ak TEXT NOT NULL CHECK(status_ak IN"
+	"  ('covered','reachable','pending','gap')),"
+	" n_ready_ak INTEGER NOT NULL,"
+	" near_ak INTEGER REFERENCES sites(site_id) ON DELETE SET NULL,"
+	" near_ak_km REAL);"
+	"CREATE TABLE client_links("
+	" client_id TEXT PRIMARY KEY REFERENCES clients(client_id)"
+	"  ON DELETE CASCADE,"
+	" site_id INTEGER REFERENCES sites(site_id) ON DELETE SET NULL,"
+	" dist_km REAL, in_reach INTEGER, note TEXT);"
+	"CREATE TABLE runs(run_id INTEGER PRIMARY KEY, step TEXT NOT NULL,"
+	" at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	" params TEXT);";
+
+int jk_store_dberr(jk_store *st, const char *what)
+{
+	return jk_error(st->ctx, JK_ERR_DB, "%s: %s: %s", st->path, what,
+			sqlite3_errmsg(st->db));
+}
+
+int jk_store_exec(jk_store *st, const char *sql)
+{
+	char *err = NULL;
+	int rc;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &err) == SQLITE_OK)
+		return JK_OK;
+	rc = jk_error(st->ctx, JK_ERR_DB, "%s: %s", st->path,
+		      err ? err : sqlite3_errmsg(st->db));
+	sqlite3_free(err);
+	return rc;
+}
+
+int jk_store_prepare(jk_store *st, const char *sql, sqlite3_stmt **out)
+{
+	*out = NULL;
+	if (sqlite3_prepare_v2(st->db, sql, -1, out, NULL) != SQLITE_OK)
+		return jk_store_dberr(st, "cannot prepare statement");
+	return JK_OK;
+}
+
+int jk_store_begin(jk_store *st)
+{
+	return jk_store_exec(st, "BEGIN IMMEDIATE");
+}
+
+int jk_store_commit(jk_store *st)
+{
+	return jk_store_exec(st, "COMMIT");
+}
+
+void jk_store_rollback(jk_store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int jk_store_meta_set(jk_store *st, const char *key, const char *value)
+{
+	sqlite3_stmt *s;
+	int rc = jk_store_prepare(st,
+		"INSERT INTO meta(key,value) VALUES(?,?) "
+		"ON CONFLICT(key) DO UPDATE SET value=excluded.value", &s);
+
+	if (rc)
+		return rc;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = jk_store_dberr(st, "cannot write meta");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+char *jk_store_meta_get(jk_store *st, const char *key)
+{
+	sqlite3_stmt *s;
+	char *v = NULL;
+
+	if (jk_store_prepare(st, "SELECT value FROM meta WHERE key=?", &s))
+		return NULL;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = jk_strdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return v;
+}
+
+long jk_store_count(jk_store *st, const char *table)
+{
+	char sql[128];
+	sqlite3_stmt *s;
+	long n = -1;
+
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM \"%s\"", table);
+	if (jk_store_prepare(st, sql, &s))
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* Creates the file with owner-only permissions before SQLite opens it, so
+ * that there is no moment at which client data is readable by others. */
+static int create_private_file(jk_ctx *ctx, const char *path, int *created)
+{
+	int fd;
+
+	*created = 0;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (fd >= 0) {
+		close(fd);
+		*created = 1;
+		return JK_OK;
+	}
+	if (errno == EEXIST)
+		return JK_OK;
+	return jk_error(ctx, JK_ERR_IO, "%s: cannot create: %s", path,
+			strerror(errno));
+}
+
+static int store_init_schema(jk_store *st)
+{
+	int rc;
+
+	rc = jk_store_exec(st, "BEGIN");
+	if (rc)
+		return rc;
+	rc = jk_store_exec(st, "SELECT InitSpatialMetadata(1)");
+	if (!rc)
+		rc = jk_store_exec(st, schema_sql);
+	if (!rc) {
+		char sql[64];
+
+		snprintf(sql, sizeof sql, "PRAGMA user_version=%d",
+			 JK_SCHEMA_VERSION);
+		rc = jk_store_exec(st, sql);
+	}
+	if (!rc)
+		rc = jk_store_meta_set(st, "created_by", "jangkau " JK_VERSION_STRING);
+	if (!rc)
+		rc = jk_store_exec(st, "COMMIT");
+	if (rc)
+		jk_store_rollback(st);
+	return rc;
+}
+
+int jk_store_open(jk_ctx *ctx, const char *path, jk_store **out)
+{
+	jk_store *st = NULL;
+	sqlite3_stmt *s = NULL;
+	int created = 0, version = 0, rc;
+
+	*out = NULL;
+	if (!path || !*path)
+		return jk_error(ctx, JK_ERR_ARG, "no store path given");
+	rc = create_private_file(ctx, path, &created);
+	if (rc)
+		return rc;
+	st = calloc(1, sizeof *st);
+	if (!st)
+		return jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+	st->ctx = ctx;
+	st->path = jk_strdup(path);
+	if (!st->path) {
+		rc = jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+		goto fail;
+	}
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		rc = jk_error(ctx, JK_ERR_DB, "%s: cannot open: %s", path,
+			      st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		goto fail;
+	}
+	st->splite_cache = spatialite_alloc_connection();
+	spatialite_init_ex(st->db, st->splite_cache, 0);
+	rc = jk_store_exec(st, "PRAGMA foreign_keys=ON; PRAGMA journal_mode=DELETE;"
+			       "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144");
+	if (rc)
+		goto fail;
+	rc = jk_store_prepare(st, "PRAGMA user_version", &s);
+	if (rc)
+		goto fail;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		version = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	s = NULL;
+	if (version == 0) {
+		if (jk_store_count(st, "sqlite_master") > 0 && !created) {
+			rc = jk_error(ctx, JK_ERR_DB,
+				      "%s: not a jangkau store (an SQLite file without a jangkau schema)",
+				      path);
+			goto fail;
+		}
+		rc = store_init_schema(st);
+		if (rc)
+			goto fail;
+	} else if (version > JK_SCHEMA_VERSION) {
+		rc = jk_error(ctx, JK_ERR_DB,
+			      "%s: store schema version %d is newer than this jangkau (%d)",
+			      path, version, JK_SCHEMA_VERSION);
+		goto fail;
+	}
+	*out = st;
+	return JK_OK;
+fail:
+	jk_store_close(st);
+	return rc;
+}
+
+void jk_store_close(jk_store *st)
+{
+	if (!st)
+		return;
+	if (st->db)
+		sqlite3_close(st->db);
+	if (st->splite_cache)
+		spatialite_cleanup_ex(st->splite_cache);
+	free(st->path);
+	free(st);
+}

@@ -1,0 +1,71 @@
+/*
+ * Private interface of the project store: one SpatiaLite file holding the
+ * villages, the gazetteer aliases, sites, clients and the analysis results.
+ *
+ * Schema (PRAGMA user_version = JK_SCHEMA_VERSION); geometry columns are
+ * registered SpatiaLite columns in EPSG:4326 with spatial indexes:
+ *
+ *   meta(key PK, value)
+ *   villages(kode PK, nama, kecamatan, kabupaten, provinsi, kode_kec,
+ *            kode_kab, kode_prov, repaired 0/1, pt_lon, pt_lat,
+ *            geom MULTIPOLYGON, pt POINT)          pt = point on surface
+ *   aliases(kode, alias)                          extra names of any unit
+ *   sites(site_id PK, row_hash UNIQUE, src_file, src_row, no, nama, jenis,
+ *         jenis_raw, alamat, desa_col, kec_col, kab_col, koordinat,
+ *         status ready|not_ready|inactive|unknown, status_raw, kapasitas,
+ *         kegiatan, anak_ok 1|0|NULL, pj, telepon, keterangan,
+ *         kode_desa -> villages, precision, score, geo_note, candidates,
+ *         coord_kode, lon, lat, geom POINT)
+ *   clients(client_id PK, row_hash, src_file, src_row, alamat, desa_col,
+ *           kec_col, kab_col, koordinat, jenis_pidana, anak 1|0,
+ *           jam, tanggal_mulai (ISO), status active|finished,
+ *           kode_desa -> villages, precision, score, geo_note, candidates,
+ *           coord_kode, lon, lat, geom POINT)     lon/lat: exact home when
+ *                                                 the precision is
+ *                                                 'coordinate', else the
+ *                                                 village point
+ *   coverage(kode PK -> villages, status, n_ready, n_pending, cap_ready,
+ *            demand, near_site -> sites, near_km, status_ak, n_ready_ak,
+ *            near_ak, near_ak_km)
+ *   client_links(client_id PK -> clients, site_id -> sites, dist_km,
+ *                in_reach 0/1, note)
+ *   runs(run_id PK, step, at, params)
+ */
+#ifndef JK_STORE_INT_H
+#define JK_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "../core/ctx_int.h"
+
+#define JK_SCHEMA_VERSION 1
+
+struct jk_store {
+	jk_ctx *ctx;
+	sqlite3 *db;
+	void *splite_cache;
+	char *path;
+};
+
+/* Runs SQL without results; on failure sets the context error. */
+int jk_store_exec(jk_store *st, const char *sql);
+
+/* Prepares @p sql into *out; on failure sets the context error. */
+int jk_store_prepare(jk_store *st, const char *sql, sqlite3_stmt **out);
+
+/* Transactions: every import and analysis is one. */
+int jk_store_begin(jk_store *st);
+int jk_store_commit(jk_store *st);
+void jk_store_rollback(jk_store *st);
+
+/* Sets a context error from the connection's last SQLite error. */
+int jk_store_dberr(jk_store *st, const char *what);
+
+/* meta table access; jk_store_meta_get returns a malloc'd copy or NULL. */
+int jk_store_meta_set(jk_store *st, const char *key, const char *value);
+char *jk_store_meta_get(jk_store *st, const char *key);
+
+/* Number of rows of a table (or -1 on error). */
+long jk_store_count(jk_store *st, const char *table);
+
+#endif /* JK_STORE_INT_H */

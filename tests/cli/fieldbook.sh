@@ -1,0 +1,102 @@
+# End to end on real data: Sulawesi Tenggara villages and the Bapas Baubau
+# field book. Checks, each computed here from independent sources:
+# - geocoding accuracy against the truth files (>= 97% of site rows and of
+#   client rows in their true village; <= 0.5% in a wrong village among rows
+#   reported at village precision or better);
+# - every village's coverage status in the nine regencies of Bapas Baubau,
+#   recomputed with SpatiaLite SQL (ST_Contains, geodesic ST_Distance) on
+#   the exported layer;
+# - every layer opening with ogrinfo with equal feature counts across formats.
+. "$(dirname "$0")/lib.bash"
+need_shared
+FB="$JK_SHARED/data/fieldbook"
+OUT="$T/out"
+set +e
+"$JANGKAU" --db "$T/fb.sqlite" --quiet run \
+	--boundaries "$JK_SHARED/data/boundaries/sultra_desa.gpkg" \
+	--aliases "$JK_SRC/data/aliases/sulawesi_tenggara.csv" \
+	--sites "$FB/sites_bapas_baubau.csv" --clients "$FB/clients_bapas_baubau.csv" \
+	--out "$OUT" 2>"$T/run.err"
+rc=$?
+set -e
+# the field book has rows that must be rejected or warned about: 0 or 3
+if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then
+	cat "$T/run.err" >&2
+	fail "jangkau run exit code $rc"
+	finish
+fi
+G="$OUT/jangkau.gpkg"
+
+# ---- geocoding accuracy ----
+sqlite3 "$T/acc.db" <<SQL
+.mode csv
+.import $FB/truth_sites_bapas_baubau.csv ts
+.import $FB/truth_clients_bapas_baubau.csv tc
+ATTACH '$G' AS g;
+CREATE TABLE site_res AS
+  SELECT ts.row, ts.true_kode, s.kode_desa, s.precision
+  FROM ts LEFT JOIN g.sites s
+    ON s.src_row = CAST(COALESCE(NULLIF(ts.duplicate_of,''), ts.row) AS INTEGER);
+CREATE TABLE client_res AS
+  SELECT tc.id_klien, tc.true_kode, c.kode_desa, c.precision
+  FROM tc LEFT JOIN g.clients c ON c.client_id = tc.id_klien;
+SQL
+acc() { # table -> "rows correct wrong_at_village village_rows"
+	sqlite3 -separator ' ' "$T/acc.db" "SELECT count(*),
+	  sum(kode_desa = true_kode),
+	  sum(precision IN ('coordinate','village') AND kode_desa <> true_kode),
+	  sum(precision IN ('coordinate','village')) FROM $1"
+}
+read -r sn sc sw sv <<<"$(acc site_res)"
+read -r cn cc cw cv <<<"$(acc client_res)"
+echo "sites:   $sc/$sn in true village ($(awk "BEGIN{printf \"%.2f\", 100*$sc/$sn}")%), wrong at village precision or better: $sw/$sv ($(awk "BEGIN{printf \"%.2f\", 100*$sw/$sv}")%)"
+echo "clients: $cc/$cn in true village ($(awk "BEGIN{printf \"%.2f\", 100*$cc/$cn}")%), wrong at village precision or better: $cw/$cv ($(awk "BEGIN{printf \"%.2f\", 100*$cw/$cv}")%)"
+expect_eq "every truth site row found" 1644 "$sn"
+expect_eq "every truth client row found" 400 "$cn"
+check "sites in true village >= 97%" awk "BEGIN{exit !($sc >= 0.97*$sn)}"
+check "clients in true village >= 97%" awk "BEGIN{exit !($cc >= 0.97*$cn)}"
+check "sites wrong village <= 0.5%" awk "BEGIN{exit !($sw <= 0.005*$sv)}"
+check "clients wrong village <= 0.5%" awk "BEGIN{exit !($cw <= 0.005*$cv)}"
+
+# ---- coverage agreement, recomputed with SpatiaLite on the layers ----
+radius=5
+spsql "$G" "
+SELECT EnableGpkgAmphibiousMode();
+CREATE TEMP TABLE v AS SELECT kode, status, near_km, n_ready, n_pending,
+  ST_PointOnSurface(geom) AS pt, geom FROM desa_coverage
+  WHERE substr(kode,1,5) IN ('74.72','74.04','74.03','74.13','74.10','74.14','74.15','74.07','74.06');
+CREATE TEMP TABLE s AS SELECT site_id, status, geom FROM sites
+  WHERE precision IN ('coordinate','village') AND geom IS NOT NULL;
+CREATE TEMP TABLE ind AS SELECT v.kode, v.status,
+  (SELECT count(*) FROM s WHERE s.status='ready' AND MbrContains(v.geom, s.geom) AND ST_Contains(v.geom, s.geom)) AS nr,
+  (SELECT count(*) FROM s WHERE s.status IN ('not_ready','unknown') AND MbrContains(v.geom, s.geom) AND ST_Contains(v.geom, s.geom)) AS np,
+  (SELECT min(ST_Distance(v.pt, s.geom, 1)) FROM s WHERE s.status='ready') / 1000.0 AS dkm,
+  v.near_km FROM v;
+SELECT 'villages', count(*) FROM ind;
+SELECT 'mismatch', kode, status, nr, np, dkm, near_km FROM ind WHERE status <> CASE
+  WHEN nr > 0 THEN 'covered' WHEN dkm <= $radius THEN 'reachable'
+  WHEN np > 0 THEN 'pending' ELSE 'gap' END;
+SELECT 'distmismatch', kode, dkm, near_km FROM ind WHERE abs(dkm - near_km) > 0.001;
+SELECT 'statuses', group_concat(status || '=' || n) FROM (SELECT status, count(*) AS n FROM ind GROUP BY status);
+" >"$T/agree.txt"
+cat "$T/agree.txt" | grep -v '^mismatch\|^distmismatch' || true
+expect_eq "villages of the nine regencies" "villages|854" "$(grep '^villages' "$T/agree.txt")"
+expect_eq "status disagreements with SpatiaLite" 0 "$(grep -c '^mismatch' "$T/agree.txt" || true)"
+expect_eq "distance disagreements over 1 m" 0 "$(grep -c '^distmismatch' "$T/agree.txt" || true)"
+grep '^mismatch\|^distmismatch' "$T/agree.txt" | head -20 >&2 || true
+
+# ---- every layer in every format ----
+for l in desa_coverage kecamatan_summary sites gaps clients client_links; do
+	ng=$(ogrinfo -ro -so "$G" "$l" | sed -n 's/^Feature Count: //p')
+	nj=$(ogrinfo -ro -so "$OUT/$l.geojson" "$l" | sed -n 's/^Feature Count: //p')
+	ns=$(ogrinfo -ro -so "$OUT/$l.shp" "$l" | sed -n 's/^Feature Count: //p')
+	check "$l has features" test "${ng:-0}" -gt 0
+	expect_eq "$l geojson count" "$ng" "$nj"
+	expect_eq "$l shapefile count" "$ng" "$ns"
+	check "$l.prj exists" test -s "$OUT/$l.prj"
+	check "$l.cpg is UTF-8" grep -qi "utf-8" "$OUT/$l.cpg"
+	check "$l.geojson has no crs member" bash -c "! grep -q '\"crs\"' '$OUT/$l.geojson'"
+done
+expect_eq "desa_coverage has every village of the file" 2283 \
+	"$(ogrinfo -ro -so "$G" desa_coverage | sed -n 's/^Feature Count: //p')"
+finish
