@@ -200,7 +200,7 @@ static int store_init_schema(jk_store *st)
 	rc = jk_store_exec(st, "BEGIN");
 	if (rc)
 		return rc;
-	rc = jk_store_exec(st, "SELECT InitSpatialMetadata(1)");
+	rc = jk_store_exec(st, "SELECT InitSpatialMetadata(0, 'WGS84')");
 	if (!rc)
 		rc = jk_store_exec(st, schema_sql);
 	if (!rc) {

@@ -1,0 +1,142 @@
+/*
+ * Unit tests of the coverage rules and of the geodesic nearest search,
+ * the latter against a brute-force scan with PROJ's geodesic routines.
+ */
+#include <check.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "analyse/coverage_int.h"
+#include "analyse/reach.h"
+
+START_TEST(classify_rules)
+{
+	/* a ready site inside wins whatever else */
+	ck_assert_int_eq(jk_cov_classify(1, 0, 1, 0.0, 5), JK_COV_COVERED);
+	ck_assert_int_eq(jk_cov_classify(2, 3, 1, 9.0, 5), JK_COV_COVERED);
+	/* none inside, one within the radius (inclusive) */
+	ck_assert_int_eq(jk_cov_classify(0, 0, 1, 4.99, 5), JK_COV_REACHABLE);
+	ck_assert_int_eq(jk_cov_classify(0, 1, 1, 5.0, 5), JK_COV_REACHABLE);
+	/* out of reach, a not-ready site inside */
+	ck_assert_int_eq(jk_cov_classify(0, 1, 1, 5.01, 5), JK_COV_PENDING);
+	ck_assert_int_eq(jk_cov_classify(0, 2, 0, 0.0, 5), JK_COV_PENDING);
+	/* nothing */
+	ck_assert_int_eq(jk_cov_classify(0, 0, 1, 7.5, 5), JK_COV_GAP);
+	ck_assert_int_eq(jk_cov_classify(0, 0, 0, 0.0, 5), JK_COV_GAP);
+	ck_assert_str_eq(jk_cov_status_name(JK_COV_COVERED), "covered");
+	ck_assert_str_eq(jk_cov_status_name(JK_COV_REACHABLE), "reachable");
+	ck_assert_str_eq(jk_cov_status_name(JK_COV_PENDING), "pending");
+	ck_assert_str_eq(jk_cov_status_name(JK_COV_GAP), "gap");
+}
+END_TEST
+
+START_TEST(geodesic_known_distance)
+{
+	/* Kota Baubau to Kendari, about 164 km; equator degree 111.319 km */
+	double d = jk_geodesic_km(1.0, 0.0, 0.0, 0.0);
+
+	ck_assert_double_eq_tol(d, 111.3195, 1e-3);
+	d = jk_geodesic_km(122.6, -5.47, 122.51, -3.97);
+	ck_assert(d > 160 && d < 170);
+}
+END_TEST
+
+static uint64_t rng(uint64_t *s)
+{
+	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static double unif(uint64_t *s, double a, double b)
+{
+	return a + (b - a) * (double)(rng(s) >> 11) / 9007199254740992.0;
+}
+
+START_TEST(nearest_matches_brute_force)
+{
+	enum { N = 3000, Q = 2000 };
+	double *lon = malloc(N * sizeof *lon), *lat = malloc(N * sizeof *lat);
+	uint64_t s = 42;
+	jk_reach *r;
+	int i, j;
+
+	/* Indonesia-wide spread plus clusters of identical points (sites at
+	 * one village point) */
+	for (i = 0; i < N; i++) {
+		if (i % 10 == 0 && i > 0) {
+			lon[i] = lon[i - 1];
+			lat[i] = lat[i - 1];
+		} else {
+			lon[i] = unif(&s, 95, 141);
+			lat[i] = unif(&s, -11, 6);
+		}
+	}
+	r = jk_reach_geodesic_create(lon, lat, N);
+	ck_assert_ptr_nonnull(r);
+	for (j = 0; j < Q; j++) {
+		double qx = unif(&s, 94, 142), qy = unif(&s, -12, 7), km, best = INFINITY;
+		size_t idx;
+
+		ck_assert_int_eq(jk_reach_nearest(r, qx, qy, &idx, &km), 0);
+		for (i = 0; i < N; i++) {
+			double d = jk_geodesic_km(qx, qy, lon[i], lat[i]);
+
+			if (d < best)
+				best = d;
+		}
+		ck_assert_double_eq_tol(km, best, 1e-9);
+		ck_assert_double_eq_tol(jk_geodesic_km(qx, qy, lon[idx], lat[idx]), best, 1e-9);
+	}
+	jk_reach_destroy(r);
+	free(lon);
+	free(lat);
+}
+END_TEST
+
+START_TEST(nearest_empty_and_single)
+{
+	double lon = 122.6, lat = -5.47;
+	jk_reach *r = jk_reach_geodesic_create(NULL, NULL, 0);
+	size_t idx = 99;
+	double km = -1;
+
+	ck_assert_ptr_nonnull(r);
+	ck_assert_int_eq(jk_reach_nearest(r, 0, 0, &idx, &km), -1);
+	jk_reach_destroy(r);
+	r = jk_reach_geodesic_create(&lon, &lat, 1);
+	ck_assert_int_eq(jk_reach_nearest(r, 122.6, -5.47, &idx, &km), 0);
+	ck_assert_uint_eq(idx, 0);
+	ck_assert_double_eq_tol(km, 0.0, 1e-12);
+	jk_reach_destroy(r);
+	jk_reach_destroy(NULL);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("coverage");
+	TCase *tc = tcase_create("core");
+
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, classify_rules);
+	tcase_add_test(tc, geodesic_known_distance);
+	tcase_add_test(tc, nearest_matches_brute_force);
+	tcase_add_test(tc, nearest_empty_and_single);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,128 @@
+/*
+ * Unit tests of the project store: creation with owner-only permissions,
+ * registered geometry columns, schema version, refusal of foreign files,
+ * foreign keys on.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store/store_int.h"
+
+static char dir[256];
+
+static void setup(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/jk_store_XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+}
+
+static void teardown(void)
+{
+	char cmd[300];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+START_TEST(create_private_with_schema)
+{
+	jk_ctx *ctx = jk_ctx_create();
+	jk_store *st = NULL;
+	char path[300];
+	struct stat sb;
+	sqlite3_stmt *s;
+
+	snprintf(path, sizeof path, "%s/p.sqlite", dir);
+	ck_assert_int_eq(jk_store_open(ctx, path, &st), JK_OK);
+	ck_assert_int_eq(stat(path, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0600);
+	ck_assert_int_eq(jk_store_prepare(st,
+		"SELECT count(*) FROM geometry_columns WHERE f_table_name IN"
+		" ('villages','sites','clients')", &s), JK_OK);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(s, 0), 4);
+	sqlite3_finalize(s);
+	ck_assert_int_eq(jk_store_prepare(st, "PRAGMA user_version", &s), JK_OK);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(s, 0), JK_SCHEMA_VERSION);
+	sqlite3_finalize(s);
+	/* foreign keys are enforced */
+	ck_assert_int_ne(jk_store_exec(st,
+		"INSERT INTO coverage(kode,status,n_ready,n_pending,cap_ready,demand,"
+		"status_ak,n_ready_ak) VALUES('99.99.99.9999','gap',0,0,0,0,'gap',0)"), JK_OK);
+	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(ctx), "FOREIGN KEY"));
+	jk_store_close(st);
+	/* reopening an existing store keeps it */
+	ck_assert_int_eq(jk_store_open(ctx, path, &st), JK_OK);
+	ck_assert_int_eq(jk_store_count(st, "villages"), 0);
+	jk_store_close(st);
+	jk_ctx_destroy(ctx);
+}
+END_TEST
+
+START_TEST(refuse_foreign_sqlite)
+{
+	jk_ctx *ctx = jk_ctx_create();
+	jk_store *st = (jk_store *)1;
+	sqlite3 *db;
+	char path[300];
+
+	snprintf(path, sizeof path, "%s/other.sqlite", dir);
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	ck_assert_int_eq(jk_store_open(ctx, path, &st), JK_ERR_DB);
+	ck_assert_ptr_null(st);
+	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(ctx), "not a jangkau store"));
+	ck_assert_int_eq(jk_store_open(ctx, "", &st), JK_ERR_ARG);
+	jk_store_close(NULL);
+	jk_ctx_destroy(ctx);
+}
+END_TEST
+
+START_TEST(meta_roundtrip)
+{
+	jk_ctx *ctx = jk_ctx_create();
+	jk_store *st = NULL;
+	char path[300], *v;
+
+	snprintf(path, sizeof path, "%s/m.sqlite", dir);
+	ck_assert_int_eq(jk_store_open(ctx, path, &st), JK_OK);
+	ck_assert_int_eq(jk_store_meta_set(st, "radius_km", "5"), JK_OK);
+	ck_assert_int_eq(jk_store_meta_set(st, "radius_km", "7.5"), JK_OK);
+	v = jk_store_meta_get(st, "radius_km");
+	ck_assert_str_eq(v, "7.5");
+	free(v);
+	ck_assert_ptr_null(jk_store_meta_get(st, "nope"));
+	jk_store_close(st);
+	jk_ctx_destroy(ctx);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("store");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, create_private_with_schema);
+	tcase_add_test(tc, refuse_foreign_sqlite);
+	tcase_add_test(tc, meta_roundtrip);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
