@@ -25,4 +25,4 @@ need_shared() {
 	fi
 }
 # Runs a spatialite SQL script against a file (GeoPackage or store).
-spsql() { spatialite -batch -bail -silent "$1" "$2" 2>&1 | grep -v -e '^SpatiaLite version' -e '^Enter ' -e '^connected' -e 'SQLite version' -e '^$' || true; }
+spsql() { spatialite -batch -bail -silent "$1" "$2" 2>&1 | grep -v -e '^SpatiaLite version' -e '^Enter ' -e '^connected' -e 'SQLite version' -e '^$' -e 'SPATIAL_REF_SYS table already' || true; }
