@@ -1,0 +1,1489 @@
+/*
+ * In-memory gazetteer and address matcher (see gazetteer.h).
+ *
+ * Index. Units are kept sorted by code, so the descendants of a unit are
+ * one contiguous range. Every name and alias of a unit is an entry with a
+ * normalised key (normalize.h); regency names lose their "Kabupaten" /
+ * "Kota" prefix, whose kind is kept as a hint. Entries are found by an
+ * exact-key hash and, for fuzzy search, through buckets by level, first
+ * character and key length, with a letter-set prefilter before the edit
+ * distance (fuzzy.h): writers do not misspell the first letter and a name
+ * within k edits differs in length by at most k, so a fuzzy search reads a
+ * few buckets, never all villages.
+ *
+ * Candidates. The address is parsed into parts (address.h); each
+ * place-name part is looked up at the levels its prefix allows (an
+ * unprefixed name at every level). Village candidates come from exact keys
+ * anywhere, from a fuzzy search among the villages of the districts and
+ * regencies the address names (including regencies split off from a named
+ * one), and, when that finds nothing within one edit, from the bucketed
+ * fuzzy search of all villages.
+ *
+ * Scoring. Distinct parts are given the roles village, district, regency
+ * and province so as to maximise
+ *   1.0 * village + 0.5 * district + 0.3 * regency + 0.1 * province
+ * (similarities in 0..1, times the trust of the part: 1 for a prefixed
+ * part, 0.95 unprefixed, 0.6 for the separate columns). A regency named by
+ * its pre-split parent ("Muna" for Muna Barat: a regency whose name extends
+ * another's) counts 0.8, so a village and district that agree outweigh it.
+ *
+ * Doubt. A candidate is not believed when the rest of the address names a
+ * district and a regency that are not its own, or names one of them while
+ * the village name is only similar (one wrong level is tolerated for an
+ * exact name); when its name is only similar to a part that is exactly a
+ * district or regency name ("Kolaka"); or when it leaves a village-like
+ * part of the address unexplained while its own name is also a district or
+ * regency name ("Wuoa, Mowila"). If other candidates fit the name as well
+ * and score within AMB_MARGIN of the best, the address is ambiguous and all
+ * are returned; the margin covers an old-parent regency, so "Desa X, Kab.
+ * Buton" with an X in Buton and one in Buton Tengah is ambiguous, not a
+ * guess. Without a believable village the same is done for districts, then
+ * regencies.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/util.h"
+#include "address.h"
+#include "fuzzy.h"
+#include "gazetteer.h"
+#include "normalize.h"
+
+#define KODE_MAX 16
+#define N_CHAR 36 /* a-z, 0-9 */
+#define MAX_OLDPAR 4
+#define MAX_SPLIT 8
+
+#define W_DESA 1.0
+#define W_KEC 0.5
+#define W_KAB 0.3
+#define W_PROV 0.1
+#define F_PREFIXED 1.0
+#define F_NAME 0.95
+#define F_COLUMN 0.6
+#define F_OLDPAR 0.8
+#define F_KIND 0.75 /* "Kota X" for Kabupaten X and vice versa */
+#define F_KOTA_VILLAGE 0.9 /* "Kota Bangun" read as a village name */
+#define AMB_MARGIN 0.065
+
+enum { KIND_NONE = 0, KIND_KAB = 1, KIND_KOTA = 2 };
+
+struct unit {
+	char kode[KODE_MAX];
+	char *name;
+	int level;
+	int seq;     /* order of jk_gaz_add(), for "the first wins" */
+	int kec, kab, prov; /* ancestors (indices after jk_gaz_finish()),
+			       -1 if none */
+	int end;     /* one past the last descendant */
+	int entry;   /* first name entry */
+	int kind;    /* regencies: KIND_KAB or KIND_KOTA */
+	int oldpar[MAX_OLDPAR]; /* regencies this one was split from */
+	int n_oldpar;
+	int split[MAX_SPLIT];   /* regencies split from this one */
+	int n_split;
+	int off_entry;          /* entry of the official name */
+};
+
+struct entry {
+	int unit;
+	int next_of_unit;
+	int next_hash;
+	int alias;
+	uint32_t mask; /* letters of the key (fuzzy.h prefilter) */
+	size_t len;
+	char key[JK_NORM_KEY_MAX];
+};
+
+struct alias {
+	char kode[KODE_MAX];
+	char *name;
+};
+
+struct jk_gaz {
+	struct unit *u;
+	size_t nu, cu;
+	struct alias *al;
+	size_t nal, cal;
+	struct entry *e;
+	size_t ne;
+	int *hash;
+	size_t hmask;
+	int *byb;          /* entry indices sorted by level, char, length */
+	uint32_t *bmask;   /* their letter masks, for a compact prefilter */
+	int *bstart;       /* [level][char][len] -> first index in byb */
+	size_t count[5];
+	int next_seq;
+	int finished;
+};
+
+#define BIDX(lv, c, l) \
+	(((size_t)(lv) * N_CHAR + (size_t)(c)) * (JK_NORM_KEY_MAX + 1) + (size_t)(l))
+#define BSIZE (5 * N_CHAR * (JK_NORM_KEY_MAX + 1) + 1)
+
+/* ---------------------------------------------------------------- build */
+
+jk_gaz *jk_gaz_create(void)
+{
+	return calloc(1, sizeof(jk_gaz));
+}
+
+static void index_free(jk_gaz *g)
+{
+	free(g->e);
+	free(g->hash);
+	free(g->byb);
+	free(g->bmask);
+	free(g->bstart);
+	g->bmask = NULL;
+	g->e = NULL;
+	g->hash = NULL;
+	g->byb = NULL;
+	g->bstart = NULL;
+	g->ne = 0;
+	g->finished = 0;
+}
+
+void jk_gaz_destroy(jk_gaz *g)
+{
+	size_t i;
+
+	if (!g)
+		return;
+	for (i = 0; i < g->nu; i++)
+		free(g->u[i].name);
+	for (i = 0; i < g->nal; i++)
+		free(g->al[i].name);
+	free(g->u);
+	free(g->al);
+	index_free(g);
+	free(g);
+}
+
+/* Level of a well-formed code (PP, PP.KK, PP.KK.DD, PP.KK.DD.VVVV), or 0. */
+static int kode_level(const char *k)
+{
+	static const int seg[4] = { 2, 2, 2, 4 };
+	int lv = 0;
+
+	while (lv < 4) {
+		int i;
+
+		for (i = 0; i < seg[lv]; i++, k++)
+			if (*k < '0' || *k > '9')
+				return 0;
+		lv++;
+		if (*k == '\0')
+			return lv;
+		if (*k != '.' || lv == 4)
+			return 0;
+		k++;
+	}
+	return 0;
+}
+
+int jk_gaz_add(jk_gaz *g, const char *kode, const char *name)
+{
+	struct unit *u;
+	int lv;
+
+	if (!g || !kode || !name)
+		return -1;
+	lv = kode_level(kode);
+	if (!lv)
+		return -1;
+	if (g->nu == g->cu) {
+		size_t c = g->cu ? g->cu * 2 : 1024;
+		struct unit *p = realloc(g->u, c * sizeof *p);
+
+		if (!p)
+			return -1;
+		g->u = p;
+		g->cu = c;
+	}
+	u = &g->u[g->nu];
+	memset(u, 0, sizeof *u);
+	u->name = jk_strdup(name);
+	if (!u->name)
+		return -1;
+	jk_strlcpy(u->kode, kode, sizeof u->kode);
+	u->level = lv;
+	u->seq = g->next_seq++;
+	g->nu++;
+	g->finished = 0;
+	return 0;
+}
+
+int jk_gaz_add_alias(jk_gaz *g, const char *kode, const char *alias)
+{
+	struct alias *a;
+
+	if (!g || !kode || !alias || !kode_level(kode))
+		return -1;
+	if (g->nal == g->cal) {
+		size_t c = g->cal ? g->cal * 2 : 16;
+		struct alias *p = realloc(g->al, c * sizeof *p);
+
+		if (!p)
+			return -1;
+		g->al = p;
+		g->cal = c;
+	}
+	a = &g->al[g->nal];
+	a->name = jk_strdup(alias);
+	if (!a->name)
+		return -1;
+	jk_strlcpy(a->kode, kode, sizeof a->kode);
+	g->nal++;
+	g->finished = 0;
+	return 0;
+}
+
+static int unit_cmp(const void *a, const void *b)
+{
+	const struct unit *x = a, *y = b;
+	int c = strcmp(x->kode, y->kode);
+
+	return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Is code @p a the code of an ancestor of code @p b? */
+static int kode_is_prefix(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+
+	return strncmp(a, b, n) == 0 && b[n] == '.';
+}
+
+static int unit_find(const jk_gaz *g, const char *kode)
+{
+	size_t lo = 0, hi = g->nu;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(g->u[mid].kode, kode);
+
+		if (c == 0)
+			return (int)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* Character class of a key's first byte, or -1. */
+static int char_class(char c)
+{
+	if (c >= 'a' && c <= 'z')
+		return c - 'a';
+	if (c >= '0' && c <= '9')
+		return 26 + (c - '0');
+	return -1;
+}
+
+static int starts_word(const char *s, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return strncmp(s, prefix, n) == 0 && s[n] == ' ';
+}
+
+/* The folded name of a regency without its kind prefix; sets *kind. */
+static const char *strip_regency(const char *folded, int *kind)
+{
+	static const struct {
+		const char *p;
+		int kind;
+	} pre[] = {
+		{ "kabupaten administrasi", KIND_KAB },
+		{ "kota administrasi", KIND_KOTA },
+		{ "kabupaten", KIND_KAB },
+		{ "kota", KIND_KOTA },
+		{ "kab.", KIND_KAB },
+		{ "kab", KIND_KAB },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+		if (starts_word(folded, pre[i].p)) {
+			*kind = pre[i].kind;
+			return folded + strlen(pre[i].p) + 1;
+		}
+	}
+	return folded;
+}
+
+/* Appends an entry with key @p key for @p unit. */
+static int entry_push(jk_gaz *g, size_t *cap, int unit, const char *key,
+		      size_t len, int alias)
+{
+	struct entry *e;
+
+	if (len == 0)
+		return 0;
+	if (g->ne == *cap) {
+		size_t c = *cap ? *cap * 2 : 1024;
+		struct entry *p = realloc(g->e, c * sizeof *p);
+
+		if (!p)
+			return -1;
+		g->e = p;
+		*cap = c;
+	}
+	e = &g->e[g->ne];
+	memcpy(e->key, key, len + 1);
+	e->len = len;
+	e->mask = jk_fuzzy_letter_mask(key, len);
+	e->unit = unit;
+	e->alias = alias;
+	e->next_hash = -1;
+	e->next_of_unit = g->u[unit].entry;
+	g->u[unit].entry = (int)g->ne;
+	g->ne++;
+	return 0;
+}
+
+/* Adds the entries of one name of @p unit: its key and, for a name with a
+ * number word, also the key with the word kept (normalize.h). */
+static int entry_add(jk_gaz *g, size_t *cap, int unit, const char *name,
+		     int alias)
+{
+	char folded[256], k1[JK_NORM_KEY_MAX], k2[JK_NORM_KEY_MAX];
+	const char *n = name;
+	int kind = KIND_NONE;
+	size_t len;
+
+	if (g->u[unit].level == JK_LVL_KAB) {
+		jk_norm_fold(name, folded, sizeof folded);
+		n = strip_regency(folded, &kind);
+		if (!alias && kind != KIND_NONE)
+			g->u[unit].kind = kind;
+	}
+	len = jk_norm_keys(n, k1, k2, sizeof k1);
+	if (entry_push(g, cap, unit, k1, len, alias) < 0)
+		return -1;
+	if (len && k2[0])
+		return entry_push(g, cap, unit, k2, strlen(k2), alias);
+	return 0;
+}
+
+static size_t key_hash(const char *k, size_t n)
+{
+	return (size_t)jk_fnv1a(JK_FNV_INIT, k, n);
+}
+
+/* Finds the regencies of the same province whose name extends the name of
+ * another one by whole words: "Muna Barat" was split from "Muna", "Buton
+ * Tengah" from "Buton". The Indonesian practice of naming a new regency
+ * after its parent plus a direction makes this the old-parent relation. */
+static int link_oldparents(jk_gaz *g)
+{
+	size_t i, j, nr = 0;
+	int *reg = NULL;
+	char (*nm)[128] = NULL;
+	int rc = -1;
+
+	reg = malloc((g->count[JK_LVL_KAB] + 1) * sizeof *reg);
+	nm = malloc((g->count[JK_LVL_KAB] + 1) * sizeof *nm);
+	if (!reg || !nm)
+		goto cleanup;
+	for (i = 0; i < g->nu; i++) {
+		if (g->u[i].level == JK_LVL_KAB) {
+			char f[256];
+			int k;
+
+			jk_norm_fold(g->u[i].name, f, sizeof f);
+			jk_strlcpy(nm[nr], strip_regency(f, &k), sizeof nm[nr]);
+			reg[nr++] = (int)i;
+		}
+	}
+	for (i = 0; i < nr; i++) {
+		struct unit *c = &g->u[reg[i]];
+
+		for (j = 0; j < nr; j++) {
+			struct unit *p = &g->u[reg[j]];
+
+			if (j == i || p->prov != c->prov || p->kind != KIND_KAB ||
+			    !starts_word(nm[i], nm[j]))
+				continue;
+			if (c->n_oldpar < MAX_OLDPAR)
+				c->oldpar[c->n_oldpar++] = reg[j];
+			if (p->n_split < MAX_SPLIT)
+				p->split[p->n_split++] = reg[i];
+		}
+	}
+	rc = 0;
+cleanup:
+	free(reg);
+	free(nm);
+	return rc;
+}
+
+int jk_gaz_finish(jk_gaz *g)
+{
+	size_t i, w, cap = 0, hsize;
+	int rc = -1;
+
+	if (!g)
+		return -1;
+	index_free(g);
+	/* sort by code (wilayah.csv comes sorted), keep the first of equal
+	 * codes */
+	for (i = 1; i < g->nu && unit_cmp(&g->u[i - 1], &g->u[i]) < 0; i++)
+		;
+	if (i < g->nu)
+		qsort(g->u, g->nu, sizeof *g->u, unit_cmp);
+	for (i = 0, w = 0; i < g->nu; i++) {
+		if (w > 0 && strcmp(g->u[w - 1].kode, g->u[i].kode) == 0) {
+			free(g->u[i].name);
+			continue;
+		}
+		if (w != i)
+			g->u[w] = g->u[i];
+		w++;
+	}
+	g->nu = w;
+	memset(g->count, 0, sizeof g->count);
+	/* one pass in code order: the open units of the levels above are a
+	 * unit's ancestors, and a unit's descendants end where a unit not
+	 * inside it starts */
+	{
+		int open[5] = { -1, -1, -1, -1, -1 };
+		int lv;
+
+		for (i = 0; i < g->nu; i++) {
+			struct unit *u = &g->u[i];
+
+			g->count[u->level]++;
+			u->entry = -1;
+			u->kind = KIND_NONE;
+			u->n_oldpar = 0;
+			u->n_split = 0;
+			u->off_entry = -1;
+			/* close what this unit is not inside of */
+			for (lv = 1; lv <= 4; lv++) {
+				if (open[lv] < 0 ||
+				    (lv < u->level && kode_is_prefix(g->u[open[lv]].kode,
+								     u->kode)))
+					continue;
+				g->u[open[lv]].end = (int)i;
+				open[lv] = -1;
+			}
+			/* the rest are its ancestors */
+			u->kec = u->kab = u->prov = -1;
+			if (u->level > JK_LVL_KEC)
+				u->kec = open[JK_LVL_KEC];
+			if (u->level > JK_LVL_KAB)
+				u->kab = open[JK_LVL_KAB];
+			if (u->level > JK_LVL_PROV)
+				u->prov = open[JK_LVL_PROV];
+			open[u->level] = (int)i;
+		}
+		for (lv = 1; lv <= 4; lv++)
+			if (open[lv] >= 0)
+				g->u[open[lv]].end = (int)g->nu;
+	}
+	for (i = 0; i < g->nu; i++) {
+		size_t before = g->ne;
+
+		if (entry_add(g, &cap, (int)i, g->u[i].name, 0) < 0)
+			goto cleanup;
+		g->u[i].off_entry = g->ne > before ? (int)before : -1;
+	}
+	for (i = 0; i < g->nal; i++) {
+		int k = unit_find(g, g->al[i].kode);
+
+		if (k >= 0 && entry_add(g, &cap, k, g->al[i].name, 1) < 0)
+			goto cleanup;
+	}
+	for (i = 0; i < g->nu; i++)
+		if (g->u[i].level == JK_LVL_KAB && g->u[i].kind == KIND_NONE)
+			g->u[i].kind = atoi(g->u[i].kode + 3) >= 70 ? KIND_KOTA : KIND_KAB;
+	if (link_oldparents(g) < 0)
+		goto cleanup;
+
+	/* exact-key hash */
+	for (hsize = 1024; hsize < g->ne * 2; hsize *= 2)
+		;
+	g->hash = malloc(hsize * sizeof *g->hash);
+	if (!g->hash)
+		goto cleanup;
+	memset(g->hash, 0xff, hsize * sizeof *g->hash);
+	g->hmask = hsize - 1;
+	for (i = 0; i < g->ne; i++) {
+		size_t h = key_hash(g->e[i].key, g->e[i].len) & g->hmask;
+
+		g->e[i].next_hash = g->hash[h];
+		g->hash[h] = (int)i;
+	}
+
+	/* fuzzy buckets: counting sort by (level, first char, length) */
+	g->bstart = calloc(BSIZE, sizeof *g->bstart);
+	g->byb = malloc((g->ne ? g->ne : 1) * sizeof *g->byb);
+	g->bmask = malloc((g->ne ? g->ne : 1) * sizeof *g->bmask);
+	if (!g->bstart || !g->byb || !g->bmask)
+		goto cleanup;
+	for (i = 0; i < g->ne; i++) {
+		int c = char_class(g->e[i].key[0]);
+
+		if (c >= 0)
+			g->bstart[BIDX(g->u[g->e[i].unit].level, c, g->e[i].len) + 1]++;
+	}
+	for (i = 1; i < BSIZE; i++)
+		g->bstart[i] += g->bstart[i - 1];
+	{
+		int *fill = malloc(BSIZE * sizeof *fill);
+
+		if (!fill)
+			goto cleanup;
+		memcpy(fill, g->bstart, BSIZE * sizeof *fill);
+		for (i = 0; i < g->ne; i++) {
+			int c = char_class(g->e[i].key[0]);
+
+			if (c >= 0) {
+				int k = fill[BIDX(g->u[g->e[i].unit].level, c,
+						  g->e[i].len)]++;
+
+				g->byb[k] = (int)i;
+				g->bmask[k] = g->e[i].mask;
+			}
+		}
+		free(fill);
+	}
+	g->finished = 1;
+	rc = 0;
+cleanup:
+	if (rc)
+		index_free(g);
+	return rc;
+}
+
+size_t jk_gaz_count(const jk_gaz *g, int level)
+{
+	if (!g)
+		return 0;
+	if (level == 0)
+		return g->nu;
+	if (level < 1 || level > 4)
+		return 0;
+	return g->count[level];
+}
+
+/* ------------------------------------------------------------- matching */
+
+#define MAX_EV 24
+#define HITS_VIL 48
+#define HITS_KEC 24
+#define HITS_KAB 12
+#define HITS_PROV 4
+#define MAX_CAND 256
+
+enum src { SRC_ALAMAT = 0, SRC_COL_DESA, SRC_COL_KEC, SRC_COL_KAB };
+
+/* Why a village candidate is not believed. */
+enum rej {
+	REJ_NONE = 0,
+	REJ_LEVELS,    /* the named district and regency are not its own */
+	REJ_FUZZY,     /* misspelt name and a named level not its own */
+	REJ_UPPER,     /* the name is exactly a district or regency name */
+	REJ_UNEXPLAINED /* another village-like part left unexplained */
+};
+
+struct hit {
+	int unit;
+	int dist; /* weighted edit cost in tenths (fuzzy.h) */
+	double sim;
+};
+
+struct hitlist {
+	struct hit *h;
+	int n, cap;
+};
+
+/* One place-name part of the address or of a column: the evidence. */
+struct ev {
+	const jk_addr_part *part;
+	int src;
+	jk_addr_role role;
+	double trust;
+	char key[JK_NORM_KEY_MAX];
+	size_t klen;
+	char fkey[JK_NORM_KEY_MAX]; /* key with the prefix word, or "" */
+	size_t fklen;
+	struct hit vil_h[HITS_VIL], kec_h[HITS_KEC], kab_h[HITS_KAB],
+		prov_h[HITS_PROV];
+	struct hitlist vil, kec, kab, prov;
+};
+
+struct cand {
+	int unit;
+	double total;
+	double d;         /* village evidence (with trust) */
+	double d_raw;     /* similarity of the village name */
+	int ev_d, ev_k, ev_b, ev_p;
+	double k, b, p;
+	int contra;       /* named levels that disagree */
+	int contra_kec;   /* ... among them the district */
+	int reject;       /* not believed as the village: a REJ_ reason */
+	int b_old;        /* regency matched through its old parent */
+};
+
+struct mctx {
+	const jk_gaz *g;
+	jk_addr addr, col[3];
+	struct ev ev[MAX_EV];
+	int nev;
+	int kec_named, kab_named; /* prefixed alamat parts that name a unit */
+};
+
+static void hits_init(struct hitlist *l, struct hit *buf, int cap)
+{
+	l->h = buf;
+	l->n = 0;
+	l->cap = cap;
+}
+
+static void hits_add(struct hitlist *l, int unit, int dist, double sim)
+{
+	int i, worst = -1;
+
+	for (i = 0; i < l->n; i++) {
+		if (l->h[i].unit == unit) {
+			if (sim > l->h[i].sim) {
+				l->h[i].sim = sim;
+				l->h[i].dist = dist;
+			}
+			return;
+		}
+	}
+	if (l->n < l->cap) {
+		l->h[l->n].unit = unit;
+		l->h[l->n].dist = dist;
+		l->h[l->n].sim = sim;
+		l->n++;
+		return;
+	}
+	for (i = 0; i < l->n; i++)
+		if (worst < 0 || l->h[i].sim < l->h[worst].sim)
+			worst = i;
+	if (worst >= 0 && sim > l->h[worst].sim) {
+		l->h[worst].unit = unit;
+		l->h[worst].dist = dist;
+		l->h[worst].sim = sim;
+	}
+}
+
+static const struct hit *hits_get(const struct hitlist *l, int unit)
+{
+	int i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->h[i].unit == unit)
+			return &l->h[i];
+	return NULL;
+}
+
+/* Similarity of written key @p k (letters @p mask) to entry @p e (aliases
+ * are short words: at most one edit). Returns 0 when rejected. */
+static double entry_sim(const struct entry *e, const char *k, size_t kl,
+			uint32_t mask, int *dist)
+{
+	double s;
+
+	if (e->key[0] != k[0] ||
+	    !jk_fuzzy_mask_may_match(mask, e->mask, jk_fuzzy_max_edits(e->len)))
+		return 0;
+	s = jk_fuzzy_name_sim(k, kl, e->key, e->len, dist);
+
+	if (s > 0 && e->alias && *dist > JK_FUZZY_COST_ODD)
+		return 0;
+	return s;
+}
+
+/* Exact-key lookup at @p level into @p l. */
+static void lookup_exact(const jk_gaz *g, int level, const char *k, size_t kl,
+			 struct hitlist *l)
+{
+	int i;
+
+	if (!kl)
+		return;
+	for (i = g->hash[key_hash(k, kl) & g->hmask]; i >= 0;
+	     i = g->e[i].next_hash) {
+		const struct entry *e = &g->e[i];
+
+		if (e->len == kl && memcmp(e->key, k, kl) == 0 &&
+		    g->u[e->unit].level == level)
+			hits_add(l, e->unit, 0, 1.0);
+	}
+}
+
+/* Fuzzy lookup at @p level among all entries, through the buckets. */
+static void lookup_fuzzy(const jk_gaz *g, int level, const char *k, size_t kl,
+			 struct hitlist *l)
+{
+	int c = char_class(k[0]);
+	size_t len, lo, hi;
+	uint32_t mask = jk_fuzzy_letter_mask(k, kl);
+
+	if (c < 0 || kl == 0)
+		return;
+	/* a name within its allowed edits of the written key: the allowance
+	 * grows with the name's length, at most 2 */
+	lo = kl > 2 ? kl - 2 : 1;
+	hi = kl + 2 < JK_NORM_KEY_MAX ? kl + 2 : JK_NORM_KEY_MAX - 1;
+	for (len = lo; len <= hi; len++) {
+		int a = g->bstart[BIDX(level, c, len)];
+		int b = g->bstart[BIDX(level, c, len) + 1];
+		int max = jk_fuzzy_max_edits(len);
+
+		if ((kl > len ? kl - len : len - kl) > (size_t)max)
+			continue;
+		for (; a < b; a++) {
+			const struct entry *e;
+			int d;
+			double s;
+
+			if (!jk_fuzzy_mask_may_match(mask, g->bmask[a], max))
+				continue;
+			e = &g->e[g->byb[a]];
+			s = entry_sim(e, k, kl, mask, &d);
+			if (s > 0)
+				hits_add(l, e->unit, d, s);
+		}
+	}
+}
+
+/* Fuzzy lookup among the villages below unit @p scope. */
+static void lookup_below(const jk_gaz *g, int scope, const char *k, size_t kl,
+			 struct hitlist *l)
+{
+	int i;
+	uint32_t mask = jk_fuzzy_letter_mask(k, kl);
+
+	for (i = scope + 1; i < g->u[scope].end; i++) {
+		int e;
+
+		if (g->u[i].level != JK_LVL_DESA)
+			continue;
+		for (e = g->u[i].entry; e >= 0; e = g->e[e].next_of_unit) {
+			int d;
+			double s = entry_sim(&g->e[e], k, kl, mask, &d);
+
+			if (s > 0)
+				hits_add(l, i, d, s);
+		}
+	}
+}
+
+static int role_has_level(const struct ev *v, int level)
+{
+	switch (v->role) {
+	case JK_ADDR_NAME:
+		return 1;
+	case JK_ADDR_DESA:
+		return level == JK_LVL_DESA;
+	case JK_ADDR_KEC:
+		return level == JK_LVL_KEC;
+	case JK_ADDR_KAB:
+		/* "Kota Bangun" is also a village name */
+		return level == JK_LVL_KAB ||
+		       (level == JK_LVL_DESA && v->part->hint == JK_HINT_KOTA);
+	case JK_ADDR_PROV:
+		return level == JK_LVL_PROV;
+	default:
+		return 0;
+	}
+}
+
+static void ev_add(struct mctx *m, const jk_addr_part *p, int src)
+{
+	struct ev *v;
+
+	if (m->nev >= MAX_EV)
+		return;
+	if (p->role != JK_ADDR_NAME && p->role != JK_ADDR_DESA &&
+	    p->role != JK_ADDR_KEC && p->role != JK_ADDR_KAB &&
+	    p->role != JK_ADDR_PROV)
+		return;
+	v = &m->ev[m->nev];
+	v->part = p;
+	v->src = src;
+	v->role = p->role;
+	v->klen = jk_norm_key(p->text, v->key, sizeof v->key);
+	if (!v->klen)
+		return;
+	v->fklen = 0;
+	v->fkey[0] = '\0';
+	if (strcmp(p->full, p->text) != 0)
+		v->fklen = jk_norm_key(p->full, v->fkey, sizeof v->fkey);
+	if (src != SRC_ALAMAT)
+		v->trust = F_COLUMN;
+	else
+		v->trust = p->role == JK_ADDR_NAME ? F_NAME : F_PREFIXED;
+	hits_init(&v->vil, v->vil_h, HITS_VIL);
+	hits_init(&v->kec, v->kec_h, HITS_KEC);
+	hits_init(&v->kab, v->kab_h, HITS_KAB);
+	hits_init(&v->prov, v->prov_h, HITS_PROV);
+	m->nev++;
+}
+
+/* Regency, district and province hits of every part. */
+static void find_upper(struct mctx *m)
+{
+	const jk_gaz *g = m->g;
+	int i;
+
+	for (i = 0; i < m->nev; i++) {
+		struct ev *v = &m->ev[i];
+
+		if (role_has_level(v, JK_LVL_PROV) && v->role != JK_ADDR_KAB)
+			lookup_fuzzy(g, JK_LVL_PROV, v->key, v->klen, &v->prov);
+		if (v->role == JK_ADDR_PROV)
+			continue;
+		if (role_has_level(v, JK_LVL_KAB))
+			lookup_fuzzy(g, JK_LVL_KAB, v->key, v->klen, &v->kab);
+		if (role_has_level(v, JK_LVL_KEC))
+			lookup_fuzzy(g, JK_LVL_KEC, v->key, v->klen, &v->kec);
+		if (v->src == SRC_ALAMAT && v->role == JK_ADDR_KEC && v->kec.n)
+			m->kec_named = 1;
+		if (v->src == SRC_ALAMAT && v->role == JK_ADDR_KAB && v->kab.n)
+			m->kab_named = 1;
+	}
+}
+
+static int scope_has(const int *s, int n, int u)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == u)
+			return 1;
+	return 0;
+}
+
+/* Village hits of every part that may name a village. */
+static void find_villages(struct mctx *m)
+{
+	const jk_gaz *g = m->g;
+	int scope[64], ns = 0, i, j, k;
+
+	/* regencies named (and those split off from them), then districts
+	 * not inside one of those */
+	for (i = 0; i < m->nev; i++) {
+		for (j = 0; j < m->ev[i].kab.n && ns < 64; j++) {
+			int r = m->ev[i].kab.h[j].unit;
+
+			if (!scope_has(scope, ns, r))
+				scope[ns++] = r;
+			for (k = 0; k < g->u[r].n_split && ns < 64; k++)
+				if (!scope_has(scope, ns, g->u[r].split[k]))
+					scope[ns++] = g->u[r].split[k];
+		}
+	}
+	{
+		int nkab = ns;
+
+		for (i = 0; i < m->nev; i++) {
+			for (j = 0; j < m->ev[i].kec.n && ns < 64; j++) {
+				int d = m->ev[i].kec.h[j].unit;
+
+				if (!scope_has(scope, nkab, g->u[d].kab) &&
+				    !scope_has(scope, ns, d))
+					scope[ns++] = d;
+			}
+		}
+	}
+	for (i = 0; i < m->nev; i++) {
+		struct ev *v = &m->ev[i];
+		int close = 0;
+
+		if (!role_has_level(v, JK_LVL_DESA))
+			continue;
+		if (v->role == JK_ADDR_KAB) {
+			/* only the exact "Kota Bangun" */
+			if (v->fklen)
+				lookup_exact(g, JK_LVL_DESA, v->fkey, v->fklen,
+					     &v->vil);
+			continue;
+		}
+		/* the named areas first: a name shared by a hundred villages
+		 * ("Sukamaju") must not crowd out the one the context names */
+		for (j = 0; j < ns; j++)
+			lookup_below(g, scope[j], v->key, v->klen, &v->vil);
+		lookup_exact(g, JK_LVL_DESA, v->key, v->klen, &v->vil);
+		if (v->fklen)
+			lookup_exact(g, JK_LVL_DESA, v->fkey, v->fklen,
+				     &v->vil);
+		for (j = 0; j < v->vil.n; j++)
+			if (v->vil.h[j].dist <= JK_FUZZY_COST_ODD)
+				close = 1;
+		if (!close)
+			lookup_fuzzy(g, JK_LVL_DESA, v->key, v->klen, &v->vil);
+	}
+}
+
+/* Regency evidence of part @p v for regency @p r: direct, or through an
+ * old parent. */
+static double kab_sim(const struct mctx *m, const struct ev *v, int r,
+		      int *old)
+{
+	const struct unit *u = &m->g->u[r];
+	const struct hit *h = hits_get(&v->kab, r);
+	double s = 0;
+	int i;
+
+	*old = 0;
+	if (h) {
+		s = h->sim;
+		if ((v->part->hint == JK_HINT_KOTA && u->kind == KIND_KAB) ||
+		    (v->part->hint == JK_HINT_KAB && u->kind == KIND_KOTA))
+			s *= F_KIND;
+	}
+	for (i = 0; i < u->n_oldpar; i++) {
+		h = hits_get(&v->kab, u->oldpar[i]);
+		if (h && h->sim * F_OLDPAR > s) {
+			s = h->sim * F_OLDPAR;
+			*old = 1;
+		}
+	}
+	return s;
+}
+
+static int letters(const char *k)
+{
+	int n = 0;
+
+	for (; *k; k++)
+		n += *k >= 'a' && *k <= 'z';
+	return n;
+}
+
+/* Does alamat part @p v name a district (or regency) by itself: a
+ * prefixed part that matches one, or an unprefixed one matching exactly? */
+static int ev_names_level(const struct ev *v, int level)
+{
+	const struct hitlist *l = level == JK_LVL_KEC ? &v->kec : &v->kab;
+	jk_addr_role r = level == JK_LVL_KEC ? JK_ADDR_KEC : JK_ADDR_KAB;
+	int i;
+
+	if (v->role == r)
+		return l->n > 0;
+	if (v->role != JK_ADDR_NAME)
+		return 0;
+	for (i = 0; i < l->n; i++)
+		if (l->h[i].dist == 0)
+			return 1;
+	return 0;
+}
+
+/* Scores village candidate @p c->unit: the best assignment of distinct
+ * parts to the roles village, district, regency, province. */
+static void score_village(const struct mctx *m, struct cand *c)
+{
+	const jk_gaz *g = m->g;
+	const struct unit *u = &g->u[c->unit];
+	double sd[MAX_EV], sk[MAX_EV], sb[MAX_EV], sp[MAX_EV], rawd[MAX_EV];
+	int old[MAX_EV];
+	int i, j, l, n = m->nev;
+	int kec_ok = 0, kab_ok = 0, kec_named = 0, kab_named = 0;
+	const struct ev *vd;
+
+	for (i = 0; i < n; i++) {
+		const struct ev *v = &m->ev[i];
+		const struct hit *h;
+		double t = v->trust;
+
+		h = hits_get(&v->vil, c->unit);
+		rawd[i] = h ? h->sim : 0;
+		sd[i] = rawd[i] * t;
+		if (h && v->role == JK_ADDR_KAB)
+			sd[i] *= F_KOTA_VILLAGE;
+		h = u->kec >= 0 ? hits_get(&v->kec, u->kec) : NULL;
+		sk[i] = h ? h->sim * t : 0;
+		sb[i] = u->kab >= 0 ? kab_sim(m, v, u->kab, &old[i]) * t : 0;
+		if (u->kab < 0)
+			old[i] = 0;
+		h = u->prov >= 0 ? hits_get(&v->prov, u->prov) : NULL;
+		sp[i] = h ? h->sim * t : 0;
+	}
+	c->total = -1;
+	c->ev_d = c->ev_k = c->ev_b = c->ev_p = -1;
+	for (i = 0; i < n; i++) {
+		if (sd[i] <= 0)
+			continue;
+		for (j = -1; j < n; j++) {
+			if (j == i || (j >= 0 && sk[j] <= 0))
+				continue;
+			for (l = -1; l < n; l++) {
+				double t;
+				int p, bp = -1;
+				double bestp = 0;
+
+				if (l >= 0 && (l == i || l == j || sb[l] <= 0))
+					continue;
+				for (p = 0; p < n; p++) {
+					if (p == i || p == j || p == l)
+						continue;
+					if (sp[p] > bestp) {
+						bestp = sp[p];
+						bp = p;
+					}
+				}
+				t = W_DESA * sd[i] + (j >= 0 ? W_KEC * sk[j] : 0) +
+				    (l >= 0 ? W_KAB * sb[l] : 0) + W_PROV * bestp;
+				if (t > c->total + 1e-12) {
+					c->total = t;
+					c->ev_d = i;
+					c->ev_k = j;
+					c->ev_b = l;
+					c->ev_p = bp;
+				}
+			}
+		}
+	}
+	if (c->ev_d < 0) {
+		c->total = 0;
+		c->d = c->d_raw = c->k = c->b = c->p = 0;
+		return;
+	}
+	c->d = sd[c->ev_d];
+	c->d_raw = rawd[c->ev_d];
+	c->k = c->ev_k >= 0 ? sk[c->ev_k] : 0;
+	c->b = c->ev_b >= 0 ? sb[c->ev_b] : 0;
+	c->b_old = c->ev_b >= 0 ? old[c->ev_b] : 0;
+	c->p = c->ev_p >= 0 ? sp[c->ev_p] : 0;
+	/* levels the rest of the address names, and whether they agree */
+	for (i = 0; i < n; i++) {
+		if (i == c->ev_d || m->ev[i].src != SRC_ALAMAT)
+			continue;
+		kec_ok |= sk[i] > 0;
+		kab_ok |= sb[i] > 0;
+		/* "Konawe" names a district and a regency: agreeing with
+		 * the candidate on one, it contradicts it on neither */
+		if (sk[i] > 0 || sb[i] > 0 || sp[i] > 0)
+			continue;
+		kec_named |= ev_names_level(&m->ev[i], JK_LVL_KEC);
+		kab_named |= ev_names_level(&m->ev[i], JK_LVL_KAB);
+	}
+	c->contra = (kec_named && !kec_ok) + (kab_named && !kab_ok);
+	c->contra_kec = kec_named && !kec_ok;
+	vd = &m->ev[c->ev_d];
+	/* one wrong level is tolerated when the village name is exact */
+	c->reject = c->contra >= 2 ? REJ_LEVELS
+		    : c->contra == 1 && c->d_raw < 1.0 ? REJ_FUZZY : REJ_NONE;
+	/* "Kolaka" is the regency, not a misspelt village "Kolasa" */
+	if (vd->src == SRC_ALAMAT && vd->role == JK_ADDR_NAME && c->d_raw < 1.0 &&
+	    (ev_names_level(vd, JK_LVL_KEC) || ev_names_level(vd, JK_LVL_KAB)))
+		c->reject = REJ_UPPER;
+	/* a village name the candidate leaves unexplained: "Desa Kaua,
+	 * Palangga" or "Wuoa, Mowila" where Palangga and Mowila are
+	 * districts with a village of their name */
+	for (i = 0; i < n && !c->reject; i++) {
+		const struct ev *v = &m->ev[i];
+
+		if (i == c->ev_d || v->src != SRC_ALAMAT ||
+		    (v->role != JK_ADDR_DESA && v->role != JK_ADDR_NAME) ||
+		    letters(v->key) < 3 || sk[i] > 0 || sb[i] > 0 || sp[i] > 0)
+			continue;
+		if (v->role == JK_ADDR_DESA && vd->src == SRC_ALAMAT &&
+		    vd->role != JK_ADDR_DESA)
+			c->reject = REJ_UNEXPLAINED;
+		if (vd->src == SRC_ALAMAT && vd->role == JK_ADDR_NAME &&
+		    (ev_names_level(vd, JK_LVL_KEC) ||
+		     ev_names_level(vd, JK_LVL_KAB) ||
+		     (u->kec >= 0 && hits_get(&vd->kec, u->kec)) ||
+		     (u->kab >= 0 && hits_get(&vd->kab, u->kab))))
+			c->reject = REJ_UNEXPLAINED;
+	}
+}
+
+static int cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->total != y->total)
+		return x->total < y->total ? 1 : -1;
+	return (x->unit > y->unit) - (x->unit < y->unit);
+}
+
+static int int_cmp(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Confidence in 0..1 of a village candidate. */
+static double cand_conf(const struct mctx *m, const struct cand *c)
+{
+	double named = 0, got = 0, agree, s;
+
+	if (m->kec_named || c->k > 0) {
+		named += W_KEC;
+		got += W_KEC * c->k;
+	}
+	if (m->kab_named || c->b > 0) {
+		named += W_KAB;
+		got += W_KAB * c->b;
+	}
+	agree = named > 0 ? got / named : 0.6;
+	s = c->d_raw * (0.75 + 0.25 * agree);
+	if (c->ev_d >= 0 && m->ev[c->ev_d].src != SRC_ALAMAT)
+		s *= 0.9;
+	s *= c->contra ? 0.85 : 1.0;
+	return s > 1 ? 1 : s;
+}
+
+static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
+{
+	static const jk_addr_role colrole[3] = { JK_ADDR_DESA, JK_ADDR_KEC,
+						 JK_ADDR_KAB };
+	const char *colv[3];
+	int i, c;
+
+	m->g = g;
+	m->nev = 0;
+	m->kec_named = m->kab_named = 0;
+	jk_addr_parse(in ? in->alamat : NULL, &m->addr);
+	colv[0] = in ? in->desa : NULL;
+	colv[1] = in ? in->kec : NULL;
+	colv[2] = in ? in->kab : NULL;
+	for (i = 0; i < m->addr.n_parts; i++)
+		ev_add(m, &m->addr.part[i], SRC_ALAMAT);
+	for (c = 0; c < 3; c++) {
+		jk_addr_parse_field(colv[c], colrole[c], &m->col[c]);
+		for (i = 0; i < m->col[c].n_parts; i++) {
+			jk_addr_part *p = &m->col[c].part[i];
+
+			/* a column holds its own level only */
+			if (p->role == JK_ADDR_NAME)
+				p->role = colrole[c];
+			if (p->role == colrole[c])
+				ev_add(m, p, SRC_COL_DESA + c);
+		}
+	}
+	find_upper(m);
+	find_villages(m);
+}
+
+/* All believable village candidates, scored and sorted; returns how many.
+ * *rej receives the best candidate not believed (unit -1 if none). */
+static int collect_villages(const struct mctx *m, struct cand *cs, int cap,
+			    struct cand *rej)
+{
+	int ids[MAX_EV * HITS_VIL], n = 0, i, j, nc = 0;
+
+	memset(rej, 0, sizeof *rej);
+	rej->unit = -1;
+	for (i = 0; i < m->nev; i++)
+		for (j = 0; j < m->ev[i].vil.n; j++)
+			ids[n++] = m->ev[i].vil.h[j].unit;
+	qsort(ids, (size_t)n, sizeof ids[0], int_cmp);
+	for (i = 0; i < n && nc < cap; i++) {
+		if (i > 0 && ids[i] == ids[i - 1])
+			continue;
+		memset(&cs[nc], 0, sizeof cs[nc]);
+		cs[nc].unit = ids[i];
+		score_village(m, &cs[nc]);
+		if (cs[nc].ev_d < 0)
+			continue;
+		if (!cs[nc].reject)
+			nc++;
+		else if (rej->unit < 0 || cs[nc].total > rej->total)
+			*rej = cs[nc];
+	}
+	qsort(cs, (size_t)nc, sizeof *cs, cand_cmp);
+	return nc;
+}
+
+/* ------------------------------------------------------------- reasons */
+
+static void say_level(jk_buf *b, const struct mctx *m, const char *what,
+		      int unit, int evi, const char *extra)
+{
+	const struct ev *v;
+	const jk_gaz *g = m->g;
+
+	if (evi < 0 || unit < 0)
+		return;
+	v = &m->ev[evi];
+	jk_buf_printf(b, "%s%s '%s' %s '%s'%s%s", b->len ? ", " : "", what,
+		      g->u[unit].name,
+		      g->u[unit].off_entry >= 0 &&
+				      strcmp(v->key, g->e[g->u[unit].off_entry].key) == 0
+			      ? "="
+			      : "~",
+		      v->part->text, v->src != SRC_ALAMAT ? " (column)" : "",
+		      extra ? extra : "");
+}
+
+/* Why the best village candidate was not believed. */
+static void say_rejected(jk_buf *b, const struct mctx *m, const struct cand *c)
+{
+	static const char *const why[] = {
+		"", "the named district and regency are not its own",
+		"it is misspelt and a named level is not its own",
+		"the name is that of a district or regency",
+		"another name of the address stays unexplained"
+	};
+
+	jk_buf_printf(b, "village '%s' %s '%s' not taken: %s",
+		      m->g->u[c->unit].name, c->d_raw >= 1.0 ? "=" : "~",
+		      m->ev[c->ev_d].part->text, why[c->reject]);
+}
+
+static void set_reason(jk_match *out, jk_buf *b)
+{
+	jk_strlcpy(out->reason, b->oom ? "out of memory" : jk_buf_str(b),
+		   sizeof out->reason);
+}
+
+static void match_reset(jk_match *out)
+{
+	memset(out, 0, sizeof *out);
+	out->prec = JK_PREC_NONE;
+}
+
+struct dcand {
+	int unit;
+	double t, k;
+	int ev_k, ev_b;
+};
+
+/* Districts: the same assignment with the roles district and regency. */
+static int best_district(const struct mctx *m, jk_match *out, jk_buf *b)
+{
+	const jk_gaz *g = m->g;
+	struct dcand dc[MAX_EV * HITS_KEC];
+	int nd = 0, i, j, l, best = 0, same_kab = 1, others = 0;
+
+	for (i = 0; i < m->nev; i++) {
+		const struct ev *v = &m->ev[i];
+
+		/* a loose name when a district is named with its prefix */
+		if (v->src == SRC_ALAMAT && v->role == JK_ADDR_NAME && m->kec_named)
+			continue;
+		for (j = 0; j < v->kec.n; j++) {
+			int d = v->kec.h[j].unit, old, bl = -1, x;
+			double k = v->kec.h[j].sim * v->trust, bs = 0, t;
+
+			for (l = 0; l < m->nev; l++) {
+				double s;
+
+				if (l == i || g->u[d].kab < 0)
+					continue;
+				s = kab_sim(m, &m->ev[l], g->u[d].kab, &old) *
+				    m->ev[l].trust;
+				if (s > bs) {
+					bs = s;
+					bl = l;
+				}
+			}
+			t = W_KEC * k + W_KAB * bs;
+			if (m->kab_named && bs <= 0)
+				t -= W_KAB; /* contradicted by the regency */
+			for (x = 0; x < nd && dc[x].unit != d; x++)
+				;
+			if (x == nd) {
+				dc[nd].unit = d;
+				dc[nd].t = -1e9;
+				nd++;
+			}
+			if (t > dc[x].t) {
+				dc[x].t = t;
+				dc[x].k = k;
+				dc[x].ev_k = i;
+				dc[x].ev_b = bl;
+			}
+		}
+	}
+	if (nd == 0)
+		return 0;
+	if (b->len)
+		jk_buf_puts(b, "; ");
+	for (i = 1; i < nd; i++)
+		if (dc[i].t > dc[best].t + 1e-9 ||
+		    (dc[i].t > dc[best].t - 1e-9 && dc[i].unit < dc[best].unit))
+			best = i;
+	/* other districts that fit as well: then only their regency */
+	for (i = 0; i < nd; i++) {
+		if (i == best || dc[i].k < dc[best].k - 1e-9 ||
+		    dc[i].t <= dc[best].t - AMB_MARGIN)
+			continue;
+		others++;
+		if (g->u[dc[i].unit].kab != g->u[dc[best].unit].kab)
+			same_kab = 0;
+	}
+	if (others && !same_kab) {
+		jk_buf_printf(b, "no village matched; district name '%s' fits %d districts",
+			      m->ev[dc[best].ev_k].part->text, others + 1);
+		return 0;
+	}
+	if (others) {
+		int r = g->u[dc[best].unit].kab;
+
+		out->prec = JK_PREC_REGENCY;
+		jk_strlcpy(out->kode, g->u[r].kode, sizeof out->kode);
+		out->score = 0.5 * dc[best].k;
+		jk_buf_printf(b, "no village matched; district name '%s' fits %d districts of '%s'",
+			      m->ev[dc[best].ev_k].part->text, others + 1,
+			      g->u[r].name);
+		return 1;
+	}
+	out->prec = JK_PREC_DISTRICT;
+	jk_strlcpy(out->kode, g->u[dc[best].unit].kode, sizeof out->kode);
+	out->score = dc[best].k * (dc[best].ev_b >= 0 ? 0.8 : 0.7);
+	jk_buf_puts(b, "no village matched");
+	say_level(b, m, "district", dc[best].unit, dc[best].ev_k, NULL);
+	say_level(b, m, "regency", g->u[dc[best].unit].kab, dc[best].ev_b, NULL);
+	return 1;
+}
+
+static int best_regency(const struct mctx *m, jk_match *out, jk_buf *b)
+{
+	const jk_gaz *g = m->g;
+	int i, j, best = -1, bi = -1, tie = 0;
+	double bs = 0;
+
+	for (i = 0; i < m->nev; i++) {
+		for (j = 0; j < m->ev[i].kab.n; j++) {
+			int r = m->ev[i].kab.h[j].unit, old;
+			double s = kab_sim(m, &m->ev[i], r, &old) * m->ev[i].trust;
+
+			if (old || r == best)
+				continue;
+			if (s > bs + 1e-9) {
+				best = r;
+				bs = s;
+				bi = i;
+				tie = 0;
+			} else if (s > bs - 1e-9) {
+				tie = 1;
+			}
+		}
+	}
+	if (best < 0)
+		return 0;
+	if (b->len)
+		jk_buf_puts(b, "; ");
+	if (tie) {
+		jk_buf_printf(b, "regency name '%s' fits several regencies",
+			      m->ev[bi].part->text);
+		return 0;
+	}
+	out->prec = JK_PREC_REGENCY;
+	jk_strlcpy(out->kode, g->u[best].kode, sizeof out->kode);
+	out->score = bs * 0.6;
+	jk_buf_puts(b, "no village or district matched");
+	say_level(b, m, "regency", best, bi, NULL);
+	return 1;
+}
+
+int jk_gaz_match(const jk_gaz *g, const jk_addr_in *in, jk_match *out)
+{
+	struct mctx *m = NULL;
+	struct cand *cs = NULL, rej;
+	jk_buf b;
+	int nc, i, namb = 0, rc = -1;
+
+	if (!out)
+		return -1;
+	jk_buf_init(&b);
+	match_reset(out);
+	if (!g || !g->finished) {
+		jk_strlcpy(out->reason, "gazetteer not built", sizeof out->reason);
+		return g ? 0 : -1;
+	}
+	m = malloc(sizeof *m);
+	cs = malloc(MAX_CAND * sizeof *cs);
+	if (!m || !cs)
+		goto cleanup;
+	mctx_init(m, g, in);
+	nc = collect_villages(m, cs, MAX_CAND, &rej);
+	if (nc > 0) {
+		const struct cand *c0 = &cs[0];
+
+		for (i = 1; i < nc; i++)
+			if (cs[i].d_raw >= c0->d_raw - 1e-9 &&
+			    cs[i].total > c0->total - AMB_MARGIN)
+				namb++;
+		if (namb) {
+			out->prec = JK_PREC_AMBIGUOUS;
+			out->score = cand_conf(m, c0) * 0.5;
+			jk_strlcpy(out->cand[out->n_cand++], g->u[c0->unit].kode,
+				   sizeof out->cand[0]);
+			for (i = 1; i < nc && out->n_cand < JK_MATCH_MAX_CAND; i++)
+				if (cs[i].d_raw >= c0->d_raw - 1e-9 &&
+				    cs[i].total > c0->total - AMB_MARGIN)
+					jk_strlcpy(out->cand[out->n_cand++],
+						   g->u[cs[i].unit].kode,
+						   sizeof out->cand[0]);
+			jk_buf_printf(&b, "village name '%s' fits %d%s villages equally well",
+				      m->ev[c0->ev_d].part->text, namb + 1,
+				      namb + 1 >= HITS_VIL ? " or more" : "");
+			if (c0->ev_k >= 0 || c0->ev_b >= 0)
+				jk_buf_puts(&b, " in the named district/regency");
+			rc = 0;
+			goto cleanup;
+		}
+		out->prec = JK_PREC_VILLAGE;
+		jk_strlcpy(out->kode, g->u[c0->unit].kode, sizeof out->kode);
+		out->score = cand_conf(m, c0);
+		say_level(&b, m, "village", c0->unit, c0->ev_d, NULL);
+		say_level(&b, m, "district", g->u[c0->unit].kec, c0->ev_k, NULL);
+		say_level(&b, m, "regency", g->u[c0->unit].kab, c0->ev_b,
+			  c0->b_old ? " (old parent regency)" : NULL);
+		if (c0->contra)
+			jk_buf_printf(&b, "; the named %s is not its own",
+				      c0->contra_kec ? "district" : "regency");
+		rc = 0;
+		goto cleanup;
+	}
+	if (rej.unit >= 0)
+		say_rejected(&b, m, &rej);
+	if (!best_district(m, out, &b) && !best_regency(m, out, &b)) {
+		out->prec = JK_PREC_NONE;
+		jk_buf_puts(&b, b.len ? "; nothing matched" :
+				  "no village, district or regency name recognised");
+	}
+	rc = 0;
+cleanup:
+	if (rc == 0)
+		set_reason(out, &b);
+	else
+		jk_strlcpy(out->reason, "out of memory", sizeof out->reason);
+	jk_buf_release(&b);
+	free(cs);
+	free(m);
+	return rc;
+}
+
+double jk_gaz_address_names(const jk_gaz *g, const jk_addr_in *in,
+			    const char *kode)
+{
+	struct mctx *m;
+	struct cand c;
+	int u;
+	double s = 0;
+
+	if (!g || !g->finished || !kode)
+		return 0;
+	u = unit_find(g, kode);
+	if (u < 0 || g->u[u].level != JK_LVL_DESA)
+		return 0;
+	m = malloc(sizeof *m);
+	if (!m)
+		return 0;
+	mctx_init(m, g, in);
+	memset(&c, 0, sizeof c);
+	c.unit = u;
+	score_village(m, &c);
+	if (c.ev_d >= 0 && !c.reject)
+		s = cand_conf(m, &c);
+	free(m);
+	return s;
+}
