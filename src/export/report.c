@@ -1,0 +1,983 @@
+/*
+ * The gap report for managers: one self-contained HTML page (inline CSS,
+ * readable on a phone) and four CSV tables, in Indonesian or English.
+ *
+ * The figures come from the same SQL fragments as the GIS layers
+ * (export_int.h), so that a count in the report always equals the count a
+ * manager gets from the layers in QGIS. The report is about villages and
+ * sites only: clients appear as counts, never with a location, an address
+ * or an id.
+ *
+ * The HTML shows translated labels and locally formatted numbers; the CSV
+ * tables are for further work in a spreadsheet and keep the layers' field
+ * names and codes in both languages. Everything is read (in one read
+ * transaction) before any file is replaced, and each file is written to a
+ * temporary name and renamed, so that a reader never sees half a report.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../core/util.h"
+#include "export_int.h"
+
+/* ------------------------------------------------------------------ */
+/* Labels                                                              */
+
+enum label {
+	L_TITLE, L_RADIUS, L_RUN, L_UNKNOWN, L_SUMMARY, L_BY_KAB, L_BY_KEC,
+	L_GAPS, L_GAPS_NOTE, L_ATTN, L_ATTN_NOTE, L_LEGEND, L_NO_GAPS,
+	L_NO_ATTN, L_FILES, L_MADE_BY,
+	L_KABUPATEN, L_KECAMATAN, L_DESA, L_VILLAGES, L_COVERED,
+	L_REACHABLE, L_PENDING, L_GAP, L_SITES, L_CAP, L_DEMAND, L_STATUS,
+	L_N_PENDING, L_NEAR_KM, L_STATUS_AK, L_SITE_ID, L_SRC_ROW, L_NAMA,
+	L_PRECISION, L_GEO_NOTE, L_TOTAL,
+	L_K_ACTIVE, L_K_INREACH, L_K_FAR, L_K_NOSITE,
+	L_S_COVERED, L_S_REACHABLE, L_S_PENDING, L_S_GAP,
+	L_SS_READY, L_SS_NOT_READY, L_SS_INACTIVE, L_SS_UNKNOWN,
+	L_P_COORDINATE, L_P_VILLAGE, L_P_DISTRICT, L_P_REGENCY,
+	L_P_AMBIGUOUS, L_P_NONE, L_P_NULL,
+	L_D_COVERED, L_D_REACHABLE, L_D_PENDING, L_D_GAP, L_D_AK,
+	L_N
+};
+
+static const char *const labels_id[L_N] = {
+	[L_TITLE] = "Laporan Kesenjangan Lokasi Kerja Sosial",
+	[L_RADIUS] = "Radius jangkauan",
+	[L_RUN] = "Analisis cakupan",
+	[L_UNKNOWN] = "tidak diketahui",
+	[L_SUMMARY] = "Ringkasan",
+	[L_BY_KAB] = "Per kabupaten/kota",
+	[L_BY_KEC] = "Per kecamatan",
+	[L_GAPS] = "Desa/kelurahan dengan kesenjangan atau lokasi belum siap",
+	[L_GAPS_NOTE] = "Diurutkan menurut kebutuhan (klien aktif, terbanyak dahulu), lalu jarak ke lokasi siap terdekat (terjauh dahulu).",
+	[L_ATTN] = "Lokasi yang perlu ditindaklanjuti",
+	[L_ATTN_NOTE] = "Lokasi yang belum siap, nonaktif atau statusnya tidak diketahui, dan lokasi yang letaknya belum pasti: alamat hanya ditemukan sampai kecamatan/kabupaten, tidak ditemukan, atau koordinatnya tidak sesuai dengan alamat.",
+	[L_LEGEND] = "Keterangan status",
+	[L_NO_GAPS] = "Tidak ada desa/kelurahan dengan kesenjangan.",
+	[L_NO_ATTN] = "Tidak ada lokasi yang perlu ditindaklanjuti.",
+	[L_FILES] = "Tabel lengkap dalam berkas CSV",
+	[L_MADE_BY] = "Dibuat oleh jangkau",
+	[L_KABUPATEN] = "Kabupaten/Kota",
+	[L_KECAMATAN] = "Kecamatan",
+	[L_DESA] = "Desa/Kelurahan",
+	[L_VILLAGES] = "Desa",
+	[L_COVERED] = "Tercakup",
+	[L_REACHABLE] = "Terjangkau",
+	[L_PENDING] = "Tertunda",
+	[L_GAP] = "Kesenjangan",
+	[L_SITES] = "Lokasi",
+	[L_CAP] = "Kapasitas siap",
+	[L_DEMAND] = "Kebutuhan",
+	[L_STATUS] = "Status",
+	[L_N_PENDING] = "Lokasi belum siap",
+	[L_NEAR_KM] = "Jarak lokasi siap terdekat (km)",
+	[L_STATUS_AK] = "Status untuk anak",
+	[L_SITE_ID] = "ID",
+	[L_SRC_ROW] = "Baris",
+	[L_NAMA] = "Nama lokasi",
+	[L_PRECISION] = "Ketepatan letak",
+	[L_GEO_NOTE] = "Catatan geocoding",
+	[L_TOTAL] = "Jumlah",
+	[L_K_ACTIVE] = "Klien aktif",
+	[L_K_INREACH] = "Klien dengan lokasi dalam jangkauan",
+	[L_K_FAR] = "Klien dengan lokasi di luar jangkauan",
+	[L_K_NOSITE] = "Klien yang belum mendapat lokasi",
+	[L_S_COVERED] = "tercakup",
+	[L_S_REACHABLE] = "terjangkau",
+	[L_S_PENDING] = "tertunda",
+	[L_S_GAP] = "kesenjangan",
+	[L_SS_READY] = "siap",
+	[L_SS_NOT_READY] = "belum siap",
+	[L_SS_INACTIVE] = "nonaktif",
+	[L_SS_UNKNOWN] = "tidak diketahui",
+	[L_P_COORDINATE] = "koordinat",
+	[L_P_VILLAGE] = "desa",
+	[L_P_DISTRICT] = "kecamatan",
+	[L_P_REGENCY] = "kabupaten/kota",
+	[L_P_AMBIGUOUS] = "ambigu",
+	[L_P_NONE] = "tidak ditemukan",
+	[L_P_NULL] = "belum di-geocode",
+	[L_D_COVERED] = "ada lokasi siap di desa/kelurahan ini",
+	[L_D_REACHABLE] = "tidak ada lokasi siap di desa/kelurahan ini, tetapi ada dalam radius jangkauan",
+	[L_D_PENDING] = "tidak ada lokasi siap dalam jangkauan, tetapi ada lokasi yang belum siap (atau statusnya tidak diketahui) di desa/kelurahan ini",
+	[L_D_GAP] = "tidak ada lokasi siap dalam jangkauan dan tidak ada lokasi lain di desa/kelurahan ini",
+	[L_D_AK] = "Status untuk anak dihitung dengan cara yang sama, tetapi hanya dengan lokasi yang ramah anak.",
+};
+
+static const char *const labels_en[L_N] = {
+	[L_TITLE] = "Community service site gap report",
+	[L_RADIUS] = "Reach radius",
+	[L_RUN] = "Coverage analysis",
+	[L_UNKNOWN] = "unknown",
+	[L_SUMMARY] = "Summary",
+	[L_BY_KAB] = "By regency/city",
+	[L_BY_KEC] = "By district",
+	[L_GAPS] = "Villages with a gap or only sites that are not ready",
+	[L_GAPS_NOTE] = "Sorted by demand (active clients, most first), then by the distance to the nearest ready site (farthest first).",
+	[L_ATTN] = "Sites needing attention",
+	[L_ATTN_NOTE] = "Sites that are not ready, inactive or of unknown status, and sites whose location is uncertain: the address was found only to the district or regency, not found, or the coordinate disagrees with the address.",
+	[L_LEGEND] = "Status legend",
+	[L_NO_GAPS] = "No village has a gap.",
+	[L_NO_ATTN] = "No site needs attention.",
+	[L_FILES] = "Full tables in CSV files",
+	[L_MADE_BY] = "Made by jangkau",
+	[L_KABUPATEN] = "Regency/city",
+	[L_KECAMATAN] = "District",
+	[L_DESA] = "Village",
+	[L_VILLAGES] = "Villages",
+	[L_COVERED] = "Covered",
+	[L_REACHABLE] = "Reachable",
+	[L_PENDING] = "Pending",
+	[L_GAP] = "Gap",
+	[L_SITES] = "Sites",
+	[L_CAP] = "Ready capacity",
+	[L_DEMAND] = "Demand",
+	[L_STATUS] = "Status",
+	[L_N_PENDING] = "Sites not ready",
+	[L_NEAR_KM] = "Nearest ready site (km)",
+	[L_STATUS_AK] = "Status for children",
+	[L_SITE_ID] = "ID",
+	[L_SRC_ROW] = "Row",
+	[L_NAMA] = "Site name",
+	[L_PRECISION] = "Location precision",
+	[L_GEO_NOTE] = "Geocoding note",
+	[L_TOTAL] = "Total",
+	[L_K_ACTIVE] = "Active clients",
+	[L_K_INREACH] = "Clients with a site within reach",
+	[L_K_FAR] = "Clients with a site beyond reach",
+	[L_K_NOSITE] = "Clients for whom no site was found",
+	[L_S_COVERED] = "covered",
+	[L_S_REACHABLE] = "reachable",
+	[L_S_PENDING] = "pending",
+	[L_S_GAP] = "gap",
+	[L_SS_READY] = "ready",
+	[L_SS_NOT_READY] = "not ready",
+	[L_SS_INACTIVE] = "inactive",
+	[L_SS_UNKNOWN] = "unknown",
+	[L_P_COORDINATE] = "coordinate",
+	[L_P_VILLAGE] = "village",
+	[L_P_DISTRICT] = "district",
+	[L_P_REGENCY] = "regency/city",
+	[L_P_AMBIGUOUS] = "ambiguous",
+	[L_P_NONE] = "not found",
+	[L_P_NULL] = "not geocoded",
+	[L_D_COVERED] = "a ready site in the village",
+	[L_D_REACHABLE] = "no ready site in the village, but one within the reach radius",
+	[L_D_PENDING] = "no ready site within reach, but a site in the village that is not ready yet (or of unknown status)",
+	[L_D_GAP] = "no ready site within reach and no other site in the village",
+	[L_D_AK] = "The status for children is found the same way, with child-friendly sites only.",
+};
+
+/* Code values of the store and their labels. */
+typedef struct code_label {
+	const char *code;
+	enum label label;
+} code_label;
+
+static const code_label status_labels[] = {
+	{"covered", L_S_COVERED}, {"reachable", L_S_REACHABLE},
+	{"pending", L_S_PENDING}, {"gap", L_S_GAP},
+	{"ready", L_SS_READY}, {"not_ready", L_SS_NOT_READY},
+	{"inactive", L_SS_INACTIVE}, {"unknown", L_SS_UNKNOWN},
+	{"coordinate", L_P_COORDINATE}, {"village", L_P_VILLAGE},
+	{"district", L_P_DISTRICT}, {"regency", L_P_REGENCY},
+	{"ambiguous", L_P_AMBIGUOUS}, {"none", L_P_NONE},
+};
+
+/* ------------------------------------------------------------------ */
+/* Report state                                                        */
+
+#define N_SUM 9 /* n_desa .. demand, as in JK_SQL_SUM_COLS */
+
+typedef struct sum_row {
+	char *kode;    /* kode_kab or kode_kec */
+	char *name;    /* kabupaten or kecamatan */
+	char *kab_key; /* the regency group the row belongs to */
+	long v[N_SUM];
+} sum_row;
+
+typedef struct sum_rows {
+	sum_row *r;
+	size_t n, cap;
+} sum_rows;
+
+enum { CSV_KAB, CSV_KEC, CSV_GAPS, CSV_ATTN, N_CSV };
+static const char *const csv_names[N_CSV] = {
+	"report_kabupaten.csv", "report_kecamatan.csv", "report_gaps.csv",
+	"report_sites_attention.csv"
+};
+
+typedef struct reporter {
+	jk_ctx *ctx;
+	jk_store *st;
+	const char *dir;
+	const char *const *lab;
+	int id; /* Indonesian number format */
+	jk_buf html;
+	jk_buf csv[N_CSV]; /* the CSV tables, written with the page at the end */
+} reporter;
+
+#define T(rp, l) ((rp)->lab[(l)])
+
+/* ------------------------------------------------------------------ */
+/* Formatting                                                          */
+
+static void html_esc(jk_buf *b, const char *s)
+{
+	const char *p;
+
+	for (p = s ? s : ""; *p; p++) {
+		switch (*p) {
+		case '&': jk_buf_puts(b, "&amp;"); break;
+		case '<': jk_buf_puts(b, "&lt;"); break;
+		case '>': jk_buf_puts(b, "&gt;"); break;
+		case '"': jk_buf_puts(b, "&quot;"); break;
+		case '\'': jk_buf_puts(b, "&#39;"); break;
+		default: jk_buf_add(b, p, 1); break;
+		}
+	}
+}
+
+/* A number for people: thousands grouped, @p dec decimals, with the
+ * separators of the report's language (1.234,5 or 1,234.5). */
+static void fmt_num(const reporter *rp, jk_buf *b, double x, int dec)
+{
+	char raw[64], *dot;
+	size_t nint, i, start = 0;
+
+	snprintf(raw, sizeof raw, "%.*f", dec, x);
+	if (raw[0] == '-') {
+		jk_buf_add(b, "-", 1);
+		start = 1;
+	}
+	dot = strchr(raw, '.');
+	nint = (dot ? (size_t)(dot - raw) : strlen(raw)) - start;
+	for (i = 0; i < nint; i++) {
+		if (i && (nint - i) % 3 == 0)
+			jk_buf_puts(b, rp->id ? "." : ",");
+		jk_buf_add(b, raw + start + i, 1);
+	}
+	if (dot) {
+		jk_buf_puts(b, rp->id ? "," : ".");
+		jk_buf_puts(b, dot + 1);
+	}
+}
+
+static const char *code_text(const reporter *rp, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof status_labels / sizeof status_labels[0]; i++)
+		if (!strcmp(code, status_labels[i].code))
+			return T(rp, status_labels[i].label);
+	return code;
+}
+
+/* CSV (RFC 4180): a text cell, quoted when it must be. A cell that a
+ * spreadsheet would run as a formula gets a leading apostrophe: the
+ * names come from office spreadsheets and are opened in one again. */
+static void csv_text(jk_buf *b, const char *s)
+{
+	const char *p;
+
+	if (!s)
+		return;
+	if (s[0] && strchr("=+-@\t\r", s[0]))
+		jk_buf_puts(b, "'");
+	if (!strpbrk(s, ",\"\r\n")) {
+		jk_buf_puts(b, s);
+		return;
+	}
+	jk_buf_puts(b, "\"");
+	for (p = s; *p; p++) {
+		if (*p == '"')
+			jk_buf_puts(b, "\"\"");
+		else
+			jk_buf_add(b, p, 1);
+	}
+	jk_buf_puts(b, "\"");
+}
+
+/* A CSV cell from a result column: numbers as stored (the layers' values),
+ * text via csv_text(), NULL empty; a comma before all but the @p first. */
+static void csv_col(jk_buf *b, sqlite3_stmt *s, int col, int first)
+{
+	int t = sqlite3_column_type(s, col);
+
+	if (!first)
+		jk_buf_puts(b, ",");
+	if (t == SQLITE_INTEGER)
+		jk_buf_printf(b, "%lld", (long long)sqlite3_column_int64(s, col));
+	else if (t == SQLITE_FLOAT)
+		jk_buf_printf(b, "%.3f", sqlite3_column_double(s, col));
+	else if (t != SQLITE_NULL)
+		csv_text(b, (const char *)sqlite3_column_text(s, col));
+}
+
+static void html_cell_text(jk_buf *b, const char *s)
+{
+	jk_buf_puts(b, "<td>");
+	if (s && *s)
+		html_esc(b, s);
+	else
+		jk_buf_puts(b, "&ndash;");
+	jk_buf_puts(b, "</td>");
+}
+
+static void html_cell_num(const reporter *rp, jk_buf *b, sqlite3_stmt *s,
+			  int col, int dec)
+{
+	jk_buf_puts(b, "<td class=\"n\">");
+	if (sqlite3_column_type(s, col) == SQLITE_NULL)
+		jk_buf_puts(b, "&ndash;");
+	else
+		fmt_num(rp, b, sqlite3_column_double(s, col), dec);
+	jk_buf_puts(b, "</td>");
+}
+
+static void html_cell_code(const reporter *rp, jk_buf *b, const char *code,
+			   enum label null_label)
+{
+	if (!code) {
+		html_cell_text(b, T(rp, null_label));
+		return;
+	}
+	jk_buf_puts(b, "<td><span class=\"st st-");
+	html_esc(b, code);
+	jk_buf_puts(b, "\">");
+	html_esc(b, code_text(rp, code));
+	jk_buf_puts(b, "</span></td>");
+}
+
+static const char *col_text(sqlite3_stmt *s, int col)
+{
+	return (const char *)sqlite3_column_text(s, col);
+}
+
+/* ------------------------------------------------------------------ */
+/* Files                                                               */
+
+/* Writes @p b to dir/name through a temporary name and a rename. */
+static int write_file(reporter *rp, const char *name, const jk_buf *b)
+{
+	char path[4096], tmp[4200];
+	int fd = -1, rc = JK_OK;
+	const char *p = jk_buf_str(b);
+	size_t left = b->len;
+
+	if (b->oom)
+		return jk_error(rp->ctx, JK_ERR_NOMEM, "out of memory");
+	if (snprintf(path, sizeof path, "%s/%s", rp->dir, name) >=
+	    (int)sizeof path)
+		return jk_error(rp->ctx, JK_ERR_ARG, "%s: path too long",
+				rp->dir);
+	snprintf(tmp, sizeof tmp, "%s/.%s.tmp", rp->dir, name);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	if (fd < 0)
+		return jk_error(rp->ctx, JK_ERR_IO, "%s: cannot create: %s",
+				tmp, strerror(errno));
+	while (left > 0) {
+		ssize_t w = write(fd, p, left);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			rc = jk_error(rp->ctx, JK_ERR_IO, "%s: cannot write: %s",
+				      tmp, strerror(errno));
+			goto cleanup;
+		}
+		p += w;
+		left -= (size_t)w;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		rc = jk_error(rp->ctx, JK_ERR_IO, "%s: cannot write: %s", tmp,
+			      strerror(errno));
+		goto cleanup;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0)
+		rc = jk_error(rp->ctx, JK_ERR_IO, "%s: cannot replace: %s",
+			      path, strerror(errno));
+cleanup:
+	if (fd >= 0)
+		close(fd);
+	if (rc)
+		unlink(tmp);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Summary tables                                                      */
+
+static void rows_release(sum_rows *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->n; i++) {
+		free(rs->r[i].kode);
+		free(rs->r[i].name);
+		free(rs->r[i].kab_key);
+	}
+	free(rs->r);
+	memset(rs, 0, sizeof *rs);
+}
+
+/* Loads summary rows whose columns are: kode, name, then @p skip more
+ * columns, then the N_SUM counts, then the regency key; and adds each row
+ * to @p csv with the columns before the key. */
+static int rows_load(reporter *rp, const char *sql, int skip, sum_rows *rs,
+		     jk_buf *csv)
+{
+	sqlite3_stmt *s = NULL;
+	int rc, step, i, ncsv = 2 + skip + N_SUM;
+
+	rc = jk_store_prepare(rp->st, sql, &s);
+	if (rc)
+		return rc;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		sum_row *r;
+
+		if (rs->n == rs->cap) {
+			size_t cap = rs->cap ? rs->cap * 2 : 16;
+			sum_row *nr = realloc(rs->r, cap * sizeof *nr);
+
+			if (!nr) {
+				rc = jk_error(rp->ctx, JK_ERR_NOMEM,
+					      "out of memory");
+				goto cleanup;
+			}
+			rs->r = nr;
+			rs->cap = cap;
+		}
+		r = &rs->r[rs->n++];
+		memset(r, 0, sizeof *r);
+		r->kode = jk_strdup(col_text(s, 0));
+		r->name = jk_strdup(col_text(s, 1));
+		r->kab_key = jk_strdup(col_text(s, ncsv));
+		for (i = 0; i < N_SUM; i++)
+			r->v[i] = (long)sqlite3_column_int64(s, 2 + skip + i);
+		if (!r->kab_key) {
+			rc = jk_error(rp->ctx, JK_ERR_NOMEM, "out of memory");
+			goto cleanup;
+		}
+		for (i = 0; i < ncsv; i++)
+			csv_col(csv, s, i, i == 0);
+		jk_buf_puts(csv, "\r\n");
+	}
+	if (step != SQLITE_DONE)
+		rc = jk_store_dberr(rp->st, "cannot read the summary");
+cleanup:
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* The columns of the HTML summary tables: indexes into sum_row.v. */
+static const int sum_cols[] = {0, 1, 2, 3, 4, 5, 7, 8};
+static const enum label sum_heads[] = {
+	L_VILLAGES, L_COVERED, L_REACHABLE, L_PENDING, L_GAP, L_SITES,
+	L_CAP, L_DEMAND
+};
+#define N_SUM_COLS ((int)(sizeof sum_cols / sizeof sum_cols[0]))
+
+static void sum_head(reporter *rp, enum label first)
+{
+	int i;
+
+	jk_buf_puts(&rp->html, "<div class=\"tw\"><table><thead><tr><th>");
+	html_esc(&rp->html, T(rp, first));
+	jk_buf_puts(&rp->html, "</th>");
+	for (i = 0; i < N_SUM_COLS; i++) {
+		jk_buf_puts(&rp->html, "<th class=\"n\">");
+		html_esc(&rp->html, T(rp, sum_heads[i]));
+		jk_buf_puts(&rp->html, "</th>");
+	}
+	jk_buf_puts(&rp->html, "</tr></thead><tbody>\n");
+}
+
+static void sum_line(reporter *rp, const char *name, const long *v,
+		     const char *tag)
+{
+	int i;
+
+	jk_buf_printf(&rp->html, "<tr><%s>", tag);
+	if (name && *name)
+		html_esc(&rp->html, name);
+	else
+		jk_buf_puts(&rp->html, "&ndash;");
+	jk_buf_printf(&rp->html, "</%s>", tag);
+	for (i = 0; i < N_SUM_COLS; i++) {
+		jk_buf_printf(&rp->html, "<%s class=\"n\">", tag);
+		fmt_num(rp, &rp->html, (double)v[sum_cols[i]], 0);
+		jk_buf_printf(&rp->html, "</%s>", tag);
+	}
+	jk_buf_puts(&rp->html, "</tr>\n");
+}
+
+static void sum_foot(reporter *rp, const long *total)
+{
+	jk_buf_puts(&rp->html, "</tbody><tfoot>");
+	sum_line(rp, T(rp, L_TOTAL), total, "th");
+	jk_buf_puts(&rp->html, "</tfoot></table></div>\n");
+}
+
+static void h2(reporter *rp, const char *id, enum label l)
+{
+	jk_buf_printf(&rp->html, "<section id=\"%s\"><h2>", id);
+	html_esc(&rp->html, T(rp, l));
+	jk_buf_puts(&rp->html, "</h2>\n");
+}
+
+/* ------------------------------------------------------------------ */
+/* Report sections                                                     */
+
+static const char *const css =
+	"*{box-sizing:border-box}"
+	"body{font:16px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;"
+	"color:#1d2530;background:#fff;margin:0 auto;max-width:68rem;padding:1rem}"
+	"h1{font-size:1.45rem;margin:.2rem 0 .5rem}"
+	"h2{font-size:1.2rem;margin:1.8rem 0 .5rem;border-bottom:2px solid #d6dde6;padding-bottom:.2rem}"
+	"h3{font-size:1.05rem;margin:1.2rem 0 .4rem}"
+	".meta{color:#4a5563;margin:.2rem 0}"
+	".note{color:#4a5563;font-size:.9rem;margin:.3rem 0 .6rem}"
+	".kf{display:grid;grid-template-columns:repeat(auto-fit,minmax(9.5rem,1fr));gap:.5rem;margin:.5rem 0}"
+	".kf div{border:1px solid #d6dde6;border-radius:.4rem;padding:.5rem .6rem}"
+	".kf b{display:block;font-size:1.35rem}"
+	".kf span{font-size:.85rem;color:#4a5563}"
+	".tw{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.4rem 0 1rem}"
+	"table{border-collapse:collapse;width:100%;font-size:.9rem}"
+	"th,td{padding:.35rem .5rem;border-bottom:1px solid #e3e8ee;text-align:left;vertical-align:top}"
+	"thead th{background:#eef2f6}"
+	"tfoot th{background:#f6f8fa}"
+	".n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+	"tbody td{background:#fff}tbody tr:nth-child(even) td{background:#f7f9fb}"
+	"tr>:first-child{position:sticky;left:0;z-index:1}"
+	"thead tr>:first-child{z-index:2}"
+	".w{min-width:9rem}small{color:#6a7480}"
+	".st{display:inline-block;padding:0 .4rem;border-radius:.6rem;font-size:.85rem;white-space:nowrap;background:#e9edf1}"
+	".st-covered,.st-ready{background:#d7f0dc;color:#135a24}"
+	".st-reachable{background:#dcebfa;color:#17457a}"
+	".st-pending,.st-not_ready{background:#fdf0cf;color:#6b4b00}"
+	".st-gap,.st-inactive{background:#f9d9d9;color:#7a1616}"
+	"dl{margin:.4rem 0}dt{font-weight:600;margin-top:.4rem}dd{margin:0 0 0 1rem}"
+	"footer{margin-top:2rem;color:#6a7480;font-size:.85rem}"
+	"@media (max-width:40rem){body{padding:.6rem;font-size:15px}"
+	"table{font-size:.82rem}th,td{padding:.3rem .35rem}}";
+
+static int section_header(reporter *rp)
+{
+	char *radius = jk_store_meta_get(rp->st, "radius_km");
+	sqlite3_stmt *s = NULL;
+	const char *at = NULL;
+	int rc;
+
+	jk_buf_printf(&rp->html,
+		      "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+		      "<meta charset=\"utf-8\">\n"
+		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		      "<title>", rp->id ? "id" : "en");
+	html_esc(&rp->html, T(rp, L_TITLE));
+	jk_buf_printf(&rp->html, "</title>\n<style>%s</style>\n</head>\n"
+		      "<body>\n<header><h1>", css);
+	html_esc(&rp->html, T(rp, L_TITLE));
+	jk_buf_puts(&rp->html, "</h1>\n<p class=\"meta\">");
+	html_esc(&rp->html, T(rp, L_RADIUS));
+	jk_buf_puts(&rp->html, ": <b>");
+	if (radius) {
+		char *end;
+		double r = strtod(radius, &end);
+
+		if (end != radius && *end == '\0') {
+			int dec = 0;
+
+			/* as many decimals as the radius has, up to 3 */
+			while (dec < 3 &&
+			       fabs(r * pow(10, dec) - round(r * pow(10, dec))) > 1e-6)
+				dec++;
+			fmt_num(rp, &rp->html, r, dec);
+		}
+		else
+			html_esc(&rp->html, radius);
+		jk_buf_puts(&rp->html, " km");
+	} else {
+		html_esc(&rp->html, T(rp, L_UNKNOWN));
+	}
+	jk_buf_puts(&rp->html, "</b><br>");
+	html_esc(&rp->html, T(rp, L_RUN));
+	jk_buf_puts(&rp->html, ": <b>");
+	rc = jk_store_prepare(rp->st,
+		"SELECT at FROM runs WHERE step LIKE 'coverage%'"
+		" ORDER BY run_id DESC LIMIT 1", &s);
+	if (rc)
+		goto cleanup;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		at = col_text(s, 0);
+	if (at && strlen(at) >= 16 && at[10] == 'T') {
+		/* 2026-07-31T02:00:00Z -> 2026-07-31 02:00 UTC */
+		jk_buf_add(&rp->html, at, 10);
+		jk_buf_puts(&rp->html, " ");
+		jk_buf_add(&rp->html, at + 11, 5);
+		jk_buf_puts(&rp->html, " UTC");
+	} else if (at) {
+		html_esc(&rp->html, at);
+	} else {
+		html_esc(&rp->html, T(rp, L_UNKNOWN));
+	}
+	jk_buf_puts(&rp->html, "</b></p>\n</header>\n");
+cleanup:
+	sqlite3_finalize(s);
+	free(radius);
+	return rc;
+}
+
+static void key_figure(reporter *rp, long v, enum label l)
+{
+	jk_buf_puts(&rp->html, "<div><b>");
+	fmt_num(rp, &rp->html, (double)v, 0);
+	jk_buf_puts(&rp->html, "</b><span>");
+	html_esc(&rp->html, T(rp, l));
+	jk_buf_puts(&rp->html, "</span></div>");
+}
+
+/* Key figures: the villages by status, and the active clients by how far
+ * their assigned site is (counts only). */
+static int section_summary(reporter *rp, const long *total)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	rc = jk_store_prepare(rp->st,
+		"SELECT count(*),"
+		" sum(CASE WHEN l.site_id IS NOT NULL AND l.in_reach = 1"
+		"  THEN 1 ELSE 0 END),"
+		" sum(CASE WHEN l.site_id IS NOT NULL AND IFNULL(l.in_reach, 0) <> 1"
+		"  THEN 1 ELSE 0 END),"
+		" sum(CASE WHEN l.site_id IS NULL THEN 1 ELSE 0 END)"
+		" FROM clients cl"
+		" LEFT JOIN client_links l ON l.client_id = cl.client_id"
+		" WHERE cl.status = 'active'", &s);
+	if (rc)
+		return rc;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		rc = jk_store_dberr(rp->st, "cannot count the clients");
+		goto cleanup;
+	}
+	h2(rp, "ringkasan", L_SUMMARY);
+	jk_buf_puts(&rp->html, "<div class=\"kf\">");
+	key_figure(rp, total[0], L_VILLAGES);
+	key_figure(rp, total[1], L_COVERED);
+	key_figure(rp, total[2], L_REACHABLE);
+	key_figure(rp, total[3], L_PENDING);
+	key_figure(rp, total[4], L_GAP);
+	jk_buf_puts(&rp->html, "</div>\n<div class=\"kf\">");
+	key_figure(rp, (long)sqlite3_column_int64(s, 0), L_K_ACTIVE);
+	key_figure(rp, (long)sqlite3_column_int64(s, 1), L_K_INREACH);
+	key_figure(rp, (long)sqlite3_column_int64(s, 2), L_K_FAR);
+	key_figure(rp, (long)sqlite3_column_int64(s, 3), L_K_NOSITE);
+	jk_buf_puts(&rp->html, "</div>\n</section>\n");
+cleanup:
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static void section_areas(reporter *rp, const sum_rows *kab,
+			  const sum_rows *kec, const long *total)
+{
+	size_t i, j = 0;
+
+	h2(rp, "kabupaten", L_BY_KAB);
+	sum_head(rp, L_KABUPATEN);
+	for (i = 0; i < kab->n; i++)
+		sum_line(rp, kab->r[i].name, kab->r[i].v, "td");
+	sum_foot(rp, total);
+	jk_buf_puts(&rp->html, "</section>\n");
+
+	h2(rp, "kecamatan", L_BY_KEC);
+	for (i = 0; i < kab->n; i++) {
+		const sum_row *k = &kab->r[i];
+
+		jk_buf_puts(&rp->html, "<h3>");
+		html_esc(&rp->html, k->name && *k->name ? k->name : "\xe2\x80\x93");
+		if (k->kode) {
+			jk_buf_puts(&rp->html, " <small>(");
+			html_esc(&rp->html, k->kode);
+			jk_buf_puts(&rp->html, ")</small>");
+		}
+		jk_buf_puts(&rp->html, "</h3>\n");
+		sum_head(rp, L_KECAMATAN);
+		/* both lists are ordered by the regency key */
+		while (j < kec->n && strcmp(kec->r[j].kab_key, k->kab_key) < 0)
+			j++;
+		for (; j < kec->n && !strcmp(kec->r[j].kab_key, k->kab_key);
+		     j++)
+			sum_line(rp, kec->r[j].name, kec->r[j].v, "td");
+		sum_foot(rp, k->v);
+	}
+	jk_buf_puts(&rp->html, "</section>\n");
+}
+
+static int section_gaps(reporter *rp)
+{
+	/* on the page the village name comes first (with its code under
+	 * it), so that it stays in view on a narrow screen */
+	static const enum label heads[] = {
+		L_DESA, L_KECAMATAN, L_KABUPATEN, L_STATUS,
+		L_N_PENDING, L_DEMAND, L_NEAR_KM, L_STATUS_AK
+	};
+	/* columns of JK_SQL_DESA_COLS shown, in order */
+	static const int cols[] = {0, 1, 2, 3, 6, 8, 10, 12, 13};
+	jk_buf *csv = &rp->csv[CSV_GAPS];
+	sqlite3_stmt *s = NULL;
+	int rc, step, i;
+	long n = 0;
+
+	rc = jk_store_prepare(rp->st,
+		"SELECT " JK_SQL_DESA_COLS JK_SQL_DESA_FROM JK_SQL_GAP_WHERE
+		" ORDER BY c.demand DESC, c.near_km IS NULL, c.near_km DESC,"
+		" v.kode", &s);
+	if (rc)
+		return rc;
+	jk_buf_puts(csv, "kode,desa,kecamatan,kabupaten,status,n_pending,"
+		    "demand,near_km,status_ak\r\n");
+	h2(rp, "gaps", L_GAPS);
+	jk_buf_puts(&rp->html, "<p class=\"note\">");
+	html_esc(&rp->html, T(rp, L_GAPS_NOTE));
+	jk_buf_puts(&rp->html, "</p>\n<div class=\"tw\"><table><thead><tr>");
+	for (i = 0; i < (int)(sizeof heads / sizeof heads[0]); i++) {
+		jk_buf_printf(&rp->html, "<th%s>",
+			      i >= 4 && i <= 6 ? " class=\"n\"" : "");
+		html_esc(&rp->html, T(rp, heads[i]));
+		jk_buf_puts(&rp->html, "</th>");
+	}
+	jk_buf_puts(&rp->html, "</tr></thead><tbody>\n");
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		for (i = 0; i < (int)(sizeof cols / sizeof cols[0]); i++)
+			csv_col(csv, s, cols[i], i == 0);
+		jk_buf_puts(csv, "\r\n");
+		jk_buf_puts(&rp->html, "<tr><td class=\"w\">");
+		html_esc(&rp->html, col_text(s, 1));
+		jk_buf_puts(&rp->html, "<br><small>");
+		html_esc(&rp->html, col_text(s, 0));
+		jk_buf_puts(&rp->html, "</small></td>");
+		html_cell_text(&rp->html, col_text(s, 2));
+		html_cell_text(&rp->html, col_text(s, 3));
+		html_cell_code(rp, &rp->html, col_text(s, 6), L_UNKNOWN);
+		html_cell_num(rp, &rp->html, s, 8, 0);
+		html_cell_num(rp, &rp->html, s, 10, 0);
+		html_cell_num(rp, &rp->html, s, 12, 1);
+		html_cell_code(rp, &rp->html, col_text(s, 13), L_UNKNOWN);
+		jk_buf_puts(&rp->html, "</tr>\n");
+		n++;
+	}
+	if (step != SQLITE_DONE) {
+		rc = jk_store_dberr(rp->st, "cannot read the gaps");
+		goto cleanup;
+	}
+	jk_buf_puts(&rp->html, "</tbody></table></div>\n");
+	if (n == 0) {
+		jk_buf_puts(&rp->html, "<p>");
+		html_esc(&rp->html, T(rp, L_NO_GAPS));
+		jk_buf_puts(&rp->html, "</p>\n");
+	}
+	jk_buf_puts(&rp->html, "</section>\n");
+cleanup:
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static int section_attention(reporter *rp)
+{
+	static const enum label heads[] = {
+		L_SITE_ID, L_SRC_ROW, L_NAMA, L_DESA, L_STATUS, L_PRECISION,
+		L_GEO_NOTE
+	};
+	jk_buf *csv = &rp->csv[CSV_ATTN];
+	sqlite3_stmt *s = NULL;
+	int rc, step, i;
+	long n = 0;
+
+	rc = jk_store_prepare(rp->st,
+		"SELECT s.site_id, s.src_row, s.nama, v.nama, s.status,"
+		" s.precision, s.geo_note"
+		" FROM sites s LEFT JOIN villages v ON v.kode = s.kode_desa"
+		JK_SQL_ATTENTION_WHERE
+		" ORDER BY s.src_file, s.src_row, s.site_id", &s);
+	if (rc)
+		return rc;
+	jk_buf_puts(csv, "site_id,src_row,nama,desa,status,precision,geo_note\r\n");
+	h2(rp, "attention", L_ATTN);
+	jk_buf_puts(&rp->html, "<p class=\"note\">");
+	html_esc(&rp->html, T(rp, L_ATTN_NOTE));
+	jk_buf_puts(&rp->html, "</p>\n<div class=\"tw\"><table><thead><tr>");
+	for (i = 0; i < (int)(sizeof heads / sizeof heads[0]); i++) {
+		jk_buf_printf(&rp->html, "<th%s>", i < 2 ? " class=\"n\"" : "");
+		html_esc(&rp->html, T(rp, heads[i]));
+		jk_buf_puts(&rp->html, "</th>");
+	}
+	jk_buf_puts(&rp->html, "</tr></thead><tbody>\n");
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		for (i = 0; i < 7; i++)
+			csv_col(csv, s, i, i == 0);
+		jk_buf_puts(csv, "\r\n");
+		jk_buf_puts(&rp->html, "<tr>");
+		html_cell_num(rp, &rp->html, s, 0, 0);
+		jk_buf_puts(&rp->html, "<td class=\"n\">");
+		html_esc(&rp->html, col_text(s, 1)); /* a row number: no grouping */
+		jk_buf_puts(&rp->html, "</td>");
+		jk_buf_puts(&rp->html, "<td class=\"w\">");
+		html_esc(&rp->html, col_text(s, 2) ? col_text(s, 2) : "");
+		jk_buf_puts(&rp->html, "</td>");
+		html_cell_text(&rp->html, col_text(s, 3));
+		html_cell_code(rp, &rp->html, col_text(s, 4), L_UNKNOWN);
+		html_cell_code(rp, &rp->html, col_text(s, 5), L_P_NULL);
+		html_cell_text(&rp->html, col_text(s, 6));
+		jk_buf_puts(&rp->html, "</tr>\n");
+		n++;
+	}
+	if (step != SQLITE_DONE) {
+		rc = jk_store_dberr(rp->st, "cannot read the sites");
+		goto cleanup;
+	}
+	jk_buf_puts(&rp->html, "</tbody></table></div>\n");
+	if (n == 0) {
+		jk_buf_puts(&rp->html, "<p>");
+		html_esc(&rp->html, T(rp, L_NO_ATTN));
+		jk_buf_puts(&rp->html, "</p>\n");
+	}
+	jk_buf_puts(&rp->html, "</section>\n");
+cleanup:
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static void section_legend(reporter *rp)
+{
+	static const struct {
+		const char *code;
+		enum label name, desc;
+	} items[] = {
+		{"covered", L_S_COVERED, L_D_COVERED},
+		{"reachable", L_S_REACHABLE, L_D_REACHABLE},
+		{"pending", L_S_PENDING, L_D_PENDING},
+		{"gap", L_S_GAP, L_D_GAP},
+	};
+	size_t i;
+
+	h2(rp, "legend", L_LEGEND);
+	jk_buf_puts(&rp->html, "<dl>");
+	for (i = 0; i < sizeof items / sizeof items[0]; i++) {
+		jk_buf_printf(&rp->html, "<dt><span class=\"st st-%s\">",
+			      items[i].code);
+		html_esc(&rp->html, T(rp, items[i].name));
+		jk_buf_puts(&rp->html, "</span></dt><dd>");
+		html_esc(&rp->html, T(rp, items[i].desc));
+		jk_buf_puts(&rp->html, "</dd>");
+	}
+	jk_buf_puts(&rp->html, "</dl>\n<p class=\"note\">");
+	html_esc(&rp->html, T(rp, L_D_AK));
+	jk_buf_puts(&rp->html, "</p>\n</section>\n<footer>");
+	html_esc(&rp->html, T(rp, L_FILES));
+	jk_buf_puts(&rp->html, ": report_kabupaten.csv, report_kecamatan.csv, "
+		    "report_gaps.csv, report_sites_attention.csv.<br>");
+	html_esc(&rp->html, T(rp, L_MADE_BY));
+	jk_buf_puts(&rp->html, " " JK_VERSION_STRING
+		    "</footer>\n</body>\n</html>\n");
+}
+
+int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
+	      const jk_report_opts *opts)
+{
+	reporter rp;
+	sum_rows kab = {NULL, 0, 0}, kec = {NULL, 0, 0};
+	long total[N_SUM] = {0};
+	const char *lang = opts && opts->lang && *opts->lang ? opts->lang : "id";
+	size_t i;
+	int rc, k, in_txn = 0;
+
+	if (!ctx)
+		return JK_ERR_ARG;
+	memset(&rp, 0, sizeof rp);
+	jk_buf_init(&rp.html);
+	for (k = 0; k < N_CSV; k++)
+		jk_buf_init(&rp.csv[k]);
+	if (!st || !dir || !*dir)
+		return jk_error(ctx, JK_ERR_ARG,
+				"jk_report: no store or no output directory given");
+	if (!strcmp(lang, "id")) {
+		rp.lab = labels_id;
+		rp.id = 1;
+	} else if (!strcmp(lang, "en")) {
+		rp.lab = labels_en;
+	} else {
+		return jk_error(ctx, JK_ERR_ARG,
+				"unknown report language '%s' (use 'id' or 'en')",
+				lang);
+	}
+	rp.ctx = ctx;
+	rp.st = st;
+	rp.dir = dir;
+
+	/* one read transaction: every table shows the store at one moment */
+	if (sqlite3_get_autocommit(st->db)) {
+		rc = jk_store_exec(st, "BEGIN");
+		if (rc)
+			goto cleanup;
+		in_txn = 1;
+	}
+	rc = jk_export_check_ready(st);
+	if (rc)
+		goto cleanup;
+	rc = jk_export_mkdir_p(ctx, dir);
+	if (rc)
+		goto cleanup;
+
+	/* The summary tables, read once for the CSV files and the page. */
+	jk_buf_puts(&rp.csv[CSV_KAB], "kode_kab,kabupaten,n_desa,n_covered,"
+		    "n_reach,n_pending,n_gap,n_sites,n_ready,cap_ready,"
+		    "demand\r\n");
+	rc = rows_load(&rp, JK_SQL_KAB, 0, &kab, &rp.csv[CSV_KAB]);
+	if (rc)
+		goto cleanup;
+	jk_buf_puts(&rp.csv[CSV_KEC], "kode_kec,kecamatan,kabupaten,kode_kab,"
+		    "n_desa,n_covered,n_reach,n_pending,n_gap,n_sites,n_ready,"
+		    "cap_ready,demand\r\n");
+	rc = rows_load(&rp, JK_SQL_KEC_HEAD ", " JK_SQL_KAB_KEY JK_SQL_KEC_TAIL,
+		       2, &kec, &rp.csv[CSV_KEC]);
+	if (rc)
+		goto cleanup;
+	for (i = 0; i < kab.n; i++)
+		for (k = 0; k < N_SUM; k++)
+			total[k] += kab.r[i].v[k];
+
+	rc = section_header(&rp);
+	if (!rc)
+		rc = section_summary(&rp, total);
+	if (rc)
+		goto cleanup;
+	section_areas(&rp, &kab, &kec, total);
+	rc = section_gaps(&rp);
+	if (!rc)
+		rc = section_attention(&rp);
+	if (rc)
+		goto cleanup;
+	section_legend(&rp);
+	/* only now, with everything read, are the old files replaced */
+	for (k = 0; k < N_CSV && !rc; k++)
+		rc = write_file(&rp, csv_names[k], &rp.csv[k]);
+	if (!rc)
+		rc = write_file(&rp, "gap_report.html", &rp.html);
+cleanup:
+	if (in_txn)
+		jk_store_rollback(st); /* nothing was written to the store */
+	rows_release(&kab);
+	rows_release(&kec);
+	jk_buf_release(&rp.html);
+	for (k = 0; k < N_CSV; k++)
+		jk_buf_release(&rp.csv[k]);
+	return rc;
+}

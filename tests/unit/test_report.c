@@ -1,0 +1,717 @@
+/*
+ * Unit tests of jk_report(): the gap report of a hand-made store (the same
+ * fixture as test_export.c) in Indonesian and English. The expected
+ * figures are worked out by hand from the fixture, and are also compared
+ * with the GIS layers that jk_export() writes from the same store.
+ */
+#include <check.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gdal.h>
+#include <ogr_api.h>
+
+#include "jangkau/jangkau.h"
+#include "store/store_int.h"
+
+/* ------------------------------------------------------------------ */
+/* Fixture                                                             */
+
+/* Village squares of 0.01 degree with CLOCKWISE exterior rings, so that
+ * the RFC 7946 writer must turn them. */
+#define SQ(x0, y0, x1, y1) \
+	"((" #x0 " " #y0 ", " #x0 " " #y1 ", " #x1 " " #y1 ", " #x1 " " #y0 \
+	", " #x0 " " #y0 "))"
+
+static const char *const fixture_sql =
+	"INSERT INTO villages(kode,nama,kecamatan,kabupaten,provinsi,kode_kec,"
+	"kode_kab,kode_prov,pt_lon,pt_lat,geom,pt) VALUES"
+	"('74.72.01.1001','Sulaa','Betoambari','Kota Bau Bau','Sulawesi Tenggara',"
+	" '74.72.01','74.72','74',122.605,-5.495,"
+	" GeomFromText('MULTIPOLYGON(" SQ(122.60, -5.50, 122.61, -5.49) ")',4326),"
+	" MakePoint(122.605,-5.495,4326)),"
+	"('74.72.01.1002','Labalawa','Betoambari','Kota Bau Bau','Sulawesi Tenggara',"
+	" '74.72.01','74.72','74',122.615,-5.495,"
+	" GeomFromText('MULTIPOLYGON(" SQ(122.61, -5.50, 122.62, -5.49) ")',4326),"
+	" MakePoint(122.615,-5.495,4326)),"
+	"('74.72.02.1001','Tomba','Wolio','Kota Bau Bau','Sulawesi Tenggara',"
+	" '74.72.02','74.72','74',122.605,-5.485,"
+	" GeomFromText('MULTIPOLYGON(" SQ(122.60, -5.49, 122.61, -5.48) ")',4326),"
+	" MakePoint(122.605,-5.485,4326)),"
+	"('74.72.02.1002','Wale','Wolio','Kota Bau Bau','Sulawesi Tenggara',"
+	" '74.72.02','74.72','74',122.615,-5.485,"
+	" GeomFromText('MULTIPOLYGON(" SQ(122.61, -5.49, 122.62, -5.48) ")',4326),"
+	" MakePoint(122.615,-5.485,4326)),"
+	"('74.04.01.2001','Lasalimu','Lasalimu','Kabupaten Buton','Sulawesi Tenggara',"
+	" '74.04.01','74.04','74',122.905,-5.295,"
+	" GeomFromText('MULTIPOLYGON(" SQ(122.90, -5.30, 122.91, -5.29) ","
+	SQ(122.92, -5.30, 122.93, -5.29) ")',4326),"
+	" MakePoint(122.905,-5.295,4326)),"
+	"('74.04.01.2002','Kinapani','Lasalimu','Kabupaten Buton','Sulawesi Tenggara',"
+	" '74.04.01','74.04','74',122.905,-5.285,"
+	" GeomFromText('MULTIPOLYGON(" SQ(122.90, -5.29, 122.91, -5.28) ")',4326),"
+	" MakePoint(122.905,-5.285,4326)),"
+	"('74.04.01.2003','Sampolawa','Lasalimu','Kabupaten Buton','Sulawesi Tenggara',"
+	" '74.04.01','74.04','74',122.915,-5.285,"
+	" GeomFromText('MULTIPOLYGON(" SQ(122.91, -5.29, 122.92, -5.28) ")',4326),"
+	" MakePoint(122.915,-5.285,4326));"
+
+	"INSERT INTO sites(site_id,row_hash,src_file,src_row,no,nama,jenis,alamat,"
+	"status,kapasitas,anak_ok,kode_desa,precision,score,geo_note,coord_kode,"
+	"lon,lat,geom) VALUES"
+	"(1,'h1','sites.csv',2,'1','Masjid Babussalam','masjid','Jl. Bhakti, Kel. Sulaa',"
+	" 'ready',2,1,'74.72.01.1001','coordinate',1.0,NULL,'74.72.01.1001',"
+	" 122.6012,-5.4987,MakePoint(122.6012,-5.4987,4326)),"
+	"(2,'h2','sites.csv',3,'2','Kantor Lurah Sulaa','kantor','Kel. Sulaa',"
+	" 'ready',3,0,'74.72.01.1001','village',0.93456,NULL,NULL,"
+	" 122.605,-5.495,MakePoint(122.605,-5.495,4326)),"
+	"(3,'h3','sites.csv',4,'3','Masjid \"Al-Ikhlas\", <Baru> & Co','masjid',"
+	" 'Kel. Tomba','not_ready',4,NULL,'74.72.02.1001','village',0.8,NULL,NULL,"
+	" 122.605,-5.485,MakePoint(122.605,-5.485,4326)),"
+	"(4,'h4','sites.csv',5,'4','SD Negeri 2 Labalawa','sekolah','Kel. Labalawa',"
+	" 'ready',2,1,'74.72.01.1002','village',0.9,"
+	" 'coordinate lies in 74.72.01.1001, the address names Labalawa','74.72.01.1001',"
+	" 122.615,-5.495,MakePoint(122.615,-5.495,4326)),"
+	"(5,'h5','sites.csv',6,'5','=1+2','fasum',NULL,"
+	" 'unknown',NULL,NULL,NULL,'none',0.0,'no village found',NULL,NULL,NULL,NULL),"
+	"(6,'h6','sites.csv',7,'6','Pantai Lakeba \xe2\x80\x93 Caf\xc3\xa9','pantai',"
+	" 'Kec. Betoambari','ready',5,0,NULL,'district',0.5,"
+	" 'only the district Betoambari found',NULL,NULL,NULL,NULL),"
+	"(7,'h7','sites.csv',8,'7','Posyandu Tulip','posyandu',"
+	" 'Jl. Kenanga, Kel. Tomba, Kec. Wolio','ready',NULL,1,'74.72.01.1001',"
+	" 'coordinate',0.7,'coordinate disagrees with the address (Tomba)',"
+	" '74.72.01.1001',122.6055,-5.4933,MakePoint(122.6055,-5.4933,4326));"
+
+	"INSERT INTO clients(client_id,row_hash,src_file,src_row,alamat,anak,status,"
+	"kode_desa,precision,score,lon,lat,geom) VALUES"
+	"('KLN-2026-0001','c1','clients.csv',2,'Jl. Rahasia No. 7, Kel. Sulaa',0,"
+	" 'active','74.72.01.1001','coordinate',1.0,122.60777,-5.49111,"
+	" MakePoint(122.60777,-5.49111,4326)),"
+	"('KLN-2026-0002','c2','clients.csv',3,'Jl. Sunyi 3, Kel. Tomba',1,"
+	" 'active','74.72.02.1001','village',0.9,122.605,-5.485,"
+	" MakePoint(122.605,-5.485,4326)),"
+	"('KLN-2026-0003','c3','clients.csv',4,'Lorong Tanpa Nama',0,"
+	" 'active',NULL,'none',0.0,NULL,NULL,NULL),"
+	"('KLN-2026-0004','c4','clients.csv',5,'Jl. Sepi 9, Kel. Labalawa',0,"
+	" 'finished','74.72.01.1002','coordinate',1.0,122.61888,-5.49444,"
+	" MakePoint(122.61888,-5.49444,4326));"
+
+	"INSERT INTO coverage(kode,status,n_ready,n_pending,cap_ready,demand,"
+	"near_site,near_km,status_ak,n_ready_ak,near_ak,near_ak_km) VALUES"
+	"('74.72.01.1001','covered',3,0,5,13,1,0.0,'covered',1,1,0.0),"
+	"('74.72.01.1002','covered',1,0,2,0,4,0.0,'covered',1,4,0.0),"
+	"('74.72.02.1001','pending',0,1,0,21,1,7.5,'gap',0,NULL,NULL),"
+	"('74.72.02.1002','reachable',0,0,0,8,4,2.3456,'reachable',0,4,2.3456),"
+	"('74.04.01.2001','gap',0,0,0,1500,1,12.34,'gap',0,1,12.34),"
+	"('74.04.01.2002','gap',0,0,0,21,NULL,NULL,'gap',0,NULL,NULL),"
+	"('74.04.01.2003','gap',0,0,0,21,1,9.87,'gap',0,1,9.87);"
+
+	"INSERT INTO client_links(client_id,site_id,dist_km,in_reach,note) VALUES"
+	"('KLN-2026-0001',1,0.789,1,NULL),"
+	"('KLN-2026-0002',4,6.5432,0,NULL),"
+	"('KLN-2026-0003',NULL,NULL,NULL,'no suitable site');"
+
+	"INSERT INTO runs(step,at,params) VALUES"
+	"('coverage','2026-07-31T02:00:00Z','radius_km=5');"
+	"INSERT INTO meta(key,value) VALUES('radius_km','5');";
+
+static char tmpdir[512];
+static char outdir[600];
+static jk_ctx *ctx;
+static jk_store *st;
+static int n_warn;
+static char last_warn[512];
+
+static void log_cb(void *user, jk_level level, const char *msg)
+{
+	(void)user;
+	if (level >= JK_LOG_WARN) {
+		n_warn++;
+		snprintf(last_warn, sizeof last_warn, "%s", msg);
+	}
+}
+
+static void exec_sql(const char *sql)
+{
+	char *err = NULL;
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, &err);
+
+	ck_assert_msg(rc == SQLITE_OK, "fixture SQL failed: %s",
+		      err ? err : "?");
+	sqlite3_free(err);
+}
+
+static long count_sql(const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	long n = -1;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(st->db, sql, -1, &s, NULL),
+			 SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+static void report_ok(const char *lang)
+{
+	jk_report_opts opts = {lang};
+	int rc = jk_report(ctx, st, outdir, &opts);
+
+	ck_assert_msg(rc == JK_OK, "jk_report: %d: %s", rc,
+		      jk_ctx_errmsg(ctx));
+}
+
+static void rm_rf(const char *path)
+{
+	struct stat sb;
+	DIR *d;
+	struct dirent *e;
+	char sub[1200];
+
+	if (lstat(path, &sb) != 0)
+		return;
+	if (S_ISDIR(sb.st_mode)) {
+		d = opendir(path);
+		if (d) {
+			while ((e = readdir(d)) != NULL) {
+				if (!strcmp(e->d_name, ".") ||
+				    !strcmp(e->d_name, ".."))
+					continue;
+				snprintf(sub, sizeof sub, "%s/%s", path,
+					 e->d_name);
+				rm_rf(sub);
+			}
+			closedir(d);
+		}
+		rmdir(path);
+	} else {
+		unlink(path);
+	}
+}
+
+static void setup(void)
+{
+	char path[700];
+
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/jk_test_report_XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	snprintf(path, sizeof path, "%s/store.sqlite", tmpdir);
+	snprintf(outdir, sizeof outdir, "%s/out/report", tmpdir);
+	ctx = jk_ctx_create();
+	ck_assert_ptr_nonnull(ctx);
+	ck_assert_int_eq(jk_store_open(ctx, path, &st), JK_OK);
+	n_warn = 0;
+	last_warn[0] = '\0';
+	jk_ctx_set_log(ctx, log_cb, NULL);
+	exec_sql(fixture_sql);
+	ck_assert_int_eq(count_sql("SELECT count(*) FROM villages WHERE"
+				   " geom IS NULL OR pt IS NULL"), 0);
+	GDALAllRegister();
+}
+
+static void teardown(void)
+{
+	jk_store_close(st);
+	st = NULL;
+	jk_ctx_destroy(ctx);
+	ctx = NULL;
+	if (!getenv("JK_TEST_KEEP"))
+		rm_rf(tmpdir);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading the outputs back                                            */
+
+static char *slurp(const char *name)
+{
+	char path[1200];
+	FILE *f;
+	long n;
+	char *buf;
+
+	snprintf(path, sizeof path, "%s/%s", outdir, name);
+	f = fopen(path, "rb");
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc((size_t)n + 1);
+	ck_assert_ptr_nonnull(buf);
+	ck_assert_int_eq((long)fread(buf, 1, (size_t)n, f), n);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* The text a reader sees: tags dropped, the entities the report uses
+ * decoded, runs of white space made one space. Caller frees. */
+static char *visible_text(const char *html)
+{
+	static const char *const ent[][2] = {
+		{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"},
+		{"&quot;", "\""}, {"&#39;", "'"}, {"&ndash;", "-"}
+	};
+	char *out = malloc(strlen(html) + 1);
+	const char *p = html;
+	size_t o = 0, i;
+	int in_tag = 0, in_style = 0;
+
+	ck_assert_ptr_nonnull(out);
+	while (*p) {
+		if (!strncmp(p, "<style>", 7))
+			in_style = 1;
+		if (!strncmp(p, "</style>", 8))
+			in_style = 0;
+		if (*p == '<') {
+			in_tag = 1;
+			p++;
+			continue;
+		}
+		if (in_tag) {
+			if (*p == '>') {
+				in_tag = 0;
+				if (o && out[o - 1] != ' ')
+					out[o++] = ' ';
+			}
+			p++;
+			continue;
+		}
+		if (in_style) {
+			p++;
+			continue;
+		}
+		if (*p == '&') {
+			for (i = 0; i < sizeof ent / sizeof ent[0]; i++) {
+				size_t n = strlen(ent[i][0]);
+
+				if (!strncmp(p, ent[i][0], n)) {
+					out[o++] = ent[i][1][0];
+					p += n;
+					break;
+				}
+			}
+			if (i < sizeof ent / sizeof ent[0])
+				continue;
+		}
+		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
+			if (o && out[o - 1] != ' ')
+				out[o++] = ' ';
+			p++;
+			continue;
+		}
+		out[o++] = *p++;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+#define HAS(txt, s) ck_assert_msg(strstr((txt), (s)) != NULL, \
+				  "missing: '%s'", (s))
+#define HASNT(txt, s) ck_assert_msg(strstr((txt), (s)) == NULL, \
+				    "must not contain: '%s'", (s))
+
+static int count_lines(const char *txt)
+{
+	int n = 0;
+	const char *p;
+
+	for (p = txt; (p = strstr(p, "\r\n")) != NULL; p += 2)
+		n++;
+	return n;
+}
+
+/* The @p n-th line (0 = header) of a CSV text, without its CRLF. */
+static void csv_line(const char *txt, int n, char *out, size_t outsz)
+{
+	const char *p = txt, *e;
+
+	while (n-- > 0) {
+		p = strstr(p, "\r\n");
+		ck_assert_ptr_nonnull(p);
+		p += 2;
+	}
+	e = strstr(p, "\r\n");
+	ck_assert_ptr_nonnull(e);
+	snprintf(out, outsz, "%.*s", (int)(e - p), p);
+}
+
+/* ------------------------------------------------------------------ */
+/* Tests                                                               */
+
+START_TEST(test_files_exist)
+{
+	static const char *const files[] = {
+		"gap_report.html", "report_kabupaten.csv", "report_kecamatan.csv",
+		"report_gaps.csv", "report_sites_attention.csv"
+	};
+	size_t i;
+	char path[1200];
+	struct stat sb;
+
+	report_ok(NULL);
+	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", outdir, files[i]);
+		ck_assert_msg(stat(path, &sb) == 0 && sb.st_size > 0,
+			      "%s missing", files[i]);
+	}
+}
+END_TEST
+
+START_TEST(test_html_indonesian)
+{
+	char *html, *txt;
+	const char *a, *b, *c, *d;
+
+	report_ok(NULL);
+	html = slurp("gap_report.html");
+	/* self-contained and readable on a phone */
+	HAS(html, "<html lang=\"id\">");
+	HAS(html, "<meta name=\"viewport\" content=\"width=device-width");
+	HAS(html, "<meta charset=\"utf-8\">");
+	HAS(html, "<style>");
+	HASNT(html, "<link");
+	HASNT(html, "<script");
+	HASNT(html, "src=");
+	HASNT(html, "http");
+	HASNT(html, "url(");
+	HAS(html, "overflow-x:auto");
+	txt = visible_text(html);
+	HAS(txt, "Laporan Kesenjangan Lokasi Kerja Sosial");
+	HAS(txt, "Radius jangkauan: 5 km");
+	HAS(txt, "Analisis cakupan: 2026-07-31 02:00 UTC");
+	/* per regency: villages, covered, reachable, pending, gap, sites,
+	 * ready capacity, demand; Indonesian thousands separator */
+	HAS(txt, "Kota Bau Bau 4 2 1 1 0 5 7 42");
+	HAS(txt, "Kabupaten Buton 3 0 0 0 3 0 0 1.542");
+	HAS(txt, "Jumlah 7 2 1 1 3 5 7 1.584");
+	/* per district */
+	HAS(txt, "Betoambari 2 2 0 0 0 4 7 13");
+	HAS(txt, "Wolio 2 0 1 1 0 1 0 29");
+	HAS(txt, "Lasalimu 3 0 0 0 3 0 0 1.542");
+	/* key figures: clients as counts only */
+	HAS(txt, "3 Klien aktif");
+	HAS(txt, "1 Klien dengan lokasi dalam jangkauan");
+	HAS(txt, "1 Klien dengan lokasi di luar jangkauan");
+	HAS(txt, "1 Klien yang belum mendapat lokasi");
+	/* gap list: demand descending, then distance descending, NULL last */
+	HAS(txt, "Lasalimu 74.04.01.2001 Lasalimu Kabupaten Buton kesenjangan 0 1.500 12,3 kesenjangan");
+	HAS(txt, "Tomba 74.72.02.1001 Wolio Kota Bau Bau tertunda 1 21 7,5 kesenjangan");
+	HAS(txt, "Kinapani 74.04.01.2002 Lasalimu Kabupaten Buton kesenjangan 0 21 - kesenjangan");
+	a = strstr(txt, "Lasalimu 74.04.01.2001");
+	b = strstr(txt, "Sampolawa 74.04.01.2003");
+	c = strstr(txt, "Tomba 74.72.02.1001");
+	d = strstr(txt, "Kinapani 74.04.01.2002");
+	ck_assert(a && b && c && d);
+	ck_assert(a < b && b < c && c < d);
+	/* villages without a gap are not listed */
+	HASNT(txt, "Wale 74.72.02.1002");
+	/* sites needing attention, escaped */
+	HAS(html, "Masjid &quot;Al-Ikhlas&quot;, &lt;Baru&gt; &amp; Co");
+	HASNT(html, "<Baru>");
+	HAS(txt, "3 4 Masjid \"Al-Ikhlas\", <Baru> & Co Tomba belum siap desa");
+	HAS(txt, "4 5 SD Negeri 2 Labalawa Labalawa siap desa coordinate lies in");
+	HAS(txt, "5 6 =1+2 - tidak diketahui tidak ditemukan no village found");
+	HAS(txt, "6 7 Pantai Lakeba");
+	HAS(txt, "siap kecamatan only the district");
+	HAS(txt, "7 8 Posyandu Tulip Sulaa siap koordinat coordinate disagrees");
+	HASNT(txt, "Kantor Lurah Sulaa");
+	HASNT(txt, "Masjid Babussalam");
+	/* every label in Indonesian */
+	HAS(txt, "Keterangan status");
+	HASNT(txt, "Village");
+	HASNT(txt, "Total");
+	HASNT(txt, "Demand");
+	/* tables are closed */
+	{
+		int open = 0, close = 0;
+		const char *p;
+
+		for (p = html; (p = strstr(p, "<table")) != NULL; p++)
+			open++;
+		for (p = html; (p = strstr(p, "</table>")) != NULL; p++)
+			close++;
+		ck_assert_int_eq(open, close);
+		ck_assert_int_eq(open, 5); /* regencies, 2 x districts, gaps, sites */
+	}
+	free(txt);
+	free(html);
+}
+END_TEST
+
+START_TEST(test_html_english)
+{
+	char *html, *txt;
+
+	report_ok("en");
+	html = slurp("gap_report.html");
+	HAS(html, "<html lang=\"en\">");
+	txt = visible_text(html);
+	HAS(txt, "Community service site gap report");
+	HAS(txt, "Reach radius: 5 km");
+	HAS(txt, "Coverage analysis: 2026-07-31 02:00 UTC");
+	HAS(txt, "Regency/city Villages Covered Reachable Pending Gap Sites Ready capacity Demand");
+	HAS(txt, "Kabupaten Buton 3 0 0 0 3 0 0 1,542");
+	HAS(txt, "Total 7 2 1 1 3 5 7 1,584");
+	HAS(txt, "Lasalimu 74.04.01.2001 Lasalimu Kabupaten Buton gap 0 1,500 12.3 gap");
+	HAS(txt, "Tomba 74.72.02.1001 Wolio Kota Bau Bau pending 1 21 7.5 gap");
+	HAS(txt, "3 4 Masjid \"Al-Ikhlas\", <Baru> & Co Tomba not ready village");
+	HAS(txt, "3 Active clients");
+	HAS(txt, "Sites needing attention");
+	HAS(txt, "Status legend");
+	/* no Indonesian label left */
+	HASNT(txt, "Kesenjangan");
+	HASNT(txt, "Jumlah");
+	HASNT(txt, "Ringkasan");
+	HASNT(txt, "belum siap");
+	HASNT(txt, "tidak diketahui");
+	free(txt);
+	free(html);
+}
+END_TEST
+
+/* The report never carries a client's location, address or id. */
+START_TEST(test_no_client_data)
+{
+	static const char *const files[] = {
+		"gap_report.html", "report_kabupaten.csv", "report_kecamatan.csv",
+		"report_gaps.csv", "report_sites_attention.csv"
+	};
+	static const char *const secrets[] = {
+		"122.60777", "5.49111", "122.61888", "5.49444", "Rahasia",
+		"Sunyi", "Sepi", "Lorong", "KLN-2026"
+	};
+	size_t i, j;
+	int lang;
+
+	for (lang = 0; lang < 2; lang++) {
+		report_ok(lang ? "en" : "id");
+		for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+			char *txt = slurp(files[i]);
+
+			for (j = 0; j < sizeof secrets / sizeof secrets[0]; j++)
+				ck_assert_msg(!strstr(txt, secrets[j]),
+					      "%s contains '%s'", files[i],
+					      secrets[j]);
+			free(txt);
+		}
+	}
+}
+END_TEST
+
+START_TEST(test_csv_tables)
+{
+	char *csv, line[1024];
+
+	report_ok(NULL);
+	csv = slurp("report_kabupaten.csv");
+	ck_assert_int_eq(count_lines(csv), 3);
+	csv_line(csv, 0, line, sizeof line);
+	ck_assert_str_eq(line, "kode_kab,kabupaten,n_desa,n_covered,n_reach,"
+			 "n_pending,n_gap,n_sites,n_ready,cap_ready,demand");
+	csv_line(csv, 1, line, sizeof line);
+	ck_assert_str_eq(line, "74.04,Kabupaten Buton,3,0,0,0,3,0,0,0,1542");
+	csv_line(csv, 2, line, sizeof line);
+	ck_assert_str_eq(line, "74.72,Kota Bau Bau,4,2,1,1,0,5,4,7,42");
+	free(csv);
+
+	csv = slurp("report_kecamatan.csv");
+	ck_assert_int_eq(count_lines(csv), 4);
+	csv_line(csv, 0, line, sizeof line);
+	ck_assert_str_eq(line, "kode_kec,kecamatan,kabupaten,kode_kab,n_desa,"
+			 "n_covered,n_reach,n_pending,n_gap,n_sites,n_ready,"
+			 "cap_ready,demand");
+	csv_line(csv, 2, line, sizeof line);
+	ck_assert_str_eq(line,
+			 "74.72.01,Betoambari,Kota Bau Bau,74.72,2,2,0,0,0,4,4,7,13");
+	free(csv);
+
+	csv = slurp("report_gaps.csv");
+	ck_assert_int_eq(count_lines(csv), 5);
+	csv_line(csv, 0, line, sizeof line);
+	ck_assert_str_eq(line, "kode,desa,kecamatan,kabupaten,status,"
+			 "n_pending,demand,near_km,status_ak");
+	csv_line(csv, 1, line, sizeof line);
+	ck_assert_str_eq(line, "74.04.01.2001,Lasalimu,Lasalimu,Kabupaten Buton,"
+			 "gap,0,1500,12.340,gap");
+	csv_line(csv, 2, line, sizeof line);
+	ck_assert_str_eq(line, "74.04.01.2003,Sampolawa,Lasalimu,Kabupaten Buton,"
+			 "gap,0,21,9.870,gap");
+	csv_line(csv, 3, line, sizeof line);
+	ck_assert_str_eq(line, "74.72.02.1001,Tomba,Wolio,Kota Bau Bau,"
+			 "pending,1,21,7.500,gap");
+	csv_line(csv, 4, line, sizeof line);
+	ck_assert_str_eq(line, "74.04.01.2002,Kinapani,Lasalimu,Kabupaten Buton,"
+			 "gap,0,21,,gap");
+	free(csv);
+
+	csv = slurp("report_sites_attention.csv");
+	ck_assert_int_eq(count_lines(csv), 6);
+	csv_line(csv, 0, line, sizeof line);
+	ck_assert_str_eq(line, "site_id,src_row,nama,desa,status,precision,geo_note");
+	csv_line(csv, 1, line, sizeof line);
+	/* RFC 4180 quoting */
+	ck_assert_str_eq(line, "3,4,\"Masjid \"\"Al-Ikhlas\"\", <Baru> & Co\","
+			 "Tomba,not_ready,village,");
+	csv_line(csv, 2, line, sizeof line);
+	ck_assert_str_eq(line, "4,5,SD Negeri 2 Labalawa,Labalawa,ready,village,"
+			 "\"coordinate lies in 74.72.01.1001, the address names Labalawa\"");
+	csv_line(csv, 3, line, sizeof line);
+	/* a formula is not run by a spreadsheet */
+	ck_assert_str_eq(line, "5,6,'=1+2,,unknown,none,no village found");
+	csv_line(csv, 4, line, sizeof line);
+	ck_assert_str_eq(line, "6,7,Pantai Lakeba \xe2\x80\x93 Caf\xc3\xa9,,ready,"
+			 "district,only the district Betoambari found");
+	free(csv);
+}
+END_TEST
+
+/* The CSV tables do not depend on the language. */
+START_TEST(test_csv_same_in_both_languages)
+{
+	static const char *const files[] = {
+		"report_kabupaten.csv", "report_kecamatan.csv",
+		"report_gaps.csv", "report_sites_attention.csv"
+	};
+	char *id[4];
+	size_t i;
+
+	report_ok("id");
+	for (i = 0; i < 4; i++)
+		id[i] = slurp(files[i]);
+	report_ok("en");
+	for (i = 0; i < 4; i++) {
+		char *en = slurp(files[i]);
+
+		ck_assert_str_eq(id[i], en);
+		free(en);
+		free(id[i]);
+	}
+}
+END_TEST
+
+/* The report's district figures equal the kecamatan_summary layer's. */
+START_TEST(test_figures_equal_layers)
+{
+	static const char *const fields[] = {
+		"kode_kec", "kecamatan", "kabupaten", "kode_kab", "n_desa",
+		"n_covered", "n_reach", "n_pending", "n_gap", "n_sites",
+		"n_ready", "cap_ready", "demand"
+	};
+	char layers[1200], path[1300], line[1024], want[1024];
+	char *csv;
+	GDALDatasetH ds;
+	OGRLayerH lyr;
+	OGRFeatureH f;
+	int row = 0;
+	size_t i;
+
+	report_ok(NULL);
+	csv = slurp("report_kecamatan.csv");
+	snprintf(layers, sizeof layers, "%s/layers", tmpdir);
+	{
+		jk_export_opts eo = {JK_FORMAT_GPKG, 0};
+
+		ck_assert_int_eq(jk_export(ctx, st, layers, &eo), JK_OK);
+	}
+	snprintf(path, sizeof path, "%s/jangkau.gpkg", layers);
+	GDALAllRegister();
+	ds = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL,
+			NULL);
+	ck_assert_ptr_nonnull(ds);
+	lyr = GDALDatasetGetLayerByName(ds, "kecamatan_summary");
+	ck_assert_ptr_nonnull(lyr);
+	while ((f = OGR_L_GetNextFeature(lyr)) != NULL) {
+		size_t o = 0;
+
+		for (i = 0; i < sizeof fields / sizeof fields[0]; i++)
+			o += (size_t)snprintf(want + o, sizeof want - o, "%s%s",
+				i ? "," : "",
+				OGR_F_GetFieldAsString(f,
+					OGR_F_GetFieldIndex(f, fields[i])));
+		csv_line(csv, ++row, line, sizeof line);
+		ck_assert_str_eq(line, want);
+		OGR_F_Destroy(f);
+	}
+	ck_assert_int_eq(row, 3);
+	ck_assert_int_eq(count_lines(csv), row + 1);
+	GDALClose(ds);
+	free(csv);
+}
+END_TEST
+
+START_TEST(test_errors)
+{
+	jk_report_opts opts = {"fr"};
+	struct stat sb;
+
+	ck_assert_int_eq(jk_report(ctx, st, outdir, &opts), JK_ERR_ARG);
+	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(ctx), "'fr'"));
+	exec_sql("DELETE FROM coverage");
+	ck_assert_int_eq(jk_report(ctx, st, outdir, NULL), JK_ERR_STATE);
+	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(ctx), "jangkau coverage"));
+	ck_assert_int_ne(stat(outdir, &sb), 0);
+}
+END_TEST
+
+/* No gaps and nothing to attend to: the page says so. */
+START_TEST(test_nothing_to_report)
+{
+	char *html, *txt;
+
+	exec_sql("UPDATE coverage SET status = 'covered';"
+		 "UPDATE sites SET status = 'ready', precision = 'village',"
+		 " geo_note = NULL, coord_kode = NULL, kode_desa = '74.72.01.1001';"
+		 /* as the coverage step writes it: %.17g */
+		 "UPDATE meta SET value = '2.7000000000000002' WHERE key = 'radius_km'");
+	report_ok("en");
+	html = slurp("gap_report.html");
+	txt = visible_text(html);
+	HAS(txt, "Reach radius: 2.7 km");
+	HAS(txt, "No village has a gap.");
+	HAS(txt, "No site needs attention.");
+	HAS(txt, "Total 7 7 0 0 0 7 7 1,584");
+	free(txt);
+	free(html);
+	txt = slurp("report_gaps.csv");
+	ck_assert_int_eq(count_lines(txt), 1);
+	free(txt);
+}
+END_TEST
+
+static Suite *report_suite(void)
+{
+	Suite *s = suite_create("report");
+	TCase *tc = tcase_create("report");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_files_exist);
+	tcase_add_test(tc, test_html_indonesian);
+	tcase_add_test(tc, test_html_english);
+	tcase_add_test(tc, test_no_client_data);
+	tcase_add_test(tc, test_csv_tables);
+	tcase_add_test(tc, test_csv_same_in_both_languages);
+	tcase_add_test(tc, test_figures_equal_layers);
+	tcase_add_test(tc, test_errors);
+	tcase_add_test(tc, test_nothing_to_report);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(report_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
