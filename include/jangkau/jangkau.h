@@ -129,6 +129,7 @@ typedef struct jk_import_stats {
 	long duplicates; /**< exact duplicate rows in the file, imported once */
 	long repaired;   /**< geometries repaired (boundaries) */
 	long rejected;   /**< rows rejected with a message */
+	long skipped;    /**< boundary rows outside the area asked for */
 } jk_import_stats;
 
 /**
@@ -147,6 +148,9 @@ typedef struct jk_boundary_opts {
 	const char *f_kode_kab;
 	const char *f_kode_prov;
 	const char *aliases; /**< optional alias CSV (kode,alias); NULL for none */
+	const char *area;    /**< working area: comma-separated code prefixes
+				  ("74.72,74.04"); villages outside are skipped.
+				  NULL: every village of the file */
 	int strict;          /**< abort with nothing written on any rejected row */
 } jk_boundary_opts;
 

@@ -95,7 +95,7 @@ int cli_exit_code(struct cli *cli);
 
 /* The whole pipeline, used by `run` and `demo`. */
 struct pipeline {
-	const char *boundaries, *aliases, *sites, *clients, *out;
+	const char *boundaries, *aliases, *area, *sites, *clients, *out;
 	double radius_km;
 	int formats, exact_clients, strict;
 	const char *lang;

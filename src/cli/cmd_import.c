@@ -8,11 +8,12 @@
 
 static int cmd_import(struct cli *cli, int argc, char **argv)
 {
-	const char *pos[2] = {NULL, NULL}, *layer = NULL, *aliases = NULL;
+	const char *pos[2] = {NULL, NULL}, *layer = NULL, *aliases = NULL, *area = NULL;
 	const char *fk = NULL, *fn = NULL, *fkec = NULL, *fkab = NULL, *fprov = NULL;
 	int strict = 0, rc;
 	const struct cli_opt opts[] = {
 		{"--layer", &layer, NULL}, {"--aliases", &aliases, NULL},
+		{"--area", &area, NULL},
 		{"--strict", NULL, &strict}, {"--field-kode", &fk, NULL},
 		{"--field-nama", &fn, NULL}, {"--field-kecamatan", &fkec, NULL},
 		{"--field-kabupaten", &fkab, NULL}, {"--field-provinsi", &fprov, NULL},
@@ -27,9 +28,9 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 	    strcmp(pos[0], "clients"))
 		return cli_usage(&cli_cmd_import,
 				 "'%s' is not boundaries, sites or clients", pos[0]);
-	if (strcmp(pos[0], "boundaries") && (aliases || fk || fn || fkec || fkab || fprov))
+	if (strcmp(pos[0], "boundaries") && (aliases || area || fk || fn || fkec || fkab || fprov))
 		return cli_usage(&cli_cmd_import,
-				 "--aliases and --field-* apply to 'import boundaries' only");
+				 "--aliases, --area and --field-* apply to 'import boundaries' only");
 	if (cli_open_store(cli, &st))
 		return EXIT_FAIL;
 	if (!strcmp(pos[0], "boundaries")) {
@@ -38,6 +39,7 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 		memset(&bo, 0, sizeof bo);
 		bo.layer = layer;
 		bo.aliases = aliases;
+		bo.area = area;
 		bo.strict = strict;
 		bo.f_kode = fk;
 		bo.f_nama = fn;
@@ -64,7 +66,7 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 
 const struct cli_cmd cli_cmd_import = {
 	"import", cmd_import, "load boundaries, sites or clients into the store",
-	"usage: jangkau import boundaries FILE [--layer NAME] [--aliases CSV]\n"
+	"usage: jangkau import boundaries FILE [--layer NAME] [--aliases CSV] [--area CODES]\n"
 	"                                     [--field-kode F] [--field-nama F]\n"
 	"                                     [--field-kecamatan F] [--field-kabupaten F]\n"
 	"                                     [--field-provinsi F] [--strict]\n"
@@ -80,6 +82,8 @@ const struct cli_cmd cli_cmd_import = {
 	"English. Each rejected row is reported as FILE:ROW: field: reason and the\n"
 	"good rows are imported; re-importing a file adds nothing twice.\n\n"
 	"  --layer NAME   layer or sheet to read (default: 'desa' or the first)\n"
+	"  --area CODES   import only villages under these codes, the working area\n"
+	"                 of the office (e.g. 74.72,74.04,74.13)\n"
 	"  --strict       abort with nothing written if any row is rejected\n"
 	"  --db PATH      project store (default: jangkau.sqlite)\n"
 	"  --quiet        print only errors\n\n"

@@ -11,6 +11,7 @@ static int cmd_run(struct cli *cli, int argc, char **argv)
 	const char *radius = NULL, *formats = NULL;
 	const struct cli_opt opts[] = {
 		{"--boundaries", &p.boundaries, NULL}, {"--aliases", &p.aliases, NULL},
+		{"--area", &p.area, NULL},
 		{"--sites", &p.sites, NULL}, {"--clients", &p.clients, NULL},
 		{"--out", &p.out, NULL}, {"--radius-km", &radius, NULL},
 		{"--format", &formats, NULL}, {"--lang", &p.lang, NULL},
@@ -36,7 +37,8 @@ static int cmd_run(struct cli *cli, int argc, char **argv)
 
 const struct cli_cmd cli_cmd_run = {
 	"run", cmd_run, "import, geocode, coverage, export and report in one go",
-	"usage: jangkau run [--boundaries FILE [--aliases CSV]] [--sites FILE]\n"
+	"usage: jangkau run [--boundaries FILE [--aliases CSV] [--area CODES]]\n"
+	"                   [--sites FILE]\n"
 	"                   [--clients FILE] [--out DIR] [--radius-km KM]\n"
 	"                   [--format LIST] [--lang id|en] [--strict]\n"
 	"                   [--exact-client-locations] [--db PATH] [--quiet]\n\n"

@@ -230,9 +230,12 @@ void cli_print_import(struct cli *cli, const char *what, const char *path,
 	cli->rejected += s->rejected;
 	cli_say(cli,
 		"%s %s: %ld rows read, %ld imported, %ld updated, %ld unchanged, "
-		"%ld duplicate, %ld repaired, %ld rejected\n",
+		"%ld duplicate, %ld repaired, %ld rejected",
 		what, path, s->read, s->imported, s->updated, s->unchanged,
 		s->duplicates, s->repaired, s->rejected);
+	if (s->skipped)
+		cli_say(cli, ", %ld outside the area", s->skipped);
+	cli_say(cli, "\n");
 }
 
 void cli_print_geocode(struct cli *cli, const jk_geocode_stats *s)

@@ -28,6 +28,30 @@ static int field_index(OGRFeatureDefnH defn, const char *name,
 	return OGR_FD_GetFieldIndex(defn, name ? name : def);
 }
 
+/* Whether @p kode lies in the comma-separated list of code prefixes. */
+static int in_area(const char *area, const char *kode)
+{
+	const char *p = area;
+
+	if (!area || !*area)
+		return 1;
+	while (*p) {
+		const char *e = strchr(p, ',');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+
+		while (n && p[n - 1] == ' ')
+			n--;
+		if (n && strncmp(kode, p, n) == 0 && (kode[n] == '\0' || kode[n] == '.'))
+			return 1;
+		if (!e)
+			break;
+		p = e + 1;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}
+
 int jk_kode_level(const char *k)
 {
 	static const int lens[] = {2, 5, 8, 13};
@@ -315,6 +339,11 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 			       kode ? kode : "");
 			goto reject;
 		}
+		if (!in_area(opts->area, kode)) {
+			stats->skipped++;
+			OGR_F_Destroy(f);
+			continue;
+		}
 		if (!nama || !*nama) {
 			jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: %s: empty village name",
 			       path, row, opts->f_nama ? opts->f_nama : "nama");
@@ -440,6 +469,11 @@ reject:
 		rc = import_aliases(ctx, st, opts->aliases, stats, opts->strict);
 		if (rc)
 			goto done;
+	}
+	if (opts->area && stats->read > 0 && stats->skipped == stats->read) {
+		rc = jk_error(ctx, JK_ERR_ARG, "%s: no village lies in the area '%s'",
+			      path, opts->area);
+		goto done;
 	}
 	if (opts->strict && stats->rejected) {
 		rc = jk_error(ctx, JK_ERR_REJECTED,
