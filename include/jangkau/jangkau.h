@@ -215,6 +215,10 @@ typedef struct jk_coverage_stats {
 	long clients;       /**< active clients given a site */
 	long clients_in_reach;
 	long clients_no_site; /**< active clients for whom no suitable site exists */
+	/* where the time went, wall-clock seconds */
+	double t_read;    /**< reading villages, sites and clients from the store */
+	double t_analyse; /**< indexes, counts and nearest-site searches */
+	double t_write;   /**< writing the results (one transaction) */
 } jk_coverage_stats;
 
 /**

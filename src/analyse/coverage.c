@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../core/util.h"
 #include "../store/store_int.h"
@@ -237,71 +238,112 @@ static int write_villages(jk_store *st, const struct vill *v, int nv,
 	return rc;
 }
 
-/* Clients: demand per village, and the nearest suitable ready site. */
-static int do_clients(jk_store *st, struct vill *v, int nv,
-		      const struct site *sites, const jk_reach *all,
-		      const size_t *map_all, const jk_reach *child,
-		      const size_t *map_child, double radius,
-		      jk_coverage_stats *stats)
+/* An active client and its result. */
+struct client {
+	size_t id_off; /* client_id in the id arena... */
+	const char *id; /* ...and there, once the arena is complete */
+	int vill;      /* home village, -1 when not certain */
+	int anak;
+	double lon, lat;
+	long long site; /* nearest suitable ready site, 0 when none */
+	double km;
+};
+
+struct clients {
+	struct client *a;
+	size_t n;
+	jk_buf ids; /* NUL-separated client ids */
+};
+
+static int load_clients(jk_store *st, const struct vill *v, int nv,
+			struct clients *out)
 {
-	sqlite3_stmt *s = NULL, *ins = NULL;
+	sqlite3_stmt *s;
+	long cnt = jk_store_count(st, "clients");
 	int rc;
 
+	if (cnt < 0)
+		return jk_store_dberr(st, "cannot count clients");
+	out->a = calloc((size_t)cnt + 1, sizeof *out->a);
+	if (!out->a)
+		return jk_error(st->ctx, JK_ERR_NOMEM, "out of memory");
 	rc = jk_store_prepare(st,
 		"SELECT client_id, kode_desa, anak, lon, lat, precision FROM clients"
 		" WHERE status='active'", &s);
-	if (!rc)
-		rc = jk_store_prepare(st,
-			"INSERT INTO client_links(client_id,site_id,dist_km,in_reach,note)"
-			" VALUES(?,?,?,?,?)", &ins);
-	while (!rc && sqlite3_step(s) == SQLITE_ROW) {
+	if (rc)
+		return rc;
+	while (out->n < (size_t)cnt && sqlite3_step(s) == SQLITE_ROW) {
+		struct client *c = &out->a[out->n++];
 		const char *prec = (const char *)sqlite3_column_text(s, 5);
 		const char *kode = (const char *)sqlite3_column_text(s, 1);
-		int anak = sqlite3_column_int(s, 2), certain, vi = -1;
-		const char *note = NULL;
-		size_t idx;
-		double km = 0;
-		int found = 0;
+		const char *id = (const char *)sqlite3_column_text(s, 0);
 
-		certain = prec && (!strcmp(prec, "coordinate") || !strcmp(prec, "village")) &&
-			  kode && sqlite3_column_type(s, 3) != SQLITE_NULL;
-		if (certain)
-			vi = vill_find(v, nv, kode);
-		if (vi >= 0) {
-			v[vi].c.demand++;
-			found = jk_reach_nearest(anak ? child : all,
-						 sqlite3_column_double(s, 3),
-						 sqlite3_column_double(s, 4), &idx, &km) == 0;
-			if (!found)
-				note = anak ? "no ready child-suitable site" : "no ready site";
-		} else {
-			note = "home village not certain (see geocoding)";
-		}
-		sqlite3_bind_text(ins, 1, (const char *)sqlite3_column_text(s, 0), -1,
-				  SQLITE_TRANSIENT);
-		if (found) {
-			const struct site *site = &sites[(anak ? map_child : map_all)[idx]];
+		c->id_off = out->ids.len;
+		jk_buf_add(&out->ids, id, strlen(id) + 1);
+		c->anak = sqlite3_column_int(s, 2);
+		c->lon = sqlite3_column_double(s, 3);
+		c->lat = sqlite3_column_double(s, 4);
+		c->vill = -1;
+		if (prec && (!strcmp(prec, "coordinate") || !strcmp(prec, "village")) &&
+		    kode && sqlite3_column_type(s, 3) != SQLITE_NULL)
+			c->vill = vill_find(v, nv, kode);
+	}
+	sqlite3_finalize(s);
+	if (out->ids.oom)
+		return jk_error(st->ctx, JK_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < out->n; i++)
+		out->a[i].id = out->ids.s + out->a[i].id_off;
+	return JK_OK;
+}
 
-			sqlite3_bind_int64(ins, 2, site->id);
-			sqlite3_bind_double(ins, 3, km);
-			sqlite3_bind_int(ins, 4, km <= radius);
+static int cmp_client_id(const void *a, const void *b)
+{
+	return strcmp(((const struct client *)a)->id, ((const struct client *)b)->id);
+}
+
+/* Writes the client links in key order (an append to the B-tree). */
+static int write_links(jk_store *st, struct clients *cl, double radius)
+{
+	sqlite3_stmt *ins;
+	size_t i;
+	int rc;
+
+	qsort(cl->a, cl->n, sizeof *cl->a, cmp_client_id);
+	rc = jk_store_prepare(st,
+		"INSERT INTO client_links(client_id,site_id,dist_km,in_reach,note)"
+		" VALUES(?,?,?,?,?)", &ins);
+	for (i = 0; !rc && i < cl->n; i++) {
+		const struct client *c = &cl->a[i];
+
+		sqlite3_bind_text(ins, 1, c->id, -1, SQLITE_STATIC);
+		if (c->site > 0) {
+			sqlite3_bind_int64(ins, 2, c->site);
+			sqlite3_bind_double(ins, 3, c->km);
+			sqlite3_bind_int(ins, 4, c->km <= radius);
 			sqlite3_bind_null(ins, 5);
-			stats->clients++;
-			stats->clients_in_reach += km <= radius;
 		} else {
 			sqlite3_bind_null(ins, 2);
 			sqlite3_bind_null(ins, 3);
 			sqlite3_bind_null(ins, 4);
-			sqlite3_bind_text(ins, 5, note, -1, SQLITE_STATIC);
-			stats->clients_no_site++;
+			sqlite3_bind_text(ins, 5, c->vill < 0
+				? "home village not certain (see geocoding)"
+				: c->anak ? "no ready child-suitable site" : "no ready site",
+				-1, SQLITE_STATIC);
 		}
 		if (sqlite3_step(ins) != SQLITE_DONE)
 			rc = jk_store_dberr(st, "cannot store client link");
 		sqlite3_reset(ins);
 	}
-	sqlite3_finalize(s);
 	sqlite3_finalize(ins);
 	return rc;
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 int jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opts,
@@ -311,10 +353,15 @@ int jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opts,
 	struct site *sites = NULL;
 	jk_reach *all = NULL, *child = NULL;
 	size_t *map_all = NULL, *map_child = NULL, ns = 0, i;
+	struct clients cl;
 	jk_coverage_stats local;
 	double radius = opts && opts->radius_km > 0 ? opts->radius_km : DEFAULT_RADIUS_KM;
+	double t0 = now_s(), t1, t2;
 	char params[64];
 	int nv = 0, rc, in_tx = 0, k;
+
+	memset(&cl, 0, sizeof cl);
+	jk_buf_init(&cl.ids);
 
 	if (!stats)
 		stats = &local;
@@ -325,8 +372,11 @@ int jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opts,
 	rc = load_villages(st, &v, &nv);
 	if (!rc)
 		rc = load_sites(st, v, nv, &sites, &ns);
+	if (!rc)
+		rc = load_clients(st, v, nv, &cl);
 	if (rc)
 		goto done;
+	t1 = now_s();
 	jk_progress(ctx, "coverage", 1, 4);
 	all = build_reach(sites, ns, 0, &map_all);
 	child = build_reach(sites, ns, 1, &map_child);
@@ -368,6 +418,25 @@ int jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opts,
 		}
 		c->status_ak = jk_cov_classify(c->n_ready_ak, c->n_pending_ak, has, km, radius);
 	}
+	for (i = 0; i < cl.n; i++) {
+		struct client *c = &cl.a[i];
+		size_t idx;
+
+		if (c->vill < 0)
+			continue;
+		v[c->vill].c.demand++;
+		if (jk_reach_nearest(c->anak ? child : all, c->lon, c->lat, &idx, &c->km) == 0)
+			c->site = sites[(c->anak ? map_child : map_all)[idx]].id;
+	}
+	for (i = 0; i < cl.n; i++) {
+		if (cl.a[i].site > 0) {
+			stats->clients++;
+			stats->clients_in_reach += cl.a[i].km <= radius;
+		} else {
+			stats->clients_no_site++;
+		}
+	}
+	t2 = now_s();
 	jk_progress(ctx, "coverage", 3, 4);
 	rc = jk_store_begin(st);
 	if (rc)
@@ -375,8 +444,7 @@ int jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opts,
 	in_tx = 1;
 	rc = jk_store_exec(st, "DELETE FROM coverage; DELETE FROM client_links;");
 	if (!rc)
-		rc = do_clients(st, v, nv, sites, all, map_all, child, map_child,
-				radius, stats);
+		rc = write_links(st, &cl, radius);
 	if (!rc)
 		rc = write_villages(st, v, nv, stats);
 	snprintf(params, sizeof params, "%.17g", radius);
@@ -399,6 +467,9 @@ int jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opts,
 		rc = jk_store_commit(st);
 	if (!rc)
 		in_tx = 0;
+	stats->t_read = t1 - t0;
+	stats->t_analyse = t2 - t1;
+	stats->t_write = now_s() - t2;
 	jk_progress(ctx, "coverage", 4, 4);
 done:
 	if (in_tx)
@@ -409,5 +480,7 @@ done:
 	free(map_child);
 	free(sites);
 	free(v);
+	free(cl.a);
+	jk_buf_release(&cl.ids);
 	return rc;
 }

@@ -253,10 +253,11 @@ void cli_print_coverage(struct cli *cli, const jk_coverage_stats *s,
 	cli_say(cli,
 		"coverage (radius %g km): %ld villages: %ld covered, %ld reachable, "
 		"%ld pending, %ld gap; %ld active clients with a site (%ld within "
-		"reach), %ld without\n",
+		"reach), %ld without\n"
+		"  time: read %.2f s, analysis %.2f s, write %.2f s\n",
 		radius_km > 0 ? radius_km : 5.0, s->villages, s->covered,
 		s->reachable, s->pending, s->gap, s->clients, s->clients_in_reach,
-		s->clients_no_site);
+		s->clients_no_site, s->t_read, s->t_analyse, s->t_write);
 }
 
 int cli_exit_code(struct cli *cli)

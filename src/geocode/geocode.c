@@ -293,6 +293,10 @@ static int geocode_one(struct geo *g, const jk_addr_in *in,
 			for (i = 0; i < m.n_cand; i++)
 				if (strcmp(m.cand[i], c) == 0)
 					agrees = 1;
+			/* the candidates list may be cut short, or miss a
+			 * village whose name the parser split */
+			if (!agrees)
+				agrees = jk_gaz_address_names(g->gaz, in, c) >= 0.9;
 			if (agrees)
 				jk_buf_puts(&o->note, "coordinate resolves an ambiguous address; ");
 			break;

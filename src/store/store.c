@@ -28,6 +28,7 @@ static const char *const schema_sql =
 	"SELECT AddGeometryColumn('villages','pt',4326,'POINT','XY');"
 	"SELECT CreateSpatialIndex('villages','geom');"
 	"CREATE INDEX villages_kec ON villages(kode_kec);"
+	"CREATE INDEX villages_pt ON villages(kode, pt_lon, pt_lat);"
 	"CREATE TABLE aliases(kode TEXT NOT NULL, alias TEXT NOT NULL,"
 	" PRIMARY KEY(kode, alias));"
 	"CREATE TABLE sites("
@@ -48,6 +49,9 @@ static const char *const schema_sql =
 	"SELECT AddGeometryColumn('sites','geom',4326,'POINT','XY');"
 	"SELECT CreateSpatialIndex('sites','geom');"
 	"CREATE INDEX sites_desa ON sites(kode_desa);"
+	/* covering indexes: the coverage step reads these columns only */
+	"CREATE INDEX sites_cov ON sites(precision, kode_desa, status,"
+	" kapasitas, anak_ok, lon, lat);"
 	"CREATE TABLE clients("
 	" client_id TEXT PRIMARY KEY, row_hash TEXT NOT NULL,"
 	" src_file TEXT NOT NULL, src_row INTEGER NOT NULL, alamat TEXT,"
@@ -63,24 +67,26 @@ static const char *const schema_sql =
 	"SELECT AddGeometryColumn('clients','geom',4326,'POINT','XY');"
 	"SELECT CreateSpatialIndex('clients','geom');"
 	"CREATE INDEX clients_desa ON clients(kode_desa);"
+	"CREATE INDEX clients_cov ON clients(status, precision, kode_desa,"
+	" anak, lon, lat, client_id);"
+	/* Derived results, rebuilt wholesale by every coverage run (and
+	 * cleared by every import and geocode): keyed by code without a rowid
+	 * and without foreign keys, which would cost a lookup per row on the
+	 * national scale for no protection the writer does not give. */
 	"CREATE TABLE coverage("
-	" kode TEXT PRIMARY KEY REFERENCES villages(kode) ON DELETE CASCADE,"
+	" kode TEXT PRIMARY KEY,"
 	" status TEXT NOT NULL CHECK(status IN"
 	"  ('covered','reachable','pending','gap')),"
 	" n_ready INTEGER NOT NULL, n_pending INTEGER NOT NULL,"
 	" cap_ready INTEGER NOT NULL, demand INTEGER NOT NULL,"
-	" near_site INTEGER REFERENCES sites(site_id) ON DELETE SET NULL,"
-	" near_km REAL,"
+	" near_site INTEGER, near_km REAL,"
 	" status_ak TEXT NOT NULL CHECK(status_ak IN"
 	"  ('covered','reachable','pending','gap')),"
-	" n_ready_ak INTEGER NOT NULL,"
-	" near_ak INTEGER REFERENCES sites(site_id) ON DELETE SET NULL,"
-	" near_ak_km REAL);"
+	" n_ready_ak INTEGER NOT NULL, near_ak INTEGER, near_ak_km REAL)"
+	" WITHOUT ROWID;"
 	"CREATE TABLE client_links("
-	" client_id TEXT PRIMARY KEY REFERENCES clients(client_id)"
-	"  ON DELETE CASCADE,"
-	" site_id INTEGER REFERENCES sites(site_id) ON DELETE SET NULL,"
-	" dist_km REAL, in_reach INTEGER, note TEXT);"
+	" client_id TEXT PRIMARY KEY, site_id INTEGER, dist_km REAL,"
+	" in_reach INTEGER, note TEXT) WITHOUT ROWID;"
 	"CREATE TABLE runs(run_id INTEGER PRIMARY KEY, step TEXT NOT NULL,"
 	" at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
 	" params TEXT);";
@@ -248,8 +254,11 @@ int jk_store_open(jk_ctx *ctx, const char *path, jk_store **out)
 	}
 	st->splite_cache = spatialite_alloc_connection();
 	spatialite_init_ex(st->db, st->splite_cache, 0);
+	/* mmap: the analysis reads large tables once; mapping them avoids a
+	 * copy of every page into the page cache */
 	rc = jk_store_exec(st, "PRAGMA foreign_keys=ON; PRAGMA journal_mode=DELETE;"
-			       "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144");
+			       "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-1048576;"
+			       "PRAGMA mmap_size=4294967296");
 	if (rc)
 		goto fail;
 	rc = jk_store_prepare(st, "PRAGMA user_version", &s);

@@ -24,11 +24,11 @@
  *                                                 the precision is
  *                                                 'coordinate', else the
  *                                                 village point
- *   coverage(kode PK -> villages, status, n_ready, n_pending, cap_ready,
- *            demand, near_site -> sites, near_km, status_ak, n_ready_ak,
- *            near_ak, near_ak_km)
- *   client_links(client_id PK -> clients, site_id -> sites, dist_km,
- *                in_reach 0/1, note)
+ *   coverage(kode PK, status, n_ready, n_pending, cap_ready, demand,
+ *            near_site, near_km, status_ak, n_ready_ak, near_ak,
+ *            near_ak_km)                          derived, WITHOUT ROWID
+ *   client_links(client_id PK, site_id, dist_km, in_reach 0/1, note)
+ *                                                 derived, WITHOUT ROWID
  *   runs(run_id PK, step, at, params)
  */
 #ifndef JK_STORE_INT_H

@@ -52,8 +52,8 @@ START_TEST(create_private_with_schema)
 	sqlite3_finalize(s);
 	/* foreign keys are enforced */
 	ck_assert_int_ne(jk_store_exec(st,
-		"INSERT INTO coverage(kode,status,n_ready,n_pending,cap_ready,demand,"
-		"status_ak,n_ready_ak) VALUES('99.99.99.9999','gap',0,0,0,0,'gap',0)"), JK_OK);
+		"INSERT INTO sites(row_hash,src_file,src_row,status,kode_desa)"
+		" VALUES('x','f.csv',1,'ready','99.99.99.9999')"), JK_OK);
 	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(ctx), "FOREIGN KEY"));
 	jk_store_close(st);
 	/* reopening an existing store keeps it */
