@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cpl_conv.h>
 #include <ogr_api.h>
 
 #include "../core/gdal_util.h"
@@ -257,6 +258,38 @@ static int has_location(const struct row *r, jk_field alamat, jk_field koord)
 	       *r->v[JK_F_KAB] || *row_koord(r, koord);
 }
 
+/* Spreadsheet drivers of GDAL 3.6 take header detection and field typing
+ * only as configuration options. They are set for this thread while a
+ * table is read (the first row holds the headers, every cell is text) and
+ * restored afterwards, so an embedding program's settings are untouched. */
+static const char *const sheet_opts[][2] = {
+	{"OGR_XLSX_HEADERS", "FORCE"}, {"OGR_XLSX_FIELD_TYPES", "STRING"},
+	{"OGR_ODS_HEADERS", "FORCE"}, {"OGR_ODS_FIELD_TYPES", "STRING"}};
+#define N_SHEET_OPTS (sizeof sheet_opts / sizeof sheet_opts[0])
+
+static void sheet_opts_set(char **saved)
+{
+	size_t i;
+
+	for (i = 0; i < N_SHEET_OPTS; i++) {
+		const char *old = CPLGetThreadLocalConfigOption(sheet_opts[i][0], NULL);
+
+		saved[i] = old ? jk_strdup(old) : NULL;
+		CPLSetThreadLocalConfigOption(sheet_opts[i][0], sheet_opts[i][1]);
+	}
+}
+
+static void sheet_opts_restore(char **saved)
+{
+	size_t i;
+
+	for (i = 0; i < N_SHEET_OPTS; i++) {
+		CPLSetThreadLocalConfigOption(sheet_opts[i][0], saved[i]);
+		free(saved[i]);
+		saved[i] = NULL;
+	}
+}
+
 /* Shared driver: opens, checks headers, loops rows in one transaction. */
 typedef int (*row_fn)(void *state, struct table *t, long rownum,
 		      struct row *r, jk_import_stats *stats);
@@ -268,11 +301,13 @@ static int import_table(jk_ctx *ctx, jk_store *st, const char *path,
 	struct table t;
 	struct seen dup = {0};
 	struct row r;
+	char *saved[N_SHEET_OPTS];
 	int rc, in_tx = 0;
 	long row = 0, total;
 
 	jk_buf_init(&r.cells);
 	jk_gdal_push(ctx);
+	sheet_opts_set(saved);
 	rc = table_open(ctx, &t, path, opts ? opts->layer : NULL, kind);
 	if (rc)
 		goto done;
@@ -353,6 +388,7 @@ done:
 	jk_buf_release(&r.cells);
 	seen_release(&dup);
 	table_close(&t);
+	sheet_opts_restore(saved);
 	jk_gdal_pop();
 	return rc;
 }

@@ -24,5 +24,7 @@ need_shared() {
 		exit 1
 	fi
 }
+# opens FILE LAYER: ogrinfo reads the layer
+opens() { ogrinfo -ro -so "$1" "$2" >/dev/null 2>&1; }
 # Runs a spatialite SQL script against a file (GeoPackage or store).
 spsql() { spatialite -batch -bail -silent "$1" "$2" 2>&1 | grep -v -e '^SpatiaLite version' -e '^Enter ' -e '^connected' -e 'SQLite version' -e '^$' -e 'SPATIAL_REF_SYS table already' || true; }
