@@ -1,7 +1,9 @@
 /*
  * GDAL/OGR glue: see gdal_util.h. The error handler is pushed per call
  * (CPLPushErrorHandlerEx is per thread), so that no global handler is
- * installed on behalf of a program that embeds the library.
+ * installed on behalf of a program that embeds the library. The importers
+ * and the export share one way of recording GDAL's messages
+ * (gdal_record()); they differ only in what they keep.
  */
 #include <string.h>
 #include <strings.h>
@@ -12,20 +14,60 @@
 #include "gdal_util.h"
 #include "util.h"
 
+/* What both handlers do with one message of GDAL: a failure is kept in
+ * ctx->gdal_err (unless JK_GDAL_FIRST and one is kept already) and noted
+ * in *failed; a warning reaches the message callback with JK_GDAL_WARN;
+ * anything else is dropped. */
+static void gdal_record(jk_ctx *ctx, int flags, int *failed, CPLErr cls,
+			const char *msg)
+{
+	if (!ctx)
+		return;
+	if (!msg)
+		msg = "";
+	if (cls >= CE_Failure) {
+		if (!(flags & JK_GDAL_FIRST) || !*failed)
+			jk_strlcpy(ctx->gdal_err, msg, sizeof ctx->gdal_err);
+		*failed = 1;
+	} else if (cls == CE_Warning && (flags & JK_GDAL_WARN)) {
+		jk_msg(ctx, JK_LOG_WARN, "gdal: %s", msg);
+	}
+}
+
+/* The handler of jk_gdal_push(): its user data is the context. */
 static void CPL_STDCALL gdal_handler(CPLErr cls, CPLErrorNum num,
 				     const char *msg)
 {
-	jk_ctx *ctx = CPLGetErrorHandlerUserData();
+	int failed = 0;
 
 	(void)num;
-	if (ctx && cls >= CE_Failure)
-		jk_strlcpy(ctx->gdal_err, msg, sizeof ctx->gdal_err);
+	gdal_record(CPLGetErrorHandlerUserData(), 0, &failed, cls, msg);
+}
+
+/* The handler of jk_gdal_push_errs(): its user data is the jk_gdal_errs. */
+static void CPL_STDCALL gdal_errs_handler(CPLErr cls, CPLErrorNum num,
+					  const char *msg)
+{
+	jk_gdal_errs *e = CPLGetErrorHandlerUserData();
+
+	(void)num;
+	if (e)
+		gdal_record(e->ctx, e->flags, &e->failed, cls, msg);
 }
 
 void jk_gdal_push(jk_ctx *ctx)
 {
 	ctx->gdal_err[0] = '\0';
 	CPLPushErrorHandlerEx(gdal_handler, ctx);
+}
+
+void jk_gdal_push_errs(jk_gdal_errs *e, jk_ctx *ctx, int flags)
+{
+	e->ctx = ctx;
+	e->flags = flags;
+	e->failed = 0;
+	ctx->gdal_err[0] = '\0';
+	CPLPushErrorHandlerEx(gdal_errs_handler, e);
 }
 
 void jk_gdal_pop(void)

@@ -12,12 +12,41 @@
 
 #include "ctx_int.h"
 
-/* Pushes an error handler that records GDAL messages in @p ctx instead of
- * printing them. Every jk_gdal_push() is matched by one jk_gdal_pop(). */
+/*
+ * Error capture. A pushed handler records GDAL's messages in the context
+ * instead of letting GDAL print them: the text of a failure (CE_Failure or
+ * worse) is kept for jk_gdal_lasterr(); what happens to warnings and to a
+ * second failure depends on the flags. Every push is matched by one
+ * jk_gdal_pop() in the same thread.
+ */
+enum {
+	/* Keep the first failure of the scope, usually the cause, rather
+	 * than the last (which is often a consequence: "cannot close"). */
+	JK_GDAL_FIRST = 1 << 0,
+	/* Send warnings to the message callback as JK_LOG_WARN "gdal: ..."
+	 * rather than dropping them. */
+	JK_GDAL_WARN = 1 << 1
+};
+
+/* The state of a handler pushed with jk_gdal_push_errs(): the caller's,
+ * for instance on its stack, until the matching jk_gdal_pop(). */
+typedef struct jk_gdal_errs {
+	jk_ctx *ctx;
+	int flags;  /* JK_GDAL_* */
+	int failed; /* a failure was reported since the push, including one
+		     * reported while a dataset was closed */
+} jk_gdal_errs;
+
+/* Pushes a handler that keeps the last failure and drops warnings. */
 void jk_gdal_push(jk_ctx *ctx);
+
+/* Pushes a handler for @p ctx that behaves as @p flags say and notes in
+ * e->failed whether a failure was reported; initialises @p e. */
+void jk_gdal_push_errs(jk_gdal_errs *e, jk_ctx *ctx, int flags);
+
 void jk_gdal_pop(void);
 
-/* Text of the last GDAL error captured by the handler ("" when none). */
+/* Text of the GDAL failure captured by the handler ("" when none). */
 const char *jk_gdal_lasterr(jk_ctx *ctx);
 
 /*

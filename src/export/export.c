@@ -31,6 +31,7 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include "../core/gdal_util.h"
 #include "../core/util.h"
 #include "export_int.h"
 
@@ -198,7 +199,10 @@ static const layer_spec layers[] = {
 /* ------------------------------------------------------------------ */
 /* Shared helpers (export_int.h)                                       */
 
-int jk_export_check_ready(jk_store *st)
+/* Checks that the store holds results to write: villages, and a coverage
+ * result for every one of them. Returns JK_OK, or JK_ERR_STATE (or
+ * JK_ERR_DB) with the context error set. */
+static int check_ready(jk_store *st)
 {
 	sqlite3_stmt *s = NULL;
 	long nv = 0, nc = 0, missing = 0;
@@ -248,7 +252,8 @@ cleanup:
 	return rc;
 }
 
-int jk_export_mkdir_p(jk_ctx *ctx, const char *dir)
+/* Creates @p dir and its missing parents (like mkdir -p). */
+static int mkdir_p(jk_ctx *ctx, const char *dir)
 {
 	char *p = NULL, *q;
 	struct stat sb;
@@ -282,29 +287,21 @@ cleanup:
 	return rc;
 }
 
-/* ------------------------------------------------------------------ */
-/* GDAL errors                                                         */
-
-typedef struct gdal_err {
-	jk_ctx *ctx;
-	int failed;
-	char msg[1024]; /* the first failure: usually the cause */
-} gdal_err;
-
-static void gdal_err_cb(CPLErr cls, CPLErrorNum no, const char *msg)
+int jk_export_begin(jk_ctx *ctx, jk_store *st, const char *dir, int *in_txn)
 {
-	gdal_err *e = CPLGetErrorHandlerUserData();
+	int rc;
 
-	(void)no;
-	if (!e)
-		return;
-	if (cls >= CE_Failure) {
-		if (!e->failed)
-			snprintf(e->msg, sizeof e->msg, "%s", msg ? msg : "");
-		e->failed = 1;
-	} else if (cls == CE_Warning) {
-		jk_msg(e->ctx, JK_LOG_WARN, "gdal: %s", msg ? msg : "");
+	*in_txn = 0;
+	if (sqlite3_get_autocommit(st->db)) {
+		rc = jk_store_exec(st, "BEGIN");
+		if (rc)
+			return rc;
+		*in_txn = 1;
 	}
+	rc = check_ready(st);
+	if (!rc)
+		rc = mkdir_p(ctx, dir);
+	return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -322,7 +319,7 @@ typedef struct exporter {
 	GDALDriverH drv[N_FMT];
 	GDALDatasetH gpkg;
 	OGRSpatialReferenceH srs;
-	gdal_err err;
+	jk_gdal_errs gdal;  /* GDAL's messages while the export runs */
 } exporter;
 
 static const char *const driver_names[N_FMT] = {
@@ -343,7 +340,8 @@ static int gdal_fail(exporter *ex, const char *fmt, ...)
 	vsnprintf(head, sizeof head, fmt, ap);
 	va_end(ap);
 	return jk_error(ex->ctx, JK_ERR_GDAL, "%s: %s", head,
-			ex->err.failed ? ex->err.msg : "unknown GDAL error");
+			ex->gdal.failed ? jk_gdal_lasterr(ex->ctx) :
+			"unknown GDAL error");
 }
 
 static int make_path(exporter *ex, char *out, const char *dir,
@@ -793,11 +791,11 @@ cleanup:
 		if (out[k])
 			OGR_F_Destroy(out[k]);
 		if (ds[k] && k != FMT_GPKG)
-			GDALClose(ds[k]); /* flushes: errors reach ex->err */
+			GDALClose(ds[k]); /* flushes: errors reach ex->gdal */
 	}
 	if (fd)
 		OGR_FD_Release(fd);
-	if (!rc && ex->err.failed)
+	if (!rc && ex->gdal.failed)
 		rc = gdal_fail(ex, "%s: cannot write", ls->name);
 	return rc;
 }
@@ -937,22 +935,12 @@ int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 	ex.formats = opts && opts->formats ? opts->formats :
 		JK_FORMAT_GEOJSON | JK_FORMAT_SHP | JK_FORMAT_GPKG;
 	ex.exact = opts ? opts->exact_client_locations : 0;
-	ex.err.ctx = ctx;
 	if (ex.formats & ~(JK_FORMAT_GEOJSON | JK_FORMAT_SHP | JK_FORMAT_GPKG))
 		return jk_error(ctx, JK_ERR_ARG, "unknown export format bits 0x%x",
 				(unsigned)ex.formats);
 
 	/* one read transaction: all layers show the store at one moment */
-	if (sqlite3_get_autocommit(st->db)) {
-		rc = jk_store_exec(st, "BEGIN");
-		if (rc)
-			goto cleanup;
-		in_txn = 1;
-	}
-	rc = jk_export_check_ready(st);
-	if (rc)
-		goto cleanup;
-	rc = jk_export_mkdir_p(ctx, dir);
+	rc = jk_export_begin(ctx, st, dir, &in_txn);
 	if (rc)
 		goto cleanup;
 	rc = make_path(&ex, ex.tmp, dir, ".jangkau-export-", "XXXXXX");
@@ -966,7 +954,7 @@ int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 	}
 
 	GDALAllRegister();
-	CPLPushErrorHandlerEx(gdal_err_cb, &ex.err);
+	jk_gdal_push_errs(&ex.gdal, ctx, JK_GDAL_FIRST | JK_GDAL_WARN);
 	pushed = 1;
 	CPLErrorReset();
 	for (k = 0; k < N_FMT; k++) {
@@ -980,13 +968,12 @@ int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 			goto cleanup;
 		}
 	}
-	ex.srs = OSRNewSpatialReference(NULL);
-	if (!ex.srs || OSRImportFromEPSG(ex.srs, 4326) != OGRERR_NONE) {
+	ex.srs = jk_srs_wgs84();
+	if (!ex.srs) {
 		rc = gdal_fail(&ex, "%s",
 			       "cannot set up EPSG:4326 (is PROJ's proj.db installed?)");
 		goto cleanup;
 	}
-	OSRSetAxisMappingStrategy(ex.srs, OAMS_TRADITIONAL_GIS_ORDER);
 	if (ex.formats & JK_FORMAT_GPKG) {
 		rc = make_path(&ex, path, ex.tmp, "jangkau", ".gpkg");
 		if (rc)
@@ -1007,7 +994,7 @@ int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 	if (ex.gpkg) {
 		GDALClose(ex.gpkg);
 		ex.gpkg = NULL;
-		if (ex.err.failed) {
+		if (ex.gdal.failed) {
 			rc = gdal_fail(&ex, "%s", "jangkau.gpkg: cannot write");
 			goto cleanup;
 		}
@@ -1019,9 +1006,9 @@ cleanup:
 	if (ex.gpkg)
 		GDALClose(ex.gpkg);
 	if (ex.srs)
-		OSRRelease(ex.srs);
+		OSRDestroySpatialReference(ex.srs);
 	if (pushed)
-		CPLPopErrorHandler();
+		jk_gdal_pop();
 	tmp_remove(&ex);
 	if (in_txn)
 		jk_store_rollback(st); /* nothing was written to the store */

@@ -86,16 +86,18 @@
 	" OR s.geo_note LIKE '%unreadable%'"
 
 /*
- * Checks that the store holds results to write: villages, and a coverage
- * result for every one of them. Returns JK_OK, or JK_ERR_STATE (or
- * JK_ERR_DB) with the context error set.
+ * What the export and the report do before they read anything: start a
+ * read transaction unless the caller has one open, so that every output
+ * shows the store at one moment; check that the store holds results to
+ * write (villages, and a coverage result for every one of them; a warning
+ * when they are older than the last import or geocoding); and create @p dir
+ * and its missing parents.
+ *
+ * Sets *in_txn to 1 when it started a transaction, also when it then
+ * fails: the caller ends it with jk_store_rollback() (nothing is written to
+ * the store); else to 0. Returns JK_OK, or JK_ERR_STATE, JK_ERR_DB,
+ * JK_ERR_IO, JK_ERR_ARG or JK_ERR_NOMEM with the context error set.
  */
-int jk_export_check_ready(jk_store *st);
-
-/*
- * Creates @p dir and its missing parents (like mkdir -p). Returns JK_OK or
- * JK_ERR_IO / JK_ERR_ARG with the context error set.
- */
-int jk_export_mkdir_p(jk_ctx *ctx, const char *dir);
+int jk_export_begin(jk_ctx *ctx, jk_store *st, const char *dir, int *in_txn);
 
 #endif /* JK_EXPORT_INT_H */

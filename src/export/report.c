@@ -721,67 +721,63 @@ static void section_areas(reporter *rp, const sum_rows *kab,
 	jk_buf_puts(&rp->html, "</section>\n");
 }
 
-static int section_gaps(reporter *rp)
+/* A section that lists the rows of one query: a table on the page, with a
+ * note above it and a sentence instead when there are no rows, and the
+ * same rows in one of the CSV files. */
+typedef struct listing {
+	const char *id;              /* of the section */
+	enum label title, note, none;
+	const enum label *heads;     /* the page's column headings */
+	int nheads;
+	unsigned num_heads;          /* bit i set: column i holds numbers */
+	const char *sql;
+	int csv;                     /* CSV_* */
+	const char *csv_head;        /* the CSV header line, with CRLF */
+	const int *csv_cols;         /* the result columns of the CSV */
+	int ncsv;
+	void (*html_row)(reporter *rp, sqlite3_stmt *s); /* one <tr> */
+	const char *what;            /* for a read error */
+} listing;
+
+#define N_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static int section_list(reporter *rp, const listing *ls)
 {
-	/* on the page the village name comes first (with its code under
-	 * it), so that it stays in view on a narrow screen */
-	static const enum label heads[] = {
-		L_DESA, L_KECAMATAN, L_KABUPATEN, L_STATUS,
-		L_N_PENDING, L_DEMAND, L_NEAR_KM, L_STATUS_AK
-	};
-	/* columns of JK_SQL_DESA_COLS shown, in order */
-	static const int cols[] = {0, 1, 2, 3, 6, 8, 10, 12, 13};
-	jk_buf *csv = &rp->csv[CSV_GAPS];
+	jk_buf *csv = &rp->csv[ls->csv];
 	sqlite3_stmt *s = NULL;
 	int rc, step, i;
 	long n = 0;
 
-	rc = jk_store_prepare(rp->st,
-		"SELECT " JK_SQL_DESA_COLS JK_SQL_DESA_FROM JK_SQL_GAP_WHERE
-		" ORDER BY c.demand DESC, c.near_km IS NULL, c.near_km DESC,"
-		" v.kode", &s);
+	rc = jk_store_prepare(rp->st, ls->sql, &s);
 	if (rc)
 		return rc;
-	jk_buf_puts(csv, "kode,desa,kecamatan,kabupaten,status,n_pending,"
-		    "demand,near_km,status_ak\r\n");
-	h2(rp, "gaps", L_GAPS);
+	jk_buf_puts(csv, ls->csv_head);
+	h2(rp, ls->id, ls->title);
 	jk_buf_puts(&rp->html, "<p class=\"note\">");
-	html_esc(&rp->html, T(rp, L_GAPS_NOTE));
+	html_esc(&rp->html, T(rp, ls->note));
 	jk_buf_puts(&rp->html, "</p>\n<div class=\"tw\"><table><thead><tr>");
-	for (i = 0; i < (int)(sizeof heads / sizeof heads[0]); i++) {
+	for (i = 0; i < ls->nheads; i++) {
 		jk_buf_printf(&rp->html, "<th%s>",
-			      i >= 4 && i <= 6 ? " class=\"n\"" : "");
-		html_esc(&rp->html, T(rp, heads[i]));
+			      (ls->num_heads >> i) & 1 ? " class=\"n\"" : "");
+		html_esc(&rp->html, T(rp, ls->heads[i]));
 		jk_buf_puts(&rp->html, "</th>");
 	}
 	jk_buf_puts(&rp->html, "</tr></thead><tbody>\n");
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		for (i = 0; i < (int)(sizeof cols / sizeof cols[0]); i++)
-			csv_col(csv, s, cols[i], i == 0);
+		for (i = 0; i < ls->ncsv; i++)
+			csv_col(csv, s, ls->csv_cols[i], i == 0);
 		jk_buf_puts(csv, "\r\n");
-		jk_buf_puts(&rp->html, "<tr><td class=\"w\">");
-		html_esc(&rp->html, col_text(s, 1));
-		jk_buf_puts(&rp->html, "<br><small>");
-		html_esc(&rp->html, col_text(s, 0));
-		jk_buf_puts(&rp->html, "</small></td>");
-		html_cell_text(&rp->html, col_text(s, 2));
-		html_cell_text(&rp->html, col_text(s, 3));
-		html_cell_code(rp, &rp->html, col_text(s, 6), L_UNKNOWN);
-		html_cell_num(rp, &rp->html, s, 8, 0);
-		html_cell_num(rp, &rp->html, s, 10, 0);
-		html_cell_num(rp, &rp->html, s, 12, 1);
-		html_cell_code(rp, &rp->html, col_text(s, 13), L_UNKNOWN);
-		jk_buf_puts(&rp->html, "</tr>\n");
+		ls->html_row(rp, s);
 		n++;
 	}
 	if (step != SQLITE_DONE) {
-		rc = jk_store_dberr(rp->st, "cannot read the gaps");
+		rc = jk_store_dberr(rp->st, ls->what);
 		goto cleanup;
 	}
 	jk_buf_puts(&rp->html, "</tbody></table></div>\n");
 	if (n == 0) {
 		jk_buf_puts(&rp->html, "<p>");
-		html_esc(&rp->html, T(rp, L_NO_GAPS));
+		html_esc(&rp->html, T(rp, ls->none));
 		jk_buf_puts(&rp->html, "</p>\n");
 	}
 	jk_buf_puts(&rp->html, "</section>\n");
@@ -790,70 +786,84 @@ cleanup:
 	return rc;
 }
 
-static int section_attention(reporter *rp)
+/* A row of the gap list; on the page the village name comes first (with
+ * its code under it), so that it stays in view on a narrow screen. */
+static void gap_row(reporter *rp, sqlite3_stmt *s)
 {
-	static const enum label heads[] = {
-		L_SITE_ID, L_SRC_ROW, L_NAMA, L_DESA, L_STATUS, L_PRECISION,
-		L_GEO_NOTE
-	};
-	jk_buf *csv = &rp->csv[CSV_ATTN];
-	sqlite3_stmt *s = NULL;
-	int rc, step, i;
-	long n = 0;
-
-	rc = jk_store_prepare(rp->st,
-		"SELECT s.site_id, s.src_row, s.nama, v.nama, s.status,"
-		" s.precision, s.geo_note"
-		" FROM sites s LEFT JOIN villages v ON v.kode = s.kode_desa"
-		JK_SQL_ATTENTION_WHERE
-		" ORDER BY s.src_file, s.src_row, s.site_id", &s);
-	if (rc)
-		return rc;
-	jk_buf_puts(csv, "site_id,src_row,nama,desa,status,precision,geo_note\r\n");
-	h2(rp, "attention", L_ATTN);
-	jk_buf_puts(&rp->html, "<p class=\"note\">");
-	html_esc(&rp->html, T(rp, L_ATTN_NOTE));
-	jk_buf_puts(&rp->html, "</p>\n<div class=\"tw\"><table><thead><tr>");
-	for (i = 0; i < (int)(sizeof heads / sizeof heads[0]); i++) {
-		jk_buf_printf(&rp->html, "<th%s>", i < 2 ? " class=\"n\"" : "");
-		html_esc(&rp->html, T(rp, heads[i]));
-		jk_buf_puts(&rp->html, "</th>");
-	}
-	jk_buf_puts(&rp->html, "</tr></thead><tbody>\n");
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		for (i = 0; i < 7; i++)
-			csv_col(csv, s, i, i == 0);
-		jk_buf_puts(csv, "\r\n");
-		jk_buf_puts(&rp->html, "<tr>");
-		html_cell_num(rp, &rp->html, s, 0, 0);
-		jk_buf_puts(&rp->html, "<td class=\"n\">");
-		html_esc(&rp->html, col_text(s, 1)); /* a row number: no grouping */
-		jk_buf_puts(&rp->html, "</td>");
-		jk_buf_puts(&rp->html, "<td class=\"w\">");
-		html_esc(&rp->html, col_text(s, 2) ? col_text(s, 2) : "");
-		jk_buf_puts(&rp->html, "</td>");
-		html_cell_text(&rp->html, col_text(s, 3));
-		html_cell_code(rp, &rp->html, col_text(s, 4), L_UNKNOWN);
-		html_cell_code(rp, &rp->html, col_text(s, 5), L_P_NULL);
-		html_cell_text(&rp->html, col_text(s, 6));
-		jk_buf_puts(&rp->html, "</tr>\n");
-		n++;
-	}
-	if (step != SQLITE_DONE) {
-		rc = jk_store_dberr(rp->st, "cannot read the sites");
-		goto cleanup;
-	}
-	jk_buf_puts(&rp->html, "</tbody></table></div>\n");
-	if (n == 0) {
-		jk_buf_puts(&rp->html, "<p>");
-		html_esc(&rp->html, T(rp, L_NO_ATTN));
-		jk_buf_puts(&rp->html, "</p>\n");
-	}
-	jk_buf_puts(&rp->html, "</section>\n");
-cleanup:
-	sqlite3_finalize(s);
-	return rc;
+	jk_buf_puts(&rp->html, "<tr><td class=\"w\">");
+	html_esc(&rp->html, col_text(s, 1));
+	jk_buf_puts(&rp->html, "<br><small>");
+	html_esc(&rp->html, col_text(s, 0));
+	jk_buf_puts(&rp->html, "</small></td>");
+	html_cell_text(&rp->html, col_text(s, 2));
+	html_cell_text(&rp->html, col_text(s, 3));
+	html_cell_code(rp, &rp->html, col_text(s, 6), L_UNKNOWN);
+	html_cell_num(rp, &rp->html, s, 8, 0);
+	html_cell_num(rp, &rp->html, s, 10, 0);
+	html_cell_num(rp, &rp->html, s, 12, 1);
+	html_cell_code(rp, &rp->html, col_text(s, 13), L_UNKNOWN);
+	jk_buf_puts(&rp->html, "</tr>\n");
 }
+
+static const enum label gap_heads[] = {
+	L_DESA, L_KECAMATAN, L_KABUPATEN, L_STATUS,
+	L_N_PENDING, L_DEMAND, L_NEAR_KM, L_STATUS_AK
+};
+/* columns of JK_SQL_DESA_COLS in the CSV, in order */
+static const int gap_csv_cols[] = {0, 1, 2, 3, 6, 8, 10, 12, 13};
+
+static const listing gap_listing = {
+	.id = "gaps", .title = L_GAPS, .note = L_GAPS_NOTE, .none = L_NO_GAPS,
+	.heads = gap_heads, .nheads = N_OF(gap_heads),
+	.num_heads = 1u << 4 | 1u << 5 | 1u << 6,
+	.sql = "SELECT " JK_SQL_DESA_COLS JK_SQL_DESA_FROM JK_SQL_GAP_WHERE
+	       " ORDER BY c.demand DESC, c.near_km IS NULL, c.near_km DESC,"
+	       " v.kode",
+	.csv = CSV_GAPS,
+	.csv_head = "kode,desa,kecamatan,kabupaten,status,n_pending,demand,"
+		    "near_km,status_ak\r\n",
+	.csv_cols = gap_csv_cols, .ncsv = N_OF(gap_csv_cols),
+	.html_row = gap_row, .what = "cannot read the gaps"
+};
+
+static void attention_row(reporter *rp, sqlite3_stmt *s)
+{
+	jk_buf_puts(&rp->html, "<tr>");
+	html_cell_num(rp, &rp->html, s, 0, 0);
+	jk_buf_puts(&rp->html, "<td class=\"n\">");
+	html_esc(&rp->html, col_text(s, 1)); /* a row number: no grouping */
+	jk_buf_puts(&rp->html, "</td>");
+	jk_buf_puts(&rp->html, "<td class=\"w\">");
+	html_esc(&rp->html, col_text(s, 2) ? col_text(s, 2) : "");
+	jk_buf_puts(&rp->html, "</td>");
+	html_cell_text(&rp->html, col_text(s, 3));
+	html_cell_code(rp, &rp->html, col_text(s, 4), L_UNKNOWN);
+	html_cell_code(rp, &rp->html, col_text(s, 5), L_P_NULL);
+	html_cell_text(&rp->html, col_text(s, 6));
+	jk_buf_puts(&rp->html, "</tr>\n");
+}
+
+static const enum label attention_heads[] = {
+	L_SITE_ID, L_SRC_ROW, L_NAMA, L_DESA, L_STATUS, L_PRECISION,
+	L_GEO_NOTE
+};
+static const int attention_csv_cols[] = {0, 1, 2, 3, 4, 5, 6};
+
+static const listing attention_listing = {
+	.id = "attention", .title = L_ATTN, .note = L_ATTN_NOTE,
+	.none = L_NO_ATTN,
+	.heads = attention_heads, .nheads = N_OF(attention_heads),
+	.num_heads = 1u << 0 | 1u << 1,
+	.sql = "SELECT s.site_id, s.src_row, s.nama, v.nama, s.status,"
+	       " s.precision, s.geo_note"
+	       " FROM sites s LEFT JOIN villages v ON v.kode = s.kode_desa"
+	       JK_SQL_ATTENTION_WHERE
+	       " ORDER BY s.src_file, s.src_row, s.site_id",
+	.csv = CSV_ATTN,
+	.csv_head = "site_id,src_row,nama,desa,status,precision,geo_note\r\n",
+	.csv_cols = attention_csv_cols, .ncsv = N_OF(attention_csv_cols),
+	.html_row = attention_row, .what = "cannot read the sites"
+};
 
 static void section_legend(reporter *rp)
 {
@@ -923,16 +933,7 @@ int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
 	rp.dir = dir;
 
 	/* one read transaction: every table shows the store at one moment */
-	if (sqlite3_get_autocommit(st->db)) {
-		rc = jk_store_exec(st, "BEGIN");
-		if (rc)
-			goto cleanup;
-		in_txn = 1;
-	}
-	rc = jk_export_check_ready(st);
-	if (rc)
-		goto cleanup;
-	rc = jk_export_mkdir_p(ctx, dir);
+	rc = jk_export_begin(ctx, st, dir, &in_txn);
 	if (rc)
 		goto cleanup;
 
@@ -960,9 +961,9 @@ int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
 	if (rc)
 		goto cleanup;
 	section_areas(&rp, &kab, &kec, total);
-	rc = section_gaps(&rp);
+	rc = section_list(&rp, &gap_listing);
 	if (!rc)
-		rc = section_attention(&rp);
+		rc = section_list(&rp, &attention_listing);
 	if (rc)
 		goto cleanup;
 	section_legend(&rp);

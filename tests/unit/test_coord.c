@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csvread.h"
 #include "import/parse.h"
 
 #ifndef JK_SHARED_DIR
@@ -19,186 +20,6 @@
 #endif
 
 #define FIELDBOOK JK_SHARED_DIR "/data/fieldbook/"
-
-/* ------------------------------------------------------------------ */
-/* a small RFC 4180 reader for the data-driven case */
-
-typedef struct csv_table {
-	char *raw;     /* file contents */
-	char *text;    /* decoded fields, NUL-separated */
-	char **cells;  /* nrows * ncols, into text */
-	char **head;   /* ncols, into text */
-	size_t nrows;  /* data rows, header excluded */
-	size_t ncols;
-} csv_table;
-
-static void csv_free(csv_table *t)
-{
-	free(t->raw);
-	free(t->text);
-	free(t->cells);
-	free(t->head);
-	memset(t, 0, sizeof *t);
-}
-
-/* Reads @p path; returns 0, or -1 with a message in @p err. */
-static int csv_load(const char *path, csv_table *t, char *err, size_t errlen)
-{
-	FILE *f = fopen(path, "rb");
-	long sz;
-	size_t len, i = 0, o = 0, nf = 0, cap = 0, ncells = 0, line = 1;
-	char **fields = NULL;
-	int rc = -1;
-
-	memset(t, 0, sizeof *t);
-	if (!f) {
-		snprintf(err, errlen, "cannot open '%s'", path);
-		return -1;
-	}
-	if (fseek(f, 0, SEEK_END) || (sz = ftell(f)) < 0 ||
-	    fseek(f, 0, SEEK_SET)) {
-		snprintf(err, errlen, "cannot size '%s'", path);
-		fclose(f);
-		return -1;
-	}
-	len = (size_t)sz;
-	t->raw = malloc(len + 1);
-	t->text = malloc(len + 1);
-	if (!t->raw || !t->text || fread(t->raw, 1, len, f) != len) {
-		snprintf(err, errlen, "cannot read '%s'", path);
-		fclose(f);
-		goto out;
-	}
-	fclose(f);
-	t->raw[len] = '\0';
-	while (i < len) {
-		/* one record */
-		for (;;) {
-			char *start = t->text + o;
-
-			if (i < len && t->raw[i] == '"') {
-				i++;
-				for (;;) {
-					if (i >= len) {
-						snprintf(err, errlen,
-							 "%s:%zu: open quote",
-							 path, line);
-						goto out;
-					}
-					if (t->raw[i] == '"') {
-						if (i + 1 < len &&
-						    t->raw[i + 1] == '"') {
-							t->text[o++] = '"';
-							i += 2;
-							continue;
-						}
-						i++;
-						break;
-					}
-					t->text[o++] = t->raw[i++];
-				}
-			} else {
-				while (i < len && t->raw[i] != ',' &&
-				       t->raw[i] != '\r' && t->raw[i] != '\n') {
-					if (t->raw[i] == '"') {
-						snprintf(err, errlen,
-							 "%s:%zu: stray quote",
-							 path, line);
-						goto out;
-					}
-					t->text[o++] = t->raw[i++];
-				}
-			}
-			t->text[o++] = '\0';
-			if (nf == cap) {
-				size_t nc = cap ? cap * 2 : 64;
-				char **p = realloc(fields, nc * sizeof *p);
-
-				if (!p)
-					goto out;
-				fields = p;
-				cap = nc;
-			}
-			fields[nf++] = start;
-			if (i < len && t->raw[i] == ',') {
-				i++;
-				continue;
-			}
-			if (i < len && t->raw[i] == '\r')
-				i++;
-			if (i < len && t->raw[i] == '\n')
-				i++;
-			else if (i < len) {
-				snprintf(err, errlen, "%s:%zu: junk after quote",
-					 path, line);
-				goto out;
-			}
-			break;
-		}
-		if (!t->ncols) {
-			t->ncols = nf;
-		} else if (nf - ncells != t->ncols) {
-			snprintf(err, errlen, "%s:%zu: %zu fields, want %zu",
-				 path, line, nf - ncells, t->ncols);
-			goto out;
-		}
-		ncells = nf;
-		line++;
-	}
-	if (!t->ncols) {
-		snprintf(err, errlen, "%s: empty", path);
-		goto out;
-	}
-	t->head = malloc(t->ncols * sizeof *t->head);
-	if (!t->head)
-		goto out;
-	memcpy(t->head, fields, t->ncols * sizeof *t->head);
-	t->nrows = nf / t->ncols - 1;
-	t->cells = malloc((t->nrows + 1) * t->ncols * sizeof *t->cells);
-	if (!t->cells)
-		goto out;
-	memcpy(t->cells, fields + t->ncols,
-	       t->nrows * t->ncols * sizeof *t->cells);
-	rc = 0;
-out:
-	free(fields);
-	if (rc)
-		csv_free(t);
-	return rc;
-}
-
-static size_t csv_col(const csv_table *t, const char *name)
-{
-	size_t c;
-
-	for (c = 0; c < t->ncols; c++)
-		if (strcmp(t->head[c], name) == 0)
-			return c;
-	ck_abort_msg("column '%s' missing", name);
-	return 0;
-}
-
-static const char *csv_cell(const csv_table *t, size_t row, size_t col)
-{
-	return t->cells[row * t->ncols + col];
-}
-
-/* Whether the ';'-separated @p labels hold @p want. */
-static int has_label(const char *labels, const char *want)
-{
-	size_t n = strlen(want);
-	const char *p = labels;
-
-	while (p && *p) {
-		const char *e = strchr(p, ';');
-		size_t l = e ? (size_t)(e - p) : strlen(p);
-
-		if (l == n && strncmp(p, want, n) == 0)
-			return 1;
-		p = e ? e + 1 : NULL;
-	}
-	return 0;
-}
 
 /* ------------------------------------------------------------------ */
 /* hand-written cases */
@@ -543,23 +364,23 @@ typedef struct coord_stats {
 static void check_coord_file(const char *data, const char *truth,
 			     const char *col, coord_stats *st)
 {
-	csv_table d, t;
+	jk_csv d, t;
 	char err[300];
 	size_t r, ck, cl, clat, clon;
 
 	memset(st, 0, sizeof *st);
-	ck_assert_msg(csv_load(data, &d, err, sizeof err) == 0, "%s", err);
-	ck_assert_msg(csv_load(truth, &t, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(jk_csv_load(&d, data, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(jk_csv_load(&t, truth, err, sizeof err) == 0, "%s", err);
 	ck_assert_uint_eq(d.nrows, t.nrows);
 	ck_assert_uint_gt(d.nrows, 0);
-	ck = csv_col(&d, col);
-	cl = csv_col(&t, "labels");
-	clat = csv_col(&t, "coord_lat");
-	clon = csv_col(&t, "coord_lon");
+	ck = jk_csv_col(&d, col);
+	cl = jk_csv_col(&t, "labels");
+	clat = jk_csv_col(&t, "coord_lat");
+	clon = jk_csv_col(&t, "coord_lon");
 	for (r = 0; r < d.nrows; r++) {
-		const char *cell = csv_cell(&d, r, ck);
-		const char *labels = csv_cell(&t, r, cl);
-		const char *tlat = csv_cell(&t, r, clat);
+		const char *cell = jk_csv_cell(&d, r, ck);
+		const char *labels = jk_csv_cell(&t, r, cl);
+		const char *tlat = jk_csv_cell(&t, r, clat);
 		double la, lo, want_la, want_lo;
 		int fl, rc, bad = 0;
 		char why[200] = "";
@@ -571,7 +392,7 @@ static void check_coord_file(const char *data, const char *truth,
 				bad = 1;
 			else
 				st->empty++;
-		} else if (has_label(labels, "broken_coord")) {
+		} else if (jk_csv_has_label(labels, "broken_coord")) {
 			if (rc != -1 || !why[0] || tlat[0])
 				bad = 1;
 			else
@@ -584,8 +405,8 @@ static void check_coord_file(const char *data, const char *truth,
 			int want_fl = 0;
 
 			want_la = atof(tlat);
-			want_lo = atof(csv_cell(&t, r, clon));
-			if (has_label(labels, "coord_no_minus")) {
+			want_lo = atof(jk_csv_cell(&t, r, clon));
+			if (jk_csv_has_label(labels, "coord_no_minus")) {
 				/* written without the minus: we return it as
 				 * written, positive */
 				if (!(la > 0) || fabs(la - fabs(want_la)) > 1e-6)
@@ -597,15 +418,15 @@ static void check_coord_file(const char *data, const char *truth,
 			}
 			if (fabs(lo - want_lo) > 1e-6)
 				bad = 1;
-			if (has_label(labels, "coord_swapped"))
+			if (jk_csv_has_label(labels, "coord_swapped"))
 				want_fl |= JK_COORD_SWAPPED;
-			if (has_label(labels, "coord_decimal_comma"))
+			if (jk_csv_has_label(labels, "coord_decimal_comma"))
 				want_fl |= JK_COORD_DECIMAL_COMMA;
-			if (has_label(labels, "coord_dms"))
+			if (jk_csv_has_label(labels, "coord_dms"))
 				want_fl |= JK_COORD_DMS | JK_COORD_HEMI;
-			if (has_label(labels, "coord_ddm"))
+			if (jk_csv_has_label(labels, "coord_ddm"))
 				want_fl |= JK_COORD_DDM | JK_COORD_HEMI;
-			if (has_label(labels, "coord_zero"))
+			if (jk_csv_has_label(labels, "coord_zero"))
 				want_fl |= JK_COORD_ZERO;
 			if (fl != want_fl)
 				bad = 1;
@@ -627,7 +448,7 @@ static void check_coord_file(const char *data, const char *truth,
 					"(%s)\n",
 					col, r + 1, cell, labels, rc, la, lo,
 					(unsigned)fl, tlat,
-					csv_cell(&t, r, clon), why);
+					jk_csv_cell(&t, r, clon), why);
 			st->failures++;
 		}
 	}
@@ -638,8 +459,8 @@ static void check_coord_file(const char *data, const char *truth,
 	       col, st->rows, st->empty, st->matched, st->dms, st->ddm,
 	       st->swapped, st->dcomma, st->zero, st->no_minus,
 	       st->rejected_broken, st->failures);
-	csv_free(&d);
-	csv_free(&t);
+	jk_csv_release(&d);
+	jk_csv_release(&t);
 }
 
 START_TEST(test_fieldbook_sites)

@@ -9,224 +9,40 @@
  */
 #include <check.h>
 #include <dirent.h>
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <gdal.h>
 #include <ogr_api.h>
 
+#include "fixture.h"
 #include "jangkau/jangkau.h"
-#include "store/store_int.h"
 
 /* ------------------------------------------------------------------ */
-/* Fixture                                                             */
+/* Fixture: the store of fixture.c                                     */
 
-/* Village squares of 0.01 degree with CLOCKWISE exterior rings, so that
- * the RFC 7946 writer must turn them. */
-#define SQ(x0, y0, x1, y1) \
-	"((" #x0 " " #y0 ", " #x0 " " #y1 ", " #x1 " " #y1 ", " #x1 " " #y0 \
-	", " #x0 " " #y0 "))"
-
-static const char *const fixture_sql =
-	"INSERT INTO villages(kode,nama,kecamatan,kabupaten,provinsi,kode_kec,"
-	"kode_kab,kode_prov,pt_lon,pt_lat,geom,pt) VALUES"
-	"('74.72.01.1001','Sulaa','Betoambari','Kota Bau Bau','Sulawesi Tenggara',"
-	" '74.72.01','74.72','74',122.605,-5.495,"
-	" GeomFromText('MULTIPOLYGON(" SQ(122.60, -5.50, 122.61, -5.49) ")',4326),"
-	" MakePoint(122.605,-5.495,4326)),"
-	"('74.72.01.1002','Labalawa','Betoambari','Kota Bau Bau','Sulawesi Tenggara',"
-	" '74.72.01','74.72','74',122.615,-5.495,"
-	" GeomFromText('MULTIPOLYGON(" SQ(122.61, -5.50, 122.62, -5.49) ")',4326),"
-	" MakePoint(122.615,-5.495,4326)),"
-	"('74.72.02.1001','Tomba','Wolio','Kota Bau Bau','Sulawesi Tenggara',"
-	" '74.72.02','74.72','74',122.605,-5.485,"
-	" GeomFromText('MULTIPOLYGON(" SQ(122.60, -5.49, 122.61, -5.48) ")',4326),"
-	" MakePoint(122.605,-5.485,4326)),"
-	"('74.72.02.1002','Wale','Wolio','Kota Bau Bau','Sulawesi Tenggara',"
-	" '74.72.02','74.72','74',122.615,-5.485,"
-	" GeomFromText('MULTIPOLYGON(" SQ(122.61, -5.49, 122.62, -5.48) ")',4326),"
-	" MakePoint(122.615,-5.485,4326)),"
-	"('74.04.01.2001','Lasalimu','Lasalimu','Kabupaten Buton','Sulawesi Tenggara',"
-	" '74.04.01','74.04','74',122.905,-5.295,"
-	" GeomFromText('MULTIPOLYGON(" SQ(122.90, -5.30, 122.91, -5.29) ","
-	SQ(122.92, -5.30, 122.93, -5.29) ")',4326),"
-	" MakePoint(122.905,-5.295,4326)),"
-	"('74.04.01.2002','Kinapani','Lasalimu','Kabupaten Buton','Sulawesi Tenggara',"
-	" '74.04.01','74.04','74',122.905,-5.285,"
-	" GeomFromText('MULTIPOLYGON(" SQ(122.90, -5.29, 122.91, -5.28) ")',4326),"
-	" MakePoint(122.905,-5.285,4326)),"
-	"('74.04.01.2003','Sampolawa','Lasalimu','Kabupaten Buton','Sulawesi Tenggara',"
-	" '74.04.01','74.04','74',122.915,-5.285,"
-	" GeomFromText('MULTIPOLYGON(" SQ(122.91, -5.29, 122.92, -5.28) ")',4326),"
-	" MakePoint(122.915,-5.285,4326));"
-
-	"INSERT INTO sites(site_id,row_hash,src_file,src_row,no,nama,jenis,alamat,"
-	"status,kapasitas,anak_ok,kode_desa,precision,score,geo_note,coord_kode,"
-	"lon,lat,geom) VALUES"
-	"(1,'h1','sites.csv',2,'1','Masjid Babussalam','masjid','Jl. Bhakti, Kel. Sulaa',"
-	" 'ready',2,1,'74.72.01.1001','coordinate',1.0,NULL,'74.72.01.1001',"
-	" 122.6012,-5.4987,MakePoint(122.6012,-5.4987,4326)),"
-	"(2,'h2','sites.csv',3,'2','Kantor Lurah Sulaa','kantor','Kel. Sulaa',"
-	" 'ready',3,0,'74.72.01.1001','village',0.93456,NULL,NULL,"
-	" 122.605,-5.495,MakePoint(122.605,-5.495,4326)),"
-	"(3,'h3','sites.csv',4,'3','Masjid \"Al-Ikhlas\", <Baru> & Co','masjid',"
-	" 'Kel. Tomba','not_ready',4,NULL,'74.72.02.1001','village',0.8,NULL,NULL,"
-	" 122.605,-5.485,MakePoint(122.605,-5.485,4326)),"
-	"(4,'h4','sites.csv',5,'4','SD Negeri 2 Labalawa','sekolah','Kel. Labalawa',"
-	" 'ready',2,1,'74.72.01.1002','village',0.9,"
-	" 'coordinate lies in 74.72.01.1001, the address names Labalawa','74.72.01.1001',"
-	" 122.615,-5.495,MakePoint(122.615,-5.495,4326)),"
-	"(5,'h5','sites.csv',6,'5','=1+2','fasum',NULL,"
-	" 'unknown',NULL,NULL,NULL,'none',0.0,'no village found',NULL,NULL,NULL,NULL),"
-	"(6,'h6','sites.csv',7,'6','Pantai Lakeba \xe2\x80\x93 Caf\xc3\xa9','pantai',"
-	" 'Kec. Betoambari','ready',5,0,NULL,'district',0.5,"
-	" 'only the district Betoambari found',NULL,NULL,NULL,NULL),"
-	"(7,'h7','sites.csv',8,'7','Posyandu Tulip','posyandu',"
-	" 'Jl. Kenanga, Kel. Tomba, Kec. Wolio','ready',NULL,1,'74.72.01.1001',"
-	" 'coordinate',0.7,'coordinate disagrees with the address (Tomba)',"
-	" '74.72.01.1001',122.6055,-5.4933,MakePoint(122.6055,-5.4933,4326));"
-
-	"INSERT INTO clients(client_id,row_hash,src_file,src_row,alamat,anak,status,"
-	"kode_desa,precision,score,lon,lat,geom) VALUES"
-	"('KLN-2026-0001','c1','clients.csv',2,'Jl. Rahasia No. 7, Kel. Sulaa',0,"
-	" 'active','74.72.01.1001','coordinate',1.0,122.60777,-5.49111,"
-	" MakePoint(122.60777,-5.49111,4326)),"
-	"('KLN-2026-0002','c2','clients.csv',3,'Jl. Sunyi 3, Kel. Tomba',1,"
-	" 'active','74.72.02.1001','village',0.9,122.605,-5.485,"
-	" MakePoint(122.605,-5.485,4326)),"
-	"('KLN-2026-0003','c3','clients.csv',4,'Lorong Tanpa Nama',0,"
-	" 'active',NULL,'none',0.0,NULL,NULL,NULL),"
-	"('KLN-2026-0004','c4','clients.csv',5,'Jl. Sepi 9, Kel. Labalawa',0,"
-	" 'finished','74.72.01.1002','coordinate',1.0,122.61888,-5.49444,"
-	" MakePoint(122.61888,-5.49444,4326));"
-
-	"INSERT INTO coverage(kode,status,n_ready,n_pending,cap_ready,demand,"
-	"near_site,near_km,status_ak,n_ready_ak,near_ak,near_ak_km) VALUES"
-	"('74.72.01.1001','covered',3,0,5,13,1,0.0,'covered',1,1,0.0),"
-	"('74.72.01.1002','covered',1,0,2,0,4,0.0,'covered',1,4,0.0),"
-	"('74.72.02.1001','pending',0,1,0,21,1,7.5,'gap',0,NULL,NULL),"
-	"('74.72.02.1002','reachable',0,0,0,8,4,2.3456,'reachable',0,4,2.3456),"
-	"('74.04.01.2001','gap',0,0,0,1500,1,12.34,'gap',0,1,12.34),"
-	"('74.04.01.2002','gap',0,0,0,21,NULL,NULL,'gap',0,NULL,NULL),"
-	"('74.04.01.2003','gap',0,0,0,21,1,9.87,'gap',0,1,9.87);"
-
-	"INSERT INTO client_links(client_id,site_id,dist_km,in_reach,note) VALUES"
-	"('KLN-2026-0001',1,0.789,1,NULL),"
-	"('KLN-2026-0002',4,6.5432,0,NULL),"
-	"('KLN-2026-0003',NULL,NULL,NULL,'no suitable site');"
-
-	"INSERT INTO runs(step,at,params) VALUES"
-	"('coverage','2026-07-31T02:00:00Z','radius_km=5');"
-	"INSERT INTO meta(key,value) VALUES('radius_km','5');";
-
-static char tmpdir[512];
-static char outdir[600];
-static jk_ctx *ctx;
-static jk_store *st;
-static int n_warn;
-static char last_warn[512];
-
-static void log_cb(void *user, jk_level level, const char *msg)
-{
-	(void)user;
-	if (level >= JK_LOG_WARN) {
-		n_warn++;
-		snprintf(last_warn, sizeof last_warn, "%s", msg);
-	}
-}
-
-static void exec_sql(const char *sql)
-{
-	char *err = NULL;
-	int rc = sqlite3_exec(st->db, sql, NULL, NULL, &err);
-
-	ck_assert_msg(rc == SQLITE_OK, "fixture SQL failed: %s",
-		      err ? err : "?");
-	sqlite3_free(err);
-}
-
-static long count_sql(const char *sql)
-{
-	sqlite3_stmt *s = NULL;
-	long n = -1;
-
-	ck_assert_int_eq(sqlite3_prepare_v2(st->db, sql, -1, &s, NULL),
-			 SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return n;
-}
+static jk_fixture *fx;
 
 static void export_ok(const jk_export_opts *opts)
 {
-	int rc = jk_export(ctx, st, outdir, opts);
+	int rc = jk_export(fx->ctx, fx->st, fx->out, opts);
 
 	ck_assert_msg(rc == JK_OK, "jk_export: %d: %s", rc,
-		      jk_ctx_errmsg(ctx));
-}
-
-static void rm_rf(const char *path)
-{
-	struct stat sb;
-	DIR *d;
-	struct dirent *e;
-	char sub[1200];
-
-	if (lstat(path, &sb) != 0)
-		return;
-	if (S_ISDIR(sb.st_mode)) {
-		d = opendir(path);
-		if (d) {
-			while ((e = readdir(d)) != NULL) {
-				if (!strcmp(e->d_name, ".") ||
-				    !strcmp(e->d_name, ".."))
-					continue;
-				snprintf(sub, sizeof sub, "%s/%s", path,
-					 e->d_name);
-				rm_rf(sub);
-			}
-			closedir(d);
-		}
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
+		      jk_ctx_errmsg(fx->ctx));
 }
 
 static void setup(void)
 {
-	char path[700];
-
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/jk_test_export_XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
-	snprintf(path, sizeof path, "%s/store.sqlite", tmpdir);
-	snprintf(outdir, sizeof outdir, "%s/out/layers", tmpdir);
-	ctx = jk_ctx_create();
-	ck_assert_ptr_nonnull(ctx);
-	ck_assert_int_eq(jk_store_open(ctx, path, &st), JK_OK);
-	n_warn = 0;
-	last_warn[0] = '\0';
-	jk_ctx_set_log(ctx, log_cb, NULL);
-	exec_sql(fixture_sql);
-	ck_assert_int_eq(count_sql("SELECT count(*) FROM villages WHERE"
-				   " geom IS NULL OR pt IS NULL"), 0);
-	GDALAllRegister();
+	fx = jk_fixture_create("export", "out/layers");
 }
 
 static void teardown(void)
 {
-	jk_store_close(st);
-	st = NULL;
-	jk_ctx_destroy(ctx);
-	ctx = NULL;
-	if (!getenv("JK_TEST_KEEP"))
-		rm_rf(tmpdir);
+	jk_fixture_destroy(fx);
+	fx = NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -266,27 +82,6 @@ static int file_exists(const char *dir, const char *name)
 
 	snprintf(path, sizeof path, "%s/%s", dir, name);
 	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
-}
-
-static char *slurp(const char *dir, const char *name)
-{
-	char path[1200];
-	FILE *f;
-	long n;
-	char *buf;
-
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_int_eq((long)fread(buf, 1, (size_t)n, f), n);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
 }
 
 /* The one feature of @p lyr matching the attribute filter @p where. */
@@ -376,20 +171,21 @@ START_TEST(test_all_files_exist)
 
 	export_ok(NULL);
 	/* no GDAL warning: nothing truncated, no mixed geometry types */
-	ck_assert_msg(n_warn == 0, "%d warnings, last: %s", n_warn, last_warn);
-	ck_assert(file_exists(outdir, "jangkau.gpkg"));
+	ck_assert_msg(fx->n_warn == 0, "%d warnings, last: %s", fx->n_warn,
+		      fx->last_warn);
+	ck_assert(file_exists(fx->out, "jangkau.gpkg"));
 	for (i = 0; i < N_CASES; i++) {
 		snprintf(name, sizeof name, "%s.geojson", cases[i].name);
-		ck_assert_msg(file_exists(outdir, name), "%s missing", name);
+		ck_assert_msg(file_exists(fx->out, name), "%s missing", name);
 		for (k = 0; k < 5; k++) {
 			snprintf(name, sizeof name, "%s%s", cases[i].name,
 				 shp_ext[k]);
-			ck_assert_msg(file_exists(outdir, name), "%s missing",
+			ck_assert_msg(file_exists(fx->out, name), "%s missing",
 				      name);
 		}
 		snprintf(name, sizeof name, "%s.cpg", cases[i].name);
 		{
-			char *cpg = slurp(outdir, name);
+			char *cpg = jk_test_slurp(fx->out, name);
 
 			ck_assert_msg(strncmp(cpg, "UTF-8", 5) == 0,
 				      "%s: '%s'", name, cpg);
@@ -397,7 +193,7 @@ START_TEST(test_all_files_exist)
 		}
 		snprintf(name, sizeof name, "%s.prj", cases[i].name);
 		{
-			char *prj = slurp(outdir, name);
+			char *prj = jk_test_slurp(fx->out, name);
 
 			ck_assert_msg(strstr(prj, "WGS_1984") != NULL ||
 				      strstr(prj, "WGS 84") != NULL,
@@ -415,11 +211,11 @@ START_TEST(test_counts_and_fields_equal)
 	export_ok(NULL);
 	for (i = 0; i < N_CASES; i++) {
 		const layer_case *lc = &cases[i];
-		long in_store = count_sql(lc->store_sql);
+		long in_store = jk_fixture_count(fx, lc->store_sql);
 
 		ck_assert_int_eq(in_store, lc->features);
 		for (k = 0; k < N_F; k++) {
-			opened o = open_out(outdir, lc->name, k);
+			opened o = open_out(fx->out, lc->name, k);
 			OGRFeatureDefnH fd = OGR_L_GetLayerDefn(o.lyr);
 			int nf = OGR_FD_GetFieldCount(fd);
 
@@ -460,14 +256,14 @@ START_TEST(test_rfc7946)
 		char name[256], *txt;
 
 		snprintf(name, sizeof name, "%s.geojson", cases[i].name);
-		txt = slurp(outdir, name);
+		txt = jk_test_slurp(fx->out, name);
 		ck_assert_msg(strstr(txt, "\"crs\"") == NULL,
 			      "%s has a crs member", name);
 		ck_assert_ptr_nonnull(strstr(txt, "\"FeatureCollection\""));
 		free(txt);
 	}
 	for (i = 0; i < 3; i++) {
-		opened o = open_out(outdir, poly_layers[i], F_JSON);
+		opened o = open_out(fx->out, poly_layers[i], F_JSON);
 		OGRFeatureH f;
 		int rings = 0;
 
@@ -500,7 +296,7 @@ START_TEST(test_rfc7946)
 	}
 	/* the store holds clockwise rings: the writer really turned them */
 	{
-		opened o = open_out(outdir, "desa_coverage", F_GPKG);
+		opened o = open_out(fx->out, "desa_coverage", F_GPKG);
 		OGRFeatureH f = get_one(o.lyr, "kode = '74.72.01.1001'");
 		OGRGeometryH g = OGR_F_GetGeometryRef(f);
 
@@ -518,7 +314,7 @@ START_TEST(test_attributes_equal_across_formats)
 
 	export_ok(NULL);
 	for (k = 0; k < N_F; k++) {
-		opened o = open_out(outdir, "desa_coverage", k);
+		opened o = open_out(fx->out, "desa_coverage", k);
 		OGRFeatureH f = get_one(o.lyr, "kode = '74.72.02.1002'");
 		OGRGeometryH g;
 
@@ -543,7 +339,7 @@ START_TEST(test_attributes_equal_across_formats)
 		OGR_F_Destroy(f);
 		GDALClose(o.ds);
 
-		o = open_out(outdir, "kecamatan_summary", k);
+		o = open_out(fx->out, "kecamatan_summary", k);
 		f = get_one(o.lyr, "kode_kec = '74.72.01'");
 		ck_assert_str_eq(OGR_F_GetFieldAsString(f,
 			fidx(f, "kecamatan")), "Betoambari");
@@ -569,7 +365,7 @@ START_TEST(test_attributes_equal_across_formats)
 		OGR_F_Destroy(f);
 		GDALClose(o.ds);
 
-		o = open_out(outdir, "sites", k);
+		o = open_out(fx->out, "sites", k);
 		f = get_one(o.lyr, "site_id = 3");
 		ck_assert_str_eq(OGR_F_GetFieldAsString(f, fidx(f, "nama")),
 				 "Masjid \"Al-Ikhlas\", <Baru> & Co");
@@ -601,15 +397,16 @@ START_TEST(test_district_slivers_filled)
 
 	/* Wale gets two notches on the edge it shares with Tomba: one of
 	 * 1e-8 square degree (0.01 ha, a sliver) and one of 1e-6 (1.2 ha) */
-	exec_sql("UPDATE villages SET geom = GeomFromText('MULTIPOLYGON((("
-		 "122.61 -5.49, 122.61 -5.4871, 122.611 -5.4871, 122.611 -5.4861,"
-		 " 122.61 -5.4861, 122.61 -5.4851, 122.6101 -5.4851,"
-		 " 122.6101 -5.4850, 122.61 -5.4850, 122.61 -5.48, 122.62 -5.48,"
-		 " 122.62 -5.49, 122.61 -5.49)))', 4326)"
-		 " WHERE kode = '74.72.02.1002'");
+	jk_fixture_exec(fx,
+		"UPDATE villages SET geom = GeomFromText('MULTIPOLYGON((("
+		"122.61 -5.49, 122.61 -5.4871, 122.611 -5.4871, 122.611 -5.4861,"
+		" 122.61 -5.4861, 122.61 -5.4851, 122.6101 -5.4851,"
+		" 122.6101 -5.4850, 122.61 -5.4850, 122.61 -5.48, 122.62 -5.48,"
+		" 122.62 -5.49, 122.61 -5.49)))', 4326)"
+		" WHERE kode = '74.72.02.1002'");
 	export_ok(NULL);
 	for (k = 0; k < N_F; k++) {
-		opened o = open_out(outdir, "kecamatan_summary", k);
+		opened o = open_out(fx->out, "kecamatan_summary", k);
 		OGRFeatureH f = get_one(o.lyr, "kode_kec = '74.72.02'");
 		OGRGeometryH g = OGR_G_ForceToMultiPolygon(
 			OGR_G_Clone(OGR_F_GetGeometryRef(f)));
@@ -641,15 +438,15 @@ START_TEST(test_long_utf8_text)
 	for (i = 0; i < 200; i++)
 		n += snprintf(sql + n, sizeof sql - (size_t)n, "\xc3\xa9");
 	snprintf(sql + n, sizeof sql - (size_t)n, "' WHERE site_id = 1");
-	exec_sql(sql);
+	jk_fixture_exec(fx, sql);
 	/* bytes that are not UTF-8 (0xFF, a cut-off sequence) */
-	exec_sql("UPDATE sites SET nama = CAST(X'4361FF66C3' AS TEXT)"
-		 " WHERE site_id = 1");
+	jk_fixture_exec(fx, "UPDATE sites SET nama ="
+			" CAST(X'4361FF66C3' AS TEXT) WHERE site_id = 1");
 	for (i = 0, n = 0; i < 127; i++)
 		n += snprintf(expect + n, sizeof expect - (size_t)n, "\xc3\xa9");
 	export_ok(NULL);
 	for (k = 0; k < N_F; k++) {
-		opened o = open_out(outdir, "sites", k);
+		opened o = open_out(fx->out, "sites", k);
 		OGRFeatureH f = get_one(o.lyr, "site_id = 1");
 
 		ck_assert_str_eq(OGR_F_GetFieldAsString(f, fidx(f, "alamat")),
@@ -725,16 +522,16 @@ START_TEST(test_clients_village_points_by_default)
 	char path[1200];
 
 	export_ok(NULL);
-	check_client_points(outdir, 0);
+	check_client_points(fx->out, 0);
 	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
-		char *txt = slurp(outdir, files[i]);
+		char *txt = jk_test_slurp(fx->out, files[i]);
 
 		ck_assert_msg(!strstr(txt, "122.60777") && !strstr(txt, "5.49111") &&
 			      !strstr(txt, "Rahasia"),
 			      "%s holds a client home", files[i]);
 		free(txt);
 	}
-	snprintf(path, sizeof path, "%s/clients.geojson", outdir);
+	snprintf(path, sizeof path, "%s/clients.geojson", fx->out);
 	ck_assert_int_eq(stat(path, &sb), 0);
 }
 END_TEST
@@ -746,17 +543,17 @@ START_TEST(test_clients_exact_locations)
 	char path[1200];
 
 	export_ok(&opts);
-	check_client_points(outdir, 1);
+	check_client_points(fx->out, 1);
 	/* homes are personal data: owner-only files */
-	snprintf(path, sizeof path, "%s/clients.geojson", outdir);
+	snprintf(path, sizeof path, "%s/clients.geojson", fx->out);
 	ck_assert_int_eq(stat(path, &sb), 0);
 	ck_assert_int_eq(sb.st_mode & 077, 0);
-	snprintf(path, sizeof path, "%s/jangkau.gpkg", outdir);
+	snprintf(path, sizeof path, "%s/jangkau.gpkg", fx->out);
 	ck_assert_int_eq(stat(path, &sb), 0);
 	ck_assert_int_eq(sb.st_mode & 077, 0);
 	/* a later default export replaces the homes */
 	export_ok(NULL);
-	check_client_points(outdir, 0);
+	check_client_points(fx->out, 0);
 }
 END_TEST
 
@@ -767,18 +564,19 @@ START_TEST(test_overwrite)
 	int k;
 
 	export_ok(NULL);
-	exec_sql("DELETE FROM client_links WHERE client_id = 'KLN-2026-0002'");
+	jk_fixture_exec(fx, "DELETE FROM client_links"
+			" WHERE client_id = 'KLN-2026-0002'");
 	export_ok(NULL);
 	for (k = 0; k < N_F; k++) {
-		opened o = open_out(outdir, "client_links", k);
+		opened o = open_out(fx->out, "client_links", k);
 
 		ck_assert_int_eq(OGR_L_GetFeatureCount(o.lyr, TRUE), 1);
 		GDALClose(o.ds);
-		o = open_out(outdir, "desa_coverage", k);
+		o = open_out(fx->out, "desa_coverage", k);
 		ck_assert_int_eq(OGR_L_GetFeatureCount(o.lyr, TRUE), 7);
 		GDALClose(o.ds);
 	}
-	d = opendir(outdir);
+	d = opendir(fx->out);
 	ck_assert_ptr_nonnull(d);
 	while ((e = readdir(d)) != NULL)
 		ck_assert_msg(strncmp(e->d_name, ".jangkau", 8) != 0,
@@ -792,17 +590,18 @@ START_TEST(test_format_selection)
 	jk_export_opts opts = {JK_FORMAT_GEOJSON, 0};
 
 	export_ok(&opts);
-	ck_assert(file_exists(outdir, "sites.geojson"));
-	ck_assert(!file_exists(outdir, "sites.shp"));
-	ck_assert(!file_exists(outdir, "jangkau.gpkg"));
+	ck_assert(file_exists(fx->out, "sites.geojson"));
+	ck_assert(!file_exists(fx->out, "sites.shp"));
+	ck_assert(!file_exists(fx->out, "jangkau.gpkg"));
 	opts.formats = JK_FORMAT_SHP | JK_FORMAT_GPKG;
-	rm_rf(outdir);
+	jk_test_rm_rf(fx->out);
 	export_ok(&opts);
-	ck_assert(!file_exists(outdir, "sites.geojson"));
-	ck_assert(file_exists(outdir, "sites.shp"));
-	ck_assert(file_exists(outdir, "jangkau.gpkg"));
+	ck_assert(!file_exists(fx->out, "sites.geojson"));
+	ck_assert(file_exists(fx->out, "sites.shp"));
+	ck_assert(file_exists(fx->out, "jangkau.gpkg"));
 	opts.formats = 64;
-	ck_assert_int_eq(jk_export(ctx, st, outdir, &opts), JK_ERR_ARG);
+	ck_assert_int_eq(jk_export(fx->ctx, fx->st, fx->out, &opts),
+			 JK_ERR_ARG);
 }
 END_TEST
 
@@ -810,26 +609,31 @@ START_TEST(test_needs_coverage)
 {
 	struct stat sb;
 
-	exec_sql("DELETE FROM coverage WHERE kode = '74.04.01.2003'");
-	ck_assert_int_eq(jk_export(ctx, st, outdir, NULL), JK_ERR_STATE);
-	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(ctx), "jangkau coverage"));
-	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(ctx), "1 of 7"));
-	exec_sql("DELETE FROM coverage");
-	ck_assert_int_eq(jk_export(ctx, st, outdir, NULL), JK_ERR_STATE);
-	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(ctx),
+	jk_fixture_exec(fx,
+			"DELETE FROM coverage WHERE kode = '74.04.01.2003'");
+	ck_assert_int_eq(jk_export(fx->ctx, fx->st, fx->out, NULL),
+			 JK_ERR_STATE);
+	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(fx->ctx),
+				     "jangkau coverage"));
+	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(fx->ctx), "1 of 7"));
+	jk_fixture_exec(fx, "DELETE FROM coverage");
+	ck_assert_int_eq(jk_export(fx->ctx, fx->st, fx->out, NULL),
+			 JK_ERR_STATE);
+	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(fx->ctx),
 				     "run 'jangkau coverage' first"));
-	ck_assert_int_ne(stat(outdir, &sb), 0); /* nothing written */
+	ck_assert_int_ne(stat(fx->out, &sb), 0); /* nothing written */
 }
 END_TEST
 
 START_TEST(test_stale_results_warn)
 {
 	export_ok(NULL);
-	ck_assert_int_eq(n_warn, 0);
-	exec_sql("INSERT INTO runs(step,at) VALUES('geocode','2026-08-01T00:00:00Z')");
+	ck_assert_int_eq(fx->n_warn, 0);
+	jk_fixture_exec(fx, "INSERT INTO runs(step,at)"
+			" VALUES('geocode','2026-08-01T00:00:00Z')");
 	export_ok(NULL);
-	ck_assert_int_eq(n_warn, 1);
-	ck_assert_ptr_nonnull(strstr(last_warn, "older than"));
+	ck_assert_int_eq(fx->n_warn, 1);
+	ck_assert_ptr_nonnull(strstr(fx->last_warn, "older than"));
 }
 END_TEST
 
@@ -838,14 +642,14 @@ START_TEST(test_bad_directory)
 	char path[1200];
 	FILE *f;
 
-	snprintf(path, sizeof path, "%s/afile", tmpdir);
+	snprintf(path, sizeof path, "%s/afile", fx->dir);
 	f = fopen(path, "w");
 	ck_assert_ptr_nonnull(f);
 	fclose(f);
-	snprintf(path, sizeof path, "%s/afile/sub", tmpdir);
-	ck_assert_int_eq(jk_export(ctx, st, path, NULL), JK_ERR_IO);
-	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(ctx), "afile"));
-	ck_assert_int_eq(jk_export(ctx, st, NULL, NULL), JK_ERR_ARG);
+	snprintf(path, sizeof path, "%s/afile/sub", fx->dir);
+	ck_assert_int_eq(jk_export(fx->ctx, fx->st, path, NULL), JK_ERR_IO);
+	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(fx->ctx), "afile"));
+	ck_assert_int_eq(jk_export(fx->ctx, fx->st, NULL, NULL), JK_ERR_ARG);
 }
 END_TEST
 

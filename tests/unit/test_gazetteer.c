@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "csvread.h"
 #include "geocode/gazetteer.h"
 
 #ifndef JK_SHARED_DIR
@@ -20,150 +21,6 @@
 
 #define WILAYAH JK_SHARED_DIR "/data/gazetteer/wilayah.csv"
 #define FIELDBOOK JK_SHARED_DIR "/data/fieldbook/"
-
-/* ------------------------------------------------------------ CSV (RFC 4180) */
-
-struct csv {
-	char ***row; /* row[i][j], NULL-terminated per row */
-	int *ncol;
-	int nrow;
-};
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *s = NULL;
-	long n;
-
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0) {
-		s = malloc((size_t)n + 1);
-		if (s && fread(s, 1, (size_t)n, f) != (size_t)n) {
-			free(s);
-			s = NULL;
-		}
-		if (s) {
-			s[n] = '\0';
-			*len = (size_t)n;
-		}
-	}
-	fclose(f);
-	return s;
-}
-
-static void csv_push_field(struct csv *c, char ***fields, int *nf, int *cap,
-			   const char *s, size_t n)
-{
-	char *v = malloc(n + 1);
-
-	(void)c;
-	ck_assert_ptr_nonnull(v);
-	memcpy(v, s, n);
-	v[n] = '\0';
-	if (*nf + 2 > *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		*fields = realloc(*fields, (size_t)*cap * sizeof **fields);
-		ck_assert_ptr_nonnull(*fields);
-	}
-	(*fields)[(*nf)++] = v;
-	(*fields)[*nf] = NULL;
-}
-
-/* Reads a CSV file: quoted fields with "" for a quote, CRLF or LF. */
-static int csv_read(const char *path, struct csv *c)
-{
-	size_t len = 0, i = 0;
-	char *s = slurp(path, &len);
-	int rcap = 0;
-	char *field = NULL;
-	size_t fcap = 0;
-
-	memset(c, 0, sizeof *c);
-	if (!s)
-		return -1;
-	fcap = len + 1;
-	field = malloc(fcap);
-	ck_assert_ptr_nonnull(field);
-	while (i < len) {
-		char **fields = NULL;
-		int nf = 0, fc = 0, end = 0;
-
-		while (!end) {
-			size_t fl = 0;
-
-			if (i < len && s[i] == '"') {
-				i++;
-				while (i < len) {
-					if (s[i] == '"' && i + 1 < len && s[i + 1] == '"') {
-						field[fl++] = '"';
-						i += 2;
-					} else if (s[i] == '"') {
-						i++;
-						break;
-					} else {
-						field[fl++] = s[i++];
-					}
-				}
-			}
-			while (i < len && s[i] != ',' && s[i] != '\n' && s[i] != '\r')
-				field[fl++] = s[i++];
-			csv_push_field(c, &fields, &nf, &fc, field, fl);
-			if (i < len && s[i] == ',') {
-				i++;
-				continue;
-			}
-			if (i < len && s[i] == '\r')
-				i++;
-			if (i < len && s[i] == '\n')
-				i++;
-			end = 1;
-		}
-		if (c->nrow == rcap) {
-			rcap = rcap ? rcap * 2 : 1024;
-			c->row = realloc(c->row, (size_t)rcap * sizeof *c->row);
-			c->ncol = realloc(c->ncol, (size_t)rcap * sizeof *c->ncol);
-			ck_assert(c->row && c->ncol);
-		}
-		c->row[c->nrow] = fields;
-		c->ncol[c->nrow] = nf;
-		c->nrow++;
-	}
-	free(field);
-	free(s);
-	return 0;
-}
-
-static void csv_free(struct csv *c)
-{
-	int i, j;
-
-	for (i = 0; i < c->nrow; i++) {
-		for (j = 0; j < c->ncol[i]; j++)
-			free(c->row[i][j]);
-		free(c->row[i]);
-	}
-	free(c->row);
-	free(c->ncol);
-	memset(c, 0, sizeof *c);
-}
-
-static int csv_col(const struct csv *c, const char *name)
-{
-	int j;
-
-	for (j = 0; c->nrow > 0 && j < c->ncol[0]; j++)
-		if (strcmp(c->row[0][j], name) == 0)
-			return j;
-	ck_abort_msg("column '%s' missing", name);
-	return -1;
-}
-
-static const char *csv_get(const struct csv *c, int r, int col)
-{
-	return col >= 0 && col < c->ncol[r] ? c->row[r][col] : "";
-}
 
 /* ------------------------------------------------------------ fixtures */
 
@@ -196,23 +53,25 @@ static void sw_stop(struct stopwatch *w)
  * @p prefix ("" for all), plus the project's regency aliases. */
 static jk_gaz *load_gazetteer(const char *prefix, struct stopwatch *sw)
 {
-	struct csv c;
+	jk_csv c;
 	jk_gaz *g;
-	int r, ck, cn;
+	size_t r, ck, cn;
 	size_t pl = strlen(prefix);
 	struct stopwatch t;
+	char err[300];
 
-	ck_assert_int_eq(csv_read(WILAYAH, &c), 0);
+	ck_assert_msg(jk_csv_load(&c, WILAYAH, err, sizeof err) == 0, "%s",
+		      err);
 	sw_start(&t);
 	g = jk_gaz_create();
 	ck_assert_ptr_nonnull(g);
-	ck = csv_col(&c, "kode");
-	cn = csv_col(&c, "nama");
-	for (r = 1; r < c.nrow; r++) {
-		const char *k = csv_get(&c, r, ck);
+	ck = jk_csv_col(&c, "kode");
+	cn = jk_csv_col(&c, "nama");
+	for (r = 0; r < c.nrows; r++) {
+		const char *k = jk_csv_cell(&c, r, ck);
 
 		if (strncmp(k, prefix, pl) == 0)
-			ck_assert_int_eq(jk_gaz_add(g, k, csv_get(&c, r, cn)), 0);
+			ck_assert_int_eq(jk_gaz_add(g, k, jk_csv_cell(&c, r, cn)), 0);
 	}
 	ck_assert_int_eq(jk_gaz_add_alias(g, "74.13", "Mubar"), 0);
 	ck_assert_int_eq(jk_gaz_add_alias(g, "74.14", "Buteng"), 0);
@@ -222,7 +81,7 @@ static jk_gaz *load_gazetteer(const char *prefix, struct stopwatch *sw)
 	sw_stop(&t);
 	if (sw)
 		*sw = t;
-	csv_free(&c);
+	jk_csv_release(&c);
 	return g;
 }
 
@@ -522,24 +381,26 @@ static void run_book(const jk_gaz *g, const char *file, const char *truth,
 		     const char *acol, int verbose, struct tally *t,
 		     struct stopwatch *sw)
 {
-	struct csv d, tr;
-	int r, ca, cd, ck, cb, ct, shown = 0;
+	jk_csv d, tr;
+	size_t r, ca, cd, ck, cb, ct;
+	int shown = 0;
+	char err[300];
 
-	ck_assert_int_eq(csv_read(file, &d), 0);
-	ck_assert_int_eq(csv_read(truth, &tr), 0);
-	ck_assert_int_eq(d.nrow, tr.nrow);
-	ca = csv_col(&d, acol);
-	cd = csv_col(&d, "desa_kelurahan");
-	ck = csv_col(&d, "kecamatan");
-	cb = csv_col(&d, "kabupaten_kota");
-	ct = csv_col(&tr, "true_kode");
+	ck_assert_msg(jk_csv_load(&d, file, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(jk_csv_load(&tr, truth, err, sizeof err) == 0, "%s", err);
+	ck_assert_uint_eq(d.nrows, tr.nrows);
+	ca = jk_csv_col(&d, acol);
+	cd = jk_csv_col(&d, "desa_kelurahan");
+	ck = jk_csv_col(&d, "kecamatan");
+	cb = jk_csv_col(&d, "kabupaten_kota");
+	ct = jk_csv_col(&tr, "true_kode");
 	memset(t, 0, sizeof *t);
 	sw_start(sw);
-	for (r = 1; r < d.nrow; r++) {
-		jk_addr_in in = { csv_get(&d, r, ca), csv_get(&d, r, cd),
-				  csv_get(&d, r, ck), csv_get(&d, r, cb) };
+	for (r = 0; r < d.nrows; r++) {
+		jk_addr_in in = { jk_csv_cell(&d, r, ca), jk_csv_cell(&d, r, cd),
+				  jk_csv_cell(&d, r, ck), jk_csv_cell(&d, r, cb) };
 		jk_match m;
-		const char *want = csv_get(&tr, r, ct);
+		const char *want = jk_csv_cell(&tr, r, ct);
 		int ok;
 
 		ck_assert_int_eq(jk_gaz_match(g, &in, &m), 0);
@@ -565,14 +426,14 @@ static void run_book(const jk_gaz *g, const char *file, const char *truth,
 		}
 		if (!ok && verbose && shown < 30) {
 			shown++;
-			fprintf(stderr, "  miss row %d: '%s' [%s|%s|%s] want %s got %d %s: %s\n",
-				r, in.alamat, in.desa, in.kec, in.kab, want,
+			fprintf(stderr, "  miss row %zu: '%s' [%s|%s|%s] want %s got %d %s: %s\n",
+				r + 1, in.alamat, in.desa, in.kec, in.kab, want,
 				(int)m.prec, m.kode, m.reason);
 		}
 	}
 	sw_stop(sw);
-	csv_free(&d);
-	csv_free(&tr);
+	jk_csv_release(&d);
+	jk_csv_release(&tr);
 }
 
 static void report(const char *what, const struct tally *t,

@@ -5,225 +5,40 @@
  * with the GIS layers that jk_export() writes from the same store.
  */
 #include <check.h>
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <gdal.h>
 #include <ogr_api.h>
 
+#include "fixture.h"
 #include "jangkau/jangkau.h"
-#include "store/store_int.h"
 
 /* ------------------------------------------------------------------ */
-/* Fixture                                                             */
+/* Fixture: the store of fixture.c                                     */
 
-/* Village squares of 0.01 degree with CLOCKWISE exterior rings, so that
- * the RFC 7946 writer must turn them. */
-#define SQ(x0, y0, x1, y1) \
-	"((" #x0 " " #y0 ", " #x0 " " #y1 ", " #x1 " " #y1 ", " #x1 " " #y0 \
-	", " #x0 " " #y0 "))"
-
-static const char *const fixture_sql =
-	"INSERT INTO villages(kode,nama,kecamatan,kabupaten,provinsi,kode_kec,"
-	"kode_kab,kode_prov,pt_lon,pt_lat,geom,pt) VALUES"
-	"('74.72.01.1001','Sulaa','Betoambari','Kota Bau Bau','Sulawesi Tenggara',"
-	" '74.72.01','74.72','74',122.605,-5.495,"
-	" GeomFromText('MULTIPOLYGON(" SQ(122.60, -5.50, 122.61, -5.49) ")',4326),"
-	" MakePoint(122.605,-5.495,4326)),"
-	"('74.72.01.1002','Labalawa','Betoambari','Kota Bau Bau','Sulawesi Tenggara',"
-	" '74.72.01','74.72','74',122.615,-5.495,"
-	" GeomFromText('MULTIPOLYGON(" SQ(122.61, -5.50, 122.62, -5.49) ")',4326),"
-	" MakePoint(122.615,-5.495,4326)),"
-	"('74.72.02.1001','Tomba','Wolio','Kota Bau Bau','Sulawesi Tenggara',"
-	" '74.72.02','74.72','74',122.605,-5.485,"
-	" GeomFromText('MULTIPOLYGON(" SQ(122.60, -5.49, 122.61, -5.48) ")',4326),"
-	" MakePoint(122.605,-5.485,4326)),"
-	"('74.72.02.1002','Wale','Wolio','Kota Bau Bau','Sulawesi Tenggara',"
-	" '74.72.02','74.72','74',122.615,-5.485,"
-	" GeomFromText('MULTIPOLYGON(" SQ(122.61, -5.49, 122.62, -5.48) ")',4326),"
-	" MakePoint(122.615,-5.485,4326)),"
-	"('74.04.01.2001','Lasalimu','Lasalimu','Kabupaten Buton','Sulawesi Tenggara',"
-	" '74.04.01','74.04','74',122.905,-5.295,"
-	" GeomFromText('MULTIPOLYGON(" SQ(122.90, -5.30, 122.91, -5.29) ","
-	SQ(122.92, -5.30, 122.93, -5.29) ")',4326),"
-	" MakePoint(122.905,-5.295,4326)),"
-	"('74.04.01.2002','Kinapani','Lasalimu','Kabupaten Buton','Sulawesi Tenggara',"
-	" '74.04.01','74.04','74',122.905,-5.285,"
-	" GeomFromText('MULTIPOLYGON(" SQ(122.90, -5.29, 122.91, -5.28) ")',4326),"
-	" MakePoint(122.905,-5.285,4326)),"
-	"('74.04.01.2003','Sampolawa','Lasalimu','Kabupaten Buton','Sulawesi Tenggara',"
-	" '74.04.01','74.04','74',122.915,-5.285,"
-	" GeomFromText('MULTIPOLYGON(" SQ(122.91, -5.29, 122.92, -5.28) ")',4326),"
-	" MakePoint(122.915,-5.285,4326));"
-
-	"INSERT INTO sites(site_id,row_hash,src_file,src_row,no,nama,jenis,alamat,"
-	"status,kapasitas,anak_ok,kode_desa,precision,score,geo_note,coord_kode,"
-	"lon,lat,geom) VALUES"
-	"(1,'h1','sites.csv',2,'1','Masjid Babussalam','masjid','Jl. Bhakti, Kel. Sulaa',"
-	" 'ready',2,1,'74.72.01.1001','coordinate',1.0,NULL,'74.72.01.1001',"
-	" 122.6012,-5.4987,MakePoint(122.6012,-5.4987,4326)),"
-	"(2,'h2','sites.csv',3,'2','Kantor Lurah Sulaa','kantor','Kel. Sulaa',"
-	" 'ready',3,0,'74.72.01.1001','village',0.93456,NULL,NULL,"
-	" 122.605,-5.495,MakePoint(122.605,-5.495,4326)),"
-	"(3,'h3','sites.csv',4,'3','Masjid \"Al-Ikhlas\", <Baru> & Co','masjid',"
-	" 'Kel. Tomba','not_ready',4,NULL,'74.72.02.1001','village',0.8,NULL,NULL,"
-	" 122.605,-5.485,MakePoint(122.605,-5.485,4326)),"
-	"(4,'h4','sites.csv',5,'4','SD Negeri 2 Labalawa','sekolah','Kel. Labalawa',"
-	" 'ready',2,1,'74.72.01.1002','village',0.9,"
-	" 'coordinate lies in 74.72.01.1001, the address names Labalawa','74.72.01.1001',"
-	" 122.615,-5.495,MakePoint(122.615,-5.495,4326)),"
-	"(5,'h5','sites.csv',6,'5','=1+2','fasum',NULL,"
-	" 'unknown',NULL,NULL,NULL,'none',0.0,'no village found',NULL,NULL,NULL,NULL),"
-	"(6,'h6','sites.csv',7,'6','Pantai Lakeba \xe2\x80\x93 Caf\xc3\xa9','pantai',"
-	" 'Kec. Betoambari','ready',5,0,NULL,'district',0.5,"
-	" 'only the district Betoambari found',NULL,NULL,NULL,NULL),"
-	"(7,'h7','sites.csv',8,'7','Posyandu Tulip','posyandu',"
-	" 'Jl. Kenanga, Kel. Tomba, Kec. Wolio','ready',NULL,1,'74.72.01.1001',"
-	" 'coordinate',0.7,'coordinate disagrees with the address (Tomba)',"
-	" '74.72.01.1001',122.6055,-5.4933,MakePoint(122.6055,-5.4933,4326));"
-
-	"INSERT INTO clients(client_id,row_hash,src_file,src_row,alamat,anak,status,"
-	"kode_desa,precision,score,lon,lat,geom) VALUES"
-	"('KLN-2026-0001','c1','clients.csv',2,'Jl. Rahasia No. 7, Kel. Sulaa',0,"
-	" 'active','74.72.01.1001','coordinate',1.0,122.60777,-5.49111,"
-	" MakePoint(122.60777,-5.49111,4326)),"
-	"('KLN-2026-0002','c2','clients.csv',3,'Jl. Sunyi 3, Kel. Tomba',1,"
-	" 'active','74.72.02.1001','village',0.9,122.605,-5.485,"
-	" MakePoint(122.605,-5.485,4326)),"
-	"('KLN-2026-0003','c3','clients.csv',4,'Lorong Tanpa Nama',0,"
-	" 'active',NULL,'none',0.0,NULL,NULL,NULL),"
-	"('KLN-2026-0004','c4','clients.csv',5,'Jl. Sepi 9, Kel. Labalawa',0,"
-	" 'finished','74.72.01.1002','coordinate',1.0,122.61888,-5.49444,"
-	" MakePoint(122.61888,-5.49444,4326));"
-
-	"INSERT INTO coverage(kode,status,n_ready,n_pending,cap_ready,demand,"
-	"near_site,near_km,status_ak,n_ready_ak,near_ak,near_ak_km) VALUES"
-	"('74.72.01.1001','covered',3,0,5,13,1,0.0,'covered',1,1,0.0),"
-	"('74.72.01.1002','covered',1,0,2,0,4,0.0,'covered',1,4,0.0),"
-	"('74.72.02.1001','pending',0,1,0,21,1,7.5,'gap',0,NULL,NULL),"
-	"('74.72.02.1002','reachable',0,0,0,8,4,2.3456,'reachable',0,4,2.3456),"
-	"('74.04.01.2001','gap',0,0,0,1500,1,12.34,'gap',0,1,12.34),"
-	"('74.04.01.2002','gap',0,0,0,21,NULL,NULL,'gap',0,NULL,NULL),"
-	"('74.04.01.2003','gap',0,0,0,21,1,9.87,'gap',0,1,9.87);"
-
-	"INSERT INTO client_links(client_id,site_id,dist_km,in_reach,note) VALUES"
-	"('KLN-2026-0001',1,0.789,1,NULL),"
-	"('KLN-2026-0002',4,6.5432,0,NULL),"
-	"('KLN-2026-0003',NULL,NULL,NULL,'no suitable site');"
-
-	"INSERT INTO runs(step,at,params) VALUES"
-	"('coverage','2026-07-31T02:00:00Z','radius_km=5');"
-	"INSERT INTO meta(key,value) VALUES('radius_km','5');";
-
-static char tmpdir[512];
-static char outdir[600];
-static jk_ctx *ctx;
-static jk_store *st;
-static int n_warn;
-static char last_warn[512];
-
-static void log_cb(void *user, jk_level level, const char *msg)
-{
-	(void)user;
-	if (level >= JK_LOG_WARN) {
-		n_warn++;
-		snprintf(last_warn, sizeof last_warn, "%s", msg);
-	}
-}
-
-static void exec_sql(const char *sql)
-{
-	char *err = NULL;
-	int rc = sqlite3_exec(st->db, sql, NULL, NULL, &err);
-
-	ck_assert_msg(rc == SQLITE_OK, "fixture SQL failed: %s",
-		      err ? err : "?");
-	sqlite3_free(err);
-}
-
-static long count_sql(const char *sql)
-{
-	sqlite3_stmt *s = NULL;
-	long n = -1;
-
-	ck_assert_int_eq(sqlite3_prepare_v2(st->db, sql, -1, &s, NULL),
-			 SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return n;
-}
+static jk_fixture *fx;
 
 static void report_ok(const char *lang)
 {
 	jk_report_opts opts = {lang};
-	int rc = jk_report(ctx, st, outdir, &opts);
+	int rc = jk_report(fx->ctx, fx->st, fx->out, &opts);
 
 	ck_assert_msg(rc == JK_OK, "jk_report: %d: %s", rc,
-		      jk_ctx_errmsg(ctx));
-}
-
-static void rm_rf(const char *path)
-{
-	struct stat sb;
-	DIR *d;
-	struct dirent *e;
-	char sub[1200];
-
-	if (lstat(path, &sb) != 0)
-		return;
-	if (S_ISDIR(sb.st_mode)) {
-		d = opendir(path);
-		if (d) {
-			while ((e = readdir(d)) != NULL) {
-				if (!strcmp(e->d_name, ".") ||
-				    !strcmp(e->d_name, ".."))
-					continue;
-				snprintf(sub, sizeof sub, "%s/%s", path,
-					 e->d_name);
-				rm_rf(sub);
-			}
-			closedir(d);
-		}
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
+		      jk_ctx_errmsg(fx->ctx));
 }
 
 static void setup(void)
 {
-	char path[700];
-
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/jk_test_report_XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
-	snprintf(path, sizeof path, "%s/store.sqlite", tmpdir);
-	snprintf(outdir, sizeof outdir, "%s/out/report", tmpdir);
-	ctx = jk_ctx_create();
-	ck_assert_ptr_nonnull(ctx);
-	ck_assert_int_eq(jk_store_open(ctx, path, &st), JK_OK);
-	n_warn = 0;
-	last_warn[0] = '\0';
-	jk_ctx_set_log(ctx, log_cb, NULL);
-	exec_sql(fixture_sql);
-	ck_assert_int_eq(count_sql("SELECT count(*) FROM villages WHERE"
-				   " geom IS NULL OR pt IS NULL"), 0);
-	GDALAllRegister();
+	fx = jk_fixture_create("report", "out/report");
 }
 
 static void teardown(void)
 {
-	jk_store_close(st);
-	st = NULL;
-	jk_ctx_destroy(ctx);
-	ctx = NULL;
-	if (!getenv("JK_TEST_KEEP"))
-		rm_rf(tmpdir);
+	jk_fixture_destroy(fx);
+	fx = NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -231,23 +46,7 @@ static void teardown(void)
 
 static char *slurp(const char *name)
 {
-	char path[1200];
-	FILE *f;
-	long n;
-	char *buf;
-
-	snprintf(path, sizeof path, "%s/%s", outdir, name);
-	f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_int_eq((long)fread(buf, 1, (size_t)n, f), n);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
+	return jk_test_slurp(fx->out, name);
 }
 
 /* The text a reader sees: tags dropped, the entities the report uses
@@ -357,7 +156,7 @@ START_TEST(test_files_exist)
 
 	report_ok(NULL);
 	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
-		snprintf(path, sizeof path, "%s/%s", outdir, files[i]);
+		snprintf(path, sizeof path, "%s/%s", fx->out, files[i]);
 		ck_assert_msg(stat(path, &sb) == 0 && sb.st_size > 0,
 			      "%s missing", files[i]);
 	}
@@ -614,11 +413,12 @@ START_TEST(test_figures_equal_layers)
 
 	report_ok(NULL);
 	csv = slurp("report_kecamatan.csv");
-	snprintf(layers, sizeof layers, "%s/layers", tmpdir);
+	snprintf(layers, sizeof layers, "%s/layers", fx->dir);
 	{
 		jk_export_opts eo = {JK_FORMAT_GPKG, 0};
 
-		ck_assert_int_eq(jk_export(ctx, st, layers, &eo), JK_OK);
+		ck_assert_int_eq(jk_export(fx->ctx, fx->st, layers, &eo),
+				 JK_OK);
 	}
 	snprintf(path, sizeof path, "%s/jangkau.gpkg", layers);
 	GDALAllRegister();
@@ -651,12 +451,15 @@ START_TEST(test_errors)
 	jk_report_opts opts = {"fr"};
 	struct stat sb;
 
-	ck_assert_int_eq(jk_report(ctx, st, outdir, &opts), JK_ERR_ARG);
-	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(ctx), "'fr'"));
-	exec_sql("DELETE FROM coverage");
-	ck_assert_int_eq(jk_report(ctx, st, outdir, NULL), JK_ERR_STATE);
-	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(ctx), "jangkau coverage"));
-	ck_assert_int_ne(stat(outdir, &sb), 0);
+	ck_assert_int_eq(jk_report(fx->ctx, fx->st, fx->out, &opts),
+			 JK_ERR_ARG);
+	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(fx->ctx), "'fr'"));
+	jk_fixture_exec(fx, "DELETE FROM coverage");
+	ck_assert_int_eq(jk_report(fx->ctx, fx->st, fx->out, NULL),
+			 JK_ERR_STATE);
+	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(fx->ctx),
+				     "jangkau coverage"));
+	ck_assert_int_ne(stat(fx->out, &sb), 0);
 }
 END_TEST
 
@@ -665,11 +468,12 @@ START_TEST(test_nothing_to_report)
 {
 	char *html, *txt;
 
-	exec_sql("UPDATE coverage SET status = 'covered';"
-		 "UPDATE sites SET status = 'ready', precision = 'village',"
-		 " geo_note = NULL, coord_kode = NULL, kode_desa = '74.72.01.1001';"
-		 /* as the coverage step writes it: %.17g */
-		 "UPDATE meta SET value = '2.7000000000000002' WHERE key = 'radius_km'");
+	jk_fixture_exec(fx,
+		"UPDATE coverage SET status = 'covered';"
+		"UPDATE sites SET status = 'ready', precision = 'village',"
+		" geo_note = NULL, coord_kode = NULL, kode_desa = '74.72.01.1001';"
+		/* as the coverage step writes it: %.17g */
+		"UPDATE meta SET value = '2.7000000000000002' WHERE key = 'radius_km'");
 	report_ok("en");
 	html = slurp("gap_report.html");
 	txt = visible_text(html);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csvread.h"
 #include "import/parse.h"
 
 #ifndef JK_SHARED_DIR
@@ -19,186 +20,6 @@
 #endif
 
 #define FIELDBOOK JK_SHARED_DIR "/data/fieldbook/"
-
-/* ------------------------------------------------------------------ */
-/* a small RFC 4180 reader for the data-driven case */
-
-typedef struct csv_table {
-	char *raw;     /* file contents */
-	char *text;    /* decoded fields, NUL-separated */
-	char **cells;  /* nrows * ncols, into text */
-	char **head;   /* ncols, into text */
-	size_t nrows;  /* data rows, header excluded */
-	size_t ncols;
-} csv_table;
-
-static void csv_free(csv_table *t)
-{
-	free(t->raw);
-	free(t->text);
-	free(t->cells);
-	free(t->head);
-	memset(t, 0, sizeof *t);
-}
-
-/* Reads @p path; returns 0, or -1 with a message in @p err. */
-static int csv_load(const char *path, csv_table *t, char *err, size_t errlen)
-{
-	FILE *f = fopen(path, "rb");
-	long sz;
-	size_t len, i = 0, o = 0, nf = 0, cap = 0, ncells = 0, line = 1;
-	char **fields = NULL;
-	int rc = -1;
-
-	memset(t, 0, sizeof *t);
-	if (!f) {
-		snprintf(err, errlen, "cannot open '%s'", path);
-		return -1;
-	}
-	if (fseek(f, 0, SEEK_END) || (sz = ftell(f)) < 0 ||
-	    fseek(f, 0, SEEK_SET)) {
-		snprintf(err, errlen, "cannot size '%s'", path);
-		fclose(f);
-		return -1;
-	}
-	len = (size_t)sz;
-	t->raw = malloc(len + 1);
-	t->text = malloc(len + 1);
-	if (!t->raw || !t->text || fread(t->raw, 1, len, f) != len) {
-		snprintf(err, errlen, "cannot read '%s'", path);
-		fclose(f);
-		goto out;
-	}
-	fclose(f);
-	t->raw[len] = '\0';
-	while (i < len) {
-		/* one record */
-		for (;;) {
-			char *start = t->text + o;
-
-			if (i < len && t->raw[i] == '"') {
-				i++;
-				for (;;) {
-					if (i >= len) {
-						snprintf(err, errlen,
-							 "%s:%zu: open quote",
-							 path, line);
-						goto out;
-					}
-					if (t->raw[i] == '"') {
-						if (i + 1 < len &&
-						    t->raw[i + 1] == '"') {
-							t->text[o++] = '"';
-							i += 2;
-							continue;
-						}
-						i++;
-						break;
-					}
-					t->text[o++] = t->raw[i++];
-				}
-			} else {
-				while (i < len && t->raw[i] != ',' &&
-				       t->raw[i] != '\r' && t->raw[i] != '\n') {
-					if (t->raw[i] == '"') {
-						snprintf(err, errlen,
-							 "%s:%zu: stray quote",
-							 path, line);
-						goto out;
-					}
-					t->text[o++] = t->raw[i++];
-				}
-			}
-			t->text[o++] = '\0';
-			if (nf == cap) {
-				size_t nc = cap ? cap * 2 : 64;
-				char **p = realloc(fields, nc * sizeof *p);
-
-				if (!p)
-					goto out;
-				fields = p;
-				cap = nc;
-			}
-			fields[nf++] = start;
-			if (i < len && t->raw[i] == ',') {
-				i++;
-				continue;
-			}
-			if (i < len && t->raw[i] == '\r')
-				i++;
-			if (i < len && t->raw[i] == '\n')
-				i++;
-			else if (i < len) {
-				snprintf(err, errlen, "%s:%zu: junk after quote",
-					 path, line);
-				goto out;
-			}
-			break;
-		}
-		if (!t->ncols) {
-			t->ncols = nf;
-		} else if (nf - ncells != t->ncols) {
-			snprintf(err, errlen, "%s:%zu: %zu fields, want %zu",
-				 path, line, nf - ncells, t->ncols);
-			goto out;
-		}
-		ncells = nf;
-		line++;
-	}
-	if (!t->ncols) {
-		snprintf(err, errlen, "%s: empty", path);
-		goto out;
-	}
-	t->head = malloc(t->ncols * sizeof *t->head);
-	if (!t->head)
-		goto out;
-	memcpy(t->head, fields, t->ncols * sizeof *t->head);
-	t->nrows = nf / t->ncols - 1;
-	t->cells = malloc((t->nrows + 1) * t->ncols * sizeof *t->cells);
-	if (!t->cells)
-		goto out;
-	memcpy(t->cells, fields + t->ncols,
-	       t->nrows * t->ncols * sizeof *t->cells);
-	rc = 0;
-out:
-	free(fields);
-	if (rc)
-		csv_free(t);
-	return rc;
-}
-
-static size_t csv_col(const csv_table *t, const char *name)
-{
-	size_t c;
-
-	for (c = 0; c < t->ncols; c++)
-		if (strcmp(t->head[c], name) == 0)
-			return c;
-	ck_abort_msg("column '%s' missing", name);
-	return 0;
-}
-
-static const char *csv_cell(const csv_table *t, size_t row, size_t col)
-{
-	return t->cells[row * t->ncols + col];
-}
-
-/* Whether the ';'-separated @p labels hold @p want. */
-static int has_label(const char *labels, const char *want)
-{
-	size_t n = strlen(want);
-	const char *p = labels;
-
-	while (p && *p) {
-		const char *e = strchr(p, ';');
-		size_t l = e ? (size_t)(e - p) : strlen(p);
-
-		if (l == n && strncmp(p, want, n) == 0)
-			return 1;
-		p = e ? e + 1 : NULL;
-	}
-	return 0;
-}
 
 /* ------------------------------------------------------------------ */
 /* site status */
@@ -783,7 +604,7 @@ END_TEST
 
 /* Checks that every header of @p t maps to a distinct field whose
  * canonical name is the header itself. */
-static int check_header_row(const csv_table *t, int table)
+static int check_header_row(const jk_csv *t, int table)
 {
 	int seen[JK_F__COUNT] = { 0 };
 	int bad = 0;
@@ -842,55 +663,55 @@ static int yesno_from_truth(const char *s)
 
 START_TEST(test_fieldbook_sites)
 {
-	csv_table d, t;
+	jk_csv d, t;
 	char err[300], g[32], w[32];
 	size_t r, cst, cra, cka, cje, cna, tst, tra, tje, tla;
 	int fails = 0, n_status = 0, n_unknown = 0, n_ra = 0, n_ra_blank = 0;
 	int n_kap = 0, n_kap_blank = 0, n_kap_text = 0, n_jenis = 0;
 	int n_jenis_vague = 0;
 
-	ck_assert_msg(csv_load(FIELDBOOK "sites_bapas_baubau.csv", &d, err,
-			       sizeof err) == 0, "%s", err);
-	ck_assert_msg(csv_load(FIELDBOOK "truth_sites_bapas_baubau.csv", &t,
-			       err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(jk_csv_load(&d, FIELDBOOK "sites_bapas_baubau.csv", err,
+				  sizeof err) == 0, "%s", err);
+	ck_assert_msg(jk_csv_load(&t, FIELDBOOK "truth_sites_bapas_baubau.csv",
+				  err, sizeof err) == 0, "%s", err);
 	ck_assert_uint_eq(d.nrows, t.nrows);
 	ck_assert_uint_gt(d.nrows, 1000);
 	ck_assert_int_eq(check_header_row(&d, JK_TABLE_SITES), 0);
-	cst = csv_col(&d, "status");
-	cra = csv_col(&d, "ramah_anak");
-	cka = csv_col(&d, "kapasitas");
-	cje = csv_col(&d, "jenis");
-	cna = csv_col(&d, "nama_lokasi");
-	tst = csv_col(&t, "true_status");
-	tra = csv_col(&t, "true_ramah_anak");
-	tje = csv_col(&t, "true_jenis");
-	tla = csv_col(&t, "labels");
+	cst = jk_csv_col(&d, "status");
+	cra = jk_csv_col(&d, "ramah_anak");
+	cka = jk_csv_col(&d, "kapasitas");
+	cje = jk_csv_col(&d, "jenis");
+	cna = jk_csv_col(&d, "nama_lokasi");
+	tst = jk_csv_col(&t, "true_status");
+	tra = jk_csv_col(&t, "true_ramah_anak");
+	tje = jk_csv_col(&t, "true_jenis");
+	tla = jk_csv_col(&t, "labels");
 	for (r = 0; r < d.nrows; r++) {
 		const char *cell, *want_s, *got_s;
 		int got, want;
 		long v;
 
 		/* status */
-		cell = csv_cell(&d, r, cst);
+		cell = jk_csv_cell(&d, r, cst);
 		got = jk_site_status_parse(cell);
-		want = status_from_truth(csv_cell(&t, r, tst));
+		want = status_from_truth(jk_csv_cell(&t, r, tst));
 		if (got != want)
 			MISMATCH("status", r, cell,
 				 jk_site_status_name(got),
-				 csv_cell(&t, r, tst));
+				 jk_csv_cell(&t, r, tst));
 		else if (want == -1)
 			n_unknown++;
 		else
 			n_status++;
 
 		/* ramah_anak */
-		cell = csv_cell(&d, r, cra);
+		cell = jk_csv_cell(&d, r, cra);
 		got = jk_yesno_parse(cell);
-		want = yesno_from_truth(csv_cell(&t, r, tra));
+		want = yesno_from_truth(jk_csv_cell(&t, r, tra));
 		if (got != want) {
 			snprintf(g, sizeof g, "%d", got);
 			MISMATCH("ramah_anak", r, cell, g,
-				 csv_cell(&t, r, tra));
+				 jk_csv_cell(&t, r, tra));
 		} else if (want == -2) {
 			n_ra_blank++;
 		} else {
@@ -898,7 +719,7 @@ START_TEST(test_fieldbook_sites)
 		}
 
 		/* kapasitas: 1-6, blank, or "N orang" */
-		cell = csv_cell(&d, r, cka);
+		cell = jk_csv_cell(&d, r, cka);
 		got = jk_int_parse(cell, &v);
 		if (cell[0] == '\0') {
 			if (got != 1)
@@ -912,14 +733,15 @@ START_TEST(test_fieldbook_sites)
 			MISMATCH("kapasitas", r, cell, g, "1..6");
 		} else {
 			n_kap++;
-			if (has_label(csv_cell(&t, r, tla), "kapasitas_text"))
+			if (jk_csv_has_label(jk_csv_cell(&t, r, tla),
+					     "kapasitas_text"))
 				n_kap_text++;
 		}
 
 		/* jenis, with the name for the vague wordings */
-		cell = csv_cell(&d, r, cje);
-		got_s = jk_jenis_canonical(cell, csv_cell(&d, r, cna));
-		want_s = csv_cell(&t, r, tje);
+		cell = jk_csv_cell(&d, r, cje);
+		got_s = jk_jenis_canonical(cell, jk_csv_cell(&d, r, cna));
+		want_s = jk_csv_cell(&t, r, tje);
 		if (!got_s || strcmp(got_s, want_s) != 0) {
 			MISMATCH("jenis", r, cell, got_s ? got_s : "(null)",
 				 want_s);
@@ -941,46 +763,46 @@ START_TEST(test_fieldbook_sites)
 	ck_assert_int_gt(n_unknown, 0);
 	ck_assert_int_gt(n_kap_text, 0);
 	ck_assert_int_gt(n_jenis_vague, 0);
-	csv_free(&d);
-	csv_free(&t);
+	jk_csv_release(&d);
+	jk_csv_release(&t);
 }
 END_TEST
 
 START_TEST(test_fieldbook_clients)
 {
-	csv_table d, t;
+	jk_csv d, t;
 	char err[300], g[48], iso[16];
 	size_t r, cda, cja, cst, can, cjp, tda, tja, tst, tan, tjp, tla;
 	int fails = 0, n_date = 0, n_jam = 0, n_jam_invalid = 0;
 	int n_status = 0, n_anak = 0, n_pidana = 0;
 
-	ck_assert_msg(csv_load(FIELDBOOK "clients_bapas_baubau.csv", &d, err,
-			       sizeof err) == 0, "%s", err);
-	ck_assert_msg(csv_load(FIELDBOOK "truth_clients_bapas_baubau.csv",
-			       &t, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(jk_csv_load(&d, FIELDBOOK "clients_bapas_baubau.csv", err,
+				  sizeof err) == 0, "%s", err);
+	ck_assert_msg(jk_csv_load(&t, FIELDBOOK "truth_clients_bapas_baubau.csv",
+				  err, sizeof err) == 0, "%s", err);
 	ck_assert_uint_eq(d.nrows, t.nrows);
 	ck_assert_uint_gt(d.nrows, 100);
 	ck_assert_int_eq(check_header_row(&d, JK_TABLE_CLIENTS), 0);
-	cda = csv_col(&d, "tanggal_mulai");
-	cja = csv_col(&d, "jam_pidana");
-	cst = csv_col(&d, "status");
-	can = csv_col(&d, "anak");
-	cjp = csv_col(&d, "jenis_pidana");
-	tda = csv_col(&t, "true_tanggal_mulai");
-	tja = csv_col(&t, "true_jam_pidana");
-	tst = csv_col(&t, "true_status");
-	tan = csv_col(&t, "true_anak");
-	tjp = csv_col(&t, "true_jenis_pidana");
-	tla = csv_col(&t, "labels");
+	cda = jk_csv_col(&d, "tanggal_mulai");
+	cja = jk_csv_col(&d, "jam_pidana");
+	cst = jk_csv_col(&d, "status");
+	can = jk_csv_col(&d, "anak");
+	cjp = jk_csv_col(&d, "jenis_pidana");
+	tda = jk_csv_col(&t, "true_tanggal_mulai");
+	tja = jk_csv_col(&t, "true_jam_pidana");
+	tst = jk_csv_col(&t, "true_status");
+	tan = jk_csv_col(&t, "true_anak");
+	tjp = jk_csv_col(&t, "true_jenis_pidana");
+	tla = jk_csv_col(&t, "labels");
 	for (r = 0; r < d.nrows; r++) {
 		const char *cell, *want_s;
 		int got, want;
 		long v, want_l;
 
 		/* tanggal_mulai */
-		cell = csv_cell(&d, r, cda);
+		cell = jk_csv_cell(&d, r, cda);
 		got = jk_date_parse(cell, iso, sizeof iso);
-		want_s = csv_cell(&t, r, tda);
+		want_s = jk_csv_cell(&t, r, tda);
 		if (got != 0 || strcmp(iso, want_s) != 0) {
 			snprintf(g, sizeof g, "rc %d '%s'", got, iso);
 			MISMATCH("tanggal_mulai", r, cell, g, want_s);
@@ -990,26 +812,26 @@ START_TEST(test_fieldbook_clients)
 
 		/* jam_pidana: the truth, except for invalid_jam rows where
 		 * the written number is what a parser can return */
-		cell = csv_cell(&d, r, cja);
+		cell = jk_csv_cell(&d, r, cja);
 		got = jk_int_parse(cell, &v);
-		if (has_label(csv_cell(&t, r, tla), "invalid_jam"))
+		if (jk_csv_has_label(jk_csv_cell(&t, r, tla), "invalid_jam"))
 			want_l = strtol(cell, NULL, 10);
 		else
-			want_l = strtol(csv_cell(&t, r, tja), NULL, 10);
+			want_l = strtol(jk_csv_cell(&t, r, tja), NULL, 10);
 		if (got != 0 || v != want_l) {
 			snprintf(g, sizeof g, "rc %d %ld", got, v);
 			MISMATCH("jam_pidana", r, cell, g,
-				 csv_cell(&t, r, tja));
-		} else if (v != strtol(csv_cell(&t, r, tja), NULL, 10)) {
+				 jk_csv_cell(&t, r, tja));
+		} else if (v != strtol(jk_csv_cell(&t, r, tja), NULL, 10)) {
 			n_jam_invalid++;
 		} else {
 			n_jam++;
 		}
 
 		/* status */
-		cell = csv_cell(&d, r, cst);
+		cell = jk_csv_cell(&d, r, cst);
 		got = jk_client_status_parse(cell);
-		want_s = csv_cell(&t, r, tst);
+		want_s = jk_csv_cell(&t, r, tst);
 		want = strcmp(want_s, "aktif") == 0     ? 1
 		       : strcmp(want_s, "selesai") == 0 ? 0
 							: -9;
@@ -1021,19 +843,19 @@ START_TEST(test_fieldbook_clients)
 		}
 
 		/* anak */
-		cell = csv_cell(&d, r, can);
+		cell = jk_csv_cell(&d, r, can);
 		got = jk_yesno_parse(cell);
-		if (got != yesno_from_truth(csv_cell(&t, r, tan))) {
+		if (got != yesno_from_truth(jk_csv_cell(&t, r, tan))) {
 			snprintf(g, sizeof g, "%d", got);
-			MISMATCH("anak", r, cell, g, csv_cell(&t, r, tan));
+			MISMATCH("anak", r, cell, g, jk_csv_cell(&t, r, tan));
 		} else {
 			n_anak++;
 		}
 
 		/* jenis_pidana */
-		cell = csv_cell(&d, r, cjp);
+		cell = jk_csv_cell(&d, r, cjp);
 		got = jk_pidana_parse(cell);
-		want_s = csv_cell(&t, r, tjp);
+		want_s = jk_csv_cell(&t, r, tjp);
 		want = strcmp(want_s, "Pidana Kerja Sosial") == 0 ? 1
 		       : strcmp(want_s, "Pidana Pelayanan Masyarakat") == 0
 			       ? 2
@@ -1054,8 +876,8 @@ START_TEST(test_fieldbook_clients)
 	ck_assert_int_eq(n_date, (int)d.nrows);
 	ck_assert_int_eq(n_jam + n_jam_invalid, (int)d.nrows);
 	ck_assert_int_gt(n_jam_invalid, 0);
-	csv_free(&d);
-	csv_free(&t);
+	jk_csv_release(&d);
+	jk_csv_release(&t);
 }
 END_TEST
 
