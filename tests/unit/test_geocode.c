@@ -1,0 +1,304 @@
+/*
+ * Unit tests of boundary import, the point-in-polygon index and the
+ * geocoder's reconciliation of coordinates with addresses, on the bundled
+ * demo region (data/demo) and on small hand-made layers.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+#include "fixture.h"
+#include "geocode/pip.h"
+#include "store/store_int.h"
+
+#ifndef JK_DEMO_DIR
+#define JK_DEMO_DIR JK_TEST_DATA_DIR "/../../data/demo"
+#endif
+
+static char dir[256];
+static jk_buf msgs;
+
+static void on_log(void *user, jk_level level, const char *msg)
+{
+	(void)user;
+	jk_buf_printf(&msgs, "%d %s\n", (int)level, msg);
+}
+
+static void setup(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/jk_geocode_XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	jk_buf_init(&msgs);
+}
+
+static void teardown(void)
+{
+	jk_test_rm_rf(dir);
+	jk_buf_release(&msgs);
+}
+
+static jk_store *open_store(jk_ctx *ctx, const char *name)
+{
+	char path[300];
+	jk_store *st = NULL;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	ck_assert_int_eq(jk_store_open(ctx, path, &st), JK_OK);
+	return st;
+}
+
+static char *query_text(jk_store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	char *v = NULL;
+
+	ck_assert_int_eq(jk_store_prepare(st, sql, &s), JK_OK);
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+		v = jk_strdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return v;
+}
+
+static long query_long(jk_store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	long v = -1;
+
+	ck_assert_int_eq(jk_store_prepare(st, sql, &s), JK_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static void write_file(const char *name, const char *text)
+{
+	char path[300];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* A bow-tie village (self-intersecting ring), a good one, one with a bad
+ * code and one without geometry. */
+static const char *const boundary_fixture =
+	"{\"type\":\"FeatureCollection\",\"features\":["
+	"{\"type\":\"Feature\",\"properties\":{\"kode\":\"99.01.01.2001\",\"nama\":\"Dasi\","
+	"\"kecamatan\":\"Satu\",\"kabupaten\":\"Kabupaten Uji\",\"provinsi\":\"Uji\"},"
+	"\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[120,-5],[121,-4],[121,-5],[120,-4],[120,-5]]]}},"
+	"{\"type\":\"Feature\",\"properties\":{\"kode\":\"99.01.01.2002\",\"nama\":\"Baik\","
+	"\"kecamatan\":\"Satu\",\"kabupaten\":\"Kabupaten Uji\",\"provinsi\":\"Uji\"},"
+	"\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[121,-5],[122,-5],[122,-4],[121,-4],[121,-5]]]}},"
+	"{\"type\":\"Feature\",\"properties\":{\"kode\":\"99.01.1\",\"nama\":\"Salah\"},"
+	"\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[123,-5],[124,-5],[124,-4],[123,-5]]]}},"
+	"{\"type\":\"Feature\",\"properties\":{\"kode\":\"99.01.01.2004\",\"nama\":\"Kosong\"},"
+	"\"geometry\":null}]}";
+
+START_TEST(boundaries_repair_and_reject)
+{
+	jk_ctx *ctx = jk_ctx_create();
+	jk_store *st = open_store(ctx, "b.sqlite");
+	jk_import_stats s;
+	char path[300];
+
+	write_file("b.geojson", boundary_fixture);
+	snprintf(path, sizeof path, "%s/b.geojson", dir);
+	jk_ctx_set_log(ctx, on_log, NULL);
+	ck_assert_int_eq(jk_import_boundaries(ctx, st, path, NULL, &s), JK_OK);
+	ck_assert_int_eq(s.read, 4);
+	ck_assert_int_eq(s.imported, 2);
+	ck_assert_int_eq(s.repaired, 1);
+	ck_assert_int_eq(s.rejected, 2);
+	ck_assert_ptr_nonnull(strstr(jk_buf_str(&msgs), "b.geojson:3: kode: '99.01.1' is not a village code"));
+	ck_assert_ptr_nonnull(strstr(jk_buf_str(&msgs), "b.geojson:4: geometry: village 99.01.01.2004 has no polygon"));
+	ck_assert_ptr_nonnull(strstr(jk_buf_str(&msgs), "b.geojson:1: geometry: village 99.01.01.2001 was invalid, repaired"));
+	/* repaired: valid, both triangles kept (area 0.5 degree^2), flagged */
+	ck_assert_int_eq(query_long(st, "SELECT ST_IsValid(geom) FROM villages WHERE kode='99.01.01.2001'"), 1);
+	ck_assert_int_eq(query_long(st, "SELECT repaired FROM villages WHERE kode='99.01.01.2001'"), 1);
+	ck_assert_int_eq(query_long(st, "SELECT round(ST_Area(geom)*1000) FROM villages WHERE kode='99.01.01.2001'"), 500);
+	ck_assert_int_eq(query_long(st, "SELECT ST_GeometryType(geom)='MULTIPOLYGON' FROM villages WHERE kode='99.01.01.2001'"), 1);
+	/* points on surface lie inside their village */
+	ck_assert_int_eq(query_long(st, "SELECT count(*) FROM villages WHERE ST_Contains(geom, pt)"), 2);
+	ck_assert_int_eq(query_long(st, "SELECT count(*) FROM villages WHERE kode_kec='99.01.01' AND kode_kab='99.01'"), 2);
+	/* strict: nothing written */
+	jk_store_close(st);
+	st = open_store(ctx, "strict.sqlite");
+	{
+		jk_boundary_opts o;
+
+		memset(&o, 0, sizeof o);
+		o.strict = 1;
+		ck_assert_int_eq(jk_import_boundaries(ctx, st, path, &o, &s), JK_ERR_REJECTED);
+		ck_assert_int_eq(jk_store_count(st, "villages"), 0);
+	}
+	jk_store_close(st);
+	jk_ctx_destroy(ctx);
+}
+END_TEST
+
+START_TEST(pip_finds_villages)
+{
+	jk_ctx *ctx = jk_ctx_create();
+	jk_store *st = open_store(ctx, "p.sqlite");
+	jk_pip *p = NULL;
+	const char *hit[4];
+	char path[300];
+
+	write_file("b.geojson", boundary_fixture);
+	snprintf(path, sizeof path, "%s/b.geojson", dir);
+	ck_assert_int_eq(jk_import_boundaries(ctx, st, path, NULL, NULL), JK_OK);
+	ck_assert_int_eq(jk_pip_create(ctx, st, &p), JK_OK);
+	ck_assert_int_eq(jk_pip_find(p, 121.5, -4.5, hit, 4), 1);
+	ck_assert_str_eq(hit[0], "99.01.01.2002");
+	/* on the shared edge x=121: both */
+	ck_assert_int_eq(jk_pip_find(p, 121.0, -4.9, hit, 4), 2);
+	/* in the notch of the bow tie, and far away: none */
+	ck_assert_int_eq(jk_pip_find(p, 120.5, -4.2, hit, 4), 0);
+	ck_assert_int_eq(jk_pip_find(p, 0, 0, hit, 4), 0);
+	jk_pip_destroy(p);
+	jk_store_close(st);
+	jk_ctx_destroy(ctx);
+}
+END_TEST
+
+/* The demo region with its sites and clients, geocoded. */
+static jk_store *demo_store(jk_ctx *ctx, jk_geocode_stats *gs)
+{
+	jk_store *st = open_store(ctx, "demo.sqlite");
+	jk_boundary_opts bo;
+
+	memset(&bo, 0, sizeof bo);
+	bo.aliases = JK_DEMO_DIR "/aliases.csv";
+	ck_assert_int_eq(jk_import_boundaries(ctx, st, JK_DEMO_DIR "/desa.geojson", &bo, NULL), JK_OK);
+	ck_assert_int_eq(jk_import_sites(ctx, st, JK_DEMO_DIR "/sites.csv", NULL, NULL), JK_OK);
+	ck_assert_int_eq(jk_import_clients(ctx, st, JK_DEMO_DIR "/clients.csv", NULL, NULL), JK_OK);
+	ck_assert_int_eq(jk_geocode(ctx, st, gs), JK_OK);
+	return st;
+}
+
+START_TEST(geocode_reconciles_coordinates)
+{
+	jk_ctx *ctx = jk_ctx_create();
+	jk_geocode_stats gs;
+	jk_store *st = demo_store(ctx, &gs);
+	char *v;
+
+	ck_assert_int_eq(gs.rows, 325);
+	ck_assert_int_eq(gs.coordinate + gs.village + gs.district + gs.regency +
+			 gs.ambiguous + gs.none, gs.rows);
+	/* every village-precision point is its village's point on surface */
+	ck_assert_int_eq(query_long(st,
+		"SELECT count(*) FROM sites s JOIN villages v ON v.kode=s.kode_desa"
+		" WHERE s.precision='village' AND (s.lon<>v.pt_lon OR s.lat<>v.pt_lat)"), 0);
+	/* every coordinate-precision point lies in its village */
+	ck_assert_int_eq(query_long(st,
+		"SELECT count(*) FROM sites s JOIN villages v ON v.kode=s.kode_desa"
+		" WHERE s.precision='coordinate' AND NOT ST_Intersects(v.geom, s.geom)"), 0);
+	/* a point in the sea (row 11): flagged, address used */
+	v = query_text(st, "SELECT precision || '|' || geo_note FROM sites WHERE src_row=11");
+	ck_assert_ptr_nonnull(strstr(v, "village|"));
+	ck_assert_ptr_nonnull(strstr(v, "lies outside every village"));
+	free(v);
+	/* a point in another regency (row 23): both villages named */
+	v = query_text(st, "SELECT kode_desa || '|' || coord_kode || '|' || geo_note FROM sites WHERE src_row=23");
+	ck_assert_ptr_nonnull(strstr(v, "99.71.01.1004|"));
+	ck_assert_ptr_nonnull(strstr(v, "coordinate mismatch: coordinate in "));
+	ck_assert_ptr_nonnull(strstr(v, "address names 99.71.01.1004"));
+	free(v);
+	/* 0,0 (row 38): ignored with a note */
+	v = query_text(st, "SELECT precision || '|' || geo_note FROM sites WHERE src_row=38");
+	ck_assert_ptr_nonnull(strstr(v, "coordinate 0,0 ignored"));
+	ck_assert(strncmp(v, "village|", 8) == 0);
+	free(v);
+	/* client homes: exact point only at coordinate precision */
+	ck_assert_int_eq(query_long(st,
+		"SELECT count(*) FROM clients c JOIN villages v ON v.kode=c.kode_desa"
+		" WHERE c.precision='village' AND (c.lon<>v.pt_lon OR c.lat<>v.pt_lat)"), 0);
+	ck_assert_int_gt(query_long(st, "SELECT count(*) FROM clients WHERE precision='coordinate'"), 0);
+	jk_store_close(st);
+	jk_ctx_destroy(ctx);
+}
+END_TEST
+
+START_TEST(geocode_needs_boundaries)
+{
+	jk_ctx *ctx = jk_ctx_create();
+	jk_store *st = open_store(ctx, "empty.sqlite");
+
+	ck_assert_int_eq(jk_geocode(ctx, st, NULL), JK_ERR_STATE);
+	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(ctx), "no villages in the store"));
+	ck_assert_int_eq(jk_coverage_run(ctx, st, NULL, NULL), JK_ERR_STATE);
+	jk_store_close(st);
+	jk_ctx_destroy(ctx);
+}
+END_TEST
+
+START_TEST(coverage_on_demo)
+{
+	jk_ctx *ctx = jk_ctx_create();
+	jk_store *st = demo_store(ctx, NULL);
+	jk_coverage_opts o = {5.0};
+	jk_coverage_stats cs;
+
+	ck_assert_int_eq(jk_coverage_run(ctx, st, &o, &cs), JK_OK);
+	ck_assert_int_eq(cs.villages, 82);
+	ck_assert_int_eq(cs.covered + cs.reachable + cs.pending + cs.gap, 82);
+	/* the counts behind every status agree with the rule */
+	ck_assert_int_eq(query_long(st, "SELECT count(*) FROM coverage WHERE status='covered' AND n_ready=0"), 0);
+	ck_assert_int_eq(query_long(st, "SELECT count(*) FROM coverage WHERE status<>'covered' AND n_ready>0"), 0);
+	ck_assert_int_eq(query_long(st, "SELECT count(*) FROM coverage WHERE status='reachable' AND near_km>5"), 0);
+	ck_assert_int_eq(query_long(st, "SELECT count(*) FROM coverage WHERE status='pending' AND (n_pending=0 OR near_km<=5)"), 0);
+	ck_assert_int_eq(query_long(st, "SELECT count(*) FROM coverage WHERE status='gap' AND (n_pending>0 OR near_km<=5)"), 0);
+	/* the offshore island has no ready site: its villages are not covered */
+	ck_assert_int_gt(cs.gap + cs.pending, 0);
+	/* demand: active clients with a certain village, counted once */
+	ck_assert_int_eq(query_long(st, "SELECT sum(demand) FROM coverage"),
+			 query_long(st, "SELECT count(*) FROM clients WHERE status='active'"
+					" AND precision IN ('coordinate','village')"));
+	/* children only go to child-suitable sites */
+	ck_assert_int_eq(query_long(st,
+		"SELECT count(*) FROM client_links l JOIN clients c USING (client_id)"
+		" JOIN sites s ON s.site_id=l.site_id WHERE c.anak=1 AND s.anak_ok IS NOT 1"), 0);
+	ck_assert_int_eq(query_long(st,
+		"SELECT count(*) FROM client_links l JOIN sites s ON s.site_id=l.site_id"
+		" WHERE s.status<>'ready'"), 0);
+	/* a second run replaces, never adds */
+	ck_assert_int_eq(jk_coverage_run(ctx, st, &o, &cs), JK_OK);
+	ck_assert_int_eq(jk_store_count(st, "coverage"), 82);
+	jk_store_close(st);
+	jk_ctx_destroy(ctx);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("geocode");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, boundaries_repair_and_reject);
+	tcase_add_test(tc, pip_finds_villages);
+	tcase_add_test(tc, geocode_reconciles_coordinates);
+	tcase_add_test(tc, geocode_needs_boundaries);
+	tcase_add_test(tc, coverage_on_demo);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
