@@ -135,7 +135,8 @@ typedef struct jk_import_stats {
 /**
  * Field names of a boundary layer. NULL members take the defaults, which
  * fit the Kemendagri village files: kode, nama, kecamatan, kabupaten,
- * provinsi, kode_kec, kode_kab, kode_prov.
+ * provinsi. The district, regency and province codes are the prefixes of
+ * the village code (PP.KK.DD.VVVV), so they need no field.
  */
 typedef struct jk_boundary_opts {
 	const char *layer; /**< layer name; NULL: "desa" if present, else the first */
@@ -144,9 +145,6 @@ typedef struct jk_boundary_opts {
 	const char *f_kecamatan;
 	const char *f_kabupaten;
 	const char *f_provinsi;
-	const char *f_kode_kec;
-	const char *f_kode_kab;
-	const char *f_kode_prov;
 	const char *aliases; /**< optional alias CSV (kode,alias); NULL for none */
 	const char *area;    /**< working area: comma-separated code prefixes
 				  ("74.72,74.04"); villages outside are skipped.

@@ -220,8 +220,16 @@ static void set_text_result(struct geo *g, const jk_match *m,
 	o->prec = prec_name(m->prec);
 	o->score = m->score;
 	if (m->prec == JK_PREC_AMBIGUOUS) {
-		for (i = 0; i < m->n_cand; i++)
+		/* never a guess: every candidate, for a person to choose */
+		jk_buf_puts(&o->note, "candidates: ");
+		for (i = 0; i < m->n_cand; i++) {
+			char label[160];
+
+			village_label(g, m->cand[i], label, sizeof label);
 			jk_buf_printf(&o->cand, "%s%s", i ? ";" : "", m->cand[i]);
+			jk_buf_printf(&o->note, "%s%s", i ? "; " : "", label);
+		}
+		jk_buf_puts(&o->note, "; ");
 		return;
 	}
 	if (m->prec == JK_PREC_NONE)

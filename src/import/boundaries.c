@@ -19,7 +19,7 @@
 
 /* Field indexes of the boundary layer. */
 struct bfields {
-	int kode, nama, kec, kab, prov, kode_kec, kode_kab, kode_prov;
+	int kode, nama, kec, kab, prov;
 };
 
 static int field_index(OGRFeatureDefnH defn, const char *name,
@@ -198,9 +198,6 @@ static int boundary_fields(jk_ctx *ctx, OGRLayerH lyr, const char *path,
 	bf->kec = field_index(d, o->f_kecamatan, "kecamatan");
 	bf->kab = field_index(d, o->f_kabupaten, "kabupaten");
 	bf->prov = field_index(d, o->f_provinsi, "provinsi");
-	bf->kode_kec = field_index(d, o->f_kode_kec, "kode_kec");
-	bf->kode_kab = field_index(d, o->f_kode_kab, "kode_kab");
-	bf->kode_prov = field_index(d, o->f_kode_prov, "kode_prov");
 	if (bf->kode < 0 || bf->nama < 0)
 		return jk_error(ctx, JK_ERR_FORMAT,
 				"%s: layer '%s' has no field '%s' (hint: --field-%s NAME)",

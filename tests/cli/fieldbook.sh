@@ -58,6 +58,9 @@ check "clients in true village >= 97%" awk "BEGIN{exit !($cc >= 0.97*$cn)}"
 check "sites wrong village <= 0.5%" awk "BEGIN{exit !($sw <= 0.005*$sv)}"
 check "clients wrong village <= 0.5%" awk "BEGIN{exit !($cw <= 0.005*$cv)}"
 
+expect_eq "ambiguous rows list their candidates" 0 \
+	"$(sqlite3 "$G" "SELECT count(*) FROM sites WHERE precision='ambiguous' AND geo_note NOT LIKE 'candidates: %'")"
+
 # ---- coverage agreement, recomputed with SpatiaLite on the layers ----
 radius=5
 spsql "$T/check.sqlite" "
