@@ -232,3 +232,62 @@ void jk_fixture_destroy(jk_fixture *fx)
 		jk_test_rm_rf(fx->dir);
 	free(fx);
 }
+
+void jk_scratch_init(jk_scratch *sc, const char *name)
+{
+	memset(sc, 0, sizeof *sc);
+	snprintf(sc->dir, sizeof sc->dir, "/tmp/jk_%s_XXXXXX", name);
+	ck_assert_ptr_nonnull(mkdtemp(sc->dir));
+}
+
+void jk_scratch_release(jk_scratch *sc)
+{
+	if (!getenv("JK_TEST_KEEP"))
+		jk_test_rm_rf(sc->dir);
+	free(sc->msgs);
+	memset(sc, 0, sizeof *sc);
+}
+
+void jk_scratch_log(void *user, jk_level level, const char *msg)
+{
+	jk_scratch *sc = user;
+	size_t n = strlen(msg) + 16;
+
+	if (sc->len + n + 1 > sc->cap) {
+		size_t cap = (sc->cap ? sc->cap * 2 : 4096) + n;
+		char *p = realloc(sc->msgs, cap);
+
+		ck_assert_ptr_nonnull(p);
+		sc->msgs = p;
+		sc->cap = cap;
+	}
+	sc->len += (size_t)snprintf(sc->msgs + sc->len, sc->cap - sc->len, "%d %s\n",
+				    (int)level, msg);
+}
+
+int jk_scratch_has(const jk_scratch *sc, const char *needle)
+{
+	return sc->msgs && strstr(sc->msgs, needle) != NULL;
+}
+
+jk_store *jk_scratch_store(jk_scratch *sc, jk_ctx *ctx, const char *name)
+{
+	char path[400];
+	jk_store *st = NULL;
+
+	snprintf(path, sizeof path, "%s/%s", sc->dir, name);
+	ck_assert_int_eq(jk_store_open(ctx, path, &st), JK_OK);
+	return st;
+}
+
+void jk_scratch_write(jk_scratch *sc, const char *name, const char *text,
+		      char *path, size_t pathlen)
+{
+	FILE *f;
+
+	snprintf(path, pathlen, "%s/%s", sc->dir, name);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+}

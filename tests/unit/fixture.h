@@ -51,4 +51,30 @@ void jk_test_rm_rf(const char *path);
  * when it cannot be read. Caller frees with free(). */
 char *jk_test_slurp(const char *dir, const char *name);
 
+/*
+ * A scratch directory for tests that build their own stores, with the
+ * context messages captured as "LEVEL text" lines. Used by the import,
+ * geocode and store suites.
+ */
+typedef struct jk_scratch {
+	char dir[256];
+	char *msgs;  /* captured messages, NUL-terminated */
+	size_t len, cap;
+} jk_scratch;
+
+/* Creates /tmp/jk_<name>_XXXXXX; fails the test on error. */
+void jk_scratch_init(jk_scratch *sc, const char *name);
+/* Removes the directory (unless JK_TEST_KEEP is set) and frees the
+ * messages. */
+void jk_scratch_release(jk_scratch *sc);
+/* A message callback appending to the jk_scratch given as @p user. */
+void jk_scratch_log(void *user, jk_level level, const char *msg);
+/* Whether a captured message contains @p needle. */
+int jk_scratch_has(const jk_scratch *sc, const char *needle);
+/* Opens (creating) the store <dir>/<name>; fails the test on error. */
+jk_store *jk_scratch_store(jk_scratch *sc, jk_ctx *ctx, const char *name);
+/* Writes @p text to <dir>/<name> and returns that path in @p path. */
+void jk_scratch_write(jk_scratch *sc, const char *name, const char *text,
+		      char *path, size_t pathlen);
+
 #endif /* JK_TEST_FIXTURE_H */

@@ -17,37 +17,19 @@
 #define JK_DEMO_DIR JK_TEST_DATA_DIR "/../../data/demo"
 #endif
 
-static char dir[256];
-static jk_buf msgs;
-
-static void on_log(void *user, jk_level level, const char *msg)
-{
-	(void)user;
-	jk_buf_printf(&msgs, "%d %s\n", (int)level, msg);
-}
+static jk_scratch sc;
 
 static void setup(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/jk_geocode_XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	jk_buf_init(&msgs);
+	jk_scratch_init(&sc, "geocode");
 }
 
 static void teardown(void)
 {
-	jk_test_rm_rf(dir);
-	jk_buf_release(&msgs);
+	jk_scratch_release(&sc);
 }
 
-static jk_store *open_store(jk_ctx *ctx, const char *name)
-{
-	char path[300];
-	jk_store *st = NULL;
-
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	ck_assert_int_eq(jk_store_open(ctx, path, &st), JK_OK);
-	return st;
-}
+#define open_store(ctx, name) jk_scratch_store(&sc, (ctx), (name))
 
 static char *query_text(jk_store *st, const char *sql)
 {
@@ -73,18 +55,6 @@ static long query_long(jk_store *st, const char *sql)
 	return v;
 }
 
-static void write_file(const char *name, const char *text)
-{
-	char path[300];
-	FILE *f;
-
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	fclose(f);
-}
-
 /* A bow-tie village (self-intersecting ring), a good one, one with a bad
  * code and one without geometry. */
 static const char *const boundary_fixture =
@@ -105,19 +75,18 @@ START_TEST(boundaries_repair_and_reject)
 	jk_ctx *ctx = jk_ctx_create();
 	jk_store *st = open_store(ctx, "b.sqlite");
 	jk_import_stats s;
-	char path[300];
+	char path[400];
 
-	write_file("b.geojson", boundary_fixture);
-	snprintf(path, sizeof path, "%s/b.geojson", dir);
-	jk_ctx_set_log(ctx, on_log, NULL);
+	jk_scratch_write(&sc, "b.geojson", boundary_fixture, path, sizeof path);
+	jk_ctx_set_log(ctx, jk_scratch_log, &sc);
 	ck_assert_int_eq(jk_import_boundaries(ctx, st, path, NULL, &s), JK_OK);
 	ck_assert_int_eq(s.read, 4);
 	ck_assert_int_eq(s.imported, 2);
 	ck_assert_int_eq(s.repaired, 1);
 	ck_assert_int_eq(s.rejected, 2);
-	ck_assert_ptr_nonnull(strstr(jk_buf_str(&msgs), "b.geojson:3: kode: '99.01.1' is not a village code"));
-	ck_assert_ptr_nonnull(strstr(jk_buf_str(&msgs), "b.geojson:4: geometry: village 99.01.01.2004 has no polygon"));
-	ck_assert_ptr_nonnull(strstr(jk_buf_str(&msgs), "b.geojson:1: geometry: village 99.01.01.2001 was invalid, repaired"));
+	ck_assert(jk_scratch_has(&sc, "b.geojson:3: kode: '99.01.1' is not a village code"));
+	ck_assert(jk_scratch_has(&sc, "b.geojson:4: geometry: village 99.01.01.2004 has no polygon"));
+	ck_assert(jk_scratch_has(&sc, "b.geojson:1: geometry: village 99.01.01.2001 was invalid, repaired"));
 	/* repaired: valid, both triangles kept (area 0.5 degree^2), flagged */
 	ck_assert_int_eq(query_long(st, "SELECT ST_IsValid(geom) FROM villages WHERE kode='99.01.01.2001'"), 1);
 	ck_assert_int_eq(query_long(st, "SELECT repaired FROM villages WHERE kode='99.01.01.2001'"), 1);
@@ -148,10 +117,9 @@ START_TEST(pip_finds_villages)
 	jk_store *st = open_store(ctx, "p.sqlite");
 	jk_pip *p = NULL;
 	const char *hit[4];
-	char path[300];
+	char path[400];
 
-	write_file("b.geojson", boundary_fixture);
-	snprintf(path, sizeof path, "%s/b.geojson", dir);
+	jk_scratch_write(&sc, "b.geojson", boundary_fixture, path, sizeof path);
 	ck_assert_int_eq(jk_import_boundaries(ctx, st, path, NULL, NULL), JK_OK);
 	ck_assert_int_eq(jk_pip_create(ctx, st, &p), JK_OK);
 	ck_assert_int_eq(jk_pip_find(p, 121.5, -4.5, hit, 4), 1);

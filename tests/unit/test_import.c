@@ -11,47 +11,23 @@
 #include <unistd.h>
 
 #include "core/util.h"
+#include "fixture.h"
 #include "store/store_int.h"
 
-static char dir[256];
-static jk_buf msgs;
-
-static void on_log(void *user, jk_level level, const char *msg)
-{
-	(void)user;
-	jk_buf_printf(&msgs, "%d %s\n", (int)level, msg);
-}
+static jk_scratch sc;
 
 static void setup(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/jk_import_XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	jk_buf_init(&msgs);
+	jk_scratch_init(&sc, "import");
 }
 
 static void teardown(void)
 {
-	char cmd[300];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
-	jk_buf_release(&msgs);
+	jk_scratch_release(&sc);
 }
 
-static jk_store *open_store(jk_ctx *ctx, const char *name)
-{
-	char path[300];
-	jk_store *st = NULL;
-
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	ck_assert_int_eq(jk_store_open(ctx, path, &st), JK_OK);
-	return st;
-}
-
-static int has_msg(const char *needle)
-{
-	return strstr(jk_buf_str(&msgs), needle) != NULL;
-}
+#define open_store(ctx, name) jk_scratch_store(&sc, (ctx), (name))
+#define has_msg(needle) jk_scratch_has(&sc, (needle))
 
 START_TEST(sites_row_errors)
 {
@@ -60,7 +36,7 @@ START_TEST(sites_row_errors)
 	jk_import_stats s;
 	const char *f = JK_TEST_DATA_DIR "/bad_sites.csv";
 
-	jk_ctx_set_log(ctx, on_log, NULL);
+	jk_ctx_set_log(ctx, jk_scratch_log, &sc);
 	ck_assert_int_eq(jk_import_sites(ctx, st, f, NULL, &s), JK_OK);
 	ck_assert_int_eq(s.read, 5);
 	ck_assert_int_eq(s.imported, 3);
@@ -106,7 +82,7 @@ START_TEST(clients_row_errors)
 	jk_store *st = open_store(ctx, "c.sqlite");
 	jk_import_stats s;
 
-	jk_ctx_set_log(ctx, on_log, NULL);
+	jk_ctx_set_log(ctx, jk_scratch_log, &sc);
 	ck_assert_int_eq(jk_import_clients(ctx, st, JK_TEST_DATA_DIR "/bad_clients.csv", NULL, &s),
 			 JK_OK);
 	ck_assert_int_eq(s.imported, 3);
@@ -124,16 +100,11 @@ START_TEST(missing_file_and_columns)
 {
 	jk_ctx *ctx = jk_ctx_create();
 	jk_store *st = open_store(ctx, "d.sqlite");
-	char path[300];
-	FILE *f;
+	char path[400];
 
 	ck_assert_int_eq(jk_import_sites(ctx, st, "/nonexistent/x.csv", NULL, NULL), JK_ERR_IO);
 	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(ctx), "/nonexistent/x.csv"));
-	snprintf(path, sizeof path, "%s/nocols.csv", dir);
-	f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs("foo,bar\n1,2\n", f);
-	fclose(f);
+	jk_scratch_write(&sc, "nocols.csv", "foo,bar\n1,2\n", path, sizeof path);
 	ck_assert_int_eq(jk_import_sites(ctx, st, path, NULL, NULL), JK_ERR_FORMAT);
 	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(ctx), "no address or coordinate column"));
 	ck_assert_int_eq(jk_import_clients(ctx, st, path, NULL, NULL), JK_ERR_FORMAT);

@@ -10,22 +10,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "store/store_int.h"
 
-static char dir[256];
+static jk_scratch sc;
 
 static void setup(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/jk_store_XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	jk_scratch_init(&sc, "store");
 }
 
 static void teardown(void)
 {
-	char cmd[300];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	jk_scratch_release(&sc);
 }
 
 START_TEST(create_private_with_schema)
@@ -36,7 +33,7 @@ START_TEST(create_private_with_schema)
 	struct stat sb;
 	sqlite3_stmt *s;
 
-	snprintf(path, sizeof path, "%s/p.sqlite", dir);
+	snprintf(path, sizeof path, "%s/p.sqlite", sc.dir);
 	ck_assert_int_eq(jk_store_open(ctx, path, &st), JK_OK);
 	ck_assert_int_eq(stat(path, &sb), 0);
 	ck_assert_int_eq(sb.st_mode & 0777, 0600);
@@ -71,7 +68,7 @@ START_TEST(refuse_foreign_sqlite)
 	sqlite3 *db;
 	char path[300];
 
-	snprintf(path, sizeof path, "%s/other.sqlite", dir);
+	snprintf(path, sizeof path, "%s/other.sqlite", sc.dir);
 	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
@@ -90,7 +87,7 @@ START_TEST(meta_roundtrip)
 	jk_store *st = NULL;
 	char path[300], *v;
 
-	snprintf(path, sizeof path, "%s/m.sqlite", dir);
+	snprintf(path, sizeof path, "%s/m.sqlite", sc.dir);
 	ck_assert_int_eq(jk_store_open(ctx, path, &st), JK_OK);
 	ck_assert_int_eq(jk_store_meta_set(st, "radius_km", "5"), JK_OK);
 	ck_assert_int_eq(jk_store_meta_set(st, "radius_km", "7.5"), JK_OK);
