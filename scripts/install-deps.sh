@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages jangkau needs to build, test and run.
 # Run as root on a fresh machine; does nothing when all are present.
+# With --tests it adds what only the tests need: Check, and QGIS's Python
+# bindings for the check that the layers open styled in real QGIS
+# (tests/cli/qgis.sh).
 set -euo pipefail
 
 pkgs=(build-essential cmake pkg-config
       libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev
       libspatialite-dev libsqlite3-mod-spatialite spatialite-bin
       libsqlite3-dev sqlite3 check xz-utils)
+if [ "${1:-}" = --tests ]; then
+	pkgs+=(python3-qgis qgis-providers)
+fi
 
 missing=()
 for p in "${pkgs[@]}"; do

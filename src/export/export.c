@@ -991,6 +991,10 @@ int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 		if (rc)
 			goto cleanup;
 	}
+	/* the QGIS styles: sidecars, layer_styles and the project */
+	rc = jk_export_styles(ctx, ex.tmp, ex.formats, ex.gpkg);
+	if (rc)
+		goto cleanup;
 	if (ex.gpkg) {
 		GDALClose(ex.gpkg);
 		ex.gpkg = NULL;

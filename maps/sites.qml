@@ -1,0 +1,101 @@
+<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
+<qgis version="3.22.16-Białowieża" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" minScale="100000000" maxScale="0" labelsEnabled="0">
+  <flags>
+    <Identifiable>1</Identifiable>
+    <Removable>1</Removable>
+    <Searchable>1</Searchable>
+    <Private>0</Private>
+  </flags>
+  <!-- jangkau: community service sites. Shape and colour both carry the
+       status: a black disc for ready sites, an orange triangle for sites
+       not ready yet, a grey square for inactive ones and a white diamond
+       for unknown status; white or black outlines keep them visible on
+       any village fill and in grey print. -->
+  <renderer-v2 type="categorizedSymbol" attr="status" symbollevels="0" enableorderby="0" forceraster="0" referencescale="-1">
+    <categories>
+      <category symbol="0" value="ready" label="siap (ready)" render="true"/>
+      <category symbol="1" value="not_ready" label="belum siap (not_ready)" render="true"/>
+      <category symbol="2" value="inactive" label="tidak aktif (inactive)" render="true"/>
+      <category symbol="3" value="unknown" label="tidak diketahui (unknown)" render="true"/>
+    </categories>
+    <symbols>
+      <symbol type="marker" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
+        <layer class="SimpleMarker" pass="0" locked="0" enabled="1">
+          <Option type="Map">
+            <Option name="name" value="circle" type="QString"/>
+            <Option name="color" value="20,20,20,255" type="QString"/>
+            <Option name="outline_color" value="255,255,255,255" type="QString"/>
+            <Option name="outline_style" value="solid" type="QString"/>
+            <Option name="outline_width" value="0.4" type="QString"/>
+            <Option name="outline_width_unit" value="MM" type="QString"/>
+            <Option name="size" value="2.8" type="QString"/>
+            <Option name="size_unit" value="MM" type="QString"/>
+            <Option name="angle" value="0" type="QString"/>
+            <Option name="joinstyle" value="miter" type="QString"/>
+            <Option name="scale_method" value="diameter" type="QString"/>
+            <Option name="vertical_anchor_point" value="1" type="QString"/>
+            <Option name="horizontal_anchor_point" value="1" type="QString"/>
+          </Option>
+        </layer>
+      </symbol>
+      <symbol type="marker" name="1" alpha="1" clip_to_extent="1" force_rhr="0">
+        <layer class="SimpleMarker" pass="0" locked="0" enabled="1">
+          <Option type="Map">
+            <Option name="name" value="triangle" type="QString"/>
+            <Option name="color" value="253,141,60,255" type="QString"/>
+            <Option name="outline_color" value="20,20,20,255" type="QString"/>
+            <Option name="outline_style" value="solid" type="QString"/>
+            <Option name="outline_width" value="0.35" type="QString"/>
+            <Option name="outline_width_unit" value="MM" type="QString"/>
+            <Option name="size" value="3.2" type="QString"/>
+            <Option name="size_unit" value="MM" type="QString"/>
+            <Option name="angle" value="0" type="QString"/>
+            <Option name="joinstyle" value="miter" type="QString"/>
+            <Option name="scale_method" value="diameter" type="QString"/>
+            <Option name="vertical_anchor_point" value="1" type="QString"/>
+            <Option name="horizontal_anchor_point" value="1" type="QString"/>
+          </Option>
+        </layer>
+      </symbol>
+      <symbol type="marker" name="2" alpha="1" clip_to_extent="1" force_rhr="0">
+        <layer class="SimpleMarker" pass="0" locked="0" enabled="1">
+          <Option type="Map">
+            <Option name="name" value="square" type="QString"/>
+            <Option name="color" value="189,189,189,255" type="QString"/>
+            <Option name="outline_color" value="37,37,37,255" type="QString"/>
+            <Option name="outline_style" value="solid" type="QString"/>
+            <Option name="outline_width" value="0.3" type="QString"/>
+            <Option name="outline_width_unit" value="MM" type="QString"/>
+            <Option name="size" value="2.3" type="QString"/>
+            <Option name="size_unit" value="MM" type="QString"/>
+            <Option name="angle" value="0" type="QString"/>
+            <Option name="joinstyle" value="miter" type="QString"/>
+            <Option name="scale_method" value="diameter" type="QString"/>
+            <Option name="vertical_anchor_point" value="1" type="QString"/>
+            <Option name="horizontal_anchor_point" value="1" type="QString"/>
+          </Option>
+        </layer>
+      </symbol>
+      <symbol type="marker" name="3" alpha="1" clip_to_extent="1" force_rhr="0">
+        <layer class="SimpleMarker" pass="0" locked="0" enabled="1">
+          <Option type="Map">
+            <Option name="name" value="diamond" type="QString"/>
+            <Option name="color" value="255,255,255,255" type="QString"/>
+            <Option name="outline_color" value="20,20,20,255" type="QString"/>
+            <Option name="outline_style" value="solid" type="QString"/>
+            <Option name="outline_width" value="0.35" type="QString"/>
+            <Option name="outline_width_unit" value="MM" type="QString"/>
+            <Option name="size" value="2.8" type="QString"/>
+            <Option name="size_unit" value="MM" type="QString"/>
+            <Option name="angle" value="0" type="QString"/>
+            <Option name="joinstyle" value="miter" type="QString"/>
+            <Option name="scale_method" value="diameter" type="QString"/>
+            <Option name="vertical_anchor_point" value="1" type="QString"/>
+            <Option name="horizontal_anchor_point" value="1" type="QString"/>
+          </Option>
+        </layer>
+      </symbol>
+    </symbols>
+  </renderer-v2>
+  <layerGeometryType>0</layerGeometryType>
+</qgis>

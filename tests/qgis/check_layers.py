@@ -1,0 +1,168 @@
+"""Checks jangkau's styled outputs in real QGIS (python3-qgis, headless).
+
+Usage: check_layers.py OUTDIR [PNG]
+
+Opens OUTDIR/jangkau.qgs and checks that every layer is valid, has the
+feature count of the GeoPackage and is drawn by a classifying renderer (not
+QGIS's default single symbol); opens every layer straight from jangkau.gpkg
+(the default style of layer_styles must apply) and every Shapefile (its
+sidecar .qml must apply); renders the project to PNG (default
+OUTDIR/project.png) and checks that the picture is not blank. Prints one
+line per failure and exits 1 when there was one.
+
+Run with QT_QPA_PLATFORM=offscreen.
+"""
+import os
+import sqlite3
+import sys
+
+from qgis.core import (QgsApplication, QgsMapRendererSequentialJob,
+                       QgsMapSettings, QgsProject, QgsRectangle,
+                       QgsVectorLayer)
+from qgis.PyQt.QtCore import QSize
+from qgis.PyQt.QtGui import QColor
+
+LAYERS = {
+    # name: (renderer type, group)
+    "desa_coverage": ("categorizedSymbol", "Analisis"),
+    "gaps": ("categorizedSymbol", "Analisis"),
+    "kecamatan_summary": ("RuleRenderer", "Analisis"),
+    "sites": ("categorizedSymbol", "Lokasi"),
+    "clients": ("categorizedSymbol", "Lokasi"),
+    "client_links": ("categorizedSymbol", "Lokasi"),
+}
+
+failures = []
+
+
+def fail(msg):
+    failures.append(msg)
+    print("FAIL: " + msg, flush=True)
+
+
+def check_renderer(what, layer, expected):
+    r = layer.renderer()
+    kind = r.type() if r else None
+    if kind == "singleSymbol" or kind != expected:
+        fail("%s: renderer %s, expected %s" % (what, kind, expected))
+    return kind
+
+
+def main():
+    out = sys.argv[1]
+    png = sys.argv[2] if len(sys.argv) > 2 else os.path.join(out,
+                                                            "project.png")
+    gpkg = os.path.join(out, "jangkau.gpkg")
+    db = sqlite3.connect(gpkg)
+    counts = {n: db.execute('SELECT count(*) FROM "%s"' % n).fetchone()[0]
+              for n in LAYERS}
+    db.close()
+
+    proj = QgsProject.instance()
+    if not proj.read(os.path.join(out, "jangkau.qgs")):
+        fail("jangkau.qgs: QGIS cannot read it: " + proj.error())
+        return
+    crs = proj.crs()
+    if not crs.isValid() or not crs.authid().startswith("EPSG:32"):
+        fail("project CRS %s is not a UTM zone" % crs.authid())
+    print("project CRS %s" % crs.authid())
+
+    root = proj.layerTreeRoot()
+    groups = [g.name() for g in root.children()]
+    if groups != ["Lokasi", "Analisis"]:
+        fail("groups %s, expected ['Lokasi', 'Analisis']" % groups)
+    for name, (rtype, group) in LAYERS.items():
+        lyrs = proj.mapLayersByName(name)
+        if len(lyrs) != 1:
+            fail("project: layer %s: %d found" % (name, len(lyrs)))
+            continue
+        lyr = lyrs[0]
+        if not lyr.isValid():
+            fail("project: layer %s is not valid (%s)" % (name,
+                                                          lyr.source()))
+            continue
+        if lyr.featureCount() != counts[name]:
+            fail("project: %s: %d features, the GeoPackage has %d"
+                 % (name, lyr.featureCount(), counts[name]))
+        node = root.findLayer(lyr.id())
+        if not node or node.parent().name() != group:
+            fail("project: %s is not in group %s" % (name, group))
+        if "jangkau.gpkg" not in lyr.source():
+            fail("project: %s: source %s" % (name, lyr.source()))
+        kind = check_renderer("project: " + name, lyr, rtype)
+        print("project %-18s %5d features  %s" % (name, lyr.featureCount(),
+                                                   kind))
+    desa = proj.mapLayersByName("desa_coverage")
+    if desa and desa[0].labelsEnabled():
+        s = desa[0].labeling().settings()
+        if not s.scaleVisibility or s.minimumScale != 100000:
+            fail("desa labels: scale visibility %s, minimum scale %s"
+                 % (s.scaleVisibility, s.minimumScale))
+    elif desa:
+        fail("desa_coverage: labels not enabled")
+    order = [l.name() for l in root.layerOrder()]
+    print("drawing order (top first): " + ", ".join(order))
+
+    # straight from the GeoPackage: the default style of layer_styles, and
+    # from the Shapefiles: the sidecar .qml
+    for name, (rtype, _) in LAYERS.items():
+        lyr = QgsVectorLayer("%s|layername=%s" % (gpkg, name), name, "ogr")
+        if not lyr.isValid():
+            fail("gpkg: %s is not valid" % name)
+        else:
+            check_renderer("gpkg " + name + " (layer_styles)", lyr, rtype)
+        lyr = QgsVectorLayer(os.path.join(out, name + ".shp"), name, "ogr")
+        if not lyr.isValid():
+            fail("shp: %s is not valid" % name)
+        else:
+            check_renderer("shp " + name + " (sidecar .qml)", lyr, rtype)
+            if lyr.featureCount() != counts[name]:
+                fail("shp: %s: %d features" % (name, lyr.featureCount()))
+
+    # render the project
+    settings = QgsMapSettings()
+    settings.setLayers(root.layerOrder())
+    settings.setDestinationCrs(crs)
+    ext = proj.viewSettings().defaultViewExtent()
+    if ext.isEmpty():
+        fail("project has no default view extent")
+        ext = QgsRectangle(proj.viewSettings().fullExtent())
+    settings.setOutputSize(QSize(1600, 1200))
+    settings.setOutputDpi(120)
+    settings.setBackgroundColor(QColor(255, 255, 255))
+    settings.setExtent(ext)
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    img = job.renderedImage()
+    if not img.save(png, "PNG"):
+        fail("cannot save %s" % png)
+    colours = set()
+    nonwhite = 0
+    for y in range(0, img.height(), 4):
+        for x in range(0, img.width(), 4):
+            c = img.pixel(x, y) & 0xFFFFFF
+            colours.add(c)
+            if c != 0xFFFFFF:
+                nonwhite += 1
+    total = (img.height() // 4) * (img.width() // 4)
+    print("rendered %s: %d colours, %.0f%% not white"
+          % (png, len(colours), 100.0 * nonwhite / total))
+    if len(colours) < 20 or nonwhite < total // 10:
+        fail("the rendered map looks blank (%d colours, %d of %d pixels"
+             " drawn)" % (len(colours), nonwhite, total))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit("usage: check_layers.py OUTDIR [PNG]")
+    QgsApplication.setPrefixPath("/usr", True)
+    app = QgsApplication([], False)
+    app.initQgis()
+    try:
+        main()
+    finally:
+        QgsProject.instance().clear()
+        app.exitQgis()
+    print("%d failures" % len(failures))
+    sys.exit(1 if failures else 0)
