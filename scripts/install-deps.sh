@@ -9,9 +9,10 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config
       libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev
       libspatialite-dev libsqlite3-mod-spatialite spatialite-bin
-      libsqlite3-dev sqlite3 check xz-utils)
+      libsqlite3-dev sqlite3 check xz-utils
+      libcairo2-dev libpango1.0-dev fonts-dejavu-core)
 if [ "${1:-}" = --tests ]; then
-	pkgs+=(python3-qgis qgis-providers)
+	pkgs+=(python3-qgis qgis-providers poppler-utils)
 fi
 
 missing=()

@@ -248,13 +248,60 @@ typedef struct jk_export_opts {
 JK_API int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 		     const jk_export_opts *opts);
 
+/** Which coverage maps the gap report embeds. */
+enum {
+	JK_REPORT_MAPS_ALL = 0,       /**< each regency, each district with gaps */
+	JK_REPORT_MAPS_KABUPATEN = 1, /**< each regency only */
+	JK_REPORT_MAPS_NONE = 2       /**< none */
+};
+
 typedef struct jk_report_opts {
 	const char *lang; /**< "id" (default) or "en" */
+	int maps;         /**< JK_REPORT_MAPS_* */
 } jk_report_opts;
 
 /** Writes the gap report (gap_report.html and CSV tables) into @p dir. */
 JK_API int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
 		     const jk_report_opts *opts);
+
+/** Options of jk_map(). */
+typedef struct jk_map_opts {
+	const char *area;  /**< kode of the area: "74.72" (regency), "74.72.01" (district) */
+	const char *lang;  /**< "id" (default) or "en" */
+	int width_px;      /**< width of a PNG in pixels; 0 means 2400 */
+	const char *title; /**< NULL: "Cakupan lokasi kerja sosial" (or English) */
+} jk_map_opts;
+
+/**
+ * Draws the coverage map of one area to @p path: an A4 landscape page with
+ * the villages filled by coverage status, the sites by status, kecamatan
+ * outlines and names (or village names on a district map), a legend with
+ * counts, a scale bar, a north arrow, the title, the date of the coverage
+ * run and the source line, in the UTM zone of the area. The format follows
+ * the file name: .png, .svg or .pdf. Needs a coverage result. Returns
+ * JK_OK, JK_ERR_ARG (unknown area or extension), JK_ERR_STATE, JK_ERR_IO,
+ * JK_ERR_DB, JK_ERR_PROJ or JK_ERR_NOMEM.
+ */
+JK_API int jk_map(jk_ctx *ctx, jk_store *st, const char *path,
+		  const jk_map_opts *opts);
+
+/** Options of jk_book(). */
+typedef struct jk_book_opts {
+	const char *kabupaten; /**< kode of the regency/city, "74.72" */
+	const char *office;    /**< the office on the cover; NULL: "Balai Pemasyarakatan" */
+	const char *date;      /**< the date on the cover; NULL: today */
+} jk_book_opts;
+
+/**
+ * Writes the printed address book of the work sites of one regency
+ * (buku alamat lokasi kerja sosial) to the PDF @p path, in Indonesian, A4:
+ * a cover with the counts, a table of contents, then per kecamatan a
+ * locator map (villages shaded by status, sites numbered), the table of its
+ * sites and the villages without a ready site; page numbers and running
+ * headers. Needs a coverage result. Returns JK_OK or an error as jk_map().
+ */
+JK_API int jk_book(jk_ctx *ctx, jk_store *st, const char *path,
+		   const jk_book_opts *opts);
 
 #ifdef __cplusplus
 }

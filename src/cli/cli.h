@@ -38,7 +38,7 @@ struct cli_cmd {
 
 extern const struct cli_cmd cli_cmd_import, cli_cmd_geocode,
 	cli_cmd_coverage, cli_cmd_export, cli_cmd_report, cli_cmd_run,
-	cli_cmd_demo;
+	cli_cmd_demo, cli_cmd_map, cli_cmd_book;
 
 /* Prints "jangkau: " + message to stderr. */
 void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

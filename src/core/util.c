@@ -2,6 +2,7 @@
  * Implementation of the shared helpers declared in util.h.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,4 +132,44 @@ char *jk_trim(char *s)
 	while (e > s && isspace((unsigned char)e[-1]))
 		*--e = '\0';
 	return s;
+}
+
+int jk_utm_epsg(double lon, double lat)
+{
+	int zone = (int)floor((lon + 180.0) / 6.0) + 1;
+
+	if (zone < 1)
+		zone = 1;
+	if (zone > 60)
+		zone = 60;
+	return (lat < 0 ? 32700 : 32600) + zone;
+}
+
+void jk_buf_base64(jk_buf *b, const void *data, size_t n)
+{
+	static const char abc[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *p = data;
+	char out[4];
+	size_t i;
+
+	for (i = 0; i + 2 < n; i += 3) {
+		out[0] = abc[p[i] >> 2];
+		out[1] = abc[((p[i] & 3) << 4) | (p[i + 1] >> 4)];
+		out[2] = abc[((p[i + 1] & 15) << 2) | (p[i + 2] >> 6)];
+		out[3] = abc[p[i + 2] & 63];
+		jk_buf_add(b, out, 4);
+	}
+	if (i < n) {
+		out[0] = abc[p[i] >> 2];
+		if (i + 1 < n) {
+			out[1] = abc[((p[i] & 3) << 4) | (p[i + 1] >> 4)];
+			out[2] = abc[(p[i + 1] & 15) << 2];
+		} else {
+			out[1] = abc[(p[i] & 3) << 4];
+			out[2] = '=';
+		}
+		out[3] = '=';
+		jk_buf_add(b, out, 4);
+	}
 }

@@ -22,6 +22,8 @@ void jk_buf_add(jk_buf *b, const char *s, size_t n);
 void jk_buf_puts(jk_buf *b, const char *s);
 void jk_buf_printf(jk_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Appends @p n bytes of @p data in base64 (RFC 4648, with padding). */
+void jk_buf_base64(jk_buf *b, const void *data, size_t n);
 /* The text so far, "" when empty; owned by the buffer. */
 const char *jk_buf_str(const jk_buf *b);
 
@@ -35,6 +37,10 @@ char *jk_strdup(const char *s);
  * JK_FNV_INIT). */
 #define JK_FNV_INIT 0xcbf29ce484222325ULL
 uint64_t jk_fnv1a(uint64_t h, const void *data, size_t n);
+
+/* The EPSG code of the UTM zone (WGS 84) of a lon/lat point: 326zz in the
+ * north, 327zz in the south. */
+int jk_utm_epsg(double lon, double lat);
 
 /* Trims ASCII white space at both ends in place; returns @p s. */
 char *jk_trim(char *s);

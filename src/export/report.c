@@ -22,7 +22,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../core/file.h"
 #include "../core/util.h"
+#include "../render/render_int.h"
 #include "export_int.h"
 
 /* ------------------------------------------------------------------ */
@@ -31,7 +33,7 @@
 enum label {
 	L_TITLE, L_RADIUS, L_RUN, L_UNKNOWN, L_SUMMARY, L_BY_KAB, L_BY_KEC,
 	L_GAPS, L_GAPS_NOTE, L_ATTN, L_ATTN_NOTE, L_LEGEND, L_NO_GAPS,
-	L_NO_ATTN, L_FILES, L_MADE_BY,
+	L_NO_ATTN, L_FILES, L_MADE_BY, L_MAP,
 	L_KABUPATEN, L_KECAMATAN, L_DESA, L_VILLAGES, L_COVERED,
 	L_REACHABLE, L_PENDING, L_GAP, L_SITES, L_CAP, L_DEMAND, L_STATUS,
 	L_N_PENDING, L_NEAR_KM, L_STATUS_AK, L_SITE_ID, L_SRC_ROW, L_NAMA,
@@ -62,6 +64,7 @@ static const char *const labels_id[L_N] = {
 	[L_NO_ATTN] = "Tidak ada lokasi yang perlu ditindaklanjuti.",
 	[L_FILES] = "Tabel lengkap dalam berkas CSV",
 	[L_MADE_BY] = "Dibuat oleh jangkau",
+	[L_MAP] = "Peta cakupan",
 	[L_KABUPATEN] = "Kabupaten/Kota",
 	[L_KECAMATAN] = "Kecamatan",
 	[L_DESA] = "Desa/Kelurahan",
@@ -126,6 +129,7 @@ static const char *const labels_en[L_N] = {
 	[L_NO_ATTN] = "No site needs attention.",
 	[L_FILES] = "Full tables in CSV files",
 	[L_MADE_BY] = "Made by jangkau",
+	[L_MAP] = "Coverage map",
 	[L_KABUPATEN] = "Regency/city",
 	[L_KECAMATAN] = "District",
 	[L_DESA] = "Village",
@@ -218,6 +222,7 @@ typedef struct reporter {
 	const char *dir;
 	const char *const *lab;
 	int id; /* Indonesian number format */
+	int maps; /* JK_REPORT_MAPS_* */
 	jk_buf html;
 	jk_buf csv[N_CSV]; /* the CSV tables, written with the page at the end */
 } reporter;
@@ -362,13 +367,10 @@ static const char *col_text(sqlite3_stmt *s, int col)
 /* ------------------------------------------------------------------ */
 /* Files                                                               */
 
-/* Writes @p b to dir/name through a temporary name and a rename. */
+/* Writes @p b to dir/name whole (jk_file_write). */
 static int write_file(reporter *rp, const char *name, const jk_buf *b)
 {
-	char path[4096], tmp[4200];
-	int fd = -1, rc = JK_OK;
-	const char *p = jk_buf_str(b);
-	size_t left = b->len;
+	char path[4096];
 
 	if (b->oom)
 		return jk_error(rp->ctx, JK_ERR_NOMEM, "out of memory");
@@ -376,40 +378,7 @@ static int write_file(reporter *rp, const char *name, const jk_buf *b)
 	    (int)sizeof path)
 		return jk_error(rp->ctx, JK_ERR_ARG, "%s: path too long",
 				rp->dir);
-	snprintf(tmp, sizeof tmp, "%s/.%s.tmp", rp->dir, name);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-	if (fd < 0)
-		return jk_error(rp->ctx, JK_ERR_IO, "%s: cannot create: %s",
-				tmp, strerror(errno));
-	while (left > 0) {
-		ssize_t w = write(fd, p, left);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			rc = jk_error(rp->ctx, JK_ERR_IO, "%s: cannot write: %s",
-				      tmp, strerror(errno));
-			goto cleanup;
-		}
-		p += w;
-		left -= (size_t)w;
-	}
-	if (close(fd) != 0) {
-		fd = -1;
-		rc = jk_error(rp->ctx, JK_ERR_IO, "%s: cannot write: %s", tmp,
-			      strerror(errno));
-		goto cleanup;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0)
-		rc = jk_error(rp->ctx, JK_ERR_IO, "%s: cannot replace: %s",
-			      path, strerror(errno));
-cleanup:
-	if (fd >= 0)
-		close(fd);
-	if (rc)
-		unlink(tmp);
-	return rc;
+	return jk_file_write(rp->ctx, path, jk_buf_str(b), b->len);
 }
 
 /* ------------------------------------------------------------------ */
@@ -560,10 +529,16 @@ static const char *const css =
 	"thead tr>:first-child{z-index:2}"
 	".w{min-width:9rem}small{color:#6a7480}"
 	".st{display:inline-block;padding:0 .4rem;border-radius:.6rem;font-size:.85rem;white-space:nowrap;background:#e9edf1}"
-	".st-covered,.st-ready{background:#d7f0dc;color:#135a24}"
-	".st-reachable{background:#dcebfa;color:#17457a}"
-	".st-pending,.st-not_ready{background:#fdf0cf;color:#6b4b00}"
-	".st-gap,.st-inactive{background:#f9d9d9;color:#7a1616}"
+	/* village statuses in the colours of the maps */
+	".st-covered{background:#2166ac;color:#fff}"
+	".st-reachable{background:#92c5de;color:#0d2c4a}"
+	".st-pending{background:#fdd0a2;color:#5a2500}"
+	".st-gap{background:#fff;color:#7f2704;box-shadow:inset 0 0 0 1px #7f2704}"
+	".st-ready{background:#d7f0dc;color:#135a24}"
+	".st-not_ready{background:#fdf0cf;color:#6b4b00}"
+	".st-inactive{background:#e9edf1;color:#3a434d}"
+	"figure{margin:.5rem 0 1rem}figure img{display:block;width:100%;height:auto;border:1px solid #d6dde6}"
+	"details{margin:.3rem 0}summary{cursor:pointer;color:#17457a;padding:.2rem 0}"
 	"dl{margin:.4rem 0}dt{font-weight:600;margin-top:.4rem}dd{margin:0 0 0 1rem}"
 	"footer{margin-top:2rem;color:#6a7480;font-size:.85rem}"
 	"@media (max-width:40rem){body{padding:.6rem;font-size:15px}"
@@ -685,10 +660,48 @@ cleanup:
 	return rc;
 }
 
-static void section_areas(reporter *rp, const sum_rows *kab,
-			  const sum_rows *kec, const long *total)
+/* A coverage map of @p kode as an embedded lossless WebP image, in a figure; inside a
+ * closed <details> when @p folded (the district maps, which a reader opens
+ * as needed). */
+static int map_figure(reporter *rp, const char *kode, const char *name,
+		      int width_px, int folded)
 {
-	size_t i, j = 0;
+	jk_buf png;
+	int rc;
+
+	jk_buf_init(&png);
+	rc = jk_map_webp_buf(rp->ctx, rp->st, kode, rp->id, width_px, &png);
+	if (rc) {
+		jk_buf_release(&png);
+		return rc;
+	}
+	if (folded) {
+		jk_buf_puts(&rp->html, "<details><summary>");
+		html_esc(&rp->html, T(rp, L_MAP));
+		jk_buf_puts(&rp->html, ": ");
+		html_esc(&rp->html, name);
+		jk_buf_puts(&rp->html, "</summary>");
+	}
+	jk_buf_puts(&rp->html, "<figure><img alt=\"");
+	html_esc(&rp->html, T(rp, L_MAP));
+	jk_buf_puts(&rp->html, " ");
+	html_esc(&rp->html, name);
+	jk_buf_puts(&rp->html, "\" src=\"data:image/webp;base64,");
+	jk_buf_base64(&rp->html, png.s, png.len);
+	jk_buf_puts(&rp->html, "\"></figure>");
+	if (folded)
+		jk_buf_puts(&rp->html, "</details>");
+	jk_buf_puts(&rp->html, "\n");
+	rc = png.oom ? jk_error(rp->ctx, JK_ERR_NOMEM, "out of memory") : JK_OK;
+	jk_buf_release(&png);
+	return rc;
+}
+
+static int section_areas(reporter *rp, const sum_rows *kab,
+			 const sum_rows *kec, const long *total)
+{
+	size_t i, j = 0, k;
+	int rc;
 
 	h2(rp, "kabupaten", L_BY_KAB);
 	sum_head(rp, L_KABUPATEN);
@@ -699,26 +712,47 @@ static void section_areas(reporter *rp, const sum_rows *kab,
 
 	h2(rp, "kecamatan", L_BY_KEC);
 	for (i = 0; i < kab->n; i++) {
-		const sum_row *k = &kab->r[i];
+		const sum_row *r = &kab->r[i];
 
 		jk_buf_puts(&rp->html, "<h3>");
-		html_esc(&rp->html, k->name && *k->name ? k->name : "\xe2\x80\x93");
-		if (k->kode) {
+		html_esc(&rp->html, r->name && *r->name ? r->name : "\xe2\x80\x93");
+		if (r->kode) {
 			jk_buf_puts(&rp->html, " <small>(");
-			html_esc(&rp->html, k->kode);
+			html_esc(&rp->html, r->kode);
 			jk_buf_puts(&rp->html, ")</small>");
 		}
 		jk_buf_puts(&rp->html, "</h3>\n");
+		if (r->kode && rp->maps != JK_REPORT_MAPS_NONE) {
+			rc = map_figure(rp, r->kode, r->name ? r->name : r->kode,
+					1100, 0);
+			if (rc)
+				return rc;
+		}
 		sum_head(rp, L_KECAMATAN);
 		/* both lists are ordered by the regency key */
-		while (j < kec->n && strcmp(kec->r[j].kab_key, k->kab_key) < 0)
+		while (j < kec->n && strcmp(kec->r[j].kab_key, r->kab_key) < 0)
 			j++;
-		for (; j < kec->n && !strcmp(kec->r[j].kab_key, k->kab_key);
-		     j++)
-			sum_line(rp, kec->r[j].name, kec->r[j].v, "td");
-		sum_foot(rp, k->v);
+		for (k = j; k < kec->n && !strcmp(kec->r[k].kab_key, r->kab_key);
+		     k++)
+			sum_line(rp, kec->r[k].name, kec->r[k].v, "td");
+		sum_foot(rp, r->v);
+		/* the districts with villages in need (pending, gap) */
+		for (; rp->maps == JK_REPORT_MAPS_ALL && j < k; j++) {
+			const sum_row *c = &kec->r[j];
+			char name[300];
+
+			if (!c->kode || c->v[3] + c->v[4] == 0)
+				continue;
+			snprintf(name, sizeof name, "%s %s", rp->id ? "Kecamatan"
+				 : "District", c->name ? c->name : c->kode);
+			rc = map_figure(rp, c->kode, name, 900, 1);
+			if (rc)
+				return rc;
+		}
+		j = k;
 	}
 	jk_buf_puts(&rp->html, "</section>\n");
+	return JK_OK;
 }
 
 /* A section that lists the rows of one query: a table on the page, with a
@@ -930,6 +964,7 @@ int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
 	}
 	rp.ctx = ctx;
 	rp.st = st;
+	rp.maps = opts ? opts->maps : JK_REPORT_MAPS_ALL;
 	rp.dir = dir;
 
 	/* one read transaction: every table shows the store at one moment */
@@ -960,8 +995,9 @@ int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
 		rc = section_summary(&rp, total);
 	if (rc)
 		goto cleanup;
-	section_areas(&rp, &kab, &kec, total);
-	rc = section_list(&rp, &gap_listing);
+	rc = section_areas(&rp, &kab, &kec, total);
+	if (!rc)
+		rc = section_list(&rp, &gap_listing);
 	if (!rc)
 		rc = section_list(&rp, &attention_listing);
 	if (rc)

@@ -26,6 +26,7 @@
 #include <ogr_srs_api.h>
 
 #include "../core/gdal_util.h"
+#include "../core/file.h"
 #include "../core/util.h"
 #include "export_int.h"
 
@@ -68,27 +69,16 @@ const char *jk_style_qml_ref(const char *layer)
 	return NULL;
 }
 
-/* Writes @p len bytes of @p text to @p dir/@p name. */
+/* Writes @p len bytes of @p text to @p dir/@p name (jk_file_write). */
 static int write_file(jk_ctx *ctx, const char *dir, const char *name,
 		      const char *text, size_t len)
 {
 	char path[PATH_SZ];
-	FILE *f;
-	int n = snprintf(path, sizeof path, "%s/%s", dir, name), bad;
+	int n = snprintf(path, sizeof path, "%s/%s", dir, name);
 
 	if (n < 0 || n >= (int)sizeof path)
 		return jk_error(ctx, JK_ERR_ARG, "%s: path too long", dir);
-	f = fopen(path, "w");
-	if (!f)
-		return jk_error(ctx, JK_ERR_IO, "%s: cannot write: %s", path,
-				strerror(errno));
-	bad = fwrite(text, 1, len, f) != len;
-	if (fclose(f) != 0)
-		bad = 1;
-	if (bad)
-		return jk_error(ctx, JK_ERR_IO, "%s: cannot write: %s", path,
-				strerror(errno));
-	return JK_OK;
+	return jk_file_write(ctx, path, text, len);
 }
 
 static int write_sidecars(jk_ctx *ctx, const char *dir)
@@ -360,18 +350,6 @@ static int data_extent(GDALDatasetH gpkg, OGREnvelope *env)
 	return any;
 }
 
-/* The UTM zone (WGS 84) of a lon/lat point, as an EPSG code. */
-static int utm_epsg(double lon, double lat)
-{
-	int zone = (int)floor((lon + 180.0) / 6.0) + 1;
-
-	if (zone < 1)
-		zone = 1;
-	if (zone > 60)
-		zone = 60;
-	return (lat < 0 ? 32700 : 32600) + zone;
-}
-
 static void xml_layer_tree(jk_buf *b)
 {
 	const char *group = NULL;
@@ -456,7 +434,7 @@ static int write_project(jk_ctx *ctx, const char *dir, GDALDatasetH gpkg)
 		ll.MinX = ll.MaxX = 118.0;
 		ll.MinY = ll.MaxY = -2.0;
 	}
-	epsg = utm_epsg((ll.MinX + ll.MaxX) / 2, (ll.MinY + ll.MaxY) / 2);
+	epsg = jk_utm_epsg((ll.MinX + ll.MaxX) / 2, (ll.MinY + ll.MaxY) / 2);
 	if (OSRImportFromEPSG(utm, epsg) != OGRERR_NONE) {
 		rc = gdal_err(ctx, "jangkau.qgs: cannot set up the UTM CRS");
 		goto cleanup;

@@ -23,7 +23,7 @@ static jk_fixture *fx;
 
 static void report_ok(const char *lang)
 {
-	jk_report_opts opts = {lang};
+	jk_report_opts opts = {lang, JK_REPORT_MAPS_ALL};
 	int rc = jk_report(fx->ctx, fx->st, fx->out, &opts);
 
 	ck_assert_msg(rc == JK_OK, "jk_report: %d: %s", rc,
@@ -116,6 +116,18 @@ static char *visible_text(const char *html)
 #define HASNT(txt, s) ck_assert_msg(strstr((txt), (s)) == NULL, \
 				    "must not contain: '%s'", (s))
 
+/* Occurrences of @p needle in @p txt. */
+static int count_of(const char *txt, const char *needle)
+{
+	int n = 0;
+
+	while ((txt = strstr(txt, needle)) != NULL) {
+		n++;
+		txt += strlen(needle);
+	}
+	return n;
+}
+
 static int count_lines(const char *txt)
 {
 	int n = 0;
@@ -177,7 +189,8 @@ START_TEST(test_html_indonesian)
 	HAS(html, "<style>");
 	HASNT(html, "<link");
 	HASNT(html, "<script");
-	HASNT(html, "src=");
+	/* images only as data: URIs */
+	ck_assert_int_eq(count_of(html, "src="), count_of(html, "src=\"data:"));
 	HASNT(html, "http");
 	HASNT(html, "url(");
 	HAS(html, "overflow-x:auto");
@@ -446,9 +459,47 @@ START_TEST(test_figures_equal_layers)
 }
 END_TEST
 
+/* The coverage maps: one per regency, and one (folded) per district with
+ * a village that is pending or a gap: Wolio (1 pending) and Lasalimu (3
+ * gaps); Betoambari has neither. Lossless WebP, as data: URIs. */
+START_TEST(test_maps)
+{
+	jk_report_opts opts = {"id", JK_REPORT_MAPS_ALL};
+	char *html;
+	const char *p;
+
+	report_ok(NULL);
+	html = slurp("gap_report.html");
+	ck_assert_int_eq(count_of(html, "<img "), 4);
+	ck_assert_int_eq(count_of(html, "src=\"data:image/webp;base64,UklGR"), 4);
+	ck_assert_int_eq(count_of(html, "<details>"), 2);
+	HAS(html, "<summary>Peta cakupan: Kecamatan Wolio</summary>");
+	HAS(html, "<summary>Peta cakupan: Kecamatan Lasalimu</summary>");
+	HASNT(html, "Kecamatan Betoambari</summary>");
+	/* the regency's map comes right under its heading */
+	p = strstr(html, "Kota Bau Bau <small>");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_ptr_eq(strstr(p, "<figure>"), strstr(p, "</h3>\n<figure>") + 6);
+	free(html);
+
+	opts.maps = JK_REPORT_MAPS_KABUPATEN;
+	ck_assert_int_eq(jk_report(fx->ctx, fx->st, fx->out, &opts), JK_OK);
+	html = slurp("gap_report.html");
+	ck_assert_int_eq(count_of(html, "<img "), 2);
+	ck_assert_int_eq(count_of(html, "<details>"), 0);
+	free(html);
+
+	opts.maps = JK_REPORT_MAPS_NONE;
+	ck_assert_int_eq(jk_report(fx->ctx, fx->st, fx->out, &opts), JK_OK);
+	html = slurp("gap_report.html");
+	ck_assert_int_eq(count_of(html, "<img "), 0);
+	free(html);
+}
+END_TEST
+
 START_TEST(test_errors)
 {
-	jk_report_opts opts = {"fr"};
+	jk_report_opts opts = {"fr", JK_REPORT_MAPS_ALL};
 	struct stat sb;
 
 	ck_assert_int_eq(jk_report(fx->ctx, fx->st, fx->out, &opts),
@@ -503,6 +554,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, test_csv_tables);
 	tcase_add_test(tc, test_csv_same_in_both_languages);
 	tcase_add_test(tc, test_figures_equal_layers);
+	tcase_add_test(tc, test_maps);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_nothing_to_report);
 	suite_add_tcase(s, tc);
