@@ -80,6 +80,10 @@ int cli_usage(const struct cli_cmd *cmd, const char *fmt, ...)
 /* Parses a positive number; returns 0 on success. */
 int cli_parse_km(const char *s, double *out);
 
+/* Parses "all", "kabupaten" or "none" into JK_REPORT_MAPS_*; returns 0 on
+ * success. */
+int cli_parse_maps(const char *s, int *out);
+
 /* Parses "geojson,shp,gpkg" into JK_FORMAT_* bits; returns 0 on success. */
 int cli_parse_formats(const char *s, int *out);
 
@@ -99,6 +103,7 @@ struct pipeline {
 	double radius_km;
 	int formats, exact_clients, strict;
 	const char *lang;
+	int maps; /* JK_REPORT_MAPS_* */
 };
 int cli_pipeline(struct cli *cli, const struct pipeline *p);
 

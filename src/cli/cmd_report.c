@@ -22,13 +22,7 @@ static int cmd_report(struct cli *cli, int argc, char **argv)
 	if (strcmp(lang, "id") && strcmp(lang, "en"))
 		return cli_usage(&cli_cmd_report, "--lang: '%s' is not id or en", lang);
 	memset(&ro, 0, sizeof ro);
-	if (!strcmp(maps, "all"))
-		ro.maps = JK_REPORT_MAPS_ALL;
-	else if (!strcmp(maps, "kabupaten"))
-		ro.maps = JK_REPORT_MAPS_KABUPATEN;
-	else if (!strcmp(maps, "none"))
-		ro.maps = JK_REPORT_MAPS_NONE;
-	else
+	if (cli_parse_maps(maps, &ro.maps))
 		return cli_usage(&cli_cmd_report,
 				 "--maps: '%s' is not all, kabupaten or none", maps);
 	ro.lang = lang;

@@ -8,13 +8,14 @@
 static int cmd_run(struct cli *cli, int argc, char **argv)
 {
 	struct pipeline p;
-	const char *radius = NULL, *formats = NULL;
+	const char *radius = NULL, *formats = NULL, *maps = NULL;
 	const struct cli_opt opts[] = {
 		{"--boundaries", &p.boundaries, NULL}, {"--aliases", &p.aliases, NULL},
 		{"--area", &p.area, NULL},
 		{"--sites", &p.sites, NULL}, {"--clients", &p.clients, NULL},
 		{"--out", &p.out, NULL}, {"--radius-km", &radius, NULL},
 		{"--format", &formats, NULL}, {"--lang", &p.lang, NULL},
+		{"--maps", &maps, NULL},
 		{"--strict", NULL, &p.strict},
 		{"--exact-client-locations", NULL, &p.exact_clients},
 		{NULL, NULL, NULL}};
@@ -30,6 +31,9 @@ static int cmd_run(struct cli *cli, int argc, char **argv)
 	if (formats && cli_parse_formats(formats, &p.formats))
 		return cli_usage(&cli_cmd_run, "--format: '%s' is not a list of geojson, shp, gpkg",
 				 formats);
+	if (maps && cli_parse_maps(maps, &p.maps))
+		return cli_usage(&cli_cmd_run, "--maps: '%s' is not all, kabupaten or none",
+				 maps);
 	if (p.lang && strcmp(p.lang, "id") && strcmp(p.lang, "en"))
 		return cli_usage(&cli_cmd_run, "--lang: '%s' is not id or en", p.lang);
 	return cli_pipeline(cli, &p);
@@ -40,8 +44,9 @@ const struct cli_cmd cli_cmd_run = {
 	"usage: jangkau run [--boundaries FILE [--aliases CSV] [--area CODES]]\n"
 	"                   [--sites FILE]\n"
 	"                   [--clients FILE] [--out DIR] [--radius-km KM]\n"
-	"                   [--format LIST] [--lang id|en] [--strict]\n"
+	"                   [--format LIST] [--lang id|en] [--maps all|kabupaten|none]\n"
+	"                   [--strict]\n"
 	"                   [--exact-client-locations] [--db PATH] [--quiet]\n\n"
 	"Imports what is given (into the store, which may already hold earlier\n"
 	"imports), then geocodes, computes coverage and writes the layers and\n"
-	"the gap report into DIR (default: out).\n"};
+	"the gap report into DIR (default: out); --maps as for 'jangkau report'.\n"};

@@ -206,6 +206,19 @@ int cli_parse_km(const char *s, double *out)
 	return (errno || end == s || *end || !(*out > 0)) ? -1 : 0;
 }
 
+int cli_parse_maps(const char *s, int *out)
+{
+	if (!strcmp(s, "all"))
+		*out = JK_REPORT_MAPS_ALL;
+	else if (!strcmp(s, "kabupaten"))
+		*out = JK_REPORT_MAPS_KABUPATEN;
+	else if (!strcmp(s, "none"))
+		*out = JK_REPORT_MAPS_NONE;
+	else
+		return -1;
+	return 0;
+}
+
 int cli_parse_formats(const char *s, int *out)
 {
 	char buf[128], *p, *save = NULL;

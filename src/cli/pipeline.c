@@ -17,7 +17,7 @@ int cli_pipeline(struct cli *cli, const struct pipeline *p)
 	jk_table_opts to = {NULL, p->strict};
 	jk_coverage_opts co = {p->radius_km};
 	jk_export_opts eo = {p->formats, p->exact_clients};
-	jk_report_opts ro = {p->lang ? p->lang : "id", JK_REPORT_MAPS_ALL};
+	jk_report_opts ro = {p->lang ? p->lang : "id", p->maps};
 	int rc;
 
 	if (cli_open_store(cli, &st))

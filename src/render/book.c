@@ -9,10 +9,13 @@
  * place in one village of the regency come last. Every page after the
  * cover has a running header and "Halaman n dari N".
  *
- * The book is laid out twice on the same kind of surface: a dry pass that
- * measures every text and counts the pages (without drawing maps), and the
- * real pass that knows the page of every section for the table of
- * contents and the page total for the footers. A table row is measured
+ * The book is laid out three times on the same kind of surface: two dry
+ * passes that measure every text and count the pages without drawing maps
+ * (the legends are measured)
+ * (the first without the lines of the contents, the second with them, as
+ * their length may move every section), and the real pass that knows the
+ * page of every section for the table of contents and the page total for
+ * the footers. A table row is measured
  * before it is placed, so that a row is never split across pages; a table
  * continued on a new page repeats its header.
  */
@@ -381,12 +384,15 @@ static int draw_map(book *bk, const char *code, double x, double y,
 	size_t i, lo, hi;
 	int rc;
 
-	*legend_h = 48;
-	if (bk->dry)
-		return JK_OK;
 	rc = jk_mapdata_load(bk->ctx, bk->st, code, &mo, &md);
 	if (rc)
 		return rc;
+	if (bk->dry) {
+		/* the legend's height only (it depends on the counts) */
+		*legend_h = jk_map_legend(bk->cr, &md, x, y + h + 6, w, 3, &style);
+		jk_mapdata_release(bk->ctx, &md);
+		return JK_OK;
+	}
 	style.village_labels = md.level >= 3;
 	/* the book's numbers onto the map's sites (ids are sorted) */
 	for (i = 0; numbered && i < md.ns; i++) {
@@ -900,7 +906,7 @@ static int pass(book *bk, const book *pass1, jk_buf *out, const char *path)
 int jk_book(jk_ctx *ctx, jk_store *st, const char *path,
 	    const jk_book_opts *opts)
 {
-	book *dry = NULL, *real = NULL;
+	book *dry = NULL, *dry2 = NULL, *real = NULL;
 	char dir[4096];
 	const char *slash;
 	jk_buf out;
@@ -919,27 +925,33 @@ int jk_book(jk_ctx *ctx, jk_store *st, const char *path,
 		jk_strlcpy(dir, "/", sizeof dir);
 	jk_buf_init(&out);
 	dry = calloc(1, sizeof *dry);
+	dry2 = calloc(1, sizeof *dry2);
 	real = calloc(1, sizeof *real);
-	if (!dry || !real) {
+	if (!dry || !dry2 || !real) {
 		rc = jk_error(ctx, JK_ERR_NOMEM, "out of memory");
 		goto cleanup;
 	}
 	rc = jk_export_begin(ctx, st, dir, &in_txn);
 	if (rc)
 		goto cleanup;
-	dry->ctx = real->ctx = ctx;
-	dry->st = real->st = st;
-	dry->opts = real->opts = opts;
-	dry->dry = 1;
+	dry->ctx = dry2->ctx = real->ctx = ctx;
+	dry->st = dry2->st = real->st = st;
+	dry->opts = dry2->opts = real->opts = opts;
+	dry->dry = dry2->dry = 1;
+	/* the first measure lays out the contents without their lines; the
+	 * second with them (which may move every section), so that its
+	 * pages are the real ones */
 	rc = pass(dry, NULL, NULL, path);
+	if (!rc)
+		rc = pass(dry2, dry, NULL, path);
 	if (rc)
 		goto cleanup;
-	real->total = dry->page;
-	rc = pass(real, dry, &out, path);
-	if (!rc && real->page != dry->page)
+	real->total = dry2->page;
+	rc = pass(real, dry2, &out, path);
+	if (!rc && real->page != dry2->page)
 		rc = jk_error(ctx, JK_ERR_STATE,
-			      "%s: the book's two passes disagree (%d and %d"
-			      " pages)", path, dry->page, real->page);
+			      "%s: the book's passes disagree (%d and %d"
+			      " pages)", path, dry2->page, real->page);
 	if (in_txn) {
 		jk_store_rollback(st); /* read only */
 		in_txn = 0;
@@ -951,6 +963,7 @@ cleanup:
 		jk_store_rollback(st);
 	jk_buf_release(&out);
 	free(dry);
+	free(dry2);
 	free(real);
 	return rc;
 }

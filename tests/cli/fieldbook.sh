@@ -16,7 +16,7 @@ set +e
 	--boundaries "$JK_SHARED/data/boundaries/sultra_desa.gpkg" \
 	--aliases "$JK_SRC/data/aliases/sulawesi_tenggara.csv" \
 	--sites "$FB/sites_bapas_baubau.csv" --clients "$FB/clients_bapas_baubau.csv" \
-	--out "$OUT" 2>"$T/run.err"
+	--maps kabupaten --out "$OUT" 2>"$T/run.err"
 rc=$?
 set -e
 # the field book has rows that must be rejected or warned about: 0 or 3
