@@ -1,5 +1,5 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.16-Białowieża" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" minScale="100000000" maxScale="0" labelsEnabled="0">
+<qgis version="3.22.16-Białowieża" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" minScale="100000000" maxScale="0" labelsEnabled="1">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
@@ -10,7 +10,8 @@
        status: a black disc for ready sites, an orange triangle for sites
        not ready yet, a grey square for inactive ones and a white diamond
        for unknown status; white or black outlines keep them visible on
-       any village fill and in grey print. -->
+       any village fill and in grey print. The type (jenis) is the label,
+       shown from 1:25,000 in, where sites stand apart. -->
   <renderer-v2 type="categorizedSymbol" attr="status" symbollevels="0" enableorderby="0" forceraster="0" referencescale="-1">
     <categories>
       <category symbol="0" value="ready" label="siap (ready)" render="true"/>
@@ -97,5 +98,15 @@
       </symbol>
     </symbols>
   </renderer-v2>
+  <labeling type="simple">
+    <settings calloutType="simple">
+      <text-style fieldName="replace(&quot;jenis&quot;, '_', ' ')" isExpression="1" fontFamily="DejaVu Sans" namedStyle="Oblique" fontSize="6.5" fontSizeUnit="Point" fontWeight="50" fontItalic="1" textColor="45,45,45,255" textOpacity="1" allowHtml="0" capitalization="0" multilineHeight="1">
+        <text-buffer bufferDraw="1" bufferSize="0.7" bufferSizeUnits="MM" bufferColor="255,255,255,255" bufferOpacity="0.85" bufferNoFill="1" bufferJoinStyle="128"/>
+      </text-style>
+      <text-format wrapChar="" autoWrapLength="0" useMaxLineLengthForAutoWrap="1" multilineAlign="0" formatNumbers="0" plussign="0"/>
+      <placement placement="6" centroidInside="0" centroidWhole="0" fitInPolygonOnly="0" priority="5" dist="1" distUnits="MM" quadOffset="4" offsetType="0" xOffset="0" yOffset="0" overrunDistance="0"/>
+      <rendering scaleVisibility="1" scaleMin="0" scaleMax="25000" obstacle="1" obstacleType="0" obstacleFactor="1" drawLabels="1" fontLimitPixelSize="0" upsidedownLabels="0" displayAll="0" limitNumLabels="0" minFeatureSize="0" labelPerPart="0" mergeLines="0" zIndex="1"/>
+    </settings>
+  </labeling>
   <layerGeometryType>0</layerGeometryType>
 </qgis>

@@ -16,9 +16,9 @@ import os
 import sqlite3
 import sys
 
-from qgis.core import (QgsApplication, QgsMapRendererSequentialJob,
-                       QgsMapSettings, QgsProject, QgsRectangle,
-                       QgsVectorLayer)
+from qgis.core import (QgsApplication, QgsExpression, QgsExpressionContext,
+                       QgsMapRendererSequentialJob, QgsMapSettings,
+                       QgsProject, QgsRectangle, QgsVectorLayer)
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
@@ -100,6 +100,25 @@ def main():
                  % (s.scaleVisibility, s.minimumScale))
     elif desa:
         fail("desa_coverage: labels not enabled")
+    # sites: status in the symbol, type in the label at large scales
+    sites = proj.mapLayersByName("sites")
+    if sites and sites[0].labelsEnabled():
+        s = sites[0].labeling().settings()
+        if not s.isExpression or "jenis" not in s.fieldName:
+            fail("sites labels: %s is not the type" % s.fieldName)
+        if not s.scaleVisibility or s.minimumScale != 25000:
+            fail("sites labels: scale visibility %s, minimum scale %s"
+                 % (s.scaleVisibility, s.minimumScale))
+        ctx = QgsExpressionContext()
+        ctx.setFeature(next(sites[0].getFeatures()))
+        ctx.setFields(sites[0].fields())
+        expr = QgsExpression(s.fieldName)
+        val = expr.evaluate(ctx)
+        if expr.hasEvalError() or not val or "_" in str(val):
+            fail("sites labels: %s gives %r (%s)"
+                 % (s.fieldName, val, expr.evalErrorString()))
+    elif sites:
+        fail("sites: labels not enabled")
     order = [l.name() for l in root.layerOrder()]
     print("drawing order (top first): " + ", ".join(order))
 
