@@ -11,20 +11,7 @@
 need_shared
 FB="$JK_SHARED/data/fieldbook"
 OUT="$T/out"
-set +e
-"$JANGKAU" --db "$T/fb.sqlite" --quiet run \
-	--boundaries "$JK_SHARED/data/boundaries/sultra_desa.gpkg" \
-	--aliases "$JK_SRC/data/aliases/sulawesi_tenggara.csv" \
-	--sites "$FB/sites_bapas_baubau.csv" --clients "$FB/clients_bapas_baubau.csv" \
-	--maps kabupaten --out "$OUT" 2>"$T/run.err"
-rc=$?
-set -e
-# the field book has rows that must be rejected or warned about: 0 or 3
-if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then
-	cat "$T/run.err" >&2
-	fail "jangkau run exit code $rc"
-	finish
-fi
+run_fieldbook "$T/fb.sqlite" "$OUT" --maps kabupaten || { finish; exit 1; }
 G="$OUT/jangkau.gpkg"
 
 # ---- geocoding accuracy ----

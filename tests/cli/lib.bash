@@ -28,3 +28,25 @@ need_shared() {
 opens() { ogrinfo -ro -so "$1" "$2" >/dev/null 2>&1; }
 # Runs a spatialite SQL script against a file (GeoPackage or store).
 spsql() { spatialite -batch -bail -silent "$1" "$2" 2>&1 | grep -v -e '^SpatiaLite version' -e '^Enter ' -e '^connected' -e 'SQLite version' -e '^$' -e 'SPATIAL_REF_SYS table already' || true; }
+# run_fieldbook DB OUT [ARGS...]: jangkau run on the Sulawesi Tenggara
+# villages and the Bapas Baubau field book; the field book has rows that
+# must be rejected or warned about, so exit code 0 or 3 is success.
+# Returns 1 (after printing the errors) otherwise.
+run_fieldbook() {
+	local db=$1 out=$2 rc
+	shift 2
+	set +e
+	"$JANGKAU" --db "$db" --quiet run \
+		--boundaries "$JK_SHARED/data/boundaries/sultra_desa.gpkg" \
+		--aliases "$JK_SRC/data/aliases/sulawesi_tenggara.csv" \
+		--sites "$JK_SHARED/data/fieldbook/sites_bapas_baubau.csv" \
+		--clients "$JK_SHARED/data/fieldbook/clients_bapas_baubau.csv" \
+		--out "$out" "$@" 2>"$T/run.err"
+	rc=$?
+	set -e
+	if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then
+		cat "$T/run.err" >&2
+		fail "jangkau run exit code $rc"
+		return 1
+	fi
+}

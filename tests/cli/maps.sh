@@ -9,23 +9,10 @@
 #   "Halaman n dari N" on every page after the cover.
 . "$(dirname "$0")/lib.bash"
 need_shared
-FB="$JK_SHARED/data/fieldbook"
 OUT="$T/out"
 DB="$T/bb.sqlite"
 AREA=74.72,74.04,74.03,74.13,74.10,74.14,74.15,74.07,74.06
-set +e
-"$JANGKAU" --db "$DB" --quiet run \
-	--boundaries "$JK_SHARED/data/boundaries/sultra_desa.gpkg" --area "$AREA" \
-	--aliases "$JK_SRC/data/aliases/sulawesi_tenggara.csv" \
-	--sites "$FB/sites_bapas_baubau.csv" --clients "$FB/clients_bapas_baubau.csv" \
-	--format gpkg --out "$OUT" 2>"$T/run.err"
-rc=$?
-set -e
-if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then
-	cat "$T/run.err" >&2
-	fail "jangkau run exit code $rc"
-	finish
-fi
+run_fieldbook "$DB" "$OUT" --area "$AREA" --format gpkg || { finish; exit 1; }
 
 # ---- jangkau map ----
 for f in png svg pdf; do

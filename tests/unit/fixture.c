@@ -179,7 +179,7 @@ void jk_test_rm_rf(const char *path)
 	}
 }
 
-char *jk_test_slurp(const char *dir, const char *name)
+char *jk_test_slurp_len(const char *dir, const char *name, size_t *len)
 {
 	char path[1200];
 	FILE *f;
@@ -197,7 +197,14 @@ char *jk_test_slurp(const char *dir, const char *name)
 	ck_assert_int_eq((long)fread(buf, 1, (size_t)n, f), n);
 	buf[n] = '\0';
 	fclose(f);
+	if (len)
+		*len = (size_t)n;
 	return buf;
+}
+
+char *jk_test_slurp(const char *dir, const char *name)
+{
+	return jk_test_slurp_len(dir, name, NULL);
 }
 
 jk_fixture *jk_fixture_create(const char *name, const char *outsub)

@@ -50,6 +50,8 @@ void jk_test_rm_rf(const char *path);
 /* The contents of the file @p dir/@p name, NUL-terminated; fails the test
  * when it cannot be read. Caller frees with free(). */
 char *jk_test_slurp(const char *dir, const char *name);
+/* The same, for binary files too: the size in *len. */
+char *jk_test_slurp_len(const char *dir, const char *name, size_t *len);
 
 /*
  * A scratch directory for tests that build their own stores, with the

@@ -209,24 +209,6 @@ START_TEST(test_context)
 }
 END_TEST
 
-static char *read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	ck_assert(buf && fread(buf, 1, (size_t)n, f) == (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
-
 START_TEST(test_map_formats)
 {
 	static const char *const names[] = {"m.png", "m.svg", "m.pdf"};
@@ -242,7 +224,7 @@ START_TEST(test_map_formats)
 		snprintf(path, sizeof path, "%s/%s", fx->out, names[i]);
 		ck_assert_msg(jk_map(fx->ctx, fx->st, path, &o) == JK_OK, "%s: %s",
 			      names[i], jk_ctx_errmsg(fx->ctx));
-		buf = read_all(path, &len);
+		buf = jk_test_slurp_len(fx->out, names[i], &len);
 		ck_assert_msg(len > 1000 && !memcmp(buf, magic[i], strlen(magic[i])),
 			      "%s: not a %s file", names[i], magic[i]);
 		if (i == 0) {
@@ -307,7 +289,7 @@ START_TEST(test_book)
 	snprintf(path, sizeof path, "%s/buku.pdf", fx->out);
 	ck_assert_msg(jk_book(fx->ctx, fx->st, path, &o) == JK_OK, "%s",
 		      jk_ctx_errmsg(fx->ctx));
-	buf = read_all(path, &len);
+	buf = jk_test_slurp_len(fx->out, "buku.pdf", &len);
 	ck_assert(!memcmp(buf, "%PDF-", 5));
 	ck_assert_int_eq(count_of(buf, len, "/Type /Page %"), 4);
 	free(buf);
@@ -327,7 +309,7 @@ START_TEST(test_book)
 		" '0812-0000-' || i, 'kebersihan; pertamanan; perawatan fasilitas'"
 		" FROM n");
 	ck_assert_int_eq(jk_book(fx->ctx, fx->st, path, &o), JK_OK);
-	buf = read_all(path, &len);
+	buf = jk_test_slurp_len(fx->out, "buku.pdf", &len);
 	ck_assert(count_of(buf, len, "/Type /Page %") >= 6);
 	free(buf);
 }
