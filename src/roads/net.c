@@ -1,8 +1,8 @@
 /*
- * The imported road network: nodes merged by exact coordinate equality
- * (the shared vertices of the input lines; the OSM lines layer of GDAL
- * does not expose node ids, and where lines meet they share the
- * coordinate exactly), undirected segments between consecutive vertices
+ * The imported road network: nodes merged by coordinate equality at
+ * 1e-7 degree (the shared vertices of the input lines; the OSM lines
+ * layer of GDAL does not expose node ids, and where lines meet they share
+ * the coordinate), undirected segments between consecutive vertices
  * with geodesic lengths (WGS84, Karney), and a class dictionary.
  */
 #include <math.h>
@@ -90,19 +90,34 @@ size_t jk_roadnet_add_node(jk_roadnet *net, double lon, double lat)
 	return net->n_nodes++;
 }
 
+/* Nodes are merged at OSM's coordinate precision, 1e-7 degree (about
+ * 1 cm): OSM stores no finer, and files converted from it (shapefiles)
+ * carry the same vertex with noise in the last binary digits. */
+static void coord_key(double lon, double lat, int64_t *kx, int64_t *ky)
+{
+	*kx = (int64_t)llround(lon * 1e7);
+	*ky = (int64_t)llround(lat * 1e7);
+}
+
 static uint64_t coord_hash(double lon, double lat)
 {
-	uint64_t a, b;
+	int64_t kx, ky;
+	uint64_t a;
 
-	/* +0.0 so that -0.0 and 0.0 are one coordinate */
-	lon += 0.0;
-	lat += 0.0;
-	memcpy(&a, &lon, sizeof a);
-	memcpy(&b, &lat, sizeof b);
-	a ^= b * 0x9e3779b97f4a7c15ULL;
+	coord_key(lon, lat, &kx, &ky);
+	a = (uint64_t)kx ^ ((uint64_t)ky * 0x9e3779b97f4a7c15ULL);
 	a ^= a >> 31;
 	a *= 0xbf58476d1ce4e5b9ULL;
 	return a ^ (a >> 29);
+}
+
+static int same_coord(double x1, double y1, double x2, double y2)
+{
+	int64_t a, b, c, d;
+
+	coord_key(x1, y1, &a, &b);
+	coord_key(x2, y2, &c, &d);
+	return a == c && b == d;
 }
 
 static int hash_rebuild(jk_roadnet *net, size_t cap)
@@ -136,7 +151,7 @@ static size_t node_at(jk_roadnet *net, double lon, double lat)
 	k = coord_hash(lon, lat) & (net->hash_cap - 1);
 	while (net->hash[k]) {
 		id = net->hash[k] - 1;
-		if (net->lon[id] == lon && net->lat[id] == lat)
+		if (same_coord(net->lon[id], net->lat[id], lon, lat))
 			return id;
 		k = (k + 1) & (net->hash_cap - 1);
 	}
@@ -200,7 +215,7 @@ int jk_roadnet_add_line(jk_ctx *ctx, jk_roadnet *net, const jk_road_line *line)
 					"vertex %zu (%g %g) is not a lon/lat coordinate",
 					i + 1, line->lon[i], line->lat[i]);
 	for (i = 1; i < line->n; i++)
-		if (line->lon[i] != line->lon[0] || line->lat[i] != line->lat[0])
+		if (!same_coord(line->lon[i], line->lat[i], line->lon[0], line->lat[0]))
 			break;
 	if (i >= line->n)
 		return jk_error(ctx, JK_ERR_FORMAT, "fewer than two distinct vertices");

@@ -3,9 +3,9 @@
  *
  * Three objects, in the order data flows:
  * - jk_roadnet: the network as imported, undirected segments between
- *   nodes (lines split at every vertex; two lines share a node exactly
- *   where they share a coordinate), each with its road class, one-way
- *   tag, maxspeed and ferry duration. It is what the store keeps
+ *   nodes (lines split at every vertex; two lines share a node where
+ *   they share a coordinate to 1e-7 degree, OSM's precision), each with
+ *   its road class, one-way tag, maxspeed and ferry duration. It is what the store keeps
  *   (road_nodes, road_edges), independent of how anyone travels.
  * - jk_profile: how one kind of traveller moves (data/profiles/NAME.csv):
  *   speed and permission per road class, whether one-way tags apply,
@@ -31,8 +31,7 @@ typedef struct jk_profile jk_profile;
 typedef struct jk_graph jk_graph;
 typedef struct jk_search jk_search;
 
-/* Travel outcome of one origin. */
-enum { JK_REACH_OK = 0, JK_REACH_OFF_NETWORK = 1, JK_REACH_UNREACHABLE = 2 };
+/* The travel outcome of a point is a jk_reach_status (jangkau.h). */
 
 /* "ok", "off_network", "unreachable". */
 const char *jk_reach_name(int reach);
@@ -60,7 +59,7 @@ jk_roadnet *jk_roadnet_create(void);
 void jk_roadnet_destroy(jk_roadnet *net);
 
 /* Adds a line: its vertices become nodes (merged with existing nodes of
- * the exact same coordinate), every pair of consecutive distinct vertices
+ * the same coordinate to 1e-7 degree), every pair of consecutive distinct vertices
  * a segment with its geodesic length. Returns JK_OK, JK_ERR_NOMEM, or
  * JK_ERR_FORMAT when the line has fewer than two distinct vertices. */
 int jk_roadnet_add_line(jk_ctx *ctx, jk_roadnet *net, const jk_road_line *line);
@@ -74,6 +73,15 @@ size_t jk_roadnet_add_node(jk_roadnet *net, double lon, double lat);
 int jk_roadnet_add_seg(jk_roadnet *net, size_t a, size_t b, const char *cls,
 		       int oneway, double maxspeed_kmh, int ferry,
 		       double duration_s, double len_m);
+
+/* Loads the network stored by jk_import_roads(). JK_ERR_STATE when the
+ * store has none. */
+int jk_roadnet_load(jk_ctx *ctx, jk_store *st, jk_roadnet **out);
+
+/* Loads the network of the store, the profile at @p opts->profile and
+ * builds the graph: the usual first step of every road computation. */
+int jk_graph_from_store(jk_ctx *ctx, jk_store *st, const jk_route_opts *opts,
+			jk_graph **out);
 
 size_t jk_roadnet_nodes(const jk_roadnet *net);
 size_t jk_roadnet_segs(const jk_roadnet *net);

@@ -12,6 +12,7 @@
 
 #include "fixture.h"
 #include "analyse/reach.h"
+#include "import/import_int.h"
 #include "roads/roads_int.h"
 
 /* residential 36 km/h = 10 m/s; access 3.6 km/h = 1 m/s */
@@ -543,6 +544,40 @@ START_TEST(multi_source_equals_single_searches)
 }
 END_TEST
 
+START_TEST(osm_tag_values)
+{
+	const char *tags = "\"description\"=>\"2\\\"x\",\"duration\"=>\"00:03\","
+			   "\"oneway\"=>\"-1\",\"route\"=>\"ferry\"";
+	char v[32];
+
+	ck_assert_int_eq(jk_roads_tag(tags, "route", v, sizeof v), 0);
+	ck_assert_str_eq(v, "ferry");
+	ck_assert_int_eq(jk_roads_tag(tags, "description", v, sizeof v), 0);
+	ck_assert_str_eq(v, "2\"x");
+	ck_assert_int_eq(jk_roads_tag(tags, "duration", v, sizeof v), 0);
+	ck_assert_double_eq(jk_roads_parse_duration(v), 180);
+	ck_assert_int_eq(jk_roads_tag(tags, "oneway", v, sizeof v), 0);
+	ck_assert_int_eq(jk_roads_parse_oneway(v), -1);
+	ck_assert_int_ne(jk_roads_tag(tags, "rout", v, sizeof v), 0);
+	ck_assert_int_ne(jk_roads_tag(tags, "ferry", v, sizeof v), 0);
+	ck_assert_int_ne(jk_roads_tag(NULL, "route", v, sizeof v), 0);
+	ck_assert_int_eq(jk_roads_parse_oneway("yes"), 1);
+	ck_assert_int_eq(jk_roads_parse_oneway("1"), 1);
+	ck_assert_int_eq(jk_roads_parse_oneway("true"), 1);
+	ck_assert_int_eq(jk_roads_parse_oneway("no"), 0);
+	ck_assert_int_eq(jk_roads_parse_oneway(NULL), 0);
+	ck_assert_double_eq(jk_roads_parse_speed("50"), 50);
+	ck_assert_double_eq(jk_roads_parse_speed("60 km/h"), 60);
+	ck_assert_double_eq_tol(jk_roads_parse_speed("30 mph"), 48.28, 0.01);
+	ck_assert_double_eq(jk_roads_parse_speed("signals"), 0);
+	ck_assert_double_eq(jk_roads_parse_speed("none"), 0);
+	ck_assert_double_eq(jk_roads_parse_duration("1:30"), 5400);
+	ck_assert_double_eq(jk_roads_parse_duration("01:30:15"), 5415);
+	ck_assert_double_eq(jk_roads_parse_duration("45"), 2700);
+	ck_assert_double_eq(jk_roads_parse_duration("soon"), 0);
+}
+END_TEST
+
 static Suite *roads_suite(void)
 {
 	Suite *s = suite_create("roads");
@@ -566,6 +601,7 @@ static Suite *roads_suite(void)
 	tcase_add_test(tc, maxspeed_caps_class_speed);
 	tcase_add_test(tc, path_follows_roads);
 	tcase_add_test(tc, multi_source_equals_single_searches);
+	tcase_add_test(tc, osm_tag_values);
 	suite_add_tcase(s, tc);
 	return s;
 }
