@@ -237,33 +237,6 @@ typedef struct jk_geocode_stats {
 JK_API int jk_geocode(jk_ctx *ctx, jk_store *st, jk_geocode_stats *stats);
 
 /* ------------------------------------------------------------------ */
-/* Coverage                                                            */
-
-typedef struct jk_coverage_opts {
-	double radius_km; /**< reach radius; 0 takes the default, 5 km */
-} jk_coverage_opts;
-
-typedef struct jk_coverage_stats {
-	long villages, covered, reachable, pending, gap;
-	long clients;       /**< active clients given a site */
-	long clients_in_reach;
-	long clients_no_site; /**< active clients for whom no suitable site exists */
-	/* where the time went, wall-clock seconds */
-	double t_read;    /**< reading villages, sites and clients from the store */
-	double t_analyse; /**< indexes, counts and nearest-site searches */
-	double t_write;   /**< writing the results (one transaction) */
-} jk_coverage_stats;
-
-/**
- * Computes coverage per village and the nearest suitable ready site of every
- * active client (geodesic distance on WGS84), replacing the previous results
- * in one transaction.
- */
-JK_API int jk_coverage_run(jk_ctx *ctx, jk_store *st,
-			   const jk_coverage_opts *opts,
-			   jk_coverage_stats *stats);
-
-/* ------------------------------------------------------------------ */
 /* Road travel                                                         */
 
 /** How a point fares on the road network. */
@@ -301,6 +274,45 @@ typedef struct jk_route_result {
 JK_API int jk_route(jk_ctx *ctx, jk_store *st, const jk_route_opts *opts,
 		    double from_lon, double from_lat, double to_lon,
 		    double to_lat, jk_route_result *res);
+
+/* ------------------------------------------------------------------ */
+/* Coverage                                                            */
+
+typedef struct jk_coverage_opts {
+	double radius_km; /**< reach radius; 0 takes the default, 5 km (straight
+			       line); by road: on road distance, only when set */
+	int by_road;      /**< measure on the road network of the store
+			       (jk_import_roads) instead of the straight line */
+	double max_minutes; /**< by road: reachable within this travel time;
+				 0 takes 30 minutes unless radius_km is set */
+	jk_route_opts road; /**< by road: profile (required), optimisation,
+				 one-way, snap distance */
+} jk_coverage_opts;
+
+typedef struct jk_coverage_stats {
+	long villages, covered, reachable, pending, gap;
+	long clients;       /**< active clients given a site */
+	long clients_in_reach;
+	long clients_no_site; /**< active clients for whom no suitable site exists */
+	/* by road: points that got no road travel */
+	long sites_off_network;    /**< ready sites farther than the snap distance from a road */
+	long villages_off_network, villages_unreachable;
+	long clients_off_network, clients_unreachable;
+	/* where the time went, wall-clock seconds */
+	double t_read;    /**< reading villages, sites and clients from the store */
+	double t_analyse; /**< indexes, counts and nearest-site searches */
+	double t_write;   /**< writing the results (one transaction) */
+} jk_coverage_stats;
+
+/**
+ * Computes coverage per village and the nearest suitable ready site of every
+ * active client (geodesic distance on WGS84, or with by_road travel on the
+ * road network: road_km, road_min and reach per village and client),
+ * replacing the previous results in one transaction.
+ */
+JK_API int jk_coverage_run(jk_ctx *ctx, jk_store *st,
+			   const jk_coverage_opts *opts,
+			   jk_coverage_stats *stats);
 
 /* ------------------------------------------------------------------ */
 /* Export and report                                                   */
