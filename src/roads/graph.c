@@ -11,6 +11,13 @@
  * boarding wait on every ferry edge that leaves a node where roads meet
  * the ferry (a terminal), so that a crossing drawn with many vertices
  * waits once.
+ *
+ * Snapping prefers real networks to fragments: when the nearest road
+ * belongs to a component of fewer than MIN_COMPONENT nodes (a stub left
+ * unconnected by the mappers) and a road of a larger component lies
+ * within the snap distance too, the point joins the larger one. A true
+ * island network farther than the snap distance from the mainland stays
+ * on its island, and stays unreachable without a ferry.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -19,6 +26,7 @@
 #include "roads_int.h"
 
 #define CELL_DEG 0.01
+#define MIN_COMPONENT 50
 
 void jk_graph_destroy(jk_graph *g)
 {
@@ -31,6 +39,7 @@ void jk_graph_destroy(jk_graph *g)
 	free(g->redge);
 	free(g->gkey);
 	free(g->gseg);
+	free(g->csize);
 	free(g);
 }
 
@@ -67,6 +76,42 @@ static int cmp_kv(const void *a, const void *b)
 	if (x->key != y->key)
 		return x->key < y->key ? -1 : 1;
 	return x->seg < y->seg ? -1 : x->seg > y->seg;
+}
+
+static uint32_t uf_root(uint32_t *p, uint32_t x)
+{
+	while (p[x] != x) {
+		p[x] = p[p[x]];
+		x = p[x];
+	}
+	return x;
+}
+
+/* The component size of every node over the usable segments. */
+static int components_build(jk_graph *g)
+{
+	uint32_t *p = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof *p);
+	size_t i;
+
+	g->csize = calloc(g->n_nodes ? g->n_nodes : 1, sizeof *g->csize);
+	if (!p || !g->csize) {
+		free(p);
+		return -1;
+	}
+	for (i = 0; i < g->n_nodes; i++)
+		p[i] = (uint32_t)i;
+	for (i = 0; i < g->n_segs; i++) {
+		uint32_t a = uf_root(p, g->seg[i].a), b = uf_root(p, g->seg[i].b);
+
+		if (a != b)
+			p[a] = b;
+	}
+	for (i = 0; i < g->n_nodes; i++)
+		g->csize[uf_root(p, (uint32_t)i)]++;
+	for (i = 0; i < g->n_nodes; i++)
+		g->csize[i] = g->csize[uf_root(p, (uint32_t)i)];
+	free(p);
+	return 0;
 }
 
 static int grid_build(jk_graph *g)
@@ -228,7 +273,7 @@ int jk_graph_build(jk_ctx *ctx, const jk_roadnet *net, const jk_profile *prof,
 		}
 		free(fill);
 	}
-	if (grid_build(g)) {
+	if (grid_build(g) || components_build(g)) {
 		rc = jk_error(ctx, JK_ERR_NOMEM, "out of memory");
 		goto cleanup;
 	}
@@ -273,8 +318,9 @@ void jk_graph_snap(const jk_graph *g, double lon, double lat, double max_m,
 		   jk_snap *out)
 {
 	double my, mx, dlon, dlat, best = INFINITY, best_t = 0;
+	double big = INFINITY, big_t = 0;
 	int64_t ix, iy, ix0, ix1, iy0, iy1;
-	uint32_t best_s = UINT32_MAX;
+	uint32_t best_s = UINT32_MAX, big_s = UINT32_MAX;
 
 	memset(out, 0, sizeof *out);
 	out->reach = JK_REACH_OFF_NETWORK;
@@ -312,10 +358,23 @@ void jk_graph_snap(const jk_graph *g, double lon, double lat, double max_m,
 					best_s = si;
 					best_t = t;
 				}
+				if (g->csize[s->a] >= MIN_COMPONENT &&
+				    (d < big || (d == big && si < big_s))) {
+					big = d;
+					big_s = si;
+					big_t = t;
+				}
 			}
 		}
 	if (best_s == UINT32_MAX)
 		return;
+	if (big_s != UINT32_MAX && big_s != best_s && g->csize[g->seg[best_s].a] < MIN_COMPONENT &&
+	    sqrt(big) <= max_m) {
+		/* a fragment is nearest, a network is near enough: the network
+		 * (the plane distance is within a fraction of a percent) */
+		best_s = big_s;
+		best_t = big_t;
+	}
 	{
 		const jk_gseg *s = &g->seg[best_s];
 		double slon = g->lon[s->a] + best_t * (g->lon[s->b] - g->lon[s->a]);

@@ -74,6 +74,7 @@ struct jk_graph {
 	size_t n_grid;
 	uint64_t *gkey;
 	uint32_t *gseg;
+	uint32_t *csize; /* per node: nodes in its (undirected) component */
 	struct geod_geodesic geod;
 };
 

@@ -389,6 +389,43 @@ START_TEST(off_network)
 }
 END_TEST
 
+/* A fragment (a stub of road connected to nothing) nearest to a point
+ * loses to a real network within the snap distance; alone, it keeps the
+ * point (which is then unreachable). */
+START_TEST(snap_prefers_network_to_fragment)
+{
+	double lon[60], lat[60];
+	jk_road_line l = {lon, lat, 60, "residential", 0, 0, 0, 0};
+	jk_graph *g;
+	jk_snap s;
+	jk_travel t;
+	double dx = 0, dy = 0;
+	int i;
+
+	for (i = 0; i < 60; i++) {
+		lon[i] = i * 0.0005;
+		lat[i] = 0;
+	}
+	ck_assert_int_eq(jk_roadnet_add_line(ctx, net, &l), JK_OK);
+	line(0.01, 0.001, 0.011, 0.001, "residential", 0); /* the stub, 111 m north */
+	line(0.05, 0.05, 0.051, 0.05, "residential", 0);   /* a stub far away */
+	g = build(0);
+	/* 11 m from the stub, 100 m from the network */
+	jk_graph_snap(g, 0.0105, 0.0009, 0, &s);
+	ck_assert_int_eq(s.reach, JK_REACH_OK);
+	ck_assert_double_eq_tol(s.lat, 0, 1e-12);
+	t = travel(g, 0.0105, 0.0009, &dx, &dy, 1, 0);
+	ck_assert_int_eq(t.reach, JK_REACH_OK);
+	/* near the far stub only */
+	jk_graph_snap(g, 0.0505, 0.0501, 0, &s);
+	ck_assert_int_eq(s.reach, JK_REACH_OK);
+	ck_assert_double_eq_tol(s.lat, 0.05, 1e-12);
+	t = travel(g, 0.0505, 0.0501, &dx, &dy, 1, 0);
+	ck_assert_int_eq(t.reach, JK_REACH_UNREACHABLE);
+	jk_graph_destroy(g);
+}
+END_TEST
+
 START_TEST(ties_go_to_lower_index)
 {
 	jk_graph *g;
@@ -596,6 +633,7 @@ static Suite *roads_suite(void)
 	tcase_add_test(tc, snap_middle_of_edge);
 	tcase_add_test(tc, same_segment_origin_and_destination);
 	tcase_add_test(tc, off_network);
+	tcase_add_test(tc, snap_prefers_network_to_fragment);
 	tcase_add_test(tc, ties_go_to_lower_index);
 	tcase_add_test(tc, time_and_distance_choose_differently);
 	tcase_add_test(tc, maxspeed_caps_class_speed);
