@@ -3,8 +3,9 @@
  * a time per direction, a reverse adjacency in CSR form for the
  * multi-source search, and a uniform grid over the road segments for
  * snapping (each segment listed in every cell its bounding box touches,
- * cells sorted by key so that a lookup is a binary search; no query ever
- * loops over all segments).
+ * cells found through a hash table). A snap searches rings of cells
+ * outwards from the point's cell and stops as soon as no unsearched cell
+ * can hold anything nearer; no query ever loops over all segments.
  *
  * Times: length at the class speed, capped by the segment's maxspeed tag.
  * Ferries: the tagged duration, or length at the ferry speed, plus the
@@ -25,7 +26,7 @@
 
 #include "roads_int.h"
 
-#define CELL_DEG 0.01
+#define CELL_DEG 0.0025
 #define MIN_COMPONENT 50
 
 void jk_graph_destroy(jk_graph *g)
@@ -37,8 +38,10 @@ void jk_graph_destroy(jk_graph *g)
 	free(g->seg);
 	free(g->rfirst);
 	free(g->redge);
-	free(g->gkey);
+	free(g->ckey);
+	free(g->cstart);
 	free(g->gseg);
+	free(g->chash);
 	free(g->csize);
 	free(g);
 }
@@ -62,6 +65,32 @@ static uint64_t cell_key(int64_t ix, int64_t iy)
 {
 	return ((uint64_t)(uint32_t)(ix + 0x80000000LL) << 32) |
 	       (uint32_t)(iy + 0x80000000LL);
+}
+
+static size_t key_hash(uint64_t k)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	return (size_t)k;
+}
+
+/* The cell of @p key: its segments in gseg[*lo .. *hi); 0 when empty. */
+static int cell_find(const jk_graph *g, uint64_t key, size_t *lo, size_t *hi)
+{
+	size_t h = key_hash(key) & (g->chash_cap - 1);
+
+	while (g->chash[h]) {
+		size_t c = g->chash[h] - 1;
+
+		if (g->ckey[c] == key) {
+			*lo = g->cstart[c];
+			*hi = g->cstart[c + 1];
+			return 1;
+		}
+		h = (h + 1) & (g->chash_cap - 1);
+	}
+	return 0;
 }
 
 struct kv {
@@ -147,18 +176,35 @@ static int grid_build(jk_graph *g)
 	}
 	if (n)
 		qsort(kv, n, sizeof *kv, cmp_kv);
-	g->gkey = malloc((n ? n : 1) * sizeof *g->gkey);
 	g->gseg = malloc((n ? n : 1) * sizeof *g->gseg);
-	if (!g->gkey || !g->gseg) {
+	g->ckey = malloc((n ? n : 1) * sizeof *g->ckey);
+	g->cstart = malloc((n + 1) * sizeof *g->cstart);
+	if (!g->gseg || !g->ckey || !g->cstart || n >= UINT32_MAX) {
 		free(kv);
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
-		g->gkey[i] = kv[i].key;
 		g->gseg[i] = kv[i].seg;
+		if (i == 0 || kv[i].key != kv[i - 1].key) {
+			g->ckey[g->n_cells] = kv[i].key;
+			g->cstart[g->n_cells++] = (uint32_t)i;
+		}
 	}
+	g->cstart[g->n_cells] = (uint32_t)n;
 	g->n_grid = n;
 	free(kv);
+	for (g->chash_cap = 1024; g->chash_cap < g->n_cells * 2; g->chash_cap *= 2)
+		;
+	g->chash = calloc(g->chash_cap, sizeof *g->chash);
+	if (!g->chash)
+		return -1;
+	for (i = 0; i < g->n_cells; i++) {
+		size_t h = key_hash(g->ckey[i]) & (g->chash_cap - 1);
+
+		while (g->chash[h])
+			h = (h + 1) & (g->chash_cap - 1);
+		g->chash[h] = (uint32_t)(i + 1);
+	}
 	return 0;
 }
 
@@ -298,29 +344,46 @@ static void m_per_deg(double lat, double *my, double *mx)
 	*mx = 111412.84 * cos(p) - 93.5 * cos(3 * p);
 }
 
-/* First index of @p key in the sorted grid. */
-static size_t grid_lower(const jk_graph *g, uint64_t key)
+/* The best candidates of a snap: any segment, and one of a component
+ * that is not a fragment. Plane distances squared, in square metres. */
+struct cand {
+	double d, t;
+	uint32_t s;
+};
+
+static void snap_seg(const jk_graph *g, uint32_t si, double lon, double lat,
+		     double mx, double my, struct cand *near, struct cand *far)
 {
-	size_t lo = 0, hi = g->n_grid;
+	const jk_gseg *s = &g->seg[si];
+	double ax = (g->lon[s->a] - lon) * mx, ay = (g->lat[s->a] - lat) * my;
+	double bx = (g->lon[s->b] - lon) * mx, by = (g->lat[s->b] - lat) * my;
+	double dx = bx - ax, dy = by - ay, l2 = dx * dx + dy * dy, t, px, py, d;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (g->gkey[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
+	t = l2 > 0 ? -(ax * dx + ay * dy) / l2 : 0;
+	t = t < 0 ? 0 : t > 1 ? 1 : t;
+	px = ax + t * dx;
+	py = ay + t * dy;
+	d = px * px + py * py;
+	if (d < near->d || (d == near->d && si < near->s)) {
+		near->d = d;
+		near->s = si;
+		near->t = t;
 	}
-	return lo;
+	if (g->csize[s->a] >= MIN_COMPONENT &&
+	    (d < far->d || (d == far->d && si < far->s))) {
+		far->d = d;
+		far->s = si;
+		far->t = t;
+	}
 }
 
 void jk_graph_snap(const jk_graph *g, double lon, double lat, double max_m,
 		   jk_snap *out)
 {
-	double my, mx, dlon, dlat, best = INFINITY, best_t = 0;
-	double big = INFINITY, big_t = 0;
-	int64_t ix, iy, ix0, ix1, iy0, iy1;
-	uint32_t best_s = UINT32_MAX, big_s = UINT32_MAX;
+	double my, mx, lim, ex, ey, best_t, big, big_t;
+	struct cand near = {INFINITY, 0, UINT32_MAX}, far = {INFINITY, 0, UINT32_MAX};
+	int64_t cx, cy, r;
+	uint32_t best_s, big_s;
 
 	memset(out, 0, sizeof *out);
 	out->reach = JK_REACH_OFF_NETWORK;
@@ -330,42 +393,37 @@ void jk_graph_snap(const jk_graph *g, double lon, double lat, double max_m,
 		return;
 	m_per_deg(lat, &my, &mx);
 	/* a little wider: the plane is compared, the ellipsoid decides */
-	dlat = max_m * 1.01 / my;
-	dlon = max_m * 1.01 / mx;
-	ix0 = cell_of(lon - dlon, g->cell);
-	ix1 = cell_of(lon + dlon, g->cell);
-	iy0 = cell_of(lat - dlat, g->cell);
-	iy1 = cell_of(lat + dlat, g->cell);
-	for (ix = ix0; ix <= ix1; ix++)
-		for (iy = iy0; iy <= iy1; iy++) {
-			uint64_t key = cell_key(ix, iy);
-			size_t j;
+	lim = max_m * 1.01;
+	cx = cell_of(lon, g->cell);
+	cy = cell_of(lat, g->cell);
+	/* what ring r leaves unsearched lies at least this far away */
+	ex = fmin(lon - (double)cx * g->cell, (double)(cx + 1) * g->cell - lon) * mx;
+	ey = fmin(lat - (double)cy * g->cell, (double)(cy + 1) * g->cell - lat) * my;
+	for (r = 0;; r++) {
+		double bound = fmin(ex + (double)r * g->cell * mx, ey + (double)r * g->cell * my);
+		int64_t ix, iy;
 
-			for (j = grid_lower(g, key); j < g->n_grid && g->gkey[j] == key; j++) {
-				uint32_t si = g->gseg[j];
-				const jk_gseg *s = &g->seg[si];
-				double ax = (g->lon[s->a] - lon) * mx, ay = (g->lat[s->a] - lat) * my;
-				double bx = (g->lon[s->b] - lon) * mx, by = (g->lat[s->b] - lat) * my;
-				double dx = bx - ax, dy = by - ay, l2 = dx * dx + dy * dy, t, px, py, d;
+		for (ix = cx - r; ix <= cx + r; ix++)
+			for (iy = cy - r; iy <= cy + r; iy++) {
+				size_t j, lo, hi;
 
-				t = l2 > 0 ? -(ax * dx + ay * dy) / l2 : 0;
-				t = t < 0 ? 0 : t > 1 ? 1 : t;
-				px = ax + t * dx;
-				py = ay + t * dy;
-				d = px * px + py * py;
-				if (d < best || (d == best && si < best_s)) {
-					best = d;
-					best_s = si;
-					best_t = t;
-				}
-				if (g->csize[s->a] >= MIN_COMPONENT &&
-				    (d < big || (d == big && si < big_s))) {
-					big = d;
-					big_s = si;
-					big_t = t;
-				}
+				if (ix != cx - r && ix != cx + r && iy != cy - r && iy != cy + r)
+					continue; /* an inner ring, searched already */
+				if (!cell_find(g, cell_key(ix, iy), &lo, &hi))
+					continue;
+				for (j = lo; j < hi; j++)
+					snap_seg(g, g->gseg[j], lon, lat, mx, my, &near, &far);
 			}
-		}
+		/* done when nothing unsearched can beat the network found, or
+		 * when the rest is beyond the snap distance */
+		if (bound > lim || (far.s != UINT32_MAX && bound * bound >= far.d))
+			break;
+	}
+	best_s = near.s;
+	best_t = near.t;
+	big = far.d;
+	big_s = far.s;
+	big_t = far.t;
 	if (best_s == UINT32_MAX)
 		return;
 	if (big_s != UINT32_MAX && big_s != best_s && g->csize[g->seg[best_s].a] < MIN_COMPONENT &&

@@ -69,11 +69,16 @@ struct jk_graph {
 	uint32_t *redge;
 	size_t n_edges;
 	double access_kmh;
-	/* snap grid: cells of CELL degrees, sorted (key, segment) pairs */
+	/* snap grid: cells of `cell` degrees; the segments of cell k are
+	 * gseg[cstart[k] .. cstart[k + 1]), cell keys found through an open
+	 * addressing table (entries are k + 1) */
 	double cell;
-	size_t n_grid;
-	uint64_t *gkey;
+	size_t n_cells, n_grid;
+	uint64_t *ckey;
+	uint32_t *cstart;
 	uint32_t *gseg;
+	uint32_t *chash;
+	size_t chash_cap;
 	uint32_t *csize; /* per node: nodes in its (undirected) component */
 	struct geod_geodesic geod;
 };

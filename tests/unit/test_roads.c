@@ -615,6 +615,73 @@ START_TEST(osm_tag_values)
 }
 END_TEST
 
+/* The ring search of the snap grid finds what a scan of every segment
+ * finds, with random points near and far from a jittered street grid
+ * (all its streets form one component, so the fragment rule stays out). */
+START_TEST(snap_equals_brute_force)
+{
+	enum { N = 20, Q = 5000 };
+	uint64_t seed = 11;
+	double gx[N][N], gy[N][N];
+	jk_graph *g;
+	int i, j, q;
+
+	/* a jittered grid of streets 0.007 degree apart (many grid cells
+	 * hold none), all one component */
+	for (i = 0; i < N; i++)
+		for (j = 0; j < N; j++) {
+			gx[i][j] = i * 0.007 + (double)(rng(&seed) % 3000) * 1e-6;
+			gy[i][j] = j * 0.007 + (double)(rng(&seed) % 3000) * 1e-6;
+		}
+	for (i = 0; i < N; i++)
+		for (j = 0; j < N; j++) {
+			if (i + 1 < N)
+				line(gx[i][j], gy[i][j], gx[i + 1][j], gy[i + 1][j], "residential", 0);
+			if (j + 1 < N)
+				line(gx[i][j], gy[i][j], gx[i][j + 1], gy[i][j + 1], "residential", 0);
+		}
+	g = build(0);
+	for (q = 0; q < Q; q++) {
+		double lon = -0.015 + (double)(rng(&seed) % 170000) * 1e-6;
+		double lat = -0.015 + (double)(rng(&seed) % 170000) * 1e-6;
+		double best = INFINITY;
+		size_t k;
+		jk_snap s;
+
+		for (k = 0; k < g->n_segs; k++) {
+			const jk_gseg *e = &g->seg[k];
+			double ax = g->lon[e->a], ay = g->lat[e->a], bx = g->lon[e->b], by = g->lat[e->b];
+			double t, px, py, d;
+			/* the same local plane, in metres */
+			double mx = 111412.84 * cos(lat * M_PI / 180) - 93.5 * cos(3 * lat * M_PI / 180);
+			double my = 111132.92 - 559.82 * cos(2 * lat * M_PI / 180) +
+				    1.175 * cos(4 * lat * M_PI / 180);
+			double dx = (bx - ax) * mx, dy = (by - ay) * my;
+			double qx = (lon - ax) * mx, qy = (lat - ay) * my;
+
+			t = (qx * dx + qy * dy) / (dx * dx + dy * dy);
+			t = t < 0 ? 0 : t > 1 ? 1 : t;
+			px = t * dx - qx;
+			py = t * dy - qy;
+			d = sqrt(px * px + py * py);
+			if (d < best)
+				best = d;
+		}
+		jk_graph_snap(g, lon, lat, 0, &s);
+		if (best > 1000.5) {
+			ck_assert_int_eq(s.reach, JK_REACH_OFF_NETWORK);
+			continue;
+		}
+		if (best < 999.5) {
+			ck_assert_int_eq(s.reach, JK_REACH_OK);
+			/* geodesic vs plane: well under a metre at this scale */
+			ck_assert_double_eq_tol(s.access_m, best, 0.05 + best * 1e-3);
+		}
+	}
+	jk_graph_destroy(g);
+}
+END_TEST
+
 static Suite *roads_suite(void)
 {
 	Suite *s = suite_create("roads");
@@ -640,6 +707,7 @@ static Suite *roads_suite(void)
 	tcase_add_test(tc, path_follows_roads);
 	tcase_add_test(tc, multi_source_equals_single_searches);
 	tcase_add_test(tc, osm_tag_values);
+	tcase_add_test(tc, snap_equals_brute_force);
 	suite_add_tcase(s, tc);
 	return s;
 }
