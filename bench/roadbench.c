@@ -159,7 +159,8 @@ built:
 	t4 = now_s();
 	printf("| step | value |\n|---|---|\n");
 	printf("| network | %zu nodes, %zu segments |\n", jk_roadnet_nodes(net), jk_roadnet_segs(net));
-	printf("| graph (%s) | %zu directed edges |\n", argv[1], jk_graph_edges(g));
+	printf("| graph (%s) | %zu directed edges |\n",
+	       strrchr(argv[1], '/') ? strrchr(argv[1], '/') + 1 : argv[1], jk_graph_edges(g));
 	printf("| %s | %.3f s |\n", store ? "load network from the store"
 					   : "build network (merge nodes, geodesic lengths)", t1 - t0);
 	printf("| build routing graph (profile, CSR, snap grid) | %.3f s |\n", t2 - t1);
