@@ -181,6 +181,41 @@ JK_API int jk_import_sites(jk_ctx *ctx, jk_store *st, const char *path,
 JK_API int jk_import_clients(jk_ctx *ctx, jk_store *st, const char *path,
 			     const jk_table_opts *opts, jk_import_stats *stats);
 
+/** Field names and layer of a road import. NULL members take defaults. */
+typedef struct jk_roads_opts {
+	const char *layer;    /**< NULL: 'lines' of an OSM file, else the first */
+	const char *f_class;  /**< road class; NULL: the first present of
+				   highway, TYPE, REMARK, fclass */
+	const char *f_oneway; /**< one-way tag (yes/1/true, -1, no); NULL:
+				   oneway or ONEWAY when present */
+	const char *f_speed;  /**< speed limit in km/h; NULL: maxspeed when present */
+} jk_roads_opts;
+
+/** Counts of one road import. */
+typedef struct jk_roads_stats {
+	long read;        /**< features read */
+	long lines;       /**< imported (roads and ferries) */
+	long ferries;     /**< of which ferry routes (route=ferry) */
+	long not_road;    /**< skipped: neither a road class nor a ferry */
+	long no_geometry; /**< skipped: no line geometry */
+	long rejected;    /**< rejected with a message (bad coordinates) */
+	long nodes, edges, components; /**< the network stored */
+} jk_roads_stats;
+
+/**
+ * Imports a road network, replacing the one in the store, in one
+ * transaction: an OpenStreetMap PBF or XML file (GDAL's OSM driver, layer
+ * 'lines': highway ways and route=ferry ways with oneway, maxspeed,
+ * junction=roundabout and duration from other_tags) or any line layer
+ * (Shapefile, GeoPackage, GeoJSON, ...) with a class field and optional
+ * one-way and speed fields. Lines are split at every vertex; lines meet
+ * where they share a coordinate to 1e-7 degree, OSM's precision (the OSM
+ * lines layer exposes no node ids). The graph is stored as road_nodes and road_edges with
+ * geometries. Clears the coverage results, which depend on it.
+ */
+JK_API int jk_import_roads(jk_ctx *ctx, jk_store *st, const char *path,
+			   const jk_roads_opts *opts, jk_roads_stats *stats);
+
 /* ------------------------------------------------------------------ */
 /* Geocoding                                                           */
 
@@ -202,10 +237,56 @@ typedef struct jk_geocode_stats {
 JK_API int jk_geocode(jk_ctx *ctx, jk_store *st, jk_geocode_stats *stats);
 
 /* ------------------------------------------------------------------ */
+/* Road travel                                                         */
+
+/** How a point fares on the road network. */
+typedef enum jk_reach_status {
+	JK_REACH_OK = 0,          /**< joined the network and reached a site */
+	JK_REACH_OFF_NETWORK = 1, /**< no road within the snap distance */
+	JK_REACH_UNREACHABLE = 2  /**< on the network, but no site can be reached
+				       (another island without a ferry) */
+} jk_reach_status;
+
+/** How to travel on the road network of the store. */
+typedef struct jk_route_opts {
+	const char *profile;   /**< path of a travel profile CSV (data/profiles);
+				    required */
+	int optimize_distance; /**< minimise length instead of time */
+	int ignore_oneway;     /**< treat one-way streets as two-way */
+	double max_snap_m;     /**< farthest a point may be from a road; 0: 1000 */
+} jk_route_opts;
+
+typedef struct jk_route_result {
+	int reach;         /**< jk_reach_status */
+	double road_km;    /**< length of the path, access legs included */
+	double road_min;   /**< its travel time in minutes */
+	double from_snap_m, to_snap_m; /**< access legs (metres) */
+} jk_route_result;
+
+/**
+ * Shortest path between two points (lon/lat degrees) on the road network
+ * imported with jk_import_roads(). Each point joins the network at the
+ * nearest point of the nearest usable road; the access legs count at the
+ * profile's walking speed.
+ * @return JK_OK (see res->reach), JK_ERR_STATE when no network is
+ *         imported, or another error.
+ */
+JK_API int jk_route(jk_ctx *ctx, jk_store *st, const jk_route_opts *opts,
+		    double from_lon, double from_lat, double to_lon,
+		    double to_lat, jk_route_result *res);
+
+/* ------------------------------------------------------------------ */
 /* Coverage                                                            */
 
 typedef struct jk_coverage_opts {
-	double radius_km; /**< reach radius; 0 takes the default, 5 km */
+	double radius_km; /**< reach radius; 0 takes the default, 5 km (straight
+			       line); by road: on road distance, only when set */
+	int by_road;      /**< measure on the road network of the store
+			       (jk_import_roads) instead of the straight line */
+	double max_minutes; /**< by road: reachable within this travel time;
+				 0 takes 30 minutes unless radius_km is set */
+	jk_route_opts road; /**< by road: profile (required), optimisation,
+				 one-way, snap distance */
 } jk_coverage_opts;
 
 typedef struct jk_coverage_stats {
@@ -213,6 +294,10 @@ typedef struct jk_coverage_stats {
 	long clients;       /**< active clients given a site */
 	long clients_in_reach;
 	long clients_no_site; /**< active clients for whom no suitable site exists */
+	/* by road: points that got no road travel */
+	long sites_off_network;    /**< ready sites farther than the snap distance from a road */
+	long villages_off_network, villages_unreachable;
+	long clients_off_network, clients_unreachable;
 	/* where the time went, wall-clock seconds */
 	double t_read;    /**< reading villages, sites and clients from the store */
 	double t_analyse; /**< indexes, counts and nearest-site searches */
@@ -221,8 +306,9 @@ typedef struct jk_coverage_stats {
 
 /**
  * Computes coverage per village and the nearest suitable ready site of every
- * active client (geodesic distance on WGS84), replacing the previous results
- * in one transaction.
+ * active client (geodesic distance on WGS84, or with by_road travel on the
+ * road network: road_km, road_min and reach per village and client),
+ * replacing the previous results in one transaction.
  */
 JK_API int jk_coverage_run(jk_ctx *ctx, jk_store *st,
 			   const jk_coverage_opts *opts,

@@ -17,8 +17,15 @@
  * A ready site's capacity is its kapasitas, or 1 when the book leaves it
  * blank (it takes at least one client).
  *
+ * By road (opts->by_road), "within R" becomes "reached by road within the
+ * travel time (default 30 minutes) and/or the road distance asked for",
+ * measured from the village point (or the home) to the site along the
+ * roads of the travel profile, access legs included; points off the
+ * network or in a part of it no site reaches get reach off_network or
+ * unreachable and are never reachable.
+ *
  * Everything is read from the store into arrays, computed in memory with a
- * kd-tree (reach.h), and written back in one transaction.
+ * kd-tree or the road graph (reach.h), and written back in one transaction.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,11 +33,31 @@
 #include <time.h>
 
 #include "../core/util.h"
+#include "../roads/roads.h"
 #include "../store/store_int.h"
 #include "coverage_int.h"
 #include "reach.h"
 
 #define DEFAULT_RADIUS_KM 5.0
+#define DEFAULT_MAX_MINUTES 30.0
+
+/* What "within reach" means for one run. */
+struct cov_mode {
+	int by_road;
+	double radius_km;   /* <= 0: no distance limit (by road only) */
+	double max_minutes; /* <= 0: no time limit */
+};
+
+static int within(const struct cov_mode *m, const jk_reach_trip *t)
+{
+	if (t->reach != JK_REACH_OK)
+		return 0;
+	if (m->radius_km > 0 && t->km > m->radius_km)
+		return 0;
+	if (m->by_road && m->max_minutes > 0 && t->min > m->max_minutes)
+		return 0;
+	return 1;
+}
 
 struct site {
 	long long id;
@@ -160,18 +187,23 @@ static int load_sites(jk_store *st, const struct vill *v, int nv,
 }
 
 /* Builds a reach over the ready sites (child-suitable ones only when
- * @p child), with @p map from reach index to site index. */
-static jk_reach *build_reach(const struct site *s, size_t n, int child,
-			     size_t **map)
+ * @p child), with @p map from reach index to site index: geodesic, or on
+ * the road graph @p g when given (then *off counts the sites it could not
+ * snap). NULL with the error in ctx. */
+static jk_reach *build_reach(jk_ctx *ctx, const struct site *s, size_t n,
+			     int child, size_t **map, const jk_graph *g,
+			     const jk_coverage_opts *o, long *off)
 {
-	double *lon = malloc((n ? n : 1) * sizeof *lon);
-	double *lat = malloc((n ? n : 1) * sizeof *lat);
+	double *lon = calloc(n ? n : 1, sizeof *lon);
+	double *lat = calloc(n ? n : 1, sizeof *lat);
 	jk_reach *r = NULL;
 	size_t i, k = 0;
 
 	*map = malloc((n ? n : 1) * sizeof **map);
-	if (!lon || !lat || !*map)
+	if (!lon || !lat || !*map) {
+		jk_error(ctx, JK_ERR_NOMEM, "out of memory");
 		goto done;
+	}
 	for (i = 0; i < n; i++) {
 		if (s[i].status != 0 || (child && !s[i].anak_ok))
 			continue;
@@ -179,7 +211,27 @@ static jk_reach *build_reach(const struct site *s, size_t n, int child,
 		lat[k] = s[i].lat;
 		(*map)[k++] = i;
 	}
-	r = jk_reach_geodesic_create(lon, lat, k);
+	if (!g) {
+		r = jk_reach_geodesic_create(lon, lat, k);
+		if (!r)
+			jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+		goto done;
+	}
+	r = jk_reach_road_create(ctx, g, lon, lat, k, o->road.max_snap_m,
+				 o->road.optimize_distance);
+	for (i = 0; r && off && i < k; i++) {
+		jk_snap sn;
+
+		jk_graph_snap(g, lon[i], lat[i], o->road.max_snap_m, &sn);
+		if (sn.reach != JK_REACH_OK) {
+			(*off)++;
+			jk_msg(ctx, JK_LOG_WARN,
+			       "site %lld: no road within %g m of its point (%.6f %.6f): left out of road travel",
+			       s[(*map)[i]].id, o->road.max_snap_m > 0 ? o->road.max_snap_m
+								       : JK_SNAP_DEFAULT_M,
+			       lon[i], lat[i]);
+		}
+	}
 done:
 	free(lon);
 	free(lat);
@@ -194,8 +246,9 @@ static int write_villages(jk_store *st, const struct vill *v, int nv,
 
 	rc = jk_store_prepare(st,
 		"INSERT INTO coverage(kode,status,n_ready,n_pending,cap_ready,demand,"
-		"near_site,near_km,status_ak,n_ready_ak,near_ak,near_ak_km)"
-		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", &s);
+		"near_site,near_km,status_ak,n_ready_ak,near_ak,near_ak_km,"
+		"road_km,road_min,reach)"
+		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &s);
 	if (rc)
 		return rc;
 	for (i = 0; i < nv && !rc; i++) {
@@ -223,6 +276,17 @@ static int write_villages(jk_store *st, const struct vill *v, int nv,
 			sqlite3_bind_null(s, 11);
 			sqlite3_bind_null(s, 12);
 		}
+		if (c->by_road && c->reach == JK_REACH_OK) {
+			sqlite3_bind_double(s, 13, c->near_km);
+			sqlite3_bind_double(s, 14, c->road_min);
+		} else {
+			sqlite3_bind_null(s, 13);
+			sqlite3_bind_null(s, 14);
+		}
+		if (c->by_road)
+			sqlite3_bind_text(s, 15, jk_reach_name(c->reach), -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(s, 15);
 		if (sqlite3_step(s) != SQLITE_DONE)
 			rc = jk_store_dberr(st, "cannot store coverage");
 		sqlite3_reset(s);
@@ -232,6 +296,10 @@ static int write_villages(jk_store *st, const struct vill *v, int nv,
 		case JK_COV_REACHABLE: stats->reachable++; break;
 		case JK_COV_PENDING: stats->pending++; break;
 		default: stats->gap++; break;
+		}
+		if (c->by_road) {
+			stats->villages_off_network += c->reach == JK_REACH_OFF_NETWORK;
+			stats->villages_unreachable += c->reach == JK_REACH_UNREACHABLE;
 		}
 	}
 	sqlite3_finalize(s);
@@ -247,6 +315,9 @@ struct client {
 	double lon, lat;
 	long long site; /* nearest suitable ready site, 0 when none */
 	double km;
+	double min;     /* by road: travel time */
+	int reach;      /* by road: jk_reach_status */
+	int in_reach;
 };
 
 struct clients {
@@ -302,7 +373,7 @@ static int cmp_client_id(const void *a, const void *b)
 }
 
 /* Writes the client links in key order (an append to the B-tree). */
-static int write_links(jk_store *st, struct clients *cl, double radius)
+static int write_links(jk_store *st, struct clients *cl, int by_road)
 {
 	sqlite3_stmt *ins;
 	size_t i;
@@ -310,8 +381,8 @@ static int write_links(jk_store *st, struct clients *cl, double radius)
 
 	qsort(cl->a, cl->n, sizeof *cl->a, cmp_client_id);
 	rc = jk_store_prepare(st,
-		"INSERT INTO client_links(client_id,site_id,dist_km,in_reach,note)"
-		" VALUES(?,?,?,?,?)", &ins);
+		"INSERT INTO client_links(client_id,site_id,dist_km,in_reach,note,"
+		"road_km,road_min,reach) VALUES(?,?,?,?,?,?,?,?)", &ins);
 	for (i = 0; !rc && i < cl->n; i++) {
 		const struct client *c = &cl->a[i];
 
@@ -319,7 +390,7 @@ static int write_links(jk_store *st, struct clients *cl, double radius)
 		if (c->site > 0) {
 			sqlite3_bind_int64(ins, 2, c->site);
 			sqlite3_bind_double(ins, 3, c->km);
-			sqlite3_bind_int(ins, 4, c->km <= radius);
+			sqlite3_bind_int(ins, 4, c->in_reach);
 			sqlite3_bind_null(ins, 5);
 		} else {
 			sqlite3_bind_null(ins, 2);
@@ -327,9 +398,24 @@ static int write_links(jk_store *st, struct clients *cl, double radius)
 			sqlite3_bind_null(ins, 4);
 			sqlite3_bind_text(ins, 5, c->vill < 0
 				? "home village not certain (see geocoding)"
+				: by_road && c->reach == JK_REACH_OFF_NETWORK
+				? "home off the road network (no road within the snap distance)"
+				: by_road && c->reach == JK_REACH_UNREACHABLE
+				? "no ready site reachable by road"
 				: c->anak ? "no ready child-suitable site" : "no ready site",
 				-1, SQLITE_STATIC);
 		}
+		if (by_road && c->site > 0) {
+			sqlite3_bind_double(ins, 6, c->km);
+			sqlite3_bind_double(ins, 7, c->min);
+		} else {
+			sqlite3_bind_null(ins, 6);
+			sqlite3_bind_null(ins, 7);
+		}
+		if (by_road && c->vill >= 0)
+			sqlite3_bind_text(ins, 8, jk_reach_name(c->reach), -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(ins, 8);
 		if (sqlite3_step(ins) != SQLITE_DONE)
 			rc = jk_store_dberr(st, "cannot store client link");
 		sqlite3_reset(ins);
@@ -349,39 +435,55 @@ static double now_s(void)
 int jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opts,
 		    jk_coverage_stats *stats)
 {
+	static const jk_coverage_opts defaults;
 	struct vill *v = NULL;
 	struct site *sites = NULL;
 	jk_reach *all = NULL, *child = NULL;
+	jk_graph *graph = NULL;
 	size_t *map_all = NULL, *map_child = NULL, ns = 0, i;
 	struct clients cl;
 	jk_coverage_stats local;
-	double radius = opts && opts->radius_km > 0 ? opts->radius_km : DEFAULT_RADIUS_KM;
+	struct cov_mode mode;
 	double t0 = now_s(), t1, t2;
-	char params[64];
+	char params[512];
 	int nv = 0, rc, in_tx = 0, k;
 
 	memset(&cl, 0, sizeof cl);
 	jk_buf_init(&cl.ids);
 
+	if (!opts)
+		opts = &defaults;
 	if (!stats)
 		stats = &local;
 	memset(stats, 0, sizeof *stats);
-	if (opts && opts->radius_km < 0)
+	if (opts->radius_km < 0)
 		return jk_error(ctx, JK_ERR_ARG, "radius must be positive, not %g km",
 				opts->radius_km);
+	if (opts->max_minutes < 0)
+		return jk_error(ctx, JK_ERR_ARG, "travel time must be positive, not %g minutes",
+				opts->max_minutes);
+	if (opts->max_minutes > 0 && !opts->by_road)
+		return jk_error(ctx, JK_ERR_ARG, "a travel time limit needs travel by road");
+	mode.by_road = opts->by_road;
+	mode.radius_km = opts->radius_km > 0 ? opts->radius_km
+			 : opts->by_road ? 0 : DEFAULT_RADIUS_KM;
+	mode.max_minutes = opts->max_minutes > 0 ? opts->max_minutes
+			   : opts->by_road && opts->radius_km <= 0 ? DEFAULT_MAX_MINUTES : 0;
 	rc = load_villages(st, &v, &nv);
 	if (!rc)
 		rc = load_sites(st, v, nv, &sites, &ns);
 	if (!rc)
 		rc = load_clients(st, v, nv, &cl);
+	if (!rc && opts->by_road)
+		rc = jk_graph_from_store(ctx, st, &opts->road, &graph);
 	if (rc)
 		goto done;
 	t1 = now_s();
 	jk_progress(ctx, "coverage", 1, 4);
-	all = build_reach(sites, ns, 0, &map_all);
-	child = build_reach(sites, ns, 1, &map_child);
+	all = build_reach(ctx, sites, ns, 0, &map_all, graph, opts, &stats->sites_off_network);
+	child = all ? build_reach(ctx, sites, ns, 1, &map_child, graph, opts, NULL) : NULL;
 	if (!all || !child) {
-		rc = jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+		rc = JK_ERR_NOMEM;
 		goto done;
 	}
 	for (i = 0; i < ns; i++) {
@@ -402,38 +504,51 @@ int jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opts,
 	jk_progress(ctx, "coverage", 2, 4);
 	for (k = 0; k < nv; k++) {
 		jk_village_cov *c = &v[k].c;
-		size_t idx;
-		double km;
-		int has = jk_reach_nearest(all, v[k].lon, v[k].lat, &idx, &km) == 0;
+		jk_reach_trip t;
 
-		if (has) {
-			c->near_site = sites[map_all[idx]].id;
-			c->near_km = km;
+		jk_reach_trip_of(all, v[k].lon, v[k].lat, &t);
+		c->by_road = mode.by_road;
+		c->reach = t.reach;
+		if (t.reach == JK_REACH_OK) {
+			c->near_site = sites[map_all[t.idx]].id;
+			c->near_km = t.km;
+			c->road_min = t.min;
 		}
-		c->status = jk_cov_classify(c->n_ready, c->n_pending, has, km, radius);
-		has = jk_reach_nearest(child, v[k].lon, v[k].lat, &idx, &km) == 0;
-		if (has) {
-			c->near_ak = sites[map_child[idx]].id;
-			c->near_ak_km = km;
+		c->status = jk_cov_classify(c->n_ready, c->n_pending, within(&mode, &t), 0, 0);
+		jk_reach_trip_of(child, v[k].lon, v[k].lat, &t);
+		if (t.reach == JK_REACH_OK) {
+			c->near_ak = sites[map_child[t.idx]].id;
+			c->near_ak_km = t.km;
 		}
-		c->status_ak = jk_cov_classify(c->n_ready_ak, c->n_pending_ak, has, km, radius);
+		c->status_ak = jk_cov_classify(c->n_ready_ak, c->n_pending_ak,
+					       within(&mode, &t), 0, 0);
 	}
 	for (i = 0; i < cl.n; i++) {
 		struct client *c = &cl.a[i];
-		size_t idx;
+		jk_reach_trip t;
 
 		if (c->vill < 0)
 			continue;
 		v[c->vill].c.demand++;
-		if (jk_reach_nearest(c->anak ? child : all, c->lon, c->lat, &idx, &c->km) == 0)
-			c->site = sites[(c->anak ? map_child : map_all)[idx]].id;
+		jk_reach_trip_of(c->anak ? child : all, c->lon, c->lat, &t);
+		c->reach = t.reach;
+		if (t.reach == JK_REACH_OK) {
+			c->site = sites[(c->anak ? map_child : map_all)[t.idx]].id;
+			c->km = t.km;
+			c->min = t.min;
+			c->in_reach = within(&mode, &t);
+		}
 	}
 	for (i = 0; i < cl.n; i++) {
 		if (cl.a[i].site > 0) {
 			stats->clients++;
-			stats->clients_in_reach += cl.a[i].km <= radius;
+			stats->clients_in_reach += cl.a[i].in_reach;
 		} else {
 			stats->clients_no_site++;
+			if (mode.by_road && cl.a[i].vill >= 0) {
+				stats->clients_off_network += cl.a[i].reach == JK_REACH_OFF_NETWORK;
+				stats->clients_unreachable += cl.a[i].reach == JK_REACH_UNREACHABLE;
+			}
 		}
 	}
 	t2 = now_s();
@@ -444,19 +559,34 @@ int jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opts,
 	in_tx = 1;
 	rc = jk_store_exec(st, "DELETE FROM coverage; DELETE FROM client_links;");
 	if (!rc)
-		rc = write_links(st, &cl, radius);
+		rc = write_links(st, &cl, mode.by_road);
 	if (!rc)
 		rc = write_villages(st, v, nv, stats);
-	snprintf(params, sizeof params, "%.17g", radius);
+	snprintf(params, sizeof params, "%.17g", mode.radius_km);
 	if (!rc)
 		rc = jk_store_meta_set(st, "radius_km", params);
+	snprintf(params, sizeof params, "%.17g", mode.max_minutes);
+	if (!rc)
+		rc = jk_store_meta_set(st, "max_minutes", params);
+	if (!rc)
+		rc = jk_store_meta_set(st, "coverage_method", all->ops->name);
 	if (!rc) {
 		sqlite3_stmt *s;
 
 		rc = jk_store_prepare(st, "INSERT INTO runs(step, params) VALUES('coverage', ?)", &s);
 		if (!rc) {
-			snprintf(params, sizeof params, "radius_km=%g;method=%s", radius,
-				 all->ops->name);
+			if (mode.by_road)
+				snprintf(params, sizeof params,
+					 "radius_km=%g;method=road;max_minutes=%g;profile=%s;"
+					 "optimize=%s;oneway=%s;max_snap_m=%g",
+					 mode.radius_km, mode.max_minutes, opts->road.profile,
+					 opts->road.optimize_distance ? "distance" : "time",
+					 opts->road.ignore_oneway ? "ignored" : "obeyed",
+					 opts->road.max_snap_m > 0 ? opts->road.max_snap_m
+								   : JK_SNAP_DEFAULT_M);
+			else
+				snprintf(params, sizeof params, "radius_km=%g;method=%s",
+					 mode.radius_km, all->ops->name);
 			sqlite3_bind_text(s, 1, params, -1, SQLITE_TRANSIENT);
 			if (sqlite3_step(s) != SQLITE_DONE)
 				rc = jk_store_dberr(st, "cannot record the run");
@@ -476,6 +606,7 @@ done:
 		jk_store_rollback(st);
 	jk_reach_destroy(all);
 	jk_reach_destroy(child);
+	jk_graph_destroy(graph);
 	free(map_all);
 	free(map_child);
 	free(sites);

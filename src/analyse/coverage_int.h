@@ -13,6 +13,10 @@ typedef struct jk_village_cov {
 	long long near_site, near_ak; /* 0 when none */
 	double near_km, near_ak_km;
 	int status, status_ak;
+	/* by road, towards near_site: near_km is the road distance then */
+	int by_road;
+	double road_min;
+	int reach; /* jk_reach_status */
 } jk_village_cov;
 
 /* Status of a village from its counts and the nearest ready site (has_near

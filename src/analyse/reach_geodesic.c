@@ -190,7 +190,7 @@ static void geo_destroy(jk_reach *r)
 	free(g);
 }
 
-static const jk_reach_ops geo_ops = {"geodesic", geo_nearest, geo_destroy};
+static const jk_reach_ops geo_ops = {"geodesic", geo_nearest, geo_destroy, NULL};
 
 jk_reach *jk_reach_geodesic_create(const double *lon, const double *lat,
 				   size_t n)

@@ -38,7 +38,7 @@ struct cli_cmd {
 
 extern const struct cli_cmd cli_cmd_import, cli_cmd_geocode,
 	cli_cmd_coverage, cli_cmd_export, cli_cmd_report, cli_cmd_run,
-	cli_cmd_demo, cli_cmd_map, cli_cmd_book;
+	cli_cmd_demo, cli_cmd_map, cli_cmd_book, cli_cmd_route;
 
 /* Prints "jangkau: " + message to stderr. */
 void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -93,6 +93,16 @@ void cli_print_import(struct cli *cli, const char *what, const char *path,
 void cli_print_geocode(struct cli *cli, const jk_geocode_stats *s);
 void cli_print_coverage(struct cli *cli, const jk_coverage_stats *s,
 			double radius_km);
+
+/* `import roads` (cmd_import.c). */
+int cli_import_roads(struct cli *cli, const char *path, const char *layer,
+		     const char *fclass, const char *foneway, const char *fspeed);
+
+/* The file of a travel profile: @p name itself when it names a file
+ * (contains '/' or ends in .csv), else NAME.csv in the profiles directory
+ * of the bundled data ($JANGKAU_DATA, the source tree, the install
+ * prefix). NULL when not found. (cmd_route.c) */
+const char *cli_profile_path(const char *name, char *buf, size_t n);
 
 /* Exit code after a step that may have rejected rows. */
 int cli_exit_code(struct cli *cli);

@@ -10,6 +10,7 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 {
 	const char *pos[2] = {NULL, NULL}, *layer = NULL, *aliases = NULL, *area = NULL;
 	const char *fk = NULL, *fn = NULL, *fkec = NULL, *fkab = NULL, *fprov = NULL;
+	const char *fclass = NULL, *foneway = NULL, *fspeed = NULL;
 	int strict = 0, rc;
 	const struct cli_opt opts[] = {
 		{"--layer", &layer, NULL}, {"--aliases", &aliases, NULL},
@@ -17,6 +18,8 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 		{"--strict", NULL, &strict}, {"--field-kode", &fk, NULL},
 		{"--field-nama", &fn, NULL}, {"--field-kecamatan", &fkec, NULL},
 		{"--field-kabupaten", &fkab, NULL}, {"--field-provinsi", &fprov, NULL},
+		{"--class-field", &fclass, NULL}, {"--oneway-field", &foneway, NULL},
+		{"--speed-field", &fspeed, NULL},
 		{NULL, NULL, NULL}};
 	jk_import_stats stats;
 	jk_store *st = NULL;
@@ -25,9 +28,17 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
 	if (strcmp(pos[0], "boundaries") && strcmp(pos[0], "sites") &&
-	    strcmp(pos[0], "clients"))
+	    strcmp(pos[0], "clients") && strcmp(pos[0], "roads"))
 		return cli_usage(&cli_cmd_import,
-				 "'%s' is not boundaries, sites or clients", pos[0]);
+				 "'%s' is not boundaries, sites, clients or roads", pos[0]);
+	if (strcmp(pos[0], "roads") && (fclass || foneway || fspeed))
+		return cli_usage(&cli_cmd_import,
+				 "--class-field, --oneway-field and --speed-field apply to 'import roads' only");
+	if (!strcmp(pos[0], "roads")) {
+		if (strict)
+			return cli_usage(&cli_cmd_import, "--strict does not apply to 'import roads'");
+		return cli_import_roads(cli, pos[1], layer, fclass, foneway, fspeed);
+	}
 	if (strcmp(pos[0], "boundaries") && (aliases || area || fk || fn || fkec || fkab || fprov))
 		return cli_usage(&cli_cmd_import,
 				 "--aliases, --area and --field-* apply to 'import boundaries' only");
@@ -71,7 +82,9 @@ const struct cli_cmd cli_cmd_import = {
 	"                                     [--field-kecamatan F] [--field-kabupaten F]\n"
 	"                                     [--field-provinsi F] [--strict]\n"
 	"       jangkau import sites FILE [--layer NAME] [--strict]\n"
-	"       jangkau import clients FILE [--layer NAME] [--strict]\n\n"
+	"       jangkau import clients FILE [--layer NAME] [--strict]\n"
+	"       jangkau import roads FILE [--layer NAME] [--class-field F]\n"
+	"                                 [--oneway-field F] [--speed-field F]\n\n"
 	"Reads any table or vector file GDAL opens (CSV, XLSX, ODS, GeoPackage,\n"
 	"Shapefile, GeoJSON). Boundaries: village polygons with Kemendagri codes,\n"
 	"reprojected to EPSG:4326, invalid polygons repaired; the alias CSV\n"
@@ -80,7 +93,12 @@ const struct cli_cmd cli_cmd_import = {
 	"desa_kelurahan, kecamatan, kabupaten_kota, koordinat, status, ...; clients:\n"
 	"id_klien, alamat_rumah, koordinat_rumah, jenis_pidana, anak, ...) or in\n"
 	"English. Each rejected row is reported as FILE:ROW: field: reason and the\n"
-	"good rows are imported; re-importing a file adds nothing twice.\n\n"
+	"good rows are imported; re-importing a file adds nothing twice.\n"
+	"Roads: an OpenStreetMap extract (.osm.pbf, .osm: highways and ferries,\n"
+	"with oneway, maxspeed and ferry duration) or any line layer, replacing the\n"
+	"network in the store. Lines are joined where they share a coordinate.\n"
+	"The class field defaults to highway, TYPE, REMARK or fclass (BIG RBI:\n"
+	"REMARK); one-way to oneway/ONEWAY, speed limit to maxspeed.\n\n"
 	"  --layer NAME   layer or sheet to read (default: 'desa' or the first)\n"
 	"  --area CODES   import only villages under these codes, the working area\n"
 	"                 of the office (e.g. 74.72,74.04,74.13)\n"
@@ -88,3 +106,30 @@ const struct cli_cmd cli_cmd_import = {
 	"  --db PATH      project store (default: jangkau.sqlite)\n"
 	"  --quiet        print only errors\n\n"
 	"Exit codes: 0 ok, 1 failure, 2 usage, 3 some rows rejected.\n"};
+
+int cli_import_roads(struct cli *cli, const char *path, const char *layer,
+		     const char *fclass, const char *foneway, const char *fspeed)
+{
+	jk_roads_opts ro = {layer, fclass, foneway, fspeed};
+	jk_roads_stats s;
+	jk_store *st = NULL;
+	int rc;
+
+	if (cli_open_store(cli, &st))
+		return EXIT_FAIL;
+	rc = jk_import_roads(cli->ctx, st, path, &ro, &s);
+	if (rc) {
+		rc = cli_fail(cli, rc);
+	} else {
+		cli->rejected += s.rejected;
+		cli_say(cli,
+			"roads %s: %ld features read, %ld lines imported (%ld ferries); skipped "
+			"%ld not roads, %ld without a line geometry; %ld rejected\n"
+			"  network: %ld nodes, %ld edges, %ld connected components\n",
+			path, s.read, s.lines, s.ferries, s.not_road, s.no_geometry, s.rejected,
+			s.nodes, s.edges, s.components);
+		rc = cli_exit_code(cli);
+	}
+	jk_store_close(st);
+	return rc;
+}

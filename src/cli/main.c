@@ -15,8 +15,8 @@
 
 static const struct cli_cmd *const commands[] = {
 	&cli_cmd_import, &cli_cmd_geocode, &cli_cmd_coverage, &cli_cmd_export,
-	&cli_cmd_report, &cli_cmd_map, &cli_cmd_book, &cli_cmd_run,
-	&cli_cmd_demo, NULL};
+	&cli_cmd_report, &cli_cmd_map, &cli_cmd_book, &cli_cmd_route,
+	&cli_cmd_run, &cli_cmd_demo, NULL};
 
 static void main_usage(FILE *f)
 {

@@ -15,7 +15,7 @@ int cli_pipeline(struct cli *cli, const struct pipeline *p)
 	jk_coverage_stats cs;
 	jk_boundary_opts bo;
 	jk_table_opts to = {NULL, p->strict};
-	jk_coverage_opts co = {p->radius_km};
+	jk_coverage_opts co = {.radius_km = p->radius_km};
 	jk_export_opts eo = {p->formats, p->exact_clients};
 	jk_report_opts ro = {p->lang ? p->lang : "id", p->maps};
 	int rc;

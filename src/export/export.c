@@ -92,6 +92,9 @@ static const field_spec desa_fields[] = {
 	{"n_ready_ak", FT_INT, 9, 0},
 	{"near_ak", FT_INT, 9, 0},
 	{"near_ak_km", FT_REAL, 12, 3},
+	{"road_km", FT_REAL, 12, 3},
+	{"road_min", FT_REAL, 12, 1},
+	{"reach", FT_STR, 12, 0},
 };
 
 static const field_spec kec_fields[] = {
@@ -135,6 +138,9 @@ static const field_spec client_fields[] = {
 	{"site_id", FT_INT, 9, 0},
 	{"dist_km", FT_REAL, 12, 3},
 	{"in_reach", FT_INT, 1, 0},
+	{"road_km", FT_REAL, 12, 3},
+	{"road_min", FT_REAL, 12, 1},
+	{"reach", FT_STR, 12, 0},
 };
 
 static const field_spec link_fields[] = {
@@ -143,6 +149,9 @@ static const field_spec link_fields[] = {
 	{"dist_km", FT_REAL, 12, 3},
 	{"in_reach", FT_INT, 1, 0},
 };
+
+/* Road travel of a village (c) or client link (l), NULL unless by road. */
+#define ROAD_COLS(t) JK_SQL_KM(t ".road_km") ", round(" t ".road_min, 1), " t ".reach"
 
 /* The geocoded point of a site (s). */
 #define SITE_LON "(CASE WHEN s.geom IS NOT NULL THEN X(s.geom) ELSE s.lon END)"
@@ -156,7 +165,7 @@ static const field_spec link_fields[] = {
 #define CLIENTS_SQL(PT) \
 	"SELECT cl.client_id, cl.src_row, cl.kode_desa, cl.precision," \
 	" CASE WHEN cl.status = 'active' THEN 1 ELSE 0 END, cl.anak," \
-	" l.site_id, " JK_SQL_KM("l.dist_km") ", l.in_reach, " PT \
+	" l.site_id, " JK_SQL_KM("l.dist_km") ", l.in_reach, " ROAD_COLS("l") ", " PT \
 	" FROM clients cl" \
 	" LEFT JOIN villages v ON v.kode = cl.kode_desa" \
 	" LEFT JOIN client_links l ON l.client_id = cl.client_id" \
@@ -174,8 +183,8 @@ static const field_spec link_fields[] = {
 static const layer_spec layers[] = {
 	{"desa_coverage", wkbMultiPolygon, GK_WKB, desa_fields,
 	 N_OF(desa_fields),
-	 "SELECT " JK_SQL_DESA_COLS ", AsBinary(v.geom)" JK_SQL_DESA_FROM
-	 " ORDER BY v.kode", NULL, 0, 0},
+	 "SELECT " JK_SQL_DESA_COLS ", " ROAD_COLS("c") ", AsBinary(v.geom)"
+	 JK_SQL_DESA_FROM " ORDER BY v.kode", NULL, 0, 0},
 	{"kecamatan_summary", wkbMultiPolygon, GK_WKB, kec_fields,
 	 N_OF(kec_fields),
 	 JK_SQL_KEC_HEAD ", AsBinary(CastToMultiPolygon("
@@ -187,8 +196,8 @@ static const layer_spec layers[] = {
 	 " round(s.score, 3), s.geo_note, s.alamat, " SITE_LON ", " SITE_LAT
 	 " FROM sites s ORDER BY s.site_id", NULL, 0, 0},
 	{"gaps", wkbMultiPolygon, GK_WKB, desa_fields, N_OF(desa_fields),
-	 "SELECT " JK_SQL_DESA_COLS ", AsBinary(v.geom)" JK_SQL_DESA_FROM
-	 JK_SQL_GAP_WHERE " ORDER BY v.kode", NULL, 0, 0},
+	 "SELECT " JK_SQL_DESA_COLS ", " ROAD_COLS("c") ", AsBinary(v.geom)"
+	 JK_SQL_DESA_FROM JK_SQL_GAP_WHERE " ORDER BY v.kode", NULL, 0, 0},
 	{"clients", wkbPoint, GK_POINT, client_fields, N_OF(client_fields),
 	 CLIENTS_SQL(CLIENT_VILLAGE_PT), CLIENTS_SQL(CLIENT_EXACT_PT), 1, 0},
 	{"client_links", wkbLineString, GK_LINE, link_fields,

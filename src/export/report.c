@@ -933,6 +933,67 @@ static void section_legend(reporter *rp)
 		    "</footer>\n</body>\n</html>\n");
 }
 
+/* Homes that got no road travel (coverage --by road), counted per
+ * village: off the network or unreachable (another island without a
+ * ferry). Counts only, as everywhere on the page. Nothing when the last
+ * coverage run was not by road. Kept apart from the labelled sections:
+ * its few texts are here in both languages. */
+static int section_road(reporter *rp)
+{
+	static const char *const sql =
+		"SELECT v.kode, v.nama, v.kecamatan, v.kabupaten,"
+		" sum(l.reach = 'off_network'), sum(l.reach = 'unreachable')"
+		" FROM client_links l JOIN clients cl ON cl.client_id = l.client_id"
+		" JOIN villages v ON v.kode = cl.kode_desa"
+		" WHERE l.reach IN ('off_network', 'unreachable')"
+		" GROUP BY v.kode ORDER BY count(*) DESC, v.kode";
+	sqlite3_stmt *s = NULL;
+	int rc, step;
+
+	if (jk_store_count(rp->st, "client_links") <= 0)
+		return JK_OK;
+	rc = jk_store_prepare(rp->st, sql, &s);
+	if (rc)
+		return rc;
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW) {
+		jk_buf_printf(&rp->html,
+			      "<section id=\"road\"><h2>%s</h2>\n<p class=\"note\">%s</p>\n"
+			      "<div class=\"tw\"><table><thead><tr><th>%s</th><th>%s</th>"
+			      "<th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
+			      "</tr></thead><tbody>\n",
+			      rp->id ? "Rumah klien tanpa perjalanan jalan"
+				     : "Client homes without road travel",
+			      rp->id ? "Klien aktif yang rumahnya jauh dari jalan (di luar jaringan) "
+				       "atau tidak terhubung dengan lokasi siap mana pun lewat jalan "
+				       "atau feri (tidak terjangkau), per desa."
+				     : "Active clients whose home is far from any road (off the "
+				       "network) or not linked by road or ferry to any ready site "
+				       "(unreachable), per village.",
+			      T(rp, L_DESA), T(rp, L_KECAMATAN), T(rp, L_KABUPATEN),
+			      rp->id ? "di luar jaringan" : "off the network",
+			      rp->id ? "tidak terjangkau" : "unreachable");
+		while (step == SQLITE_ROW) {
+			jk_buf_puts(&rp->html, "<tr><td class=\"w\">");
+			html_esc(&rp->html, col_text(s, 1));
+			jk_buf_puts(&rp->html, "<br><small>");
+			html_esc(&rp->html, col_text(s, 0));
+			jk_buf_puts(&rp->html, "</small></td>");
+			html_cell_text(&rp->html, col_text(s, 2));
+			html_cell_text(&rp->html, col_text(s, 3));
+			html_cell_num(rp, &rp->html, s, 4, 0);
+			html_cell_num(rp, &rp->html, s, 5, 0);
+			jk_buf_puts(&rp->html, "</tr>\n");
+			step = sqlite3_step(s);
+		}
+		jk_buf_puts(&rp->html, "</tbody></table></div>\n</section>\n");
+	}
+	if (step != SQLITE_DONE)
+		rc = jk_store_dberr(rp->st, "cannot read the road travel of clients");
+	sqlite3_finalize(s);
+	return rc;
+}
+
 int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
 	      const jk_report_opts *opts)
 {
@@ -998,6 +1059,8 @@ int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
 	rc = section_areas(&rp, &kab, &kec, total);
 	if (!rc)
 		rc = section_list(&rp, &gap_listing);
+	if (!rc)
+		rc = section_road(&rp);
 	if (!rc)
 		rc = section_list(&rp, &attention_listing);
 	if (rc)

@@ -91,6 +91,25 @@ static const char *const schema_sql =
 	" at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
 	" params TEXT);";
 
+/* Version 1 -> 2: the road network and the road travel results. */
+static const char *const migrate_2_sql =
+	"CREATE TABLE road_nodes(node_id INTEGER PRIMARY KEY,"
+	" lon REAL NOT NULL, lat REAL NOT NULL);"
+	"SELECT AddGeometryColumn('road_nodes','geom',4326,'POINT','XY');"
+	"CREATE TABLE road_edges(edge_id INTEGER PRIMARY KEY,"
+	" source INTEGER NOT NULL, target INTEGER NOT NULL, class TEXT NOT NULL,"
+	" oneway INTEGER NOT NULL CHECK(oneway IN (-1,0,1)), maxspeed REAL,"
+	" ferry INTEGER NOT NULL CHECK(ferry IN (0,1)), duration_s REAL,"
+	" length_m REAL NOT NULL);"
+	"SELECT AddGeometryColumn('road_edges','geom',4326,'LINESTRING','XY');"
+	"SELECT CreateSpatialIndex('road_edges','geom');"
+	"ALTER TABLE coverage ADD COLUMN road_km REAL;"
+	"ALTER TABLE coverage ADD COLUMN road_min REAL;"
+	"ALTER TABLE coverage ADD COLUMN reach TEXT;"
+	"ALTER TABLE client_links ADD COLUMN road_km REAL;"
+	"ALTER TABLE client_links ADD COLUMN road_min REAL;"
+	"ALTER TABLE client_links ADD COLUMN reach TEXT;";
+
 int jk_store_dberr(jk_store *st, const char *what)
 {
 	return jk_error(st->ctx, JK_ERR_DB, "%s: %s: %s", st->path, what,
@@ -209,6 +228,8 @@ static int store_init_schema(jk_store *st)
 	rc = jk_store_exec(st, "SELECT InitSpatialMetadata(0, 'WGS84')");
 	if (!rc)
 		rc = jk_store_exec(st, schema_sql);
+	if (!rc)
+		rc = jk_store_exec(st, migrate_2_sql);
 	if (!rc) {
 		char sql[64];
 
@@ -278,6 +299,17 @@ int jk_store_open(jk_ctx *ctx, const char *path, jk_store **out)
 		rc = store_init_schema(st);
 		if (rc)
 			goto fail;
+	} else if (version == 1) {
+		/* one transaction: the file stays at version 1 on failure */
+		rc = jk_store_exec(st, "BEGIN");
+		if (!rc)
+			rc = jk_store_exec(st, migrate_2_sql);
+		if (!rc)
+			rc = jk_store_exec(st, "PRAGMA user_version=2; COMMIT");
+		if (rc) {
+			jk_store_rollback(st);
+			goto fail;
+		}
 	} else if (version > JK_SCHEMA_VERSION) {
 		rc = jk_error(ctx, JK_ERR_DB,
 			      "%s: store schema version %d is newer than this jangkau (%d)",

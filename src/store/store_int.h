@@ -30,6 +30,15 @@
  *   client_links(client_id PK, site_id, dist_km, in_reach 0/1, note)
  *                                                 derived, WITHOUT ROWID
  *   runs(run_id PK, step, at, params)
+ *
+ * Version 2 adds the road network (src/import/roads.c, src/roads) and the
+ * road travel results:
+ *   road_nodes(node_id PK, lon, lat, geom POINT)
+ *   road_edges(edge_id PK, source, target -> road_nodes, class, oneway
+ *              -1|0|1, maxspeed km/h, ferry 0|1, duration_s, length_m,
+ *              geom LINESTRING)                 one segment per edge
+ *   coverage and client_links gain road_km, road_min, reach
+ *              (ok|off_network|unreachable; NULL when not by road)
  */
 #ifndef JK_STORE_INT_H
 #define JK_STORE_INT_H
@@ -38,7 +47,7 @@
 
 #include "../core/ctx_int.h"
 
-#define JK_SCHEMA_VERSION 1
+#define JK_SCHEMA_VERSION 2
 
 struct jk_store {
 	jk_ctx *ctx;

@@ -3,7 +3,7 @@
 
 check "--help exits 0" "$JANGKAU" --help
 check "--version prints the version" bash -c "'$JANGKAU' --version | grep -q '^jangkau 0\.'"
-for c in import geocode coverage export report run demo; do
+for c in import geocode coverage export report run demo route; do
 	check "$c --help exits 0" bash -c "'$JANGKAU' $c --help | grep -q usage"
 done
 set +e

@@ -119,7 +119,8 @@ static double ring_area2(OGRGeometryH ring)
 static const char *const desa_names[] = {
 	"kode", "desa", "kecamatan", "kabupaten", "kode_kec", "kode_kab",
 	"status", "n_ready", "n_pending", "cap_ready", "demand", "near_site",
-	"near_km", "status_ak", "n_ready_ak", "near_ak", "near_ak_km", NULL
+	"near_km", "status_ak", "n_ready_ak", "near_ak", "near_ak_km",
+	"road_km", "road_min", "reach", NULL
 };
 static const char *const kec_names[] = {
 	"kode_kec", "kecamatan", "kabupaten", "kode_kab", "n_desa",
@@ -133,7 +134,7 @@ static const char *const site_names[] = {
 };
 static const char *const client_names[] = {
 	"client_id", "src_row", "kode_desa", "precision", "aktif", "anak",
-	"site_id", "dist_km", "in_reach", NULL
+	"site_id", "dist_km", "in_reach", "road_km", "road_min", "reach", NULL
 };
 static const char *const link_names[] = {
 	"client_id", "site_id", "dist_km", "in_reach", NULL

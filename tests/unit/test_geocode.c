@@ -211,7 +211,7 @@ START_TEST(coverage_on_demo)
 {
 	jk_ctx *ctx = jk_ctx_create();
 	jk_store *st = demo_store(ctx, NULL);
-	jk_coverage_opts o = {5.0};
+	jk_coverage_opts o = {.radius_km = 5.0};
 	jk_coverage_stats cs;
 
 	ck_assert_int_eq(jk_coverage_run(ctx, st, &o, &cs), JK_OK);

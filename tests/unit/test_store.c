@@ -100,6 +100,52 @@ START_TEST(meta_roundtrip)
 }
 END_TEST
 
+/* A version 1 store (made by undoing the version 2 additions) is migrated
+ * on opening: road tables registered, result columns added. */
+START_TEST(migrate_from_1)
+{
+	jk_ctx *ctx = jk_ctx_create();
+	jk_store *st = NULL;
+	char path[300];
+
+	snprintf(path, sizeof path, "%s/v1.sqlite", sc.dir);
+	ck_assert_int_eq(jk_store_open(ctx, path, &st), JK_OK);
+	ck_assert_int_eq(jk_store_exec(st,
+		"SELECT DisableSpatialIndex('road_edges','geom');"
+		"DROP TABLE idx_road_edges_geom;"
+		"SELECT DiscardGeometryColumn('road_edges','geom');"
+		"SELECT DiscardGeometryColumn('road_nodes','geom');"
+		"DROP TABLE road_edges; DROP TABLE road_nodes;"
+		"ALTER TABLE coverage DROP COLUMN road_km;"
+		"ALTER TABLE coverage DROP COLUMN road_min;"
+		"ALTER TABLE coverage DROP COLUMN reach;"
+		"ALTER TABLE client_links DROP COLUMN road_km;"
+		"ALTER TABLE client_links DROP COLUMN road_min;"
+		"ALTER TABLE client_links DROP COLUMN reach;"
+		"PRAGMA user_version=1"), JK_OK);
+	jk_store_close(st);
+	ck_assert_int_eq(jk_store_open(ctx, path, &st), JK_OK);
+	ck_assert_int_eq(jk_store_count(st, "road_edges"), 0);
+	ck_assert_int_eq(jk_store_exec(st,
+		"SELECT road_km, road_min, reach FROM coverage;"
+		"SELECT road_km, road_min, reach FROM client_links"), JK_OK);
+	{
+		sqlite3_stmt *s;
+
+		ck_assert_int_eq(jk_store_prepare(st,
+			"SELECT (SELECT count(*) FROM geometry_columns WHERE f_table_name"
+			" IN ('road_nodes','road_edges')), user_version FROM pragma_user_version",
+			&s), JK_OK);
+		ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+		ck_assert_int_eq(sqlite3_column_int(s, 0), 2);
+		ck_assert_int_eq(sqlite3_column_int(s, 1), 2);
+		sqlite3_finalize(s);
+	}
+	jk_store_close(st);
+	jk_ctx_destroy(ctx);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("store");
@@ -109,6 +155,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, create_private_with_schema);
 	tcase_add_test(tc, refuse_foreign_sqlite);
 	tcase_add_test(tc, meta_roundtrip);
+	tcase_add_test(tc, migrate_from_1);
 	suite_add_tcase(s, tc);
 	return s;
 }

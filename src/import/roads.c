@@ -1,0 +1,482 @@
+/*
+ * jangkau import roads: an OpenStreetMap file (GDAL's OSM driver, layer
+ * 'lines') or any line layer into the store as a road network
+ * (road_nodes, road_edges), replacing the previous one in one
+ * transaction.
+ *
+ * OSM: a way is a road when it has a highway tag and a ferry when
+ * other_tags holds route=ferry; oneway, maxspeed, junction=roundabout and
+ * duration are read from other_tags. Other lines (rivers, power lines,
+ * railways) are skipped and counted. The lines layer carries no node ids,
+ * so lines are joined where they share a coordinate (to 1e-7 degree,
+ * OSM's precision), which is where OSM ways share a node.
+ *
+ * Other layers: the class from a field (highway, TYPE, REMARK or fclass
+ * unless named), one-way and speed fields when present, a 'route' field
+ * or class 'ferry' for ferries. Z is dropped; other CRS are transformed to
+ * EPSG:4326 (a compound CRS is reduced to its horizontal part first).
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <ogr_api.h>
+
+#include "../core/gdal_util.h"
+#include "../core/util.h"
+#include "../roads/roads_int.h"
+#include "../store/store_int.h"
+#include "import_int.h"
+
+/* Value of @p key in an OSM other_tags string ("k"=>"v","k2"=>"v2",
+ * backslash escapes) copied into @p out; 0 when found. */
+int jk_roads_tag(const char *tags, const char *key, char *out, size_t size)
+{
+	size_t kl = strlen(key);
+	const char *p = tags;
+
+	if (!tags)
+		return -1;
+	while (*p == '"') {
+		const char *k = p + 1, *ke, *v, *q;
+		size_t n = 0;
+
+		for (p = k; *p && *p != '"'; p++)
+			if (*p == '\\' && p[1])
+				p++;
+		ke = p;
+		if (strncmp(p, "\"=>\"", 4))
+			return -1;
+		v = p + 4;
+		for (p = v; *p && *p != '"'; p++)
+			if (*p == '\\' && p[1])
+				p++;
+		if (!*p)
+			return -1;
+		if ((size_t)(ke - k) == kl && !strncmp(k, key, kl)) {
+			for (q = v; q < p && n + 1 < size; q++) {
+				if (*q == '\\' && q + 1 < p)
+					q++;
+				out[n++] = *q;
+			}
+			out[n] = '\0';
+			return 0;
+		}
+		p++;
+		if (*p == ',')
+			p++;
+	}
+	return -1;
+}
+
+int jk_roads_parse_oneway(const char *s)
+{
+	if (!s)
+		return 0;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (!strcasecmp(s, "yes") || !strcmp(s, "1") || !strcasecmp(s, "true") ||
+	    !strcasecmp(s, "y") || !strcasecmp(s, "ft"))
+		return 1;
+	if (!strcmp(s, "-1") || !strcasecmp(s, "reverse") || !strcasecmp(s, "tf"))
+		return -1;
+	return 0;
+}
+
+double jk_roads_parse_speed(const char *s)
+{
+	char *end;
+	double v;
+
+	if (!s)
+		return 0;
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || !(v > 0) || !isfinite(v))
+		return 0;
+	while (isspace((unsigned char)*end))
+		end++;
+	if (!strncasecmp(end, "mph", 3))
+		v *= 1.609344;
+	else if (*end && strncasecmp(end, "km/h", 4) && strncasecmp(end, "kmh", 3) &&
+		 strncasecmp(end, "kph", 3))
+		return 0;
+	return v;
+}
+
+double jk_roads_parse_duration(const char *s)
+{
+	double h = 0, m = 0, sec = 0;
+	int n;
+	char c;
+
+	if (!s || !*s)
+		return 0;
+	if (sscanf(s, "%lf:%lf:%lf%c", &h, &m, &sec, &c) == 3)
+		return h * 3600 + m * 60 + sec;
+	n = sscanf(s, "%lf:%lf%c", &h, &m, &c);
+	if (n == 2)
+		return h * 3600 + m * 60;
+	if (sscanf(s, "%lf%c", &m, &c) == 1 && m > 0)
+		return m * 60;
+	return 0;
+}
+
+static int field(OGRFeatureDefnH defn, const char *want, const char *const *defaults)
+{
+	int i;
+
+	if (want)
+		return OGR_FD_GetFieldIndex(defn, want);
+	for (i = 0; defaults[i]; i++) {
+		int k = OGR_FD_GetFieldIndex(defn, defaults[i]);
+
+		if (k >= 0)
+			return k;
+	}
+	return -1;
+}
+
+static const char *fstr(OGRFeatureH f, int idx)
+{
+	if (idx < 0 || !OGR_F_IsFieldSetAndNotNull(f, idx))
+		return NULL;
+	return OGR_F_GetFieldAsString(f, idx);
+}
+
+/* A transformation to EPSG:4326, or NULL when the layer is in a
+ * geographic WGS84 CRS already (including WGS84 with a vertical datum) or
+ * says nothing. */
+static int roads_transform(jk_ctx *ctx, OGRLayerH lyr, const char *path,
+			   OGRCoordinateTransformationH *out)
+{
+	OGRSpatialReferenceH src = OGR_L_GetSpatialRef(lyr), s2, dst;
+	int rc = JK_OK;
+
+	*out = NULL;
+	if (!src)
+		return JK_OK;
+	dst = jk_srs_wgs84();
+	s2 = OSRClone(src);
+	if (!dst || !s2) {
+		rc = jk_error(ctx, JK_ERR_PROJ, "cannot create EPSG:4326");
+		goto cleanup;
+	}
+	if (OSRIsCompound(s2))
+		OSRStripVertical(s2);
+	OSRSetAxisMappingStrategy(s2, OAMS_TRADITIONAL_GIS_ORDER);
+	if (!OSRIsSame(s2, dst)) {
+		*out = OCTNewCoordinateTransformation(s2, dst);
+		if (!*out)
+			rc = jk_error(ctx, JK_ERR_PROJ,
+				      "%s: cannot transform layer '%s' to EPSG:4326: %s",
+				      path, OGR_L_GetName(lyr), jk_gdal_lasterr(ctx));
+	}
+cleanup:
+	if (s2)
+		OSRDestroySpatialReference(s2);
+	if (dst)
+		OSRDestroySpatialReference(dst);
+	return rc;
+}
+
+struct rfields {
+	int osm; /* the OSM driver's lines layer */
+	int cls, oneway, speed, route, duration, tags;
+};
+
+/* Adds one line geometry (a LineString) of a feature. */
+static int add_part(jk_ctx *ctx, jk_roadnet *net, OGRGeometryH g,
+		    jk_road_line *l, double **buf, size_t *cap)
+{
+	int n = OGR_G_GetPointCount(g), i;
+
+	if (n < 2)
+		return JK_ERR_FORMAT;
+	if ((size_t)n * 2 > *cap) {
+		double *q = realloc(*buf, (size_t)n * 2 * sizeof *q);
+
+		if (!q)
+			return jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+		*buf = q;
+		*cap = (size_t)n * 2;
+	}
+	for (i = 0; i < n; i++) {
+		(*buf)[i] = OGR_G_GetX(g, i);
+		(*buf)[n + i] = OGR_G_GetY(g, i);
+	}
+	l->lon = *buf;
+	l->lat = *buf + n;
+	l->n = (size_t)n;
+	return jk_roadnet_add_line(ctx, net, l);
+}
+
+static int store_network(jk_store *st, const jk_roadnet *net)
+{
+	sqlite3_stmt *sn = NULL, *se = NULL;
+	size_t i;
+	int rc;
+
+	rc = jk_store_exec(st, "DELETE FROM road_edges; DELETE FROM road_nodes;"
+			       "DELETE FROM coverage; DELETE FROM client_links;");
+	if (!rc)
+		rc = jk_store_prepare(st,
+			"INSERT INTO road_nodes(node_id,lon,lat,geom)"
+			" VALUES(?,?,?,MakePoint(?2,?3,4326))", &sn);
+	if (!rc)
+		rc = jk_store_prepare(st,
+			"INSERT INTO road_edges(edge_id,source,target,class,oneway,maxspeed,"
+			"ferry,duration_s,length_m,geom) VALUES(?,?,?,?,?,?,?,?,?,"
+			"MakeLine(MakePoint(?10,?11,4326),MakePoint(?12,?13,4326)))", &se);
+	for (i = 0; !rc && i < net->n_nodes; i++) {
+		sqlite3_bind_int64(sn, 1, (sqlite3_int64)i + 1);
+		sqlite3_bind_double(sn, 2, net->lon[i]);
+		sqlite3_bind_double(sn, 3, net->lat[i]);
+		if (sqlite3_step(sn) != SQLITE_DONE)
+			rc = jk_store_dberr(st, "cannot store a road node");
+		sqlite3_reset(sn);
+	}
+	for (i = 0; !rc && i < net->n_segs; i++) {
+		const jk_rseg *e = &net->seg[i];
+
+		sqlite3_bind_int64(se, 1, (sqlite3_int64)i + 1);
+		sqlite3_bind_int64(se, 2, (sqlite3_int64)e->a + 1);
+		sqlite3_bind_int64(se, 3, (sqlite3_int64)e->b + 1);
+		sqlite3_bind_text(se, 4, net->cls[e->cls], -1, SQLITE_STATIC);
+		sqlite3_bind_int(se, 5, e->oneway);
+		if (e->maxspeed > 0)
+			sqlite3_bind_double(se, 6, e->maxspeed);
+		else
+			sqlite3_bind_null(se, 6);
+		sqlite3_bind_int(se, 7, e->ferry);
+		if (e->dur_s > 0)
+			sqlite3_bind_double(se, 8, e->dur_s);
+		else
+			sqlite3_bind_null(se, 8);
+		sqlite3_bind_double(se, 9, e->len_m);
+		sqlite3_bind_double(se, 10, net->lon[e->a]);
+		sqlite3_bind_double(se, 11, net->lat[e->a]);
+		sqlite3_bind_double(se, 12, net->lon[e->b]);
+		sqlite3_bind_double(se, 13, net->lat[e->b]);
+		if (sqlite3_step(se) != SQLITE_DONE)
+			rc = jk_store_dberr(st, "cannot store a road edge");
+		sqlite3_reset(se);
+	}
+	sqlite3_finalize(sn);
+	sqlite3_finalize(se);
+	return rc;
+}
+
+int jk_import_roads(jk_ctx *ctx, jk_store *st, const char *path,
+		    const jk_roads_opts *opts, jk_roads_stats *stats)
+{
+	static const jk_roads_opts defaults;
+	static const char *const cls_names[] = {"highway", "TYPE", "REMARK", "fclass", NULL};
+	static const char *const ow_names[] = {"oneway", "ONEWAY", NULL};
+	static const char *const sp_names[] = {"maxspeed", "MAXSPEED", NULL};
+	static const char *const route_names[] = {"route", NULL};
+	static const char *const dur_names[] = {"duration", NULL};
+	static const char *const tag_names[] = {"other_tags", NULL};
+	GDALDatasetH ds = NULL;
+	OGRLayerH lyr = NULL;
+	OGRCoordinateTransformationH ct = NULL;
+	OGRFeatureDefnH defn;
+	jk_roadnet *net = NULL;
+	jk_roads_stats local;
+	struct rfields rf;
+	double *buf = NULL;
+	size_t cap = 0;
+	const char *layer;
+	int rc = JK_OK, in_tx = 0;
+
+	if (!opts)
+		opts = &defaults;
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof *stats);
+	jk_gdal_push(ctx);
+	rc = jk_gdal_open_vector(ctx, path, &ds);
+	if (rc)
+		goto cleanup;
+	rf.osm = !strcmp(GDALGetDescription(GDALGetDatasetDriver(ds)), "OSM");
+	layer = opts->layer ? opts->layer : rf.osm ? "lines" : NULL;
+	rc = jk_gdal_layer(ctx, ds, path, layer, &lyr);
+	if (rc)
+		goto cleanup;
+	defn = OGR_L_GetLayerDefn(lyr);
+	rf.cls = field(defn, opts->f_class, cls_names);
+	rf.oneway = field(defn, opts->f_oneway, ow_names);
+	rf.speed = field(defn, opts->f_speed, sp_names);
+	rf.route = field(defn, NULL, route_names);
+	rf.duration = field(defn, NULL, dur_names);
+	rf.tags = field(defn, NULL, tag_names);
+	if (rf.cls < 0) {
+		rc = jk_error(ctx, JK_ERR_FORMAT,
+			      opts->f_class ? "%s: no field '%s' in layer '%s'"
+					    : "%s: no road-class field%s in layer '%s' (hint: --class-field NAME)",
+			      path, opts->f_class ? opts->f_class : "", OGR_L_GetName(lyr));
+		goto cleanup;
+	}
+	if ((opts->f_oneway && rf.oneway < 0) || (opts->f_speed && rf.speed < 0)) {
+		const char *f = opts->f_oneway && rf.oneway < 0 ? opts->f_oneway : opts->f_speed;
+
+		rc = jk_error(ctx, JK_ERR_FORMAT, "%s: no field '%s' in layer '%s'", path, f,
+			      OGR_L_GetName(lyr));
+		goto cleanup;
+	}
+	rc = roads_transform(ctx, lyr, path, &ct);
+	if (rc)
+		goto cleanup;
+	net = jk_roadnet_create();
+	if (!net) {
+		rc = jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+		goto cleanup;
+	}
+	OGR_L_ResetReading(lyr);
+	for (;;) {
+		OGRFeatureH f;
+		OGRGeometryH g;
+		OGRLayerH from = lyr;
+		const char *cls, *tags;
+		char tv[64];
+		jk_road_line l;
+		int ferry = 0, parts, i, bad = 0, multi;
+
+		/* the OSM driver reads its layers interleaved */
+		f = rf.osm ? GDALDatasetGetNextFeature(ds, &from, NULL, NULL, NULL)
+			   : OGR_L_GetNextFeature(lyr);
+		if (!f)
+			break;
+		if (from != lyr) {
+			OGR_F_Destroy(f);
+			continue;
+		}
+		stats->read++;
+		if (stats->read % 4096 == 0)
+			jk_progress(ctx, "import roads", stats->read, 0);
+		memset(&l, 0, sizeof l);
+		cls = fstr(f, rf.cls);
+		tags = fstr(f, rf.tags);
+		if (!jk_roads_tag(tags, "route", tv, sizeof tv) && !strcmp(tv, "ferry"))
+			ferry = 1;
+		if (rf.route >= 0 && fstr(f, rf.route) && !strcmp(fstr(f, rf.route), "ferry"))
+			ferry = 1;
+		if (cls && !strcasecmp(cls, "ferry"))
+			ferry = 1;
+		if (!ferry && (!cls || !*cls)) {
+			stats->not_road++;
+			OGR_F_Destroy(f);
+			continue;
+		}
+		l.cls = ferry ? "ferry" : cls;
+		l.ferry = ferry;
+		if (rf.oneway >= 0)
+			l.oneway = jk_roads_parse_oneway(fstr(f, rf.oneway));
+		else if (!jk_roads_tag(tags, "oneway", tv, sizeof tv))
+			l.oneway = jk_roads_parse_oneway(tv);
+		else if (!jk_roads_tag(tags, "junction", tv, sizeof tv) && !strcmp(tv, "roundabout"))
+			l.oneway = 1;
+		if (rf.speed >= 0)
+			l.maxspeed_kmh = jk_roads_parse_speed(fstr(f, rf.speed));
+		else if (!jk_roads_tag(tags, "maxspeed", tv, sizeof tv))
+			l.maxspeed_kmh = jk_roads_parse_speed(tv);
+		if (rf.duration >= 0)
+			l.duration_s = jk_roads_parse_duration(fstr(f, rf.duration));
+		else if (!jk_roads_tag(tags, "duration", tv, sizeof tv))
+			l.duration_s = jk_roads_parse_duration(tv);
+		g = OGR_F_GetGeometryRef(f);
+		if (!g || OGR_G_IsEmpty(g) ||
+		    (OGR_GT_Flatten(OGR_G_GetGeometryType(g)) != wkbLineString &&
+		     OGR_GT_Flatten(OGR_G_GetGeometryType(g)) != wkbMultiLineString)) {
+			stats->no_geometry++;
+			OGR_F_Destroy(f);
+			continue;
+		}
+		if (ct && OGR_G_Transform(g, ct) != OGRERR_NONE) {
+			jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: geometry: cannot transform to EPSG:4326",
+			       path, stats->read);
+			stats->rejected++;
+			OGR_F_Destroy(f);
+			continue;
+		}
+		multi = OGR_GT_Flatten(OGR_G_GetGeometryType(g)) == wkbMultiLineString;
+		parts = multi ? OGR_G_GetGeometryCount(g) : 1;
+		for (i = 0; i < parts && !bad; i++) {
+			OGRGeometryH part = multi ? OGR_G_GetGeometryRef(g, i) : g;
+			int prc = add_part(ctx, net, part, &l, &buf, &cap);
+
+			if (prc == JK_ERR_NOMEM) {
+				OGR_F_Destroy(f);
+				rc = prc;
+				goto cleanup;
+			}
+			if (prc) {
+				jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: geometry: %s", path, stats->read,
+				       prc == JK_ERR_FORMAT && OGR_G_GetPointCount(part) < 2
+					       ? "fewer than two vertices"
+					       : jk_ctx_errmsg(ctx));
+				bad = 1;
+			}
+		}
+		if (bad) {
+			stats->rejected++;
+		} else {
+			stats->lines++;
+			stats->ferries += ferry;
+		}
+		OGR_F_Destroy(f);
+	}
+	if (*jk_gdal_lasterr(ctx)) {
+		rc = jk_error(ctx, JK_ERR_GDAL, "%s: %s", path, jk_gdal_lasterr(ctx));
+		goto cleanup;
+	}
+	if (!net->n_segs) {
+		rc = jk_error(ctx, JK_ERR_FORMAT,
+			      "%s: no road lines in layer '%s' (%ld features read, %ld without a class)",
+			      path, OGR_L_GetName(lyr), stats->read, stats->not_road);
+		goto cleanup;
+	}
+	stats->nodes = (long)net->n_nodes;
+	stats->edges = (long)net->n_segs;
+	stats->components = (long)jk_roadnet_components(net);
+	rc = jk_store_begin(st);
+	if (rc)
+		goto cleanup;
+	in_tx = 1;
+	rc = store_network(st, net);
+	if (!rc)
+		rc = jk_store_meta_set(st, "roads_source", path);
+	if (!rc) {
+		sqlite3_stmt *s;
+		char params[160];
+
+		rc = jk_store_prepare(st, "INSERT INTO runs(step, params) VALUES('import roads', ?)", &s);
+		if (!rc) {
+			snprintf(params, sizeof params, "nodes=%ld;edges=%ld;components=%ld;ferries=%ld",
+				 stats->nodes, stats->edges, stats->components, stats->ferries);
+			sqlite3_bind_text(s, 1, params, -1, SQLITE_TRANSIENT);
+			if (sqlite3_step(s) != SQLITE_DONE)
+				rc = jk_store_dberr(st, "cannot record the run");
+			sqlite3_finalize(s);
+		}
+	}
+	if (!rc)
+		rc = jk_store_commit(st);
+	if (!rc)
+		in_tx = 0;
+cleanup:
+	if (in_tx)
+		jk_store_rollback(st);
+	if (ct)
+		OCTDestroyCoordinateTransformation(ct);
+	if (ds)
+		GDALClose(ds);
+	jk_gdal_pop();
+	jk_roadnet_destroy(net);
+	free(buf);
+	return rc;
+}
