@@ -4521,7 +4521,6 @@ static int group_roads(world *w, rng *r, roads_t *rd, int grp, int isl, int trun
 		tree_diameter(w, e, ne, vs, nv, on_path);
 	for (int k = 0; ok && k < ne; k++) {
 		const vil_t *a = &w->vil[e[k].a], *b = &w->vil[e[k].b];
-		rline *l;
 
 		if (!e[k].in_tree) {
 			/* a loop now and then, between near neighbours */
@@ -4540,8 +4539,7 @@ static int group_roads(world *w, rng *r, roads_t *rd, int grp, int isl, int trun
 			scopy(e[k].l.name, sizeof(e[k].l.name), "Jalan Trans Ranoweta");
 		if (!e[k].in_tree && !rl_ok(w, rd, &e[k].l, isl, 0))
 			continue;
-		l = rd_add(rd, &e[k].l);
-		(void)l;
+		rd_add(rd, &e[k].l);
 	}
 	for (int k = 0; k < ne; k++)
 		rl_free(&e[k].l);
