@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the dependencies, builds jangkau and runs the whole pipeline on
-# the bundled demo region: layers and gap report in ./out.
+# the bundled demo region, coverage by road over its generated roads and
+# ferry: layers and gap report in ./out.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/scripts/install-deps.sh"

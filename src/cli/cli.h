@@ -93,6 +93,12 @@ void cli_print_import(struct cli *cli, const char *what, const char *path,
 void cli_print_geocode(struct cli *cli, const jk_geocode_stats *s);
 void cli_print_coverage(struct cli *cli, const jk_coverage_stats *s,
 			double radius_km);
+/* By road: the statuses, the reach limit, the road reach of villages and
+ * clients (ok, off_network, unreachable) and the points without road
+ * travel; @p profile as the user named it (NULL: motorcycle). */
+void cli_print_coverage_road(struct cli *cli, const jk_coverage_opts *co,
+			     const char *profile, const jk_coverage_stats *s);
+void cli_print_roads(struct cli *cli, const char *path, const jk_roads_stats *s);
 
 /* `import roads` (cmd_import.c). */
 int cli_import_roads(struct cli *cli, const char *path, const char *layer,
@@ -110,6 +116,10 @@ int cli_exit_code(struct cli *cli);
 /* The whole pipeline, used by `run` and `demo`. */
 struct pipeline {
 	const char *boundaries, *aliases, *area, *sites, *clients, *out;
+	const char *roads;   /* a road file to import first, or NULL */
+	int by_road;         /* coverage by road (on the store's roads) */
+	const char *profile; /* by road: profile as named (NULL: motorcycle) */
+	double max_minutes;  /* by road: reach in minutes (0: the default) */
 	double radius_km;
 	int formats, exact_clients, strict;
 	const char *lang;

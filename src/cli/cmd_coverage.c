@@ -2,7 +2,6 @@
  * jangkau coverage: coverage status per village and client distances,
  * by straight line or by road.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
@@ -60,29 +59,7 @@ static int cmd_coverage(struct cli *cli, int argc, char **argv)
 	if (rc) {
 		rc = cli_fail(cli, rc);
 	} else if (co.by_road) {
-		cli_say(cli,
-			"coverage by road (%s, fastest path%s%s): %ld villages: %ld covered, "
-			"%ld reachable, %ld pending, %ld gap; %ld active clients with a site "
-			"(%ld within reach), %ld without\n",
-			profile ? profile : "motorcycle",
-			co.road.optimize_distance ? " replaced by shortest" : "",
-			co.road.ignore_oneway ? ", one-way ignored" : "", stats.villages,
-			stats.covered, stats.reachable, stats.pending, stats.gap, stats.clients,
-			stats.clients_in_reach, stats.clients_no_site);
-		if (co.max_minutes > 0 || co.radius_km <= 0)
-			cli_say(cli, "  within reach: %g min%s", co.max_minutes > 0 ? co.max_minutes : 30.0,
-				co.radius_km > 0 ? " and" : "\n");
-		else
-			cli_say(cli, "  within reach:");
-		if (co.radius_km > 0)
-			cli_say(cli, " %g km by road\n", co.radius_km);
-		cli_say(cli,
-			"  off the road network: %ld ready sites, %ld village points, %ld clients; "
-			"unreachable: %ld village points, %ld clients\n"
-			"  time: read %.2f s, analysis %.2f s, write %.2f s\n",
-			stats.sites_off_network, stats.villages_off_network,
-			stats.clients_off_network, stats.villages_unreachable,
-			stats.clients_unreachable, stats.t_read, stats.t_analyse, stats.t_write);
+		cli_print_coverage_road(cli, &co, profile, &stats);
 	} else {
 		cli_print_coverage(cli, &stats, co.radius_km);
 	}

@@ -122,12 +122,7 @@ int cli_import_roads(struct cli *cli, const char *path, const char *layer,
 		rc = cli_fail(cli, rc);
 	} else {
 		cli->rejected += s.rejected;
-		cli_say(cli,
-			"roads %s: %ld features read, %ld lines imported (%ld ferries); skipped "
-			"%ld not roads, %ld without a line geometry; %ld rejected\n"
-			"  network: %ld nodes, %ld edges, %ld connected components\n",
-			path, s.read, s.lines, s.ferries, s.not_road, s.no_geometry, s.rejected,
-			s.nodes, s.edges, s.components);
+		cli_print_roads(cli, path, &s);
 		rc = cli_exit_code(cli);
 	}
 	jk_store_close(st);

@@ -8,11 +8,13 @@
 static int cmd_run(struct cli *cli, int argc, char **argv)
 {
 	struct pipeline p;
-	const char *radius = NULL, *formats = NULL, *maps = NULL;
+	const char *radius = NULL, *formats = NULL, *maps = NULL, *by = NULL, *minutes = NULL;
 	const struct cli_opt opts[] = {
 		{"--boundaries", &p.boundaries, NULL}, {"--aliases", &p.aliases, NULL},
 		{"--area", &p.area, NULL},
 		{"--sites", &p.sites, NULL}, {"--clients", &p.clients, NULL},
+		{"--roads", &p.roads, NULL}, {"--by", &by, NULL},
+		{"--max-minutes", &minutes, NULL}, {"--profile", &p.profile, NULL},
 		{"--out", &p.out, NULL}, {"--radius-km", &radius, NULL},
 		{"--format", &formats, NULL}, {"--lang", &p.lang, NULL},
 		{"--maps", &maps, NULL},
@@ -28,6 +30,15 @@ static int cmd_run(struct cli *cli, int argc, char **argv)
 		return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
 	if (radius && cli_parse_km(radius, &p.radius_km))
 		return cli_usage(&cli_cmd_run, "--radius-km: '%s' is not a positive number", radius);
+	if (by && strcmp(by, "road") && strcmp(by, "straight"))
+		return cli_usage(&cli_cmd_run, "--by: '%s' is not road or straight", by);
+	/* roads given: coverage by road unless asked otherwise */
+	p.by_road = by ? !strcmp(by, "road") : p.roads != NULL;
+	if (!p.by_road && (minutes || p.profile))
+		return cli_usage(&cli_cmd_run, "--max-minutes and --profile need --by road");
+	if (minutes && cli_parse_km(minutes, &p.max_minutes))
+		return cli_usage(&cli_cmd_run, "--max-minutes: '%s' is not a positive number",
+				 minutes);
 	if (formats && cli_parse_formats(formats, &p.formats))
 		return cli_usage(&cli_cmd_run, "--format: '%s' is not a list of geojson, shp, gpkg",
 				 formats);
@@ -43,10 +54,19 @@ const struct cli_cmd cli_cmd_run = {
 	"run", cmd_run, "import, geocode, coverage, export and report in one go",
 	"usage: jangkau run [--boundaries FILE [--aliases CSV] [--area CODES]]\n"
 	"                   [--sites FILE]\n"
-	"                   [--clients FILE] [--out DIR] [--radius-km KM]\n"
+	"                   [--clients FILE] [--roads FILE] [--out DIR] [--radius-km KM]\n"
+	"                   [--by road|straight] [--max-minutes MIN] [--profile NAME]\n"
 	"                   [--format LIST] [--lang id|en] [--maps all|kabupaten|none]\n"
 	"                   [--strict]\n"
 	"                   [--exact-client-locations] [--db PATH] [--quiet]\n\n"
 	"Imports what is given (into the store, which may already hold earlier\n"
 	"imports), then geocodes, computes coverage and writes the layers and\n"
-	"the gap report into DIR (default: out); --maps as for 'jangkau report'.\n"};
+	"the gap report into DIR (default: out); --maps as for 'jangkau report'.\n\n"
+	"  --roads FILE       import a road network (as 'jangkau import roads')\n"
+	"                     and measure coverage by road\n"
+	"  --by road|straight coverage on the store's roads or by straight line\n"
+	"                     (default: road when --roads is given)\n"
+	"  --max-minutes MIN  by road: reach within this travel time (default 30)\n"
+	"  --profile NAME     by road: motorcycle (default), car, walk, or a CSV\n"
+	"  --radius-km KM     straight line: reach radius (default 5); by road:\n"
+	"                     also within this road distance\n"};

@@ -274,6 +274,51 @@ void cli_print_coverage(struct cli *cli, const jk_coverage_stats *s,
 		s->clients_no_site, s->t_read, s->t_analyse, s->t_write);
 }
 
+void cli_print_coverage_road(struct cli *cli, const jk_coverage_opts *co,
+			     const char *profile, const jk_coverage_stats *s)
+{
+	long vok = s->villages - s->villages_off_network - s->villages_unreachable;
+	long nc = s->clients + s->clients_no_site;
+	long cok = nc - s->clients_off_network - s->clients_unreachable;
+
+	cli_say(cli,
+		"coverage by road (%s, fastest path%s%s): %ld villages: %ld covered, "
+		"%ld reachable, %ld pending, %ld gap; %ld active clients with a site "
+		"(%ld within reach), %ld without\n",
+		profile ? profile : "motorcycle",
+		co->road.optimize_distance ? " replaced by shortest" : "",
+		co->road.ignore_oneway ? ", one-way ignored" : "", s->villages, s->covered,
+		s->reachable, s->pending, s->gap, s->clients, s->clients_in_reach,
+		s->clients_no_site);
+	if (co->max_minutes > 0 || co->radius_km <= 0)
+		cli_say(cli, "  within reach: %g min%s", co->max_minutes > 0 ? co->max_minutes : 30.0,
+			co->radius_km > 0 ? " and" : "\n");
+	else
+		cli_say(cli, "  within reach:");
+	if (co->radius_km > 0)
+		cli_say(cli, " %g km by road\n", co->radius_km);
+	cli_say(cli,
+		"  road reach: villages %ld ok, %ld off_network, %ld unreachable; "
+		"active clients %ld ok, %ld off_network, %ld unreachable\n"
+		"  off the road network: %ld ready sites, %ld village points, %ld clients; "
+		"unreachable: %ld village points, %ld clients\n"
+		"  time: read %.2f s, analysis %.2f s, write %.2f s\n",
+		vok, s->villages_off_network, s->villages_unreachable, cok,
+		s->clients_off_network, s->clients_unreachable, s->sites_off_network,
+		s->villages_off_network, s->clients_off_network, s->villages_unreachable,
+		s->clients_unreachable, s->t_read, s->t_analyse, s->t_write);
+}
+
+void cli_print_roads(struct cli *cli, const char *path, const jk_roads_stats *s)
+{
+	cli_say(cli,
+		"roads %s: %ld features read, %ld lines imported (%ld ferries); skipped "
+		"%ld not roads, %ld without a line geometry; %ld rejected\n"
+		"  network: %ld nodes, %ld edges, %ld connected components\n",
+		path, s->read, s->lines, s->ferries, s->not_road, s->no_geometry, s->rejected,
+		s->nodes, s->edges, s->components);
+}
+
 int cli_exit_code(struct cli *cli)
 {
 	return cli->rejected ? EXIT_REJECTED : EXIT_OK;

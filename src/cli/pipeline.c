@@ -1,6 +1,7 @@
 /*
  * The whole pipeline in one go, shared by `jangkau run` and `jangkau demo`:
- * import, geocode, coverage, export, report. Rejected rows do not stop the
+ * import (boundaries, sites, clients, roads), geocode, coverage (by
+ * straight line or by road), export, report. Rejected rows do not stop the
  * run (they are reported and counted for the exit code), unless --strict.
  */
 #include <string.h>
@@ -15,11 +16,23 @@ int cli_pipeline(struct cli *cli, const struct pipeline *p)
 	jk_coverage_stats cs;
 	jk_boundary_opts bo;
 	jk_table_opts to = {NULL, p->strict};
-	jk_coverage_opts co = {.radius_km = p->radius_km};
+	jk_coverage_opts co = {.radius_km = p->radius_km, .by_road = p->by_road,
+			       .max_minutes = p->max_minutes};
+	jk_roads_stats rs;
+	char pbuf[4096];
 	jk_export_opts eo = {p->formats, p->exact_clients};
 	jk_report_opts ro = {p->lang ? p->lang : "id", p->maps};
 	int rc;
 
+	if (p->by_road) {
+		co.road.profile = cli_profile_path(p->profile ? p->profile : "motorcycle", pbuf,
+						   sizeof pbuf);
+		if (!co.road.profile) {
+			cli_err("--profile: no profile '%s' (motorcycle, car, walk, or a CSV file)",
+				p->profile);
+			return EXIT_USAGE;
+		}
+	}
 	if (cli_open_store(cli, &st))
 		return EXIT_FAIL;
 	memset(&bo, 0, sizeof bo);
@@ -44,6 +57,13 @@ int cli_pipeline(struct cli *cli, const struct pipeline *p)
 			goto fail;
 		cli_print_import(cli, "clients", p->clients, &is);
 	}
+	if (p->roads) {
+		rc = jk_import_roads(cli->ctx, st, p->roads, NULL, &rs);
+		if (rc)
+			goto fail;
+		cli->rejected += rs.rejected;
+		cli_print_roads(cli, p->roads, &rs);
+	}
 	rc = jk_geocode(cli->ctx, st, &gs);
 	if (rc)
 		goto fail;
@@ -51,7 +71,10 @@ int cli_pipeline(struct cli *cli, const struct pipeline *p)
 	rc = jk_coverage_run(cli->ctx, st, &co, &cs);
 	if (rc)
 		goto fail;
-	cli_print_coverage(cli, &cs, p->radius_km);
+	if (p->by_road)
+		cli_print_coverage_road(cli, &co, p->profile, &cs);
+	else
+		cli_print_coverage(cli, &cs, p->radius_km);
 	rc = jk_export(cli->ctx, st, p->out, &eo);
 	if (rc)
 		goto fail;
