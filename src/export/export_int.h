@@ -13,6 +13,7 @@
 
 #include <gdal.h>
 
+#include "../core/util.h"
 #include "../store/store_int.h"
 
 /* Distances are rounded to metres before they leave the store, so that a
@@ -101,6 +102,15 @@
  * JK_ERR_IO, JK_ERR_ARG or JK_ERR_NOMEM with the context error set.
  */
 int jk_export_begin(jk_ctx *ctx, jk_store *st, const char *dir, int *in_txn);
+
+/*
+ * The reach rule of the last coverage run in words (reach_rule.c): the
+ * label ("Radius jangkauan" / "Reach radius", or "Jangkauan lewat jalan" /
+ * "Reach by road") into @p label and the rule ("5 km", "30 menit (profil
+ * motorcycle)") into @p value, Indonesian when @p id. Returns 0 when the
+ * store has no coverage run (value left empty).
+ */
+int jk_reach_rule(jk_store *st, int id, jk_buf *label, jk_buf *value);
 
 /* ------------------------------------------------------------------ */
 /* Styles (styles.c)                                                   */

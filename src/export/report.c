@@ -546,11 +546,13 @@ static const char *const css =
 
 static int section_header(reporter *rp)
 {
-	char *radius = jk_store_meta_get(rp->st, "radius_km");
+	jk_buf label, value;
 	sqlite3_stmt *s = NULL;
 	const char *at = NULL;
 	int rc;
 
+	jk_buf_init(&label);
+	jk_buf_init(&value);
 	jk_buf_printf(&rp->html,
 		      "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 		      "<meta charset=\"utf-8\">\n"
@@ -561,25 +563,13 @@ static int section_header(reporter *rp)
 		      "<body>\n<header><h1>", css);
 	html_esc(&rp->html, T(rp, L_TITLE));
 	jk_buf_puts(&rp->html, "</h1>\n<p class=\"meta\">");
-	html_esc(&rp->html, T(rp, L_RADIUS));
-	jk_buf_puts(&rp->html, ": <b>");
-	if (radius) {
-		char *end;
-		double r = strtod(radius, &end);
-
-		if (end != radius && *end == '\0') {
-			int dec = 0;
-
-			/* as many decimals as the radius has, up to 3 */
-			while (dec < 3 &&
-			       fabs(r * pow(10, dec) - round(r * pow(10, dec))) > 1e-6)
-				dec++;
-			fmt_num(rp, &rp->html, r, dec);
-		}
-		else
-			html_esc(&rp->html, radius);
-		jk_buf_puts(&rp->html, " km");
+	if (jk_reach_rule(rp->st, rp->id, &label, &value)) {
+		html_esc(&rp->html, jk_buf_str(&label));
+		jk_buf_puts(&rp->html, ": <b>");
+		html_esc(&rp->html, jk_buf_str(&value));
 	} else {
+		html_esc(&rp->html, T(rp, L_RADIUS));
+		jk_buf_puts(&rp->html, ": <b>");
 		html_esc(&rp->html, T(rp, L_UNKNOWN));
 	}
 	jk_buf_puts(&rp->html, "</b><br>");
@@ -606,7 +596,8 @@ static int section_header(reporter *rp)
 	jk_buf_puts(&rp->html, "</b></p>\n</header>\n");
 cleanup:
 	sqlite3_finalize(s);
-	free(radius);
+	jk_buf_release(&label);
+	jk_buf_release(&value);
 	return rc;
 }
 

@@ -50,7 +50,7 @@ static void area_title(const jk_mapdata *md, char *out, size_t n)
 /* The line under the title: parent area, radius, data date. */
 static void subtitle(jk_store *st, const jk_mapdata *md, int id, jk_buf *b)
 {
-	char *radius = jk_store_meta_get(st, "radius_km");
+	jk_buf label, value;
 
 	if (md->parent) {
 		if (md->level == 2)
@@ -60,16 +60,19 @@ static void subtitle(jk_store *st, const jk_mapdata *md, int id, jk_buf *b)
 		else
 			jk_buf_printf(b, "Kecamatan %s", md->parent);
 	}
-	if (radius) {
-		char *p;
+	jk_buf_init(&label);
+	jk_buf_init(&value);
+	if (jk_reach_rule(st, id, &label, &value)) {
+		/* "radius jangkauan 5 km", "jangkauan lewat jalan 30 menit" */
+		char *l = label.s;
 
-		for (p = radius; *p; p++)
-			if (*p == '.' && id)
-				*p = ',';
-		jk_buf_printf(b, "%s%s %s km", b->len ? " \xc2\xb7 " : "",
-			      id ? "radius jangkauan" : "reach radius", radius);
-		free(radius);
+		if (l && l[0] >= 'A' && l[0] <= 'Z')
+			l[0] = (char)(l[0] - 'A' + 'a');
+		jk_buf_printf(b, "%s%s %s", b->len ? " \xc2\xb7 " : "", l,
+			      jk_buf_str(&value));
 	}
+	jk_buf_release(&label);
+	jk_buf_release(&value);
 	if (md->run_at[0])
 		jk_buf_printf(b, "%s%s %s", b->len ? " \xc2\xb7 " : "",
 			      jk_map_label(id, ML_DATA_AT), md->run_at);

@@ -497,6 +497,34 @@ START_TEST(test_maps)
 }
 END_TEST
 
+/* After a coverage run by road the header gives the time limit and the
+ * profile, not a radius of 0 km. */
+START_TEST(test_header_by_road)
+{
+	char *html, *txt;
+
+	jk_fixture_exec(fx,
+		"INSERT OR REPLACE INTO meta(key,value) VALUES"
+		" ('radius_km','0'),('max_minutes','30'),('coverage_method','road');"
+		"INSERT INTO runs(step,at,params) VALUES('coverage',"
+		" '2026-08-01T02:00:00Z','radius_km=0;method=road;max_minutes=30;"
+		"profile=data/profiles/motorcycle.csv;optimize=time')");
+	report_ok(NULL);
+	html = slurp("gap_report.html");
+	txt = visible_text(html);
+	HAS(txt, "Jangkauan lewat jalan: 30 menit (profil motorcycle)");
+	HASNT(txt, "0 km");
+	free(html);
+	free(txt);
+	report_ok("en");
+	html = slurp("gap_report.html");
+	txt = visible_text(html);
+	HAS(txt, "Reach by road: 30 min (profile motorcycle)");
+	free(html);
+	free(txt);
+}
+END_TEST
+
 START_TEST(test_errors)
 {
 	jk_report_opts opts = {"fr", JK_REPORT_MAPS_ALL};
@@ -555,6 +583,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, test_csv_same_in_both_languages);
 	tcase_add_test(tc, test_figures_equal_layers);
 	tcase_add_test(tc, test_maps);
+	tcase_add_test(tc, test_header_by_road);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_nothing_to_report);
 	suite_add_tcase(s, tc);
