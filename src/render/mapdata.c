@@ -523,7 +523,7 @@ static int load_meta(jk_store *st, jk_mapdata *md)
 int jk_mapdata_load(jk_ctx *ctx, jk_store *st, const char *code,
 		    const jk_mapdata_opts *opts, jk_mapdata *md)
 {
-	double bb[4], tol;
+	double bb[4] = {0, 0, 0, 0}, tol; /* set by load_area; gcc -O2 cannot tell */
 	int rc;
 
 	memset(md, 0, sizeof *md);
