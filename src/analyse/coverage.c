@@ -37,6 +37,7 @@
 #include "../store/store_int.h"
 #include "coverage_int.h"
 #include "reach.h"
+#include "road_layers.h"
 
 #define DEFAULT_RADIUS_KM 5.0
 #define DEFAULT_MAX_MINUTES 30.0
@@ -318,6 +319,7 @@ struct client {
 	double min;     /* by road: travel time */
 	int reach;      /* by road: jk_reach_status */
 	int in_reach;
+	size_t dest;    /* the site as a destination of its reach */
 };
 
 struct clients {
@@ -421,6 +423,53 @@ static int write_links(jk_store *st, struct clients *cl, int by_road)
 		sqlite3_reset(ins);
 	}
 	sqlite3_finalize(ins);
+	return rc;
+}
+
+/* The road layers' data of a run by road (road_layers.h). */
+static int write_road_layers(jk_ctx *ctx, jk_store *st, const jk_graph *g,
+			     const jk_coverage_opts *o, const struct clients *cl,
+			     const struct vill *v, const struct site *sites,
+			     const jk_reach *all, const size_t *map_all,
+			     const jk_reach *child, const size_t *map_child)
+{
+	const jk_search *sa = jk_reach_road_search_ref(all);
+	const jk_search *sc = jk_reach_road_search_ref(child);
+	jk_route_client *rc_ = calloc(cl->n ? cl->n : 1, sizeof *rc_);
+	size_t i, n = 0;
+	int rc;
+
+	if (!rc_)
+		return jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+	rc = jk_road_nodes_write(ctx, st, g, sa);
+	if (!rc)
+		rc = jk_road_isochrones_write(ctx, st, sa);
+	for (i = 0; !rc && i < cl->n; i++) {
+		const struct client *c = &cl->a[i];
+		const struct site *si;
+		jk_route_client *r = &rc_[n];
+
+		if (c->site <= 0 || c->vill < 0)
+			continue;
+		si = &sites[(c->anak ? map_child : map_all)[c->dest]];
+		r->id = c->id;
+		r->s = c->anak ? sc : sa;
+		r->dest = c->dest;
+		r->site_id = si->id;
+		r->site_lon = si->lon;
+		r->site_lat = si->lat;
+		r->lon = c->lon;
+		r->lat = c->lat;
+		r->vlon = v[c->vill].lon;
+		r->vlat = v[c->vill].lat;
+		r->km = c->km;
+		r->min = c->min;
+		n++;
+	}
+	if (!rc)
+		rc = jk_road_routes_write(ctx, st, g, o->road.max_snap_m,
+					  o->road.optimize_distance, rc_, n);
+	free(rc_);
 	return rc;
 }
 
@@ -534,6 +583,7 @@ int jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opts,
 		c->reach = t.reach;
 		if (t.reach == JK_REACH_OK) {
 			c->site = sites[(c->anak ? map_child : map_all)[t.idx]].id;
+			c->dest = t.idx;
 			c->km = t.km;
 			c->min = t.min;
 			c->in_reach = within(&mode, &t);
@@ -557,11 +607,16 @@ int jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opts,
 	if (rc)
 		goto done;
 	in_tx = 1;
-	rc = jk_store_exec(st, "DELETE FROM coverage; DELETE FROM client_links;");
+	rc = jk_store_exec(st, "DELETE FROM coverage; DELETE FROM client_links;"
+			   " DELETE FROM road_node_min; DELETE FROM road_routes;"
+			   " DELETE FROM road_isochrones;");
 	if (!rc)
 		rc = write_links(st, &cl, mode.by_road);
 	if (!rc)
 		rc = write_villages(st, v, nv, stats);
+	if (!rc && mode.by_road)
+		rc = write_road_layers(ctx, st, graph, opts, &cl, v, sites, all,
+				       map_all, child, map_child);
 	snprintf(params, sizeof params, "%.17g", mode.radius_km);
 	if (!rc)
 		rc = jk_store_meta_set(st, "radius_km", params);

@@ -83,6 +83,12 @@ jk_reach *jk_reach_road_create(jk_ctx *ctx, const struct jk_graph *g,
 			       const double *lon, const double *lat, size_t n,
 			       double max_snap_m, int by_distance);
 
+struct jk_search;
+
+/* The multi-source search of a road method (borrowed: it lives as long as
+ * @p r), or NULL when @p r measures otherwise. */
+const struct jk_search *jk_reach_road_search_ref(const jk_reach *r);
+
 /* Geodesic distance in km between two points on WGS84 (degrees). */
 double jk_geodesic_km(double lon1, double lat1, double lon2, double lat2);
 

@@ -56,6 +56,11 @@ static void road_destroy(jk_reach *r)
 
 static const jk_reach_ops road_ops = {"road", road_nearest, road_destroy, road_trip};
 
+const struct jk_search *jk_reach_road_search_ref(const jk_reach *r)
+{
+	return r && r->ops == &road_ops ? ((const road_reach *)r)->s : NULL;
+}
+
 jk_reach *jk_reach_road_create(jk_ctx *ctx, const jk_graph *g,
 			       const double *lon, const double *lat, size_t n,
 			       double max_snap_m, int by_distance)

@@ -63,6 +63,7 @@ typedef struct layer_spec {
 	const char *sql_exact; /* clients: the query with exact homes */
 	int personal;          /* holds client data */
 	int fill_slivers;      /* drop holes smaller than SLIVER_DEG2 */
+	int by_road;           /* written only after a coverage run by road */
 } layer_spec;
 
 /* Village boundaries of the sources do not meet exactly, so the union of a
@@ -150,6 +151,38 @@ static const field_spec link_fields[] = {
 	{"in_reach", FT_INT, 1, 0},
 };
 
+static const field_spec route_fields[] = {
+	{"client_id", FT_STR, 50, 0},
+	{"site_id", FT_INT, 9, 0},
+	{"road_km", FT_REAL, 12, 3},
+	{"road_min", FT_REAL, 12, 1},
+};
+
+static const field_spec road_fields[] = {
+	{"edge_id", FT_INT, 10, 0},
+	{"class", FT_STR, 50, 0},
+	{"ferry", FT_INT, 1, 0},
+	{"length_m", FT_REAL, 12, 1},
+	{"min_site", FT_REAL, 12, 3},
+};
+
+static const field_spec iso_fields[] = {
+	{"minutes", FT_INT, 4, 0},
+};
+
+/* The path of each client to its site, from its village point (v) or,
+ * when asked for, from its home (h); see road_layers.h. */
+#define ROUTES_SQL(ORIGIN) \
+	"SELECT r.client_id, r.site_id, " JK_SQL_KM("r.road_km") "," \
+	" round(r.road_min, 1), AsBinary(r.geom) FROM road_routes r" \
+	" WHERE r.origin = '" ORIGIN "' ORDER BY r.client_id"
+
+/* An edge's minutes: the nearer of its two ends. */
+#define EDGE_MIN \
+	"CASE WHEN a.min_site IS NULL THEN b.min_site" \
+	" WHEN b.min_site IS NULL THEN a.min_site" \
+	" ELSE min(a.min_site, b.min_site) END"
+
 /* Road travel of a village (c) or client link (l), NULL unless by road. */
 #define ROAD_COLS(t) JK_SQL_KM(t ".road_km") ", round(" t ".road_min, 1), " t ".reach"
 
@@ -184,25 +217,37 @@ static const layer_spec layers[] = {
 	{"desa_coverage", wkbMultiPolygon, GK_WKB, desa_fields,
 	 N_OF(desa_fields),
 	 "SELECT " JK_SQL_DESA_COLS ", " ROAD_COLS("c") ", AsBinary(v.geom)"
-	 JK_SQL_DESA_FROM " ORDER BY v.kode", NULL, 0, 0},
+	 JK_SQL_DESA_FROM " ORDER BY v.kode", NULL, 0, 0, 0},
 	{"kecamatan_summary", wkbMultiPolygon, GK_WKB, kec_fields,
 	 N_OF(kec_fields),
 	 JK_SQL_KEC_HEAD ", AsBinary(CastToMultiPolygon("
 	 "CollectionExtract(ST_Union(v.geom), 3)))" JK_SQL_KEC_TAIL, NULL, 0,
-	 1},
+	 1, 0},
 	{"sites", wkbPoint, GK_POINT, site_fields, N_OF(site_fields),
 	 "SELECT s.site_id, s.src_row, s.nama, s.jenis, s.status,"
 	 " s.kapasitas, s.anak_ok, s.kode_desa, s.precision,"
 	 " round(s.score, 3), s.geo_note, s.alamat, " SITE_LON ", " SITE_LAT
-	 " FROM sites s ORDER BY s.site_id", NULL, 0, 0},
+	 " FROM sites s ORDER BY s.site_id", NULL, 0, 0, 0},
 	{"gaps", wkbMultiPolygon, GK_WKB, desa_fields, N_OF(desa_fields),
 	 "SELECT " JK_SQL_DESA_COLS ", " ROAD_COLS("c") ", AsBinary(v.geom)"
-	 JK_SQL_DESA_FROM JK_SQL_GAP_WHERE " ORDER BY v.kode", NULL, 0, 0},
+	 JK_SQL_DESA_FROM JK_SQL_GAP_WHERE " ORDER BY v.kode", NULL, 0, 0, 0},
 	{"clients", wkbPoint, GK_POINT, client_fields, N_OF(client_fields),
-	 CLIENTS_SQL(CLIENT_VILLAGE_PT), CLIENTS_SQL(CLIENT_EXACT_PT), 1, 0},
+	 CLIENTS_SQL(CLIENT_VILLAGE_PT), CLIENTS_SQL(CLIENT_EXACT_PT), 1, 0, 0},
 	{"client_links", wkbLineString, GK_LINE, link_fields,
 	 N_OF(link_fields), LINKS_SQL(CLIENT_VILLAGE_PT),
-	 LINKS_SQL(CLIENT_EXACT_PT), 1, 0},
+	 LINKS_SQL(CLIENT_EXACT_PT), 1, 0, 0},
+	{"client_routes", wkbLineString, GK_WKB, route_fields,
+	 N_OF(route_fields), ROUTES_SQL("village"), ROUTES_SQL("home"), 1, 0,
+	 1},
+	{"roads", wkbLineString, GK_WKB, road_fields, N_OF(road_fields),
+	 "SELECT e.edge_id, e.class, e.ferry, round(e.length_m, 1),"
+	 " round(" EDGE_MIN ", 3), AsBinary(e.geom) FROM road_edges e"
+	 " LEFT JOIN road_node_min a ON a.node_id = e.source"
+	 " LEFT JOIN road_node_min b ON b.node_id = e.target"
+	 " ORDER BY e.edge_id", NULL, 0, 0, 1},
+	{"isochrones", wkbMultiPolygon, GK_WKB, iso_fields, N_OF(iso_fields),
+	 "SELECT minutes, AsBinary(geom) FROM road_isochrones"
+	 " ORDER BY minutes DESC", NULL, 0, 0, 1},
 };
 
 /* ------------------------------------------------------------------ */
@@ -325,6 +370,7 @@ typedef struct exporter {
 	char tmp[PATH_SZ];  /* private work directory inside dir */
 	int formats;        /* JK_FORMAT_* bits */
 	int exact;
+	int by_road;        /* the coverage results are by road */
 	GDALDriverH drv[N_FMT];
 	GDALDatasetH gpkg;
 	OGRSpatialReferenceH srs;
@@ -994,8 +1040,16 @@ int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 			goto cleanup;
 		}
 	}
+	{
+		char *method = jk_store_meta_get(st, "coverage_method");
+
+		ex.by_road = method && !strcmp(method, "road");
+		free(method);
+	}
 	for (i = 0; i < nl; i++) {
 		jk_progress(ctx, "export", (long)i, (long)nl);
+		if (layers[i].by_road && !ex.by_road)
+			continue; /* absent, not empty */
 		rc = export_layer(&ex, &layers[i]);
 		if (rc)
 			goto cleanup;

@@ -12,7 +12,8 @@
  * refers to it by a relative path, so that the output folder can be
  * copied or zipped as a whole.
  *
- * The project is plain QGIS 3.22 XML: the layers in two groups, points
+ * The project is plain QGIS 3.22 XML: the layers in groups (the road
+ * layers, present after a coverage run by road, in their own), points
  * above lines above polygons, in the UTM zone of the data's centre (metres
  * for measuring, little distortion), opening on the data's extent.
  */
@@ -20,6 +21,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cpl_conv.h>
 #include <ogr_api.h>
@@ -43,6 +45,9 @@ static const proj_layer proj_layers[] = {
 	{"sites", "Point", "Lokasi"},
 	{"clients", "Point", "Lokasi"},
 	{"client_links", "Line", "Lokasi"},
+	{"client_routes", "Line", "Jalan"},
+	{"roads", "Line", "Jalan"},
+	{"isochrones", "Polygon", "Jalan"},
 	{"kecamatan_summary", "Polygon", "Analisis"},
 	{"gaps", "Polygon", "Analisis"},
 	{"desa_coverage", "Polygon", "Analisis"},
@@ -81,6 +86,21 @@ static int write_file(jk_ctx *ctx, const char *dir, const char *name,
 	return jk_file_write(ctx, path, text, len);
 }
 
+/* Whether the export wrote layer @p layer as a GeoJSON or Shapefile. */
+static int file_layer_written(const char *dir, const char *layer)
+{
+	static const char *const ext[] = {".shp", ".geojson"};
+	char path[PATH_SZ];
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		snprintf(path, sizeof path, "%s/%s%s", dir, layer, ext[i]);
+		if (access(path, F_OK) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int write_sidecars(jk_ctx *ctx, const char *dir)
 {
 	const jk_style_qml *s;
@@ -88,6 +108,8 @@ static int write_sidecars(jk_ctx *ctx, const char *dir)
 	int rc;
 
 	for (s = jk_style_qmls; s->layer; s++) {
+		if (!file_layer_written(dir, s->layer))
+			continue; /* a layer this export left out */
 		snprintf(name, sizeof name, "%s.qml", s->layer);
 		rc = write_file(ctx, dir, name, s->qml, strlen(s->qml));
 		if (rc)
@@ -350,7 +372,7 @@ static int data_extent(GDALDatasetH gpkg, OGREnvelope *env)
 	return any;
 }
 
-static void xml_layer_tree(jk_buf *b)
+static void xml_layer_tree(jk_buf *b, GDALDatasetH gpkg)
 {
 	const char *group = NULL;
 	int i;
@@ -358,6 +380,9 @@ static void xml_layer_tree(jk_buf *b)
 	jk_buf_puts(b, "  <layer-tree-group>\n    <customproperties/>\n");
 	for (i = 0; i < N_PROJ_LAYERS; i++) {
 		const proj_layer *pl = &proj_layers[i];
+
+		if (!GDALDatasetGetLayerByName(gpkg, pl->name))
+			continue; /* not written by this export */
 
 		if (!group || strcmp(group, pl->group)) {
 			if (group)
@@ -381,7 +406,8 @@ static void xml_layer_tree(jk_buf *b)
 		    "  </layer-tree-group>\n");
 }
 
-static void xml_map_layers(jk_buf *b, OGRSpatialReferenceH wgs84)
+static void xml_map_layers(jk_buf *b, OGRSpatialReferenceH wgs84,
+			   GDALDatasetH gpkg)
 {
 	int i;
 
@@ -391,6 +417,9 @@ static void xml_map_layers(jk_buf *b, OGRSpatialReferenceH wgs84)
 		const char *qml = jk_style_qml_ref(pl->name);
 		const char *attr = "", *body = "";
 		size_t attr_len = 0, body_len = 0;
+
+		if (!GDALDatasetGetLayerByName(gpkg, pl->name))
+			continue;
 
 		if (qml)
 			qml_split(qml, &attr, &attr_len, &body, &body_len);
@@ -464,7 +493,7 @@ static int write_project(jk_ctx *ctx, const char *dir, GDALDatasetH gpkg)
 		      "  <projectCrs>\n", QGIS_VERSION);
 	xml_srs(&b, utm, epsg, "    ");
 	jk_buf_puts(&b, "  </projectCrs>\n");
-	xml_layer_tree(&b);
+	xml_layer_tree(&b, gpkg);
 	jk_buf_printf(&b, "  <mapcanvas name=\"theMapCanvas\""
 		      " annotationsVisible=\"1\">\n"
 		      "    <units>meters</units>\n"
@@ -479,7 +508,7 @@ static int write_project(jk_ctx *ctx, const char *dir, GDALDatasetH gpkg)
 	jk_buf_puts(&b, "    </destinationsrs>\n"
 		    "    <rendermaptile>0</rendermaptile>\n"
 		    "  </mapcanvas>\n");
-	xml_map_layers(&b, wgs84);
+	xml_map_layers(&b, wgs84, gpkg);
 	jk_buf_printf(&b, "  <ProjectViewSettings UseProjectScales=\"0\""
 		      " rotation=\"0\">\n"
 		      "    <Scales/>\n"

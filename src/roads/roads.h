@@ -165,4 +165,17 @@ void jk_search_query(const jk_search *s, const jk_snap *origin,
 int jk_search_path(jk_ctx *ctx, const jk_search *s, const jk_snap *origin,
 		   double **lon, double **lat, size_t *n);
 
+/* Whether node @p node of the graph reaches a destination; then *min is
+ * the travel time (minutes) of its path to the nearest one. */
+int jk_search_node_min(const jk_search *s, size_t node, double *min);
+
+/* The parts of the road segments (ferries left out) from which a
+ * destination is reached within @p max_min minutes: whole segments, and
+ * the reached end parts of the others, interpolated linearly in the
+ * segment's travel time. Four doubles per piece (lon0, lat0, lon1, lat1)
+ * in a malloc'd array that the caller frees; *n pieces. Returns JK_OK or
+ * JK_ERR_NOMEM. */
+int jk_search_band_pieces(jk_ctx *ctx, const jk_search *s, double max_min,
+			  double **xy, size_t *n);
+
 #endif /* JK_ROADS_H */

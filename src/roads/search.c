@@ -405,3 +405,96 @@ oom:
 	free(y);
 	return jk_error(ctx, JK_ERR_NOMEM, "out of memory");
 }
+
+int jk_search_node_min(const jk_search *s, size_t node, double *min)
+{
+	if (node >= s->g->n_nodes || s->dest[node] == UINT32_MAX)
+		return 0;
+	*min = s->sec[node] / 60.0;
+	return 1;
+}
+
+/* Appends the piece of segment @p e from fraction f0 to f1 (0 at a). */
+static int band_put(double **xy, size_t *n, size_t *cap, const jk_graph *g,
+		    const jk_gseg *e, double f0, double f1)
+{
+	double ax = g->lon[e->a], ay = g->lat[e->a];
+	double dx = g->lon[e->b] - ax, dy = g->lat[e->b] - ay;
+	double *p;
+
+	if (*n >= *cap) {
+		size_t nc = *cap ? *cap * 2 : 1024;
+
+		p = realloc(*xy, nc * 4 * sizeof *p);
+		if (!p)
+			return -1;
+		*xy = p;
+		*cap = nc;
+	}
+	p = *xy + 4 * (*n)++;
+	p[0] = ax + f0 * dx;
+	p[1] = ay + f0 * dy;
+	p[2] = ax + f1 * dx;
+	p[3] = ay + f1 * dy;
+	return 0;
+}
+
+int jk_search_band_pieces(jk_ctx *ctx, const jk_search *s, double max_min,
+			  double **xy, size_t *n)
+{
+	const jk_graph *g = s->g;
+	double lim = max_min * 60.0;
+	size_t i, cap = 0;
+
+	*xy = NULL;
+	*n = 0;
+	for (i = 0; i < g->n_segs; i++) {
+		const jk_gseg *e = &g->seg[i];
+		/* how far from each end a destination is within the limit:
+		 * leaving a towards the segment's inside is the edge b->a
+		 * travelled backwards, so its share is (lim - t(a)) / t_ba */
+		double fa = 0, fb = 0;
+		int ra = s->dest[e->a] != UINT32_MAX && s->sec[e->a] <= lim;
+		int rb = s->dest[e->b] != UINT32_MAX && s->sec[e->b] <= lim;
+		int bad;
+
+		if (e->ferry || (!ra && !rb))
+			continue;
+		if (ra)
+			fa = isfinite(e->t_ba) && e->t_ba > 0
+				? (lim - s->sec[e->a]) / e->t_ba : 0;
+		if (rb)
+			fb = isfinite(e->t_ab) && e->t_ab > 0
+				? (lim - s->sec[e->b]) / e->t_ab : 0;
+		if ((ra && rb && (fa + fb >= 1 || e->len_m <= 0)) || fa >= 1 ||
+		    fb >= 1)
+			bad = band_put(xy, n, &cap, g, e, 0, 1);
+		else
+			bad = (fa > 0 && band_put(xy, n, &cap, g, e, 0, fa)) ||
+			      (fb > 0 && band_put(xy, n, &cap, g, e, 1 - fb, 1));
+		if (bad) {
+			free(*xy);
+			*xy = NULL;
+			*n = 0;
+			return jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+		}
+	}
+	/* the segments of the destinations: reached straight along them */
+	for (i = 0; i < s->n_dest; i++) {
+		const jk_snap *p = &s->dsnap[s->dord[i]];
+		const jk_gseg *e = &g->seg[p->seg];
+		double f0 = p->t, f1 = p->t;
+
+		if (isfinite(e->t_ab))
+			f0 = e->t_ab > 0 ? fmax(0, p->t - lim / e->t_ab) : 0;
+		if (isfinite(e->t_ba))
+			f1 = e->t_ba > 0 ? fmin(1, p->t + lim / e->t_ba) : 1;
+		if (f1 > f0 && band_put(xy, n, &cap, g, e, f0, f1)) {
+			free(*xy);
+			*xy = NULL;
+			*n = 0;
+			return jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+		}
+	}
+	return JK_OK;
+}

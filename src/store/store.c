@@ -110,6 +110,18 @@ static const char *const migrate_2_sql =
 	"ALTER TABLE client_links ADD COLUMN road_min REAL;"
 	"ALTER TABLE client_links ADD COLUMN reach TEXT;";
 
+/* Version 2 -> 3: what the road layers draw (see road_layers.h). */
+static const char *const migrate_3_sql =
+	"CREATE TABLE road_node_min(node_id INTEGER PRIMARY KEY,"
+	" min_site REAL NOT NULL);"
+	"CREATE TABLE road_routes(client_id TEXT NOT NULL,"
+	" origin TEXT NOT NULL CHECK(origin IN ('home','village')),"
+	" site_id INTEGER NOT NULL, road_km REAL NOT NULL, road_min REAL NOT NULL,"
+	" PRIMARY KEY(client_id, origin));"
+	"SELECT AddGeometryColumn('road_routes','geom',4326,'LINESTRING','XY');"
+	"CREATE TABLE road_isochrones(minutes INTEGER PRIMARY KEY);"
+	"SELECT AddGeometryColumn('road_isochrones','geom',4326,'MULTIPOLYGON','XY');";
+
 int jk_store_dberr(jk_store *st, const char *what)
 {
 	return jk_error(st->ctx, JK_ERR_DB, "%s: %s: %s", st->path, what,
@@ -230,6 +242,8 @@ static int store_init_schema(jk_store *st)
 		rc = jk_store_exec(st, schema_sql);
 	if (!rc)
 		rc = jk_store_exec(st, migrate_2_sql);
+	if (!rc)
+		rc = jk_store_exec(st, migrate_3_sql);
 	if (!rc) {
 		char sql[64];
 
@@ -299,13 +313,15 @@ int jk_store_open(jk_ctx *ctx, const char *path, jk_store **out)
 		rc = store_init_schema(st);
 		if (rc)
 			goto fail;
-	} else if (version == 1) {
-		/* one transaction: the file stays at version 1 on failure */
+	} else if (version < JK_SCHEMA_VERSION) {
+		/* one transaction: the file keeps its version on failure */
 		rc = jk_store_exec(st, "BEGIN");
-		if (!rc)
+		if (!rc && version < 2)
 			rc = jk_store_exec(st, migrate_2_sql);
 		if (!rc)
-			rc = jk_store_exec(st, "PRAGMA user_version=2; COMMIT");
+			rc = jk_store_exec(st, migrate_3_sql);
+		if (!rc)
+			rc = jk_store_exec(st, "PRAGMA user_version=3; COMMIT");
 		if (rc) {
 			jk_store_rollback(st);
 			goto fail;

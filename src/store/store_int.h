@@ -39,6 +39,12 @@
  *              geom LINESTRING)                 one segment per edge
  *   coverage and client_links gain road_km, road_min, reach
  *              (ok|off_network|unreachable; NULL when not by road)
+ * Version 3, written by a coverage run by road (empty otherwise):
+ *   road_node_min   minutes from each reached road node to the nearest
+ *                   ready site
+ *   road_routes     per client with a site by road, the path from its
+ *                   home and from its village point (origin) to the site
+ *   road_isochrones one multipolygon per band of minutes (15, 30, 60)
  */
 #ifndef JK_STORE_INT_H
 #define JK_STORE_INT_H
@@ -47,7 +53,7 @@
 
 #include "../core/ctx_int.h"
 
-#define JK_SCHEMA_VERSION 2
+#define JK_SCHEMA_VERSION 3
 
 struct jk_store {
 	jk_ctx *ctx;

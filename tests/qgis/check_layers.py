@@ -1,5 +1,9 @@
 """Checks jangkau's styled outputs in real QGIS (python3-qgis, headless).
 
+The road layers (client_routes, roads, isochrones) are checked when the
+export wrote them (after a coverage run by road), and must then all be
+there, in the group Jalan.
+
 Usage: check_layers.py OUTDIR [PNG]
 
 Opens OUTDIR/jangkau.qgs and checks that every layer is valid, has the
@@ -32,6 +36,12 @@ LAYERS = {
     "client_links": ("categorizedSymbol", "Lokasi"),
 }
 
+ROAD_LAYERS = {
+    "client_routes": ("singleSymbol", "Jalan"),
+    "roads": ("RuleRenderer", "Jalan"),
+    "isochrones": ("categorizedSymbol", "Jalan"),
+}
+
 failures = []
 
 
@@ -43,7 +53,15 @@ def fail(msg):
 def check_renderer(what, layer, expected):
     r = layer.renderer()
     kind = r.type() if r else None
-    if kind == "singleSymbol" or kind != expected:
+    # a single symbol only where the style asks for one (QGIS's default
+    # is one too, so the symbol's colour tells them apart)
+    if kind == "singleSymbol" and expected == "singleSymbol":
+        col = r.symbol().symbolLayer(r.symbol().symbolLayerCount() - 1) \
+            .color().name()
+        if col != "#54278f":
+            fail("%s: single symbol of colour %s, not the shipped style"
+                 % (what, col))
+    elif kind == "singleSymbol" or kind != expected:
         fail("%s: renderer %s, expected %s" % (what, kind, expected))
     return kind
 
@@ -54,6 +72,13 @@ def main():
                                                             "project.png")
     gpkg = os.path.join(out, "jangkau.gpkg")
     db = sqlite3.connect(gpkg)
+    present = {r[0] for r in db.execute(
+        "SELECT table_name FROM gpkg_contents")}
+    roads = [n for n in ROAD_LAYERS if n in present]
+    if roads and len(roads) != len(ROAD_LAYERS):
+        fail("road layers: only %s written" % roads)
+    if roads:
+        LAYERS.update(ROAD_LAYERS)
     counts = {n: db.execute('SELECT count(*) FROM "%s"' % n).fetchone()[0]
               for n in LAYERS}
     db.close()
@@ -69,8 +94,10 @@ def main():
 
     root = proj.layerTreeRoot()
     groups = [g.name() for g in root.children()]
-    if groups != ["Lokasi", "Analisis"]:
-        fail("groups %s, expected ['Lokasi', 'Analisis']" % groups)
+    want = ["Lokasi", "Jalan", "Analisis"] if roads else ["Lokasi",
+                                                           "Analisis"]
+    if groups != want:
+        fail("groups %s, expected %s" % (groups, want))
     for name, (rtype, group) in LAYERS.items():
         lyrs = proj.mapLayersByName(name)
         if len(lyrs) != 1:

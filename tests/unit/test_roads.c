@@ -14,6 +14,7 @@
 #include "analyse/reach.h"
 #include "import/import_int.h"
 #include "roads/roads_int.h"
+#include "analyse/road_layers.h"
 
 /* residential 36 km/h = 10 m/s; access 3.6 km/h = 1 m/s */
 static const char *const prof_text =
@@ -682,6 +683,150 @@ START_TEST(snap_equals_brute_force)
 }
 END_TEST
 
+
+/* Reads a little-endian WKB LineString into at most 64 points. */
+static size_t wkb_line(const unsigned char *w, int len, double *x, double *y)
+{
+	uint32_t n, i;
+
+	ck_assert_int_ge(len, 9);
+	ck_assert_int_eq(w[0], 1);
+	memcpy(&n, w + 5, 4);
+	ck_assert_uint_le(n, 64);
+	ck_assert_int_eq(len, 9 + 16 * (int)n);
+	for (i = 0; i < n; i++) {
+		memcpy(&x[i], w + 9 + 16 * i, 8);
+		memcpy(&y[i], w + 9 + 16 * i + 8, 8);
+	}
+	return n;
+}
+
+static GEOSGeometry *iso_band(jk_store *st, int minutes)
+{
+	GEOSContextHandle_t h = JK_GEOS(ctx);
+	GEOSWKBReader *rd = GEOSWKBReader_create_r(h);
+	GEOSGeometry *g;
+	sqlite3_stmt *q;
+
+	ck_assert_int_eq(jk_store_prepare(st, "SELECT AsBinary(geom) FROM road_isochrones"
+					      " WHERE minutes = ?", &q), JK_OK);
+	sqlite3_bind_int(q, 1, minutes);
+	ck_assert_int_eq(sqlite3_step(q), SQLITE_ROW);
+	g = GEOSWKBReader_read_r(h, rd, sqlite3_column_blob(q, 0),
+				 (size_t)sqlite3_column_bytes(q, 0));
+	ck_assert_ptr_nonnull(g);
+	ck_assert_int_eq(GEOSisValid_r(h, g), 1);
+	sqlite3_finalize(q);
+	GEOSWKBReader_destroy_r(h, rd);
+	return g;
+}
+
+/* The road layers' data on a road of 0.4 degree (74 minutes at 36 km/h)
+ * with a branch, one site at its west end: the routes start at the
+ * village point (or the home) and end at the site with the length of
+ * road_km; the stored minutes are the search's; the bands nest and hold
+ * the nodes within their minutes. */
+START_TEST(road_layers_data)
+{
+	GEOSContextHandle_t h = JK_GEOS(ctx);
+	GEOSGeometry *band[3];
+	jk_graph *g;
+	jk_store *st;
+	jk_search *s = NULL;
+	jk_snap d, o;
+	jk_travel t;
+	sqlite3_stmt *q;
+	double x[64], y[64];
+	size_t i, n;
+	int rows = 0, in15 = 0;
+
+	for (i = 0; i < 20; i++)
+		line(0.02 * (double)i, 0, 0.02 * (double)(i + 1), 0, "residential", 0);
+	line(0.1, 0, 0.1, 0.05, "residential", 0);
+	g = build(0);
+	jk_graph_snap(g, 0.0, 0.0005, 0, &d);
+	ck_assert_int_eq(jk_search_run(ctx, g, &d, 1, 0, &s), JK_OK);
+	st = jk_scratch_store(&sc, ctx, "layers.sqlite");
+
+	jk_graph_snap(g, 0.081, 0.002, 0, &o);
+	jk_search_query(s, &o, &t);
+	{
+		jk_route_client c = {"K1", s, 0, 7, 0.0, 0.0005, 0.081, 0.002,
+				     0.0803, -0.001, t.km, t.min};
+
+		ck_assert_int_eq(jk_road_routes_write(ctx, st, g, 0, 0, &c, 1), JK_OK);
+	}
+	ck_assert_int_eq(jk_store_prepare(st, "SELECT origin, site_id, road_km,"
+					      " AsBinary(geom) FROM road_routes ORDER BY origin", &q), JK_OK);
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		const char *origin = (const char *)sqlite3_column_text(q, 0);
+		int home = !strcmp(origin, "home");
+		double km = 0;
+
+		n = wkb_line(sqlite3_column_blob(q, 3), sqlite3_column_bytes(q, 3), x, y);
+		ck_assert_uint_ge(n, 4);
+		ck_assert_int_eq(sqlite3_column_int(q, 1), 7);
+		ck_assert_double_eq(x[0], home ? 0.081 : 0.0803);
+		ck_assert_double_eq(y[0], home ? 0.002 : -0.001);
+		ck_assert_double_eq(x[n - 1], 0.0);
+		ck_assert_double_eq(y[n - 1], 0.0005);
+		for (i = 1; i < n; i++)
+			km += jk_geodesic_km(x[i - 1], y[i - 1], x[i], y[i]);
+		ck_assert_msg(fabs(km - sqlite3_column_double(q, 2)) < 0.001,
+			      "%s: line %.6f km, road_km %.6f", origin, km,
+			      sqlite3_column_double(q, 2));
+		if (home)
+			ck_assert_double_eq_tol(sqlite3_column_double(q, 2), t.km, 1e-12);
+		rows++;
+	}
+	sqlite3_finalize(q);
+	ck_assert_int_eq(rows, 2);
+
+	/* minutes per node: those of a search query from the node itself */
+	ck_assert_int_eq(jk_road_nodes_write(ctx, st, g, s), JK_OK);
+	ck_assert_int_eq(jk_store_count(st, "road_node_min"), (long)jk_graph_nodes(g));
+	ck_assert_int_eq(jk_road_isochrones_write(ctx, st, s), JK_OK);
+	ck_assert_int_eq(jk_store_count(st, "road_isochrones"), 3);
+	band[0] = iso_band(st, 15);
+	band[1] = iso_band(st, 30);
+	band[2] = iso_band(st, 60);
+	ck_assert_int_eq(GEOSCovers_r(h, band[1], band[0]), 1);
+	ck_assert_int_eq(GEOSCovers_r(h, band[2], band[1]), 1);
+	for (i = 0; i < jk_graph_nodes(g); i++) {
+		double min = -1;
+		GEOSGeometry *pt;
+
+		ck_assert_int_eq(jk_store_prepare(st, "SELECT min_site FROM road_node_min"
+						      " WHERE node_id = ?", &q), JK_OK);
+		sqlite3_bind_int64(q, 1, (sqlite3_int64)i + 1);
+		ck_assert_int_eq(sqlite3_step(q), SQLITE_ROW);
+		min = sqlite3_column_double(q, 0);
+		sqlite3_finalize(q);
+		jk_graph_snap(g, g->lon[i], g->lat[i], 0, &o);
+		jk_search_query(s, &o, &t);
+		ck_assert_double_eq_tol(min, t.min, 1e-9);
+		pt = GEOSGeom_createPointFromXY_r(h, g->lon[i], g->lat[i]);
+		if (min <= 15) {
+			ck_assert_msg(GEOSCovers_r(h, band[0], pt) == 1,
+				      "node at %.2f min outside the 15-minute band", min);
+			in15++;
+		} else if (min > 16) {
+			ck_assert_msg(GEOSCovers_r(h, band[0], pt) == 0,
+				      "node at %.2f min inside the 15-minute band", min);
+		}
+		if (min > 61)
+			ck_assert_int_eq(GEOSCovers_r(h, band[2], pt), 0);
+		GEOSGeom_destroy_r(h, pt);
+	}
+	ck_assert_int_gt(in15, 2);
+	for (i = 0; i < 3; i++)
+		GEOSGeom_destroy_r(h, band[i]);
+	jk_store_close(st);
+	jk_search_destroy(s);
+	jk_graph_destroy(g);
+}
+END_TEST
+
 static Suite *roads_suite(void)
 {
 	Suite *s = suite_create("roads");
@@ -708,6 +853,7 @@ static Suite *roads_suite(void)
 	tcase_add_test(tc, multi_source_equals_single_searches);
 	tcase_add_test(tc, osm_tag_values);
 	tcase_add_test(tc, snap_equals_brute_force);
+	tcase_add_test(tc, road_layers_data);
 	suite_add_tcase(s, tc);
 	return s;
 }
