@@ -23,7 +23,7 @@
             <Option name="color" value="26,152,80,90" type="QString"/>
             <Option name="style" value="solid" type="QString"/>
             <Option name="outline_color" value="26,152,80,255" type="QString"/>
-            <Option name="outline_style" value="solid" type="QString"/>
+            <Option name="outline_style" value="no" type="QString"/>
             <Option name="outline_width" value="0.4" type="QString"/>
             <Option name="outline_width_unit" value="MM" type="QString"/>
             <Option name="joinstyle" value="round" type="QString"/>
@@ -36,7 +36,7 @@
             <Option name="color" value="145,207,96,70" type="QString"/>
             <Option name="style" value="solid" type="QString"/>
             <Option name="outline_color" value="102,166,30,255" type="QString"/>
-            <Option name="outline_style" value="solid" type="QString"/>
+            <Option name="outline_style" value="no" type="QString"/>
             <Option name="outline_width" value="0.4" type="QString"/>
             <Option name="outline_width_unit" value="MM" type="QString"/>
             <Option name="joinstyle" value="round" type="QString"/>
@@ -49,7 +49,7 @@
             <Option name="color" value="254,224,139,60" type="QString"/>
             <Option name="style" value="solid" type="QString"/>
             <Option name="outline_color" value="230,171,2,255" type="QString"/>
-            <Option name="outline_style" value="solid" type="QString"/>
+            <Option name="outline_style" value="no" type="QString"/>
             <Option name="outline_width" value="0.4" type="QString"/>
             <Option name="outline_width_unit" value="MM" type="QString"/>
             <Option name="joinstyle" value="round" type="QString"/>
