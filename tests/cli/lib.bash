@@ -50,3 +50,22 @@ run_fieldbook() {
 		return 1
 	fi
 }
+# qgis_check OUT PNG: real QGIS (headless python3-qgis) opens OUT's
+# jangkau.qgs, jangkau.gpkg and Shapefiles and finds every layer styled and
+# complete, and renders the project to PNG (tests/qgis/check_layers.py).
+qgis_check() {
+	local py=${JK_QGIS_PYTHON:-/usr/bin/python3} rc
+	if ! "$py" -c 'import qgis.core' >/dev/null 2>&1; then
+		fail "QGIS's Python bindings are missing ($py cannot import qgis.core): install python3-qgis and qgis-providers (scripts/install-deps.sh --tests)"
+		return 0
+	fi
+	set +e
+	QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$T" "$py" \
+		"$JK_SRC/tests/qgis/check_layers.py" "$1" "$2" >"$T/qgis.out" 2>"$T/qgis.err"
+	rc=$?
+	set -e
+	cat "$T/qgis.out"
+	expect_eq "QGIS finds the outputs styled and complete" 0 "$rc"
+	[ "$rc" -eq 0 ] || grep -v -e '^QStandardPaths' "$T/qgis.err" >&2 || true
+	check "QGIS rendered the project" test -s "$2"
+}

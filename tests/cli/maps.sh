@@ -1,5 +1,8 @@
-# Maps drawn by jangkau on real data: the nine regencies of Bapas Baubau
-# from the Sulawesi Tenggara villages and the field book.
+# Maps on real data: the nine regencies of Bapas Baubau (Kota Baubau,
+# Buton, Muna Barat and six more) from the Sulawesi Tenggara villages and
+# the field book.
+# - the exported GeoPackage, Shapefiles and QGIS project open styled and
+#   complete in real QGIS (tests/qgis/check_layers.py);
 # - jangkau map writes PNG, SVG and PDF; the PDF renders with pdftoppm;
 # - the gap report embeds one map per regency and one per district with a
 #   pending or gap village (counted here from the exported layer);
@@ -12,7 +15,13 @@ need_shared
 OUT="$T/out"
 DB="$T/bb.sqlite"
 AREA=74.72,74.04,74.03,74.13,74.10,74.14,74.15,74.07,74.06
-run_fieldbook "$DB" "$OUT" --area "$AREA" --format gpkg || { finish; exit 1; }
+run_fieldbook "$DB" "$OUT" --area "$AREA" || { finish; exit 1; }
+
+# ---- the layers of the nine regencies open styled in real QGIS ----
+qgis_check "$OUT" "$T/project.png"
+if [ -n "${JK_QGIS_KEEP:-}" ] && [ -s "$T/project.png" ]; then
+	cp "$T/project.png" "$JK_QGIS_KEEP"
+fi
 
 # ---- jangkau map ----
 for f in png svg pdf; do

@@ -31,15 +31,7 @@ done
 expect_eq "layer_styles is registered as attributes" attributes \
 	"$(sqlite3 "$O/jangkau.gpkg" "SELECT data_type FROM gpkg_contents
 	   WHERE table_name = 'layer_styles'")"
-set +e
-QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$T" "$PY" \
-	"$JK_SRC/tests/qgis/check_layers.py" "$O" "$O/project.png" >"$T/qgis.out" 2>"$T/qgis.err"
-rc=$?
-set -e
-cat "$T/qgis.out"
-expect_eq "QGIS finds the outputs styled and complete" 0 "$rc"
-[ "$rc" -eq 0 ] || grep -v -e '^QStandardPaths' "$T/qgis.err" >&2 || true
-check "QGIS rendered the project" test -s "$O/project.png"
+qgis_check "$O" "$O/project.png"
 # keep the picture for a look when asked
 if [ -n "${JK_QGIS_KEEP:-}" ] && [ -s "$O/project.png" ]; then
 	cp "$O/project.png" "$JK_QGIS_KEEP"
