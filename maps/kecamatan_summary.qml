@@ -7,7 +7,8 @@
     <Private>0</Private>
   </flags>
   <!-- jangkau: district outlines, thick and dark, with the district name
-       in capitals. Rule based only so that the renderer says what it is:
+       in capitals from 1:1,000,000 in. Rule based only so that the renderer
+       says what it is:
        one rule for every district. -->
   <renderer-v2 type="RuleRenderer" symbollevels="0" enableorderby="0" forceraster="0" referencescale="-1">
     <rules key="{3b1c6a0e-0000-4000-8000-000000000000}">
@@ -45,7 +46,7 @@
       </text-style>
       <text-format wrapChar="" autoWrapLength="0" multilineAlign="1" formatNumbers="0" plussign="0"/>
       <placement placement="1" centroidInside="1" centroidWhole="1" fitInPolygonOnly="0" priority="8" dist="0" quadOffset="4" offsetType="0" xOffset="0" yOffset="0" overrunDistance="0"/>
-      <rendering scaleVisibility="0" scaleMin="0" scaleMax="0" obstacle="1" obstacleType="1" obstacleFactor="1" drawLabels="1" fontLimitPixelSize="0" upsidedownLabels="0" displayAll="0" limitNumLabels="0" minFeatureSize="0" labelPerPart="0" mergeLines="0" zIndex="1"/>
+      <rendering scaleVisibility="1" scaleMin="0" scaleMax="1000000" obstacle="1" obstacleType="1" obstacleFactor="1" drawLabels="1" fontLimitPixelSize="0" upsidedownLabels="0" displayAll="0" limitNumLabels="0" minFeatureSize="0" labelPerPart="0" mergeLines="0" zIndex="1"/>
     </settings>
   </labeling>
   <layerGeometryType>2</layerGeometryType>

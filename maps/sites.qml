@@ -10,7 +10,9 @@
        status: a black disc for ready sites, an orange triangle for sites
        not ready yet, a grey square for inactive ones and a white diamond
        for unknown status; white or black outlines keep them visible on
-       any village fill and in grey print. The type (jenis) is the label,
+       any village fill and in grey print. Markers shrink at small scales
+       (0.45 of their size beyond 1:750,000, 0.7 beyond 1:200,000) so that a
+       whole province stays readable. The type (jenis) is the label,
        shown from 1:25,000 in, where sites stand apart. -->
   <renderer-v2 type="categorizedSymbol" attr="status" symbollevels="0" enableorderby="0" forceraster="0" referencescale="-1">
     <categories>
@@ -37,6 +39,19 @@
             <Option name="vertical_anchor_point" value="1" type="QString"/>
             <Option name="horizontal_anchor_point" value="1" type="QString"/>
           </Option>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option name="name" value="" type="QString"/>
+              <Option name="properties" type="Map">
+                <Option name="size" type="Map">
+                  <Option name="active" value="true" type="bool"/>
+                  <Option name="expression" value="2.8 * CASE WHEN @map_scale &gt; 750000 THEN 0.45 WHEN @map_scale &gt; 200000 THEN 0.7 ELSE 1 END" type="QString"/>
+                  <Option name="type" value="3" type="int"/>
+                </Option>
+              </Option>
+              <Option name="type" value="collection" type="QString"/>
+            </Option>
+          </data_defined_properties>
         </layer>
       </symbol>
       <symbol type="marker" name="1" alpha="1" clip_to_extent="1" force_rhr="0">
@@ -56,6 +71,19 @@
             <Option name="vertical_anchor_point" value="1" type="QString"/>
             <Option name="horizontal_anchor_point" value="1" type="QString"/>
           </Option>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option name="name" value="" type="QString"/>
+              <Option name="properties" type="Map">
+                <Option name="size" type="Map">
+                  <Option name="active" value="true" type="bool"/>
+                  <Option name="expression" value="3.2 * CASE WHEN @map_scale &gt; 750000 THEN 0.45 WHEN @map_scale &gt; 200000 THEN 0.7 ELSE 1 END" type="QString"/>
+                  <Option name="type" value="3" type="int"/>
+                </Option>
+              </Option>
+              <Option name="type" value="collection" type="QString"/>
+            </Option>
+          </data_defined_properties>
         </layer>
       </symbol>
       <symbol type="marker" name="2" alpha="1" clip_to_extent="1" force_rhr="0">
@@ -75,6 +103,19 @@
             <Option name="vertical_anchor_point" value="1" type="QString"/>
             <Option name="horizontal_anchor_point" value="1" type="QString"/>
           </Option>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option name="name" value="" type="QString"/>
+              <Option name="properties" type="Map">
+                <Option name="size" type="Map">
+                  <Option name="active" value="true" type="bool"/>
+                  <Option name="expression" value="2.3 * CASE WHEN @map_scale &gt; 750000 THEN 0.45 WHEN @map_scale &gt; 200000 THEN 0.7 ELSE 1 END" type="QString"/>
+                  <Option name="type" value="3" type="int"/>
+                </Option>
+              </Option>
+              <Option name="type" value="collection" type="QString"/>
+            </Option>
+          </data_defined_properties>
         </layer>
       </symbol>
       <symbol type="marker" name="3" alpha="1" clip_to_extent="1" force_rhr="0">
@@ -94,6 +135,19 @@
             <Option name="vertical_anchor_point" value="1" type="QString"/>
             <Option name="horizontal_anchor_point" value="1" type="QString"/>
           </Option>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option name="name" value="" type="QString"/>
+              <Option name="properties" type="Map">
+                <Option name="size" type="Map">
+                  <Option name="active" value="true" type="bool"/>
+                  <Option name="expression" value="2.8 * CASE WHEN @map_scale &gt; 750000 THEN 0.45 WHEN @map_scale &gt; 200000 THEN 0.7 ELSE 1 END" type="QString"/>
+                  <Option name="type" value="3" type="int"/>
+                </Option>
+              </Option>
+              <Option name="type" value="collection" type="QString"/>
+            </Option>
+          </data_defined_properties>
         </layer>
       </symbol>
     </symbols>

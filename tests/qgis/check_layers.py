@@ -21,8 +21,9 @@ import sqlite3
 import sys
 
 from qgis.core import (QgsApplication, QgsExpression, QgsExpressionContext,
-                       QgsMapRendererSequentialJob, QgsMapSettings,
-                       QgsProject, QgsRectangle, QgsVectorLayer)
+                       QgsExpressionContextScope, QgsMapRendererSequentialJob,
+                       QgsMapSettings, QgsProject, QgsRectangle,
+                       QgsRenderContext, QgsSymbolLayer, QgsVectorLayer)
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
@@ -146,6 +147,30 @@ def main():
                  % (s.fieldName, val, expr.evalErrorString()))
     elif sites:
         fail("sites: labels not enabled")
+    # site markers shrink at small scales (data-defined size on @map_scale)
+    if sites:
+        for sym in sites[0].renderer().symbols(QgsRenderContext()):
+            prop = sym.symbolLayer(0).dataDefinedProperties().property(
+                QgsSymbolLayer.PropertySize)
+            sizes = []
+            for scale in (50000, 400000, 2000000):
+                ectx = QgsExpressionContext()
+                scope = QgsExpressionContextScope()
+                scope.setVariable("map_scale", scale)
+                ectx.appendScope(scope)
+                val, ok = prop.valueAsDouble(ectx, -1)
+                sizes.append(val if ok else -1)
+            if not prop.isActive() or not sizes[0] > sizes[1] > sizes[2] > 0:
+                fail("sites: marker sizes at 1:50,000, 1:400,000, 1:2,000,000"
+                     " are %s, not shrinking" % sizes)
+    kec = proj.mapLayersByName("kecamatan_summary")
+    if kec and kec[0].labelsEnabled():
+        s = kec[0].labeling().rootRule().children()[0].settings() \
+            if kec[0].labeling().type() == "rule-based" \
+            else kec[0].labeling().settings()
+        if not s.scaleVisibility or s.minimumScale != 1000000:
+            fail("kecamatan labels: scale visibility %s, minimum scale %s"
+                 % (s.scaleVisibility, s.minimumScale))
     order = [l.name() for l in root.layerOrder()]
     print("drawing order (top first): " + ", ".join(order))
 
