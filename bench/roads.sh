@@ -34,32 +34,18 @@ PGBIN=/usr/lib/postgresql/15/bin
 B="$ROOT/build-bench"
 SHP="$DATA/roads/osm-jakarta-inasafe-2012/jakarta_roads.shp"
 
-say() { printf 'roadbench: %s\n' "$*" >&2; }
-die() { printf 'roadbench: error: %s\n' "$*" >&2; exit 1; }
+BENCH_TAG=roadbench
+BENCH_DEC=3
+# shellcheck source=bench/lib.bash
+. "$HERE/lib.bash"
 case "$W" in
 "$ROOT" | "$ROOT"/*) die "BENCH_WORK '$W' is inside the repository; pick a directory outside it" ;;
 esac
 mkdir -p "$W/logs" "$HERE/results"
 W=$(cd "$W" && pwd)
+PGDIR=$W/pg
 [ -f "$SHP" ] || die "'$SHP' not found; set BENCH_DATA to the shared data folder"
 
-# Installs Debian packages when missing; needs root (as bench/run.sh).
-need_pkgs() {
-	local missing=()
-	for p in "$@"; do
-		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
-			missing+=("$p")
-	done
-	[ ${#missing[@]} -eq 0 ] && return 0
-	[ "$(id -u)" -eq 0 ] || die "missing packages: ${missing[*]} (run as root, or apt-get install them)"
-	say "installing ${missing[*]}"
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >"$W/logs/apt.log" 2>&1 ||
-		die "apt-get install failed, see $W/logs/apt.log"
-}
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", v[int((NR + 1) / 2)] }'; }
 ratio() { # ratio NUM DEN
 	if [ -n "$1" ] && [ -n "$2" ] && awk -v d="$2" 'BEGIN { exit !(d > 0) }'; then
 		awk -v n="$1" -v d="$2" 'BEGIN { printf "%.0f", n / d }'
@@ -69,7 +55,6 @@ ratio() { # ratio NUM DEN
 }
 # The seconds of a row "| LABEL... | X s |" of a jk_roadbench table.
 field() { sed -n "s/^| $2[^|]* | \([0-9.]*\) s |\$/\1/p" "$1" | head -n 1; }
-loadavg() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?"; }
 
 need_pkgs cmake gcc libspatialite-dev libsqlite3-dev libproj-dev libgdal-dev libgeos-dev
 cmake -S "$ROOT" -B "$B" -DCMAKE_BUILD_TYPE=Release -DJK_TESTS=OFF >"$W/logs/build.log" 2>&1
@@ -106,28 +91,9 @@ JK_LOAD=$(median $JK_LOADS) JK_GRAPH=$(median $JK_GRAPHS) JK_ROUTE=$(median $JK_
 JK_BUILD=$(awk -v a="$JK_LOAD" -v b="$JK_GRAPH" 'BEGIN { printf "%.3f", a + b }')
 
 # ---- pgRouting on a private cluster (as bench/run.sh) --------------------------
-PGDIR=$W/pg
-PGPORT=""
-AS_PG=()
 PG_STATE="not run"
-pg_stop() {
-	if [ -f "$PGDIR/data/postmaster.pid" ]; then
-		if [ "$(id -u)" -eq 0 ]; then
-			runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast -w stop >/dev/null 2>&1 || true
-		else
-			"$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast -w stop >/dev/null 2>&1 || true
-		fi
-	fi
-	[ ! -f "$PGDIR/server.log" ] || cp "$PGDIR/server.log" "$W/logs/postgres_server.log"
-	rm -rf "$PGDIR"
-}
 trap pg_stop EXIT
 trap 'exit 130' INT TERM
-psql_run() {
-	PGOPTIONS='-c client_min_messages=warning' \
-		psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U bench -d bench "$@"
-}
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 declare -A PG_S
 pg_step() { # pg_step NAME command...: wall time around the command
 	local name=$1 t0
@@ -144,43 +110,7 @@ pg_step() { # pg_step NAME command...: wall time around the command
 run_pgrouting() {
 	need_pkgs postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting gdal-bin
 	: >"$W/logs/pgrouting.log"
-	pg_stop
-	mkdir -p "$PGDIR"
-	if [ "$(id -u)" -eq 0 ]; then
-		# initdb refuses root: the cluster belongs to the postgres user.
-		chown postgres: "$PGDIR"
-		AS_PG=(runuser -u postgres --)
-		"${AS_PG[@]}" test -w "$PGDIR" ||
-			die "user postgres cannot write '$PGDIR'; set BENCH_WORK to a directory it can reach"
-	fi
-	PGPORT=$PGPORT0
-	while ! port_free "$PGPORT"; do
-		PGPORT=$((PGPORT + 1))
-		[ "$PGPORT" -lt $((PGPORT0 + 50)) ] || die "no free port in $PGPORT0..$((PGPORT0 + 49))"
-	done
-	"${AS_PG[@]}" "$PGBIN/initdb" -D "$PGDIR/data" -U bench --auth=trust -E UTF8 \
-		--locale=C >>"$W/logs/pgrouting.log" 2>&1 || die "initdb failed (see $W/logs/pgrouting.log)"
-	# The settings of bench/run.sh: 2 cores and 24 GiB, durability at its defaults.
-	cat >>"$PGDIR/data/postgresql.conf" <<-EOF2
-		listen_addresses = '127.0.0.1'
-		port = $PGPORT
-		unix_socket_directories = '$PGDIR'
-		shared_buffers = 4GB
-		work_mem = 256MB
-		maintenance_work_mem = 1GB
-		effective_cache_size = 16GB
-		max_worker_processes = 4
-		max_parallel_workers = 2
-		max_parallel_workers_per_gather = 2
-		max_parallel_maintenance_workers = 2
-		random_page_cost = 1.1
-		max_wal_size = 8GB
-		jit = off
-	EOF2
-	"${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w start \
-		>>"$W/logs/pgrouting.log" 2>&1 || die "PostgreSQL did not start (see $W/logs/postgres_server.log)"
-	say "PostgreSQL on 127.0.0.1:$PGPORT"
-	psql -X -q -h 127.0.0.1 -p "$PGPORT" -U bench -d postgres -c 'CREATE DATABASE bench' >/dev/null
+	pg_start "$W/logs/pgrouting.log"
 	psql_run -c 'CREATE EXTENSION postgis' -c 'CREATE EXTENSION pgrouting' >/dev/null
 	PG_VERSION_TXT=$(psql_run -At -c "SELECT split_part(version(), ' ', 2) || ', PostGIS ' || postgis_lib_version() || ', pgRouting ' || pgr_version()")
 

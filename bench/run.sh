@@ -33,38 +33,20 @@ REPEAT=${BENCH_REPEAT:-3}
 PGBIN=/usr/lib/postgresql/15/bin
 RESULTS=$HERE/results/latest.md
 
-say() { printf 'bench: %s\n' "$*" >&2; }
-die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
+BENCH_TAG=bench
+BENCH_DEC=2
+# shellcheck source=bench/lib.bash
+. "$HERE/lib.bash"
 
 case "$W" in
 "$ROOT" | "$ROOT"/*) die "BENCH_WORK '$W' is inside the repository; pick a directory outside it" ;;
 esac
 mkdir -p "$W" "$W/logs" "$HERE/results"
 W=$(cd "$W" && pwd)
+PGDIR=$W/pg
 
-# Installs Debian packages when missing; needs root.
-need_pkgs() {
-	local missing=()
-	for p in "$@"; do
-		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
-			missing+=("$p")
-	done
-	[ ${#missing[@]} -eq 0 ] && return 0
-	[ "$(id -u)" -eq 0 ] || die "missing packages: ${missing[*]} (run as root, or apt-get install them)"
-	say "installing ${missing[*]}"
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >"$W/logs/apt.log" 2>&1 ||
-		die "apt-get install failed, see $W/logs/apt.log"
-}
-
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-# The median of the numbers given as arguments.
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", v[int((NR + 1) / 2)] }'; }
 # Arithmetic on decimal strings: calc 'EXPR' with a, b, ... bound by -v.
 calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
-# The 1-minute load average: above the core count, something else competes.
-loadavg() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?"; }
 
 need_pkgs time xz-utils gcc pkg-config libgdal-dev libgeos-dev gdal-bin
 
@@ -170,30 +152,9 @@ PG_AN_STEPS=(a_site_in_village b_point_on_surface c_ready_per_village d_nearest_
 PG_PAR_STEPS=(p_nearest_village p_nearest_client) # information only
 PG_STATE="not run"
 PG_CHECKS=""
-PGDIR=$W/pg
-PGPORT=""
-AS_PG=()
 
-# Stops the private server (also one left by an earlier, killed run) and
-# removes the cluster, keeping its log.
-pg_stop() {
-	if [ -f "$PGDIR/data/postmaster.pid" ]; then
-		if [ "$(id -u)" -eq 0 ]; then
-			runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast -w stop >/dev/null 2>&1 || true
-		else
-			"$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast -w stop >/dev/null 2>&1 || true
-		fi
-	fi
-	[ ! -f "$PGDIR/server.log" ] || cp "$PGDIR/server.log" "$W/logs/postgres_server.log"
-	rm -rf "$PGDIR"
-}
 trap pg_stop EXIT
 trap 'exit 130' INT TERM
-
-psql_run() {
-	PGOPTIONS='-c client_min_messages=warning' \
-		psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U bench -d bench "$@"
-}
 
 # Runs a script whose \copy ... FROM pstdin reads the file $2.
 psql_stdin() { psql_run -f "$1" <"$2"; }
@@ -231,48 +192,10 @@ pg_an_step() {
 	PG_RUNS[$name]=$times
 }
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
 run_postgis() {
 	need_pkgs postgresql-15 postgresql-15-postgis-3 postgis
 	: >"$W/logs/postgis.log"
-	pg_stop
-	mkdir -p "$PGDIR"
-	if [ "$(id -u)" -eq 0 ]; then
-		# initdb refuses root: the cluster belongs to the postgres user.
-		chown postgres: "$PGDIR"
-		AS_PG=(runuser -u postgres --)
-		"${AS_PG[@]}" test -w "$PGDIR" ||
-			die "user postgres cannot write '$PGDIR'; set BENCH_WORK to a directory it can reach"
-	fi
-	PGPORT=$PGPORT0
-	while ! port_free "$PGPORT"; do
-		PGPORT=$((PGPORT + 1))
-		[ "$PGPORT" -lt $((PGPORT0 + 50)) ] || die "no free port in $PGPORT0..$((PGPORT0 + 49))"
-	done
-	"${AS_PG[@]}" "$PGBIN/initdb" -D "$PGDIR/data" -U bench --auth=trust -E UTF8 \
-		--locale=C >>"$W/logs/postgis.log" 2>&1 || die "initdb failed (see $W/logs/postgis.log)"
-	# Sensible for 2 cores and 24 GiB; durability left at its defaults.
-	cat >>"$PGDIR/data/postgresql.conf" <<-EOF
-		listen_addresses = '127.0.0.1'
-		port = $PGPORT
-		unix_socket_directories = '$PGDIR'
-		shared_buffers = 4GB
-		work_mem = 256MB
-		maintenance_work_mem = 1GB
-		effective_cache_size = 16GB
-		max_worker_processes = 4
-		max_parallel_workers = 2
-		max_parallel_workers_per_gather = 2
-		max_parallel_maintenance_workers = 2
-		random_page_cost = 1.1
-		max_wal_size = 8GB
-		jit = off
-	EOF
-	"${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w start \
-		>>"$W/logs/postgis.log" 2>&1 || die "PostgreSQL did not start (see $W/logs/postgres_server.log)"
-	say "PostgreSQL on 127.0.0.1:$PGPORT"
-	PGOPTIONS='' psql -X -q -h 127.0.0.1 -p "$PGPORT" -U bench -d postgres -c 'CREATE DATABASE bench' >/dev/null
+	pg_start "$W/logs/postgis.log"
 	psql_run -c 'CREATE EXTENSION postgis' >/dev/null
 	PG_VERSION_TXT=$(psql_run -At -c "SELECT split_part(version(), ' ', 2) || ', PostGIS ' || postgis_lib_version() || ', GEOS ' || split_part(postgis_geos_version(), '-', 1)")
 
