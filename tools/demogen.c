@@ -4134,6 +4134,41 @@ static void cpl_quiet(CPLErr cls, CPLErrorNum num, const char *msg)
 		fprintf(stderr, "jk_demogen: gdal: %s\n", msg);
 }
 
+/* Creates dir/NAME.geojson (replacing it) with one layer NAME of geometry
+ * @p gtype and the string fields @p f, coordinates to 6 decimals; *ds
+ * receives the dataset to close. Dies on failure. */
+static OGRLayerH create_geojson(const char *dir, const char *name,
+				OGRwkbGeometryType gtype, const char *const *f,
+				size_t nf, GDALDatasetH *ds)
+{
+	GDALDriverH drv = GDALGetDriverByName("GeoJSON");
+	char p[4096], file[256];
+	char **opts = NULL;
+	OGRLayerH lyr;
+
+	if (!drv)
+		die("gdal: no GeoJSON driver");
+	snprintf(file, sizeof(file), "%s.geojson", name);
+	path_join(p, sizeof(p), dir, file);
+	VSIUnlink(p);
+	*ds = GDALCreate(drv, p, 0, 0, 0, GDT_Unknown, NULL);
+	if (!*ds)
+		die("gdal: cannot create '%s': %s", p, CPLGetLastErrorMsg());
+	opts = CSLSetNameValue(opts, "COORDINATE_PRECISION", "6");
+	lyr = GDALDatasetCreateLayer(*ds, name, NULL, gtype, opts);
+	CSLDestroy(opts);
+	if (!lyr)
+		die("gdal: cannot create layer: %s", CPLGetLastErrorMsg());
+	for (size_t i = 0; i < nf; i++) {
+		OGRFieldDefnH fd = OGR_Fld_Create(f[i], OFTString);
+
+		if (OGR_L_CreateField(lyr, fd, 1) != OGRERR_NONE)
+			die("gdal: cannot create field %s", f[i]);
+		OGR_Fld_Destroy(fd);
+	}
+	return lyr;
+}
+
 /* The villages as GeoJSON that follows RFC 7946 (WGS 84 lon/lat, no "crs"
  * member, exterior rings counter-clockwise, six decimals), every feature a
  * MultiPolygon as in the Kemendagri village files. The driver's RFC7946=YES
@@ -4145,31 +4180,9 @@ static void write_desa(world *w, const char *dir)
 {
 	static const char *const F[] = {"kode",	    "nama",	"kecamatan", "kabupaten",
 					"provinsi", "kode_kec", "kode_kab",  "kode_prov"};
-	char p[4096];
-	GDALDriverH drv = GDALGetDriverByName("GeoJSON");
 	GDALDatasetH ds;
-	OGRLayerH lyr;
-	char **opts = NULL;
+	OGRLayerH lyr = create_geojson(dir, "desa", wkbMultiPolygon, F, NELEM(F), &ds);
 
-	if (!drv)
-		die("gdal: no GeoJSON driver");
-	path_join(p, sizeof(p), dir, "desa.geojson");
-	VSIUnlink(p);
-	ds = GDALCreate(drv, p, 0, 0, 0, GDT_Unknown, NULL);
-	if (!ds)
-		die("gdal: cannot create '%s': %s", p, CPLGetLastErrorMsg());
-	opts = CSLSetNameValue(opts, "COORDINATE_PRECISION", "6");
-	lyr = GDALDatasetCreateLayer(ds, "desa", NULL, wkbMultiPolygon, opts);
-	CSLDestroy(opts);
-	if (!lyr)
-		die("gdal: cannot create layer: %s", CPLGetLastErrorMsg());
-	for (size_t i = 0; i < NELEM(F); i++) {
-		OGRFieldDefnH fd = OGR_Fld_Create(F[i], OFTString);
-
-		if (OGR_L_CreateField(lyr, fd, 1) != OGRERR_NONE)
-			die("gdal: cannot create field %s", F[i]);
-		OGR_Fld_Destroy(fd);
-	}
 	for (int i = 0; i < w->nvil; i++) {
 		const vil_t *v = &w->vil[i];
 		const kec_t *k = &w->kec[v->kec];
@@ -4206,7 +4219,7 @@ static void write_desa(world *w, const char *dir)
 	CPLErrorReset();
 	GDALClose(ds); /* returns void before GDAL 3.8 */
 	if (CPLGetLastErrorType() >= CE_Failure)
-		die("gdal: cannot finish '%s': %s", p, CPLGetLastErrorMsg());
+		die("gdal: cannot finish 'desa.geojson': %s", CPLGetLastErrorMsg());
 }
 
 /* ------------------------------------------------------------------ */
@@ -5027,30 +5040,10 @@ static void make_roads(world *w, roads_t *rd)
 static void write_roads(world *w, roads_t *rd, const char *dir)
 {
 	static const char *const F[] = {"highway", "oneway", "route", "duration", "name"};
-	char p[4096];
-	GDALDriverH drv = GDALGetDriverByName("GeoJSON");
 	GDALDatasetH ds;
-	OGRLayerH lyr;
-	char **opts = NULL;
+	OGRLayerH lyr = create_geojson(dir, "jalan_demo", wkbLineString, F, NELEM(F), &ds);
 
 	(void)w;
-	path_join(p, sizeof(p), dir, "jalan_demo.geojson");
-	VSIUnlink(p);
-	ds = GDALCreate(drv, p, 0, 0, 0, GDT_Unknown, NULL);
-	if (!ds)
-		die("gdal: cannot create '%s': %s", p, CPLGetLastErrorMsg());
-	opts = CSLSetNameValue(opts, "COORDINATE_PRECISION", "6");
-	lyr = GDALDatasetCreateLayer(ds, "jalan_demo", NULL, wkbLineString, opts);
-	CSLDestroy(opts);
-	if (!lyr)
-		die("gdal: cannot create layer: %s", CPLGetLastErrorMsg());
-	for (size_t i = 0; i < NELEM(F); i++) {
-		OGRFieldDefnH fd = OGR_Fld_Create(F[i], OFTString);
-
-		if (OGR_L_CreateField(lyr, fd, 1) != OGRERR_NONE)
-			die("gdal: cannot create field %s", F[i]);
-		OGR_Fld_Destroy(fd);
-	}
 	for (int i = 0; i < rd->n; i++) {
 		const rline *l = &rd->l[i];
 		OGRFeatureH ft = OGR_F_Create(OGR_L_GetLayerDefn(lyr));
@@ -5076,7 +5069,7 @@ static void write_roads(world *w, roads_t *rd, const char *dir)
 	CPLErrorReset();
 	GDALClose(ds);
 	if (CPLGetLastErrorType() >= CE_Failure)
-		die("gdal: cannot finish '%s': %s", p, CPLGetLastErrorMsg());
+		die("gdal: cannot finish 'jalan_demo.geojson': %s", CPLGetLastErrorMsg());
 }
 
 static void roads_free(roads_t *rd)

@@ -626,27 +626,19 @@ int jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opts,
 	if (!rc)
 		rc = jk_store_meta_set(st, "coverage_method", all->ops->name);
 	if (!rc) {
-		sqlite3_stmt *s;
-
-		rc = jk_store_prepare(st, "INSERT INTO runs(step, params) VALUES('coverage', ?)", &s);
-		if (!rc) {
-			if (mode.by_road)
-				snprintf(params, sizeof params,
-					 "radius_km=%g;method=road;max_minutes=%g;profile=%s;"
-					 "optimize=%s;oneway=%s;max_snap_m=%g",
-					 mode.radius_km, mode.max_minutes, opts->road.profile,
-					 opts->road.optimize_distance ? "distance" : "time",
-					 opts->road.ignore_oneway ? "ignored" : "obeyed",
-					 opts->road.max_snap_m > 0 ? opts->road.max_snap_m
-								   : JK_SNAP_DEFAULT_M);
-			else
-				snprintf(params, sizeof params, "radius_km=%g;method=%s",
-					 mode.radius_km, all->ops->name);
-			sqlite3_bind_text(s, 1, params, -1, SQLITE_TRANSIENT);
-			if (sqlite3_step(s) != SQLITE_DONE)
-				rc = jk_store_dberr(st, "cannot record the run");
-			sqlite3_finalize(s);
-		}
+		if (mode.by_road)
+			snprintf(params, sizeof params,
+				 "radius_km=%g;method=road;max_minutes=%g;profile=%s;"
+				 "optimize=%s;oneway=%s;max_snap_m=%g",
+				 mode.radius_km, mode.max_minutes, opts->road.profile,
+				 opts->road.optimize_distance ? "distance" : "time",
+				 opts->road.ignore_oneway ? "ignored" : "obeyed",
+				 opts->road.max_snap_m > 0 ? opts->road.max_snap_m
+							   : JK_SNAP_DEFAULT_M);
+		else
+			snprintf(params, sizeof params, "radius_km=%g;method=%s",
+				 mode.radius_km, all->ops->name);
+		rc = jk_store_log_run(st, "coverage", params);
 	}
 	if (!rc)
 		rc = jk_store_commit(st);

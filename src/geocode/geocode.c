@@ -491,8 +491,9 @@ int jk_geocode(jk_ctx *ctx, jk_store *st, jk_geocode_stats *stats)
 		rc = geocode_table(&g, 1, stats);
 	/* results computed from the old geocodes are stale now */
 	if (!rc)
-		rc = jk_store_exec(st, "DELETE FROM coverage; DELETE FROM client_links;"
-				       "INSERT INTO runs(step) VALUES('geocode')");
+		rc = jk_store_exec(st, "DELETE FROM coverage; DELETE FROM client_links;");
+	if (!rc)
+		rc = jk_store_log_run(st, "geocode", NULL);
 	if (!rc)
 		rc = jk_store_commit(st);
 	if (!rc)

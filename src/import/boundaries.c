@@ -245,24 +245,6 @@ static int boundary_transform(jk_ctx *ctx, OGRLayerH lyr, const char *path,
 	return JK_OK;
 }
 
-/* Records the import in runs, with the file's name (not its directory:
- * the store may travel) for the source line of maps and books. */
-static int log_run(jk_store *st, const char *path)
-{
-	const char *base = strrchr(path, '/');
-	sqlite3_stmt *s = NULL;
-	int rc = jk_store_prepare(st,
-		"INSERT INTO runs(step, params) VALUES('import boundaries', ?)", &s);
-
-	if (rc)
-		return rc;
-	sqlite3_bind_text(s, 1, base ? base + 1 : path, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = jk_store_dberr(st, "cannot record the import");
-	sqlite3_finalize(s);
-	return rc;
-}
-
 int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 			 const jk_boundary_opts *opts, jk_import_stats *stats)
 {
@@ -499,7 +481,10 @@ reject:
 	/* New boundaries invalidate the geocodes and results built on them. */
 	rc = jk_store_exec(st, "DELETE FROM coverage; DELETE FROM client_links;");
 	if (!rc)
-		rc = log_run(st, path);
+		/* the file's name only (the store may travel), for the
+		 * source line of maps and books */
+		rc = jk_store_log_run(st, "import boundaries",
+				      strrchr(path, '/') ? strrchr(path, '/') + 1 : path);
 	if (!rc)
 		rc = jk_store_commit(st);
 	if (!rc)

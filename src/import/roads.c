@@ -451,18 +451,11 @@ int jk_import_roads(jk_ctx *ctx, jk_store *st, const char *path,
 	if (!rc)
 		rc = jk_store_meta_set(st, "roads_source", path);
 	if (!rc) {
-		sqlite3_stmt *s;
 		char params[160];
 
-		rc = jk_store_prepare(st, "INSERT INTO runs(step, params) VALUES('import roads', ?)", &s);
-		if (!rc) {
-			snprintf(params, sizeof params, "nodes=%ld;edges=%ld;components=%ld;ferries=%ld",
-				 stats->nodes, stats->edges, stats->components, stats->ferries);
-			sqlite3_bind_text(s, 1, params, -1, SQLITE_TRANSIENT);
-			if (sqlite3_step(s) != SQLITE_DONE)
-				rc = jk_store_dberr(st, "cannot record the run");
-			sqlite3_finalize(s);
-		}
+		snprintf(params, sizeof params, "nodes=%ld;edges=%ld;components=%ld;ferries=%ld",
+			 stats->nodes, stats->edges, stats->components, stats->ferries);
+		rc = jk_store_log_run(st, "import roads", params);
 	}
 	if (!rc)
 		rc = jk_store_commit(st);

@@ -375,9 +375,8 @@ static int import_table(jk_ctx *ctx, jk_store *st, const char *path,
 			      path, stats->rejected);
 		goto done;
 	}
-	rc = jk_store_exec(st, kind == JK_TABLE_SITES
-				       ? "INSERT INTO runs(step) VALUES('import sites')"
-				       : "INSERT INTO runs(step) VALUES('import clients')");
+	rc = jk_store_log_run(st, kind == JK_TABLE_SITES ? "import sites"
+							 : "import clients", NULL);
 	if (!rc)
 		rc = jk_store_commit(st);
 	if (!rc)

@@ -141,6 +141,23 @@ int jk_store_exec(jk_store *st, const char *sql)
 	return rc;
 }
 
+int jk_store_log_run(jk_store *st, const char *step, const char *params)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = jk_store_prepare(st,
+		"INSERT INTO runs(step, params) VALUES(?, ?)", &s);
+
+	if (rc)
+		return rc;
+	sqlite3_bind_text(s, 1, step, -1, SQLITE_STATIC);
+	if (params)
+		sqlite3_bind_text(s, 2, params, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = jk_store_dberr(st, "cannot record the run");
+	sqlite3_finalize(s);
+	return rc;
+}
+
 int jk_store_prepare(jk_store *st, const char *sql, sqlite3_stmt **out)
 {
 	*out = NULL;

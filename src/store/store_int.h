@@ -65,6 +65,10 @@ struct jk_store {
 /* Runs SQL without results; on failure sets the context error. */
 int jk_store_exec(jk_store *st, const char *sql);
 
+/* Records a step in the runs table, with its parameters (NULL: none).
+ * Returns JK_OK or JK_ERR_DB with the context error set. */
+int jk_store_log_run(jk_store *st, const char *step, const char *params);
+
 /* Prepares @p sql into *out; on failure sets the context error. */
 int jk_store_prepare(jk_store *st, const char *sql, sqlite3_stmt **out);
 
