@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages jangkau needs to build, test and run.
 # Run as root on a fresh machine; does nothing when all are present.
-# With --tests it adds what only the tests need: Check, and QGIS's Python
+# cairo and pango draw the maps and the address book, with the DejaVu
+# fonts. With --tests it adds what only the tests need: QGIS's Python
 # bindings for the check that the layers open styled in real QGIS
-# (tests/cli/qgis.sh).
+# (tests/cli/qgis.sh, maps.sh), and poppler-utils (pdfinfo, pdftotext,
+# pdftoppm) to read the books and maps back (tests/cli/maps.sh).
 set -euo pipefail
 
 pkgs=(build-essential cmake pkg-config
