@@ -159,53 +159,6 @@ static int surface_err(jk_ctx *ctx, cairo_status_t s, const char *what)
 			"%s: cairo: %s", what, cairo_status_to_string(s));
 }
 
-/* Renders the page into @p out as a PNG (@p width_px wide), an SVG or a
- * PDF. */
-static int render(jk_ctx *ctx, jk_store *st, const char *code, int id,
-		  const char *title, int format, int width_px, jk_buf *out,
-		  const char *what)
-{
-	cairo_surface_t *sf;
-	cairo_t *cr;
-	double scale = 1;
-	cairo_status_t cs;
-	int rc;
-
-	if (format == JK_MAP_PNG) {
-		scale = width_px / PAGE_W;
-		sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width_px,
-						(int)(PAGE_H * scale + 0.5));
-	} else if (format == JK_MAP_SVG) {
-		sf = cairo_svg_surface_create_for_stream(to_buf, out, PAGE_W,
-							 PAGE_H);
-	} else {
-		sf = cairo_pdf_surface_create_for_stream(to_buf, out, PAGE_W,
-							 PAGE_H);
-	}
-	cs = cairo_surface_status(sf);
-	if (cs != CAIRO_STATUS_SUCCESS) {
-		cairo_surface_destroy(sf);
-		return surface_err(ctx, cs, what);
-	}
-	cr = cairo_create(sf);
-	cairo_scale(cr, scale, scale);
-	rc = map_page(ctx, st, code, id, title, cr, scale);
-	cs = cairo_status(cr);
-	cairo_destroy(cr);
-	if (format == JK_MAP_PNG)
-		cairo_surface_flush(sf);
-	else
-		cairo_surface_finish(sf); /* writes the rest of the file */
-	if (!rc && cs == CAIRO_STATUS_SUCCESS)
-		cs = cairo_surface_status(sf);
-	if (!rc && cs == CAIRO_STATUS_SUCCESS && format == JK_MAP_PNG)
-		cs = cairo_surface_write_to_png_stream(sf, to_buf, out);
-	cairo_surface_destroy(sf);
-	if (!rc && cs != CAIRO_STATUS_SUCCESS)
-		rc = surface_err(ctx, cs, what);
-	return rc;
-}
-
 /* Encodes the RGB24 image @p sf as lossless WebP with GDAL into @p out:
  * the same pixels as a PNG in less than half the bytes, which matters in
  * a report that embeds dozens of maps. */
@@ -260,34 +213,60 @@ static int encode_webp(jk_ctx *ctx, cairo_surface_t *sf, jk_buf *out)
 	return rc;
 }
 
-int jk_map_webp_buf(jk_ctx *ctx, jk_store *st, const char *code, int id,
-		    int width_px, jk_buf *out)
+/* Renders the page into @p out as a PNG or a lossless WebP (@p width_px
+ * wide), an SVG or a PDF. */
+static int render(jk_ctx *ctx, jk_store *st, const char *code, int id,
+		  const char *title, int format, int width_px, jk_buf *out,
+		  const char *what)
 {
 	cairo_surface_t *sf;
 	cairo_t *cr;
-	double scale = width_px / PAGE_W;
+	double scale = 1;
 	cairo_status_t cs;
 	int rc;
 
-	sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width_px,
-					(int)(PAGE_H * scale + 0.5));
+	if (format == JK_MAP_PNG || format == JK_MAP_WEBP) {
+		scale = width_px / PAGE_W;
+		sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width_px,
+						(int)(PAGE_H * scale + 0.5));
+	} else if (format == JK_MAP_SVG) {
+		sf = cairo_svg_surface_create_for_stream(to_buf, out, PAGE_W,
+							 PAGE_H);
+	} else {
+		sf = cairo_pdf_surface_create_for_stream(to_buf, out, PAGE_W,
+							 PAGE_H);
+	}
 	cs = cairo_surface_status(sf);
 	if (cs != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(sf);
-		return surface_err(ctx, cs, "map");
+		return surface_err(ctx, cs, what);
 	}
 	cr = cairo_create(sf);
 	cairo_scale(cr, scale, scale);
-	rc = map_page(ctx, st, code, id, NULL, cr, scale);
+	rc = map_page(ctx, st, code, id, title, cr, scale);
 	cs = cairo_status(cr);
 	cairo_destroy(cr);
-	cairo_surface_flush(sf);
+	if (format == JK_MAP_PNG || format == JK_MAP_WEBP)
+		cairo_surface_flush(sf);
+	else
+		cairo_surface_finish(sf); /* writes the rest of the file */
+	if (!rc && cs == CAIRO_STATUS_SUCCESS)
+		cs = cairo_surface_status(sf);
+	if (!rc && cs == CAIRO_STATUS_SUCCESS && format == JK_MAP_PNG)
+		cs = cairo_surface_write_to_png_stream(sf, to_buf, out);
 	if (!rc && cs != CAIRO_STATUS_SUCCESS)
-		rc = surface_err(ctx, cs, "map");
-	if (!rc)
+		rc = surface_err(ctx, cs, what);
+	if (!rc && format == JK_MAP_WEBP)
 		rc = encode_webp(ctx, sf, out);
 	cairo_surface_destroy(sf);
 	return rc;
+}
+
+int jk_map_webp_buf(jk_ctx *ctx, jk_store *st, const char *code, int id,
+		    int width_px, jk_buf *out)
+{
+	return render(ctx, st, code, id, NULL, JK_MAP_WEBP, width_px, out,
+		      "map");
 }
 
 /* The format of a file name's extension, 0 when unknown. */

@@ -180,7 +180,8 @@ double jk_text(cairo_t *cr, const char *text, double size, int bold,
 /* Stand-alone maps (map.c)                                            */
 
 /* Output formats of a map, from the file name's extension. */
-enum { JK_MAP_PNG = 1, JK_MAP_SVG, JK_MAP_PDF };
+enum { JK_MAP_PNG = 1, JK_MAP_SVG, JK_MAP_PDF,
+       JK_MAP_WEBP /* in memory only (the gap report) */ };
 
 /*
  * Renders the stand-alone coverage map of @p code (title, map, legend,
