@@ -298,3 +298,14 @@ void jk_scratch_write(jk_scratch *sc, const char *name, const char *text,
 	fputs(text, f);
 	ck_assert_int_eq(fclose(f), 0);
 }
+
+int jk_test_main(Suite *s)
+{
+	SRunner *sr = srunner_create(s);
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

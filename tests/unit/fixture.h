@@ -10,6 +10,8 @@
 #ifndef JK_TEST_FIXTURE_H
 #define JK_TEST_FIXTURE_H
 
+#include <check.h>
+
 #include "jangkau/jangkau.h"
 
 /* A fixture store and the context it was opened with. */
@@ -78,5 +80,9 @@ jk_store *jk_scratch_store(jk_scratch *sc, jk_ctx *ctx, const char *name);
 /* Writes @p text to <dir>/<name> and returns that path in @p path. */
 void jk_scratch_write(jk_scratch *sc, const char *name, const char *text,
 		      char *path, size_t pathlen);
+
+/* Runs the suite @p s (Check's normal output) and frees it; the exit
+ * status of a test program: EXIT_SUCCESS when every test passed. */
+int jk_test_main(Suite *s);
 
 #endif /* JK_TEST_FIXTURE_H */

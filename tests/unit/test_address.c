@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "geocode/address.h"
+#include "fixture.h"
 
 static jk_addr A;
 
@@ -375,11 +376,5 @@ static Suite *address_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(address_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return jk_test_main(address_suite());
 }

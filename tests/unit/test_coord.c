@@ -14,6 +14,7 @@
 
 #include "csvread.h"
 #include "import/parse.h"
+#include "fixture.h"
 
 #ifndef JK_SHARED_DIR
 #error "JK_SHARED_DIR (the folder holding data/) must be defined"
@@ -526,11 +527,5 @@ static Suite *coord_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(coord_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return jk_test_main(coord_suite());
 }

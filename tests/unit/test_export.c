@@ -680,11 +680,5 @@ static Suite *export_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(export_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return jk_test_main(export_suite());
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "geocode/fuzzy.h"
+#include "fixture.h"
 
 static int osa(const char *a, const char *b, int max)
 {
@@ -165,11 +166,5 @@ static Suite *fuzzy_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(fuzzy_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return jk_test_main(fuzzy_suite());
 }

@@ -14,6 +14,7 @@
 
 #include "csvread.h"
 #include "geocode/gazetteer.h"
+#include "fixture.h"
 
 #ifndef JK_SHARED_DIR
 #define JK_SHARED_DIR "../shared"
@@ -525,11 +526,5 @@ static Suite *gazetteer_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(gazetteer_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return jk_test_main(gazetteer_suite());
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "geocode/normalize.h"
+#include "fixture.h"
 
 /* Two rotating buffers, so that key(a) and key(b) can be compared. */
 static const char *key(const char *s)
@@ -162,11 +163,5 @@ static Suite *normalize_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(normalize_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return jk_test_main(normalize_suite());
 }

@@ -860,11 +860,5 @@ static Suite *roads_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(roads_suite());
-	int nf;
-
-	srunner_run_all(sr, CK_NORMAL);
-	nf = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return nf ? EXIT_FAILURE : EXIT_SUCCESS;
+	return jk_test_main(roads_suite());
 }

@@ -336,11 +336,5 @@ static Suite *styles_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(styles_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return jk_test_main(styles_suite());
 }
