@@ -122,6 +122,17 @@ static const char *const migrate_3_sql =
 	"CREATE TABLE road_isochrones(minutes INTEGER PRIMARY KEY);"
 	"SELECT AddGeometryColumn('road_isochrones','geom',4326,'MULTIPOLYGON','XY');";
 
+/* Version 3 -> 4: the sheet of a workbook row. */
+static const char *const migrate_4_sql =
+	"ALTER TABLE sites ADD COLUMN src_sheet TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE clients ADD COLUMN src_sheet TEXT NOT NULL DEFAULT '';";
+
+/* The steps from version N-1 to N, for N = 2.. JK_SCHEMA_VERSION. */
+static const char *const migrations[] = {migrate_2_sql, migrate_3_sql,
+					 migrate_4_sql};
+_Static_assert(sizeof migrations / sizeof migrations[0] == JK_SCHEMA_VERSION - 1,
+	       "one migration per schema version");
+
 int jk_store_dberr(jk_store *st, const char *what)
 {
 	return jk_error(st->ctx, JK_ERR_DB, "%s: %s: %s", st->path, what,
@@ -247,6 +258,17 @@ static int create_private_file(jk_ctx *ctx, const char *path, int *created)
 			strerror(errno));
 }
 
+/* Runs the migrations from @p version to JK_SCHEMA_VERSION (inside the
+ * caller's transaction). */
+static int store_migrate(jk_store *st, int version)
+{
+	int v, rc = JK_OK;
+
+	for (v = version + 1; !rc && v <= JK_SCHEMA_VERSION; v++)
+		rc = jk_store_exec(st, migrations[v - 2]);
+	return rc;
+}
+
 static int store_init_schema(jk_store *st)
 {
 	int rc;
@@ -258,9 +280,7 @@ static int store_init_schema(jk_store *st)
 	if (!rc)
 		rc = jk_store_exec(st, schema_sql);
 	if (!rc)
-		rc = jk_store_exec(st, migrate_2_sql);
-	if (!rc)
-		rc = jk_store_exec(st, migrate_3_sql);
+		rc = store_migrate(st, 1);
 	if (!rc) {
 		char sql[64];
 
@@ -332,13 +352,15 @@ int jk_store_open(jk_ctx *ctx, const char *path, jk_store **out)
 			goto fail;
 	} else if (version < JK_SCHEMA_VERSION) {
 		/* one transaction: the file keeps its version on failure */
+		char sql[64];
+
+		snprintf(sql, sizeof sql, "PRAGMA user_version=%d; COMMIT",
+			 JK_SCHEMA_VERSION);
 		rc = jk_store_exec(st, "BEGIN");
-		if (!rc && version < 2)
-			rc = jk_store_exec(st, migrate_2_sql);
 		if (!rc)
-			rc = jk_store_exec(st, migrate_3_sql);
+			rc = store_migrate(st, version);
 		if (!rc)
-			rc = jk_store_exec(st, "PRAGMA user_version=3; COMMIT");
+			rc = jk_store_exec(st, sql);
 		if (rc) {
 			jk_store_rollback(st);
 			goto fail;

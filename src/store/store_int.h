@@ -45,6 +45,10 @@
  *   road_routes     per client with a site by road, the path from its
  *                   home and from its village point (origin) to the site
  *   road_isochrones one multipolygon per band of minutes (15, 30, 60)
+ * Version 4, workbooks with several sheets:
+ *   sites and clients gain src_sheet (the sheet of a workbook row, '' for
+ *                   a single-table file); src_row is the row number the
+ *                   spreadsheet program shows (header row included)
  */
 #ifndef JK_STORE_INT_H
 #define JK_STORE_INT_H
@@ -53,7 +57,7 @@
 
 #include "../core/ctx_int.h"
 
-#define JK_SCHEMA_VERSION 3
+#define JK_SCHEMA_VERSION 4
 
 struct jk_store {
 	jk_ctx *ctx;

@@ -100,8 +100,8 @@ START_TEST(meta_roundtrip)
 }
 END_TEST
 
-/* A version 1 store (made by undoing the version 2 additions) is migrated
- * on opening: road tables registered, result columns added. */
+/* A version 1 store (made by undoing the later additions) is migrated
+ * on opening: road tables registered, result columns and src_sheet added. */
 START_TEST(migrate_from_1)
 {
 	jk_ctx *ctx = jk_ctx_create();
@@ -126,6 +126,8 @@ START_TEST(migrate_from_1)
 		"SELECT DiscardGeometryColumn('road_isochrones','geom');"
 		"DROP TABLE road_routes; DROP TABLE road_isochrones;"
 		"DROP TABLE road_node_min;"
+		"ALTER TABLE sites DROP COLUMN src_sheet;"
+		"ALTER TABLE clients DROP COLUMN src_sheet;"
 		"PRAGMA user_version=1"), JK_OK);
 	jk_store_close(st);
 	ck_assert_int_eq(jk_store_open(ctx, path, &st), JK_OK);
@@ -133,7 +135,8 @@ START_TEST(migrate_from_1)
 	ck_assert_int_eq(jk_store_count(st, "road_routes"), 0);
 	ck_assert_int_eq(jk_store_exec(st,
 		"SELECT road_km, road_min, reach FROM coverage;"
-		"SELECT road_km, road_min, reach FROM client_links"), JK_OK);
+		"SELECT road_km, road_min, reach FROM client_links;"
+		"SELECT src_sheet FROM sites; SELECT src_sheet FROM clients"), JK_OK);
 	{
 		sqlite3_stmt *s;
 
