@@ -43,14 +43,19 @@ enum kw {
 	KW_RTRW,
 	KW_DUSUN,
 	KW_LANDMARK,
-	KW_POSTAL /* kodepos, kode pos, kd pos, kp (only before a number) */
+	KW_POSTAL, /* kodepos, kode pos, kd pos, kp (only before a number) */
+	KW_ADAT    /* "DA X", "Pakraman X"; "Desa Adat X" is read as one */
 };
+
 
 struct kwdef {
 	const char *w;
 	enum kw kw;
 	jk_addr_hint hint;
 };
+
+/* "Kp." not before a postal code: Kampung. */
+static const struct kwdef kw_kampung = { "kp", KW_DESA, JK_HINT_SOFT };
 
 static const struct kwdef kwtab[] = {
 	{ "kel", KW_DESA, JK_HINT_KEL },
@@ -59,8 +64,19 @@ static const struct kwdef kwtab[] = {
 	{ "desa", KW_DESA, JK_HINT_DESA },
 	{ "ds", KW_DESA, JK_HINT_DESA },
 	{ "des", KW_DESA, JK_HINT_DESA },
+	{ "kampung", KW_DESA, JK_HINT_SOFT },
+	{ "kampong", KW_DESA, JK_HINT_SOFT },
+	{ "nagari", KW_DESA, JK_HINT_SOFT },
+	{ "gampong", KW_DESA, JK_HINT_SOFT },
+	{ "gampoeng", KW_DESA, JK_HINT_SOFT },
+	{ "gp", KW_DESA, JK_HINT_SOFT },
+	{ "negeri", KW_DESA, JK_HINT_SOFT },
+	{ "lembang", KW_DESA, JK_HINT_SOFT },
+	{ "pekon", KW_DESA, JK_HINT_SOFT },
+	{ "tiyuh", KW_DESA, JK_HINT_SOFT },
 	{ "kec", KW_KEC, JK_HINT_NONE },
 	{ "kecamatan", KW_KEC, JK_HINT_NONE },
+	{ "distrik", KW_KEC, JK_HINT_NONE },
 	{ "kab", KW_KAB, JK_HINT_KAB },
 	{ "kabupaten", KW_KAB, JK_HINT_KAB },
 	{ "kota", KW_KAB, JK_HINT_KOTA },
@@ -89,6 +105,21 @@ static const struct kwdef kwtab[] = {
 	{ "dsn", KW_DUSUN, JK_HINT_NONE },
 	{ "lingkungan", KW_DUSUN, JK_HINT_NONE },
 	{ "lingk", KW_DUSUN, JK_HINT_NONE },
+	{ "lk", KW_DUSUN, JK_HINT_NONE },
+	{ "dukuh", KW_DUSUN, JK_HINT_NONE },
+	{ "dkh", KW_DUSUN, JK_HINT_NONE },
+	{ "padukuhan", KW_DUSUN, JK_HINT_NONE },
+	{ "pedukuhan", KW_DUSUN, JK_HINT_NONE },
+	{ "grumbul", KW_DUSUN, JK_HINT_NONE },
+	{ "banjar", KW_DUSUN, JK_HINT_NONE },
+	{ "br", KW_DUSUN, JK_HINT_NONE },
+	{ "bjr", KW_DUSUN, JK_HINT_NONE },
+	{ "jorong", KW_DUSUN, JK_HINT_NONE },
+	{ "huta", KW_DUSUN, JK_HINT_NONE },
+	{ "mukim", KW_DUSUN, JK_HINT_NONE },
+	{ "blok", KW_DUSUN, JK_HINT_NONE },
+	{ "pakraman", KW_ADAT, JK_HINT_NONE },
+	{ "da", KW_ADAT, JK_HINT_NONE },
 	{ "depan", KW_LANDMARK, JK_HINT_NONE },
 	{ "samping", KW_LANDMARK, JK_HINT_NONE },
 	{ "dekat", KW_LANDMARK, JK_HINT_NONE },
@@ -214,6 +245,8 @@ struct cur {
 	int prefix_only;  /* prefix read, no name word yet */
 	int poros;        /* street of the "Poros A - B" kind */
 	int poros_merged; /* its far end already taken */
+	int suffix;       /* the last name word is a level word ("Lobu Kota") */
+	int house_no;     /* a street's house number has been read */
 	int pre[4];       /* prefix word indices */
 	int npre;
 	int w[48];        /* name word indices */
@@ -500,6 +533,8 @@ static void emit(struct parser *ps, const struct cur *c, int nw)
 	append_words(ps, c->w, nw, p->text, sizeof p->text);
 	append_words(ps, c->pre, c->npre, p->full, sizeof p->full);
 	append_words(ps, c->w, nw, p->full, sizeof p->full);
+	if (c->suffix && nw == c->nw && nw > 1)
+		append_words(ps, c->w, nw - 1, p->alt, sizeof p->alt);
 }
 
 const char *jk_addr_postal_province(const char *postal)
@@ -618,6 +653,7 @@ static jk_addr_role role_of(enum kw kw)
 	case KW_RTRW: return JK_ADDR_RTRW;
 	case KW_DUSUN: return JK_ADDR_DUSUN;
 	case KW_LANDMARK: return JK_ADDR_LANDMARK;
+	case KW_ADAT: return JK_ADDR_ADAT;
 	default: return JK_ADDR_NAME;
 	}
 }
@@ -625,6 +661,30 @@ static jk_addr_role role_of(enum kw kw)
 static int is_level_kw(enum kw kw)
 {
 	return kw == KW_DESA || kw == KW_KEC || kw == KW_KAB || kw == KW_PROV;
+}
+
+/*
+ * Is level word @p i ("Kota", "Desa") the last word of the name being read
+ * rather than the prefix of a new part? So it is when it follows name
+ * words directly and ends the piece of text: "Lobu Kota, ...", "Tungkal
+ * IV Desa", "Kec. Garut Kota Kab. Garut".
+ */
+static int level_suffix(const struct parser *ps, const struct cur *c, int i,
+			const struct kwdef *kd)
+{
+	const struct tok *t = &ps->t[i];
+	const struct kwdef *next;
+
+	if (!c->active || c->prefix_only || c->nw == 0 || t->sep != SEP_NONE ||
+	    (kd->kw != KW_KAB && kd->kw != KW_DESA) ||
+	    !(tok_is(t, "kota") || tok_is(t, "desa")) ||
+	    (c->role != JK_ADDR_NAME && c->role != JK_ADDR_DESA &&
+	     c->role != JK_ADDR_KEC && c->role != JK_ADDR_KAB))
+		return 0;
+	if (i + 1 >= ps->nt || ps->t[i + 1].sep != SEP_NONE)
+		return 1;
+	next = kw_find(&ps->t[i + 1]);
+	return next && is_level_kw(next->kw);
 }
 
 /* May prefix word @p i (class @p kw) start a new part? */
@@ -649,6 +709,14 @@ static int split_ok(const struct parser *ps, const struct cur *c, int i,
 		    tok_is(&ps->t[i + 1], "no") || tok_is(&ps->t[i + 1], "nomor"))
 			return 0;
 	}
+	/* "SD Negeri 1", "SMP Negeri": a soft village word is a prefix only
+	 * before a name */
+	if (kw == KW_DESA && tok_is(t, "negeri") &&
+	    (i + 1 >= ps->nt || ps->t[i + 1].sep != SEP_NONE ||
+	     !tok_alpha(&ps->t[i + 1]) ||
+	     (i > 0 && t->sep == SEP_NONE && !kw_find(&ps->t[i - 1]) &&
+	      c->role != JK_ADDR_NAME && c->role != JK_ADDR_DESA)))
+		return 0;
 	if (kw == KW_LANDMARK)
 		return i + 1 < ps->nt && ps->t[i + 1].sep == SEP_NONE;
 	if (kw == KW_STREET && c->role == JK_ADDR_LANDMARK)
@@ -717,7 +785,32 @@ static void parse_tokens(struct parser *ps)
 				i = j;
 				continue;
 			}
-			kd = NULL;
+			kd = tok_is(t, "kp") ? &kw_kampung : NULL;
+		}
+		/* "Desa Adat X", "Desa Pakraman X"; "Desa Dinas X", "Br. Dinas
+		 * X" (the administrative unit, not the customary one) */
+		if (c.active && c.prefix_only && c.npre < 4 &&
+		    ((c.role == JK_ADDR_DESA &&
+		      (tok_is(t, "adat") || tok_is(t, "pakraman"))) ||
+		     tok_is(t, "dinas"))) {
+			if (!tok_is(t, "dinas"))
+				c.role = JK_ADDR_ADAT;
+			c.pre[c.npre++] = i;
+			continue;
+		}
+		if (kd && level_suffix(ps, &c, i, kd)) {
+			if (c.nw < (int)(sizeof c.w / sizeof c.w[0]))
+				c.w[c.nw++] = i;
+			c.suffix = 1;
+			continue;
+		}
+		/* "Jl. Sudirman No. 39 Simarancar": the words after a house
+		 * number are a place of the address, not the street */
+		if (!kd && c.active && c.role == JK_ADDR_STREET && c.house_no &&
+		    t->sep == SEP_NONE && tok_alpha(t) && t->n >= 3 &&
+		    !tok_is(t, "no") && !tok_is(t, "nomor") && !tok_is(t, "km")) {
+			cur_finish(ps, &c);
+			cur_start(&c, ps->deflt, JK_HINT_NONE, -1);
 		}
 		if (c.active && c.role == JK_ADDR_RTRW) {
 			if (kd && kd->kw == KW_RTRW) {
@@ -756,6 +849,9 @@ static void parse_tokens(struct parser *ps)
 		c.prefix_only = 0;
 		if (c.role == JK_ADDR_STREET && tok_is(t, "poros"))
 			c.poros = 1;
+		if (c.role == JK_ADDR_STREET && c.nw > 1 && t->p[0] >= '0' &&
+		    t->p[0] <= '9')
+			c.house_no = 1;
 	}
 	cur_finish(ps, &c);
 }
@@ -800,6 +896,7 @@ const char *jk_addr_role_name(jk_addr_role role)
 	case JK_ADDR_DUSUN: return "dusun";
 	case JK_ADDR_LANDMARK: return "landmark";
 	case JK_ADDR_POSTAL: return "postal code";
+	case JK_ADDR_ADAT: return "customary village";
 	}
 	return "?";
 }
