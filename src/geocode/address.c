@@ -523,18 +523,20 @@ static void emit_prov(struct parser *ps, const char *name)
 	}
 }
 
-/* Emits a part from the collected words (prefix kept for `full`). */
-static void emit(struct parser *ps, const struct cur *c, int nw)
+/* Emits a part from the collected words (prefix kept for `full`);
+ * returns it, or NULL when there is no room. */
+static jk_addr_part *emit(struct parser *ps, const struct cur *c, int nw)
 {
 	jk_addr_part *p = part_new(ps, c->role, c->hint);
 
 	if (!p)
-		return;
+		return NULL;
 	append_words(ps, c->w, nw, p->text, sizeof p->text);
 	append_words(ps, c->pre, c->npre, p->full, sizeof p->full);
 	append_words(ps, c->w, nw, p->full, sizeof p->full);
 	if (c->suffix && nw == c->nw && nw > 1)
 		append_words(ps, c->w, nw - 1, p->alt, sizeof p->alt);
+	return p;
 }
 
 const char *jk_addr_postal_province(const char *postal)
@@ -619,10 +621,15 @@ static void cur_finish(struct parser *ps, struct cur *c)
 		emit_prov(ps, pname);
 		return;
 	}
-	/* a province at the end: "Kota Bau Bau Sultra" */
+	/* a province at the end: "Kota Bau Bau Sultra"; a one-word province
+	 * name may end the regency's own name ("Kota Banda Aceh"), which
+	 * stays the other reading */
 	k = prov_tail(ps, c->w, c->nw, 0, c->role == JK_ADDR_KAB, &pname);
 	if (k > 0 && k < c->nw) {
-		emit(ps, c, c->nw - k);
+		jk_addr_part *p = emit(ps, c, c->nw - k);
+
+		if (p && k == 1)
+			append_words(ps, c->w, c->nw, p->alt, sizeof p->alt);
 		emit_prov(ps, pname);
 		return;
 	}

@@ -42,6 +42,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -880,6 +881,40 @@ static double role_trust(const jk_addr_part *p, int src)
 	}
 }
 
+/* The prefix words of part @p p that may begin an official name ("Kota"
+ * of "Kota Bangun", "Gampong" of "Gampong Pande", "Desa" of "Desa Baru"
+ * when nothing else precedes it), without those that only say the level
+ * ("Ds. Gampong Pande": "gampong"); NULL when there are none, else a
+ * pointer into @p p->full and their length in *len. */
+static const char *soft_prefix(const jk_addr_part *p, int *len)
+{
+	static const char *const hard[] = { "ds", "des", "kel", "kelu",
+					    "kelurahan", "dinas", "adat",
+					    "pakraman", "da", "kab",
+					    "kabupaten", "kec", "kecamatan" };
+	size_t tl = strlen(p->text), fl = strlen(p->full), i;
+	const char *s = p->full;
+
+	if (fl <= tl + 1)
+		return NULL;
+	for (;;) {
+		const char *sp = strchr(s, ' ');
+		size_t n = sp ? (size_t)(sp - s) : strlen(s);
+		int h = 0;
+
+		if (!sp || (size_t)(s - p->full) + n + 1 >= fl - tl)
+			break; /* the last prefix word is kept */
+		for (i = 0; i < sizeof hard / sizeof hard[0]; i++)
+			if (strlen(hard[i]) == n && !memcmp(hard[i], s, n))
+				h = 1;
+		if (!h)
+			break;
+		s = sp + 1;
+	}
+	*len = (int)(fl - tl - 1 - (size_t)(s - p->full));
+	return *len > 0 ? s : NULL;
+}
+
 /* Adds the words [w0, w1) of part @p p (part number @p pid) as evidence;
  * a sub-span (not the whole part) is read as an unprefixed name unless it
  * starts the part. */
@@ -910,11 +945,30 @@ static struct ev *ev_add(struct mctx *m, const jk_addr_part *p, int src,
 	v->klen = jk_norm_key(words, v->key, sizeof v->key);
 	if (!v->klen)
 		return NULL;
-	if (!v->span && strcmp(p->full, p->text) != 0)
-		v->fklen = jk_norm_key(p->full, v->fkey, sizeof v->fkey);
+	if (w0 == 0 && strcmp(p->full, p->text) != 0) {
+		char full[2 * JK_ADDR_TEXT_MAX];
+		int sl;
+		const char *soft = soft_prefix(p, &sl);
+
+		if (soft) {
+			snprintf(full, sizeof full, "%.*s %s", sl, soft, words);
+			v->fklen = jk_norm_key(full, v->fkey, sizeof v->fkey);
+		}
+		if (v->fklen == v->klen && !memcmp(v->fkey, v->key, v->klen))
+			v->fklen = 0;
+	}
 	if (!v->span && p->alt[0])
 		v->aklen = jk_norm_key(p->alt, v->akey, sizeof v->akey);
-	v->trust = role_trust(p, src) * (v->span ? F_SPAN : 1.0);
+	v->trust = role_trust(p, src);
+	if (v->span) {
+		int left = nw - (w1 - w0);
+
+		if (w0 > 0 && p->role == JK_ADDR_DUSUN)
+			v->trust = F_NAME;
+		v->trust *= F_SPAN;
+		while (left-- > 0)
+			v->trust *= 0.98; /* the longer reading first */
+	}
 	hits_init(&v->vil, v->vil_h, HITS_VIL);
 	hits_init(&v->kec, v->kec_h, HITS_KEC);
 	hits_init(&v->kab, v->kab_h, HITS_KAB);
@@ -945,6 +999,17 @@ static void lookup_exact_sim(const jk_gaz *g, int level, const char *k,
 		    g->u[e->unit].level == level)
 			hits_add(l, e->unit, sim < 1.0 ? 1 : 0, sim);
 	}
+}
+
+static double hits_best(const struct hitlist *l)
+{
+	double b = 0;
+	int i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->h[i].sim > b)
+			b = l->h[i].sim;
+	return b;
 }
 
 static int hits_exact(const struct hitlist *l)
@@ -983,6 +1048,9 @@ static void ev_find_upper(struct mctx *m, struct ev *v)
 		if (v->aklen && lv[i] != JK_LVL_PROV)
 			lookup_exact_sim(g, lv[i], v->akey, v->aklen, F_ALT, l);
 	}
+	/* "Kota Gajah", "Garut Kota" are districts too */
+	if (v->role == JK_ADDR_KAB && v->part->hint == JK_HINT_KOTA && v->fklen)
+		lookup_exact_sim(g, JK_LVL_KEC, v->fkey, v->fklen, F_ALT, &v->kec);
 	if (v->src == SRC_ALAMAT && !v->span && v->role == JK_ADDR_KEC && v->kec.n)
 		m->kec_named = 1;
 	if (v->src == SRC_ALAMAT && !v->span && v->role == JK_ADDR_KAB && v->kab.n)
@@ -990,10 +1058,20 @@ static void ev_find_upper(struct mctx *m, struct ev *v)
 }
 
 /* Does evidence @p v name some unit exactly (whole key, any level)? */
-static int ev_has_exact(const struct ev *v)
+static int ev_has_exact(const jk_gaz *g, const struct ev *v)
 {
-	return hits_exact(&v->kab) || hits_exact(&v->kec) ||
-	       hits_exact(&v->prov);
+	struct hit buf[4];
+	struct hitlist l;
+
+	if (hits_exact(&v->kab) || hits_exact(&v->kec) || hits_exact(&v->prov))
+		return 1;
+	if (!role_has_level(v, JK_LVL_DESA))
+		return 0;
+	hits_init(&l, buf, 4);
+	lookup_exact(g, JK_LVL_DESA, v->key, v->klen, &l);
+	if (v->fklen)
+		lookup_exact(g, JK_LVL_DESA, v->fkey, v->fklen, &l);
+	return l.n > 0;
 }
 
 static int scope_has(const int *s, int n, int u)
@@ -1174,7 +1252,8 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 			/* a regency the address text names is decisive; a
 			 * regency column (filled in by hand, often wrong) only
 			 * when no named district agrees either */
-			if (strong && (v->src == SRC_ALAMAT || c->k <= 0))
+			if (strong && hits_best(&v->kab) >= 0.9 &&
+			    (v->src == SRC_ALAMAT || c->k <= 0))
 				c->reject = REJ_REGENCY;
 			else
 				c->penalty += strong ? P_KAB_COLUMN : P_KAB_WEAK;
@@ -1400,7 +1479,7 @@ static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
 		const struct ev *v = &m->ev[i];
 		int nw = word_count(v->part->text), a, b;
 
-		if (v->src != SRC_ALAMAT || nw < 2 || nw > 10 || ev_has_exact(v) ||
+		if (v->src != SRC_ALAMAT || nw < 2 || nw > 10 || ev_has_exact(g, v) ||
 		    (v->role != JK_ADDR_NAME && v->role != JK_ADDR_DESA &&
 		     v->role != JK_ADDR_KEC && v->role != JK_ADDR_KAB &&
 		     v->role != JK_ADDR_DUSUN && v->role != JK_ADDR_STREET))
