@@ -70,6 +70,8 @@
 #define F_SPAN 0.92    /* some words of a part written without separators */
 #define F_ALT 0.9      /* the name without a trailing level word */
 #define F_STREET 0.3   /* a place named in a street ("Jl. Poros Wolowa") */
+#define F_STREET_VIL 0.6 /* some words of a street that name a village of
+			    the named area (then times F_SPAN) */
 #define F_OLDPAR 0.8
 #define F_KIND 0.75 /* "Kota X" for Kabupaten X and vice versa */
 #define F_KOTA_VILLAGE 0.9 /* "Kota Bangun" read as a village name */
@@ -808,6 +810,21 @@ static void lookup_below(const jk_gaz *g, int scope, const char *k, size_t kl,
 	}
 }
 
+/* Exact lookup among the villages below unit @p scope. */
+static void lookup_below_exact(const jk_gaz *g, int scope, const char *k,
+			       size_t kl, struct hitlist *l)
+{
+	int i, e;
+
+	for (i = scope + 1; i < g->u[scope].end; i++) {
+		if (g->u[i].level != JK_LVL_DESA)
+			continue;
+		for (e = g->u[i].entry; e >= 0; e = g->e[e].next_of_unit)
+			if (g->e[e].len == kl && !memcmp(g->e[e].key, k, kl))
+				hits_add(l, i, 0, 1.0);
+	}
+}
+
 static int role_has_level(const struct ev *v, int level)
 {
 	switch (v->role) {
@@ -826,7 +843,10 @@ static int role_has_level(const struct ev *v, int level)
 	case JK_ADDR_PROV:
 		return level == JK_LVL_PROV;
 	case JK_ADDR_STREET:
-		return level == JK_LVL_KEC || level == JK_LVL_KAB;
+		/* a village in the named area, read off a street written
+		 * together with it ("Jl. Poros Totobo Pomalaa") */
+		return level == JK_LVL_KEC || level == JK_LVL_KAB ||
+		       (level == JK_LVL_DESA && v->span);
 	default:
 		return 0;
 	}
@@ -965,6 +985,8 @@ static struct ev *ev_add(struct mctx *m, const jk_addr_part *p, int src,
 
 		if (w0 > 0 && p->role == JK_ADDR_DUSUN)
 			v->trust = F_NAME;
+		if (p->role == JK_ADDR_STREET)
+			v->trust = F_STREET_VIL;
 		v->trust *= F_SPAN;
 		while (left-- > 0)
 			v->trust *= 0.98; /* the longer reading first */
@@ -1122,6 +1144,13 @@ static void find_villages(struct mctx *m)
 
 		if (!role_has_level(v, JK_LVL_DESA))
 			continue;
+		if (v->role == JK_ADDR_STREET) {
+			if (v->klen >= 4)
+				for (j = 0; j < ns; j++)
+					lookup_below_exact(g, scope[j], v->key,
+							   v->klen, &v->vil);
+			continue;
+		}
 		if (v->role == JK_ADDR_KAB || v->role == JK_ADDR_DUSUN) {
 			/* only the exact "Kota Bangun", "Banjar Sari" */
 			if (v->fklen)
