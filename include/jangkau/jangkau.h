@@ -219,6 +219,19 @@ JK_API int jk_import_roads(jk_ctx *ctx, jk_store *st, const char *path,
 /* ------------------------------------------------------------------ */
 /* Geocoding                                                           */
 
+/** Default of jk_geocode_opts.near_m. */
+#define JK_GEOCODE_NEAR_M 300.0
+
+/** Options of jk_geocode(); NULL for the defaults. */
+typedef struct jk_geocode_opts {
+	/** A given coordinate outside the village the address names but at
+	 *  most this many metres from its polygon is kept as the point of
+	 *  that village (precision coordinate): simplified borders and
+	 *  digitising put good points just outside. 0 turns it off; at most
+	 *  5000. Default JK_GEOCODE_NEAR_M. */
+	double near_m;
+} jk_geocode_opts;
+
 typedef struct jk_geocode_stats {
 	long rows;          /**< sites + clients geocoded */
 	long coordinate;    /**< precision coordinate */
@@ -234,7 +247,8 @@ typedef struct jk_geocode_stats {
  * Gives every site and client a village code, a point, a precision, a
  * score and a reason, in one transaction.
  */
-JK_API int jk_geocode(jk_ctx *ctx, jk_store *st, jk_geocode_stats *stats);
+JK_API int jk_geocode(jk_ctx *ctx, jk_store *st, const jk_geocode_opts *opts,
+		      jk_geocode_stats *stats);
 
 /* ------------------------------------------------------------------ */
 /* Road travel                                                         */

@@ -79,6 +79,8 @@ int cli_usage(const struct cli_cmd *cmd, const char *fmt, ...)
 
 /* Parses a positive number; returns 0 on success. */
 int cli_parse_km(const char *s, double *out);
+/* Parses a distance of zero or more; -1 when it is none. */
+int cli_parse_m(const char *s, double *out);
 
 /* Parses "all", "kabupaten" or "none" into JK_REPORT_MAPS_*; returns 0 on
  * success. */

@@ -206,6 +206,15 @@ int cli_parse_km(const char *s, double *out)
 	return (errno || end == s || *end || !(*out > 0)) ? -1 : 0;
 }
 
+int cli_parse_m(const char *s, double *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtod(s, &end);
+	return (errno || end == s || *end || !(*out >= 0)) ? -1 : 0;
+}
+
 int cli_parse_maps(const char *s, int *out)
 {
 	if (!strcmp(s, "all"))

@@ -64,7 +64,7 @@ int cli_pipeline(struct cli *cli, const struct pipeline *p)
 		cli->rejected += rs.rejected;
 		cli_print_roads(cli, p->roads, &rs);
 	}
-	rc = jk_geocode(cli->ctx, st, &gs);
+	rc = jk_geocode(cli->ctx, st, NULL, &gs);
 	if (rc)
 		goto fail;
 	cli_print_geocode(cli, &gs);

@@ -146,7 +146,7 @@ static jk_store *demo_store(jk_ctx *ctx, jk_geocode_stats *gs)
 	ck_assert_int_eq(jk_import_boundaries(ctx, st, JK_DEMO_DIR "/desa.geojson", &bo, NULL), JK_OK);
 	ck_assert_int_eq(jk_import_sites(ctx, st, JK_DEMO_DIR "/sites.csv", NULL, NULL), JK_OK);
 	ck_assert_int_eq(jk_import_clients(ctx, st, JK_DEMO_DIR "/clients.csv", NULL, NULL), JK_OK);
-	ck_assert_int_eq(jk_geocode(ctx, st, gs), JK_OK);
+	ck_assert_int_eq(jk_geocode(ctx, st, NULL, gs), JK_OK);
 	return st;
 }
 
@@ -199,7 +199,7 @@ START_TEST(geocode_needs_boundaries)
 	jk_ctx *ctx = jk_ctx_create();
 	jk_store *st = open_store(ctx, "empty.sqlite");
 
-	ck_assert_int_eq(jk_geocode(ctx, st, NULL), JK_ERR_STATE);
+	ck_assert_int_eq(jk_geocode(ctx, st, NULL, NULL), JK_ERR_STATE);
 	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(ctx), "no villages in the store"));
 	ck_assert_int_eq(jk_coverage_run(ctx, st, NULL, NULL), JK_ERR_STATE);
 	jk_store_close(st);
