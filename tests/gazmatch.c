@@ -1,7 +1,8 @@
 /*
  * jk_gazmatch: the text matcher alone (src/geocode/gazetteer.c) on an
  * address book with truth, for measuring and for finding what fails. It
- * builds the gazetteer from the national wilayah.csv (plus alias files) and
+ * builds the gazetteer from the national wilayah.csv (plus the built-in
+ * aliases and alias files) and
  * matches every row of a CSV that has the columns alamat, desa_kelurahan,
  * kecamatan, kabupaten_kota and true_kode (any other columns are ignored;
  * `alamat_rumah` is read when there is no `alamat`). It prints per province:
@@ -82,7 +83,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	g = jk_gaz_create();
-	if (!g || load(g, argv[1], 0))
+	if (!g || jk_gaz_add_builtin_aliases(g) < 0 || load(g, argv[1], 0))
 		return 1;
 	for (i = 3; i < argc; i++) {
 		if (!strcmp(argv[i], "-v"))

@@ -265,6 +265,20 @@ int jk_gaz_add_alias(jk_gaz *g, const char *kode, const char *alias)
 	return 0;
 }
 
+/* Generated from data/aliases/indonesia.csv (CMakeLists.txt). */
+extern const char *const jk_gaz_builtin_aliases[][2];
+
+int jk_gaz_add_builtin_aliases(jk_gaz *g)
+{
+	size_t i;
+
+	for (i = 0; jk_gaz_builtin_aliases[i][0]; i++)
+		if (jk_gaz_add_alias(g, jk_gaz_builtin_aliases[i][0],
+				     jk_gaz_builtin_aliases[i][1]) < 0)
+			return -1;
+	return 0;
+}
+
 static int unit_cmp(const void *a, const void *b)
 {
 	const struct unit *x = a, *y = b;

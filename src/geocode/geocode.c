@@ -71,7 +71,7 @@ static int load_gazetteer(struct geo *g)
 	int rc;
 
 	g->gaz = jk_gaz_create();
-	if (!g->gaz)
+	if (!g->gaz || jk_gaz_add_builtin_aliases(g->gaz) < 0)
 		return jk_error(g->ctx, JK_ERR_NOMEM, "out of memory");
 	rc = jk_store_prepare(g->st,
 		"SELECT kode, nama, kode_kec, kecamatan, kode_kab, kabupaten, "

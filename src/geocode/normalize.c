@@ -144,7 +144,7 @@ static const struct {
 	{ "pd", "pondok" }, { "pdk", "pondok" },
 	{ "bt", "batu" }, { "kr", "karang" }, { "krg", "karang" },
 	{ "sp", "simpang" }, { "spg", "simpang" }, { "smp", "simpang" },
-	{ "p", "pulau" }, { "pl", "pulau" },
+	{ "p", "pulau" }, { "pl", "pulau" }, { "kep", "kepulauan" },
 	{ "psr", "pasar" }, { "lbk", "lubuk" }, { "mr", "muara" },
 };
 
