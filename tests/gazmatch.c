@@ -7,7 +7,9 @@
  * kecamatan, kabupaten_kota and true_kode (any other columns are ignored;
  * `alamat_rumah` is read when there is no `alamat`). It prints per province:
  * rows, right village, undecided (ambiguous or above village), wrong
- * village; with -v every row that is not right, with the matcher's reason.
+ * village; then, for the rows matched to a village, how often each band of
+ * the matcher's confidence is right; with -v every row that is not right,
+ * with the matcher's reason.
  *
  * usage: jk_gazmatch WILAYAH.csv BOOK.csv [-a ALIASES.csv]... [-v]
  *
@@ -72,6 +74,8 @@ static int load(jk_gaz *g, const char *path, int aliases)
 int main(int argc, char **argv)
 {
 	struct tally prov[100], all;
+	static const double band_lo[] = { 0.95, 0.9, 0.8, 0.7, 0.0 };
+	long band_n[5] = { 0 }, band_right[5] = { 0 };
 	jk_gaz *g;
 	jk_csv b;
 	char err[300];
@@ -132,6 +136,12 @@ int main(int argc, char **argv)
 		t->wrong += m.prec == JK_PREC_VILLAGE && !right;
 		t->undecided += m.prec != JK_PREC_VILLAGE;
 		t->amb_true += amb;
+		if (m.prec == JK_PREC_VILLAGE) {
+			for (j = 0; m.score < band_lo[j]; j++)
+				;
+			band_n[j]++;
+			band_right[j] += right;
+		}
 		if (verbose && !right)
 			printf("%s\t%s\t%s | %s | %s | %s\t-> %d %s\t%s\n",
 			       m.prec == JK_PREC_VILLAGE ? "WRONG" : "UNDEC", want,
@@ -156,6 +166,11 @@ int main(int argc, char **argv)
 		printf("all\t%ld\t%.2f\t%.2f\t%.2f\n", all.n, 100.0 * all.right / all.n,
 		       100.0 * all.undecided / all.n,
 		       all.right + all.wrong ? 100.0 * all.wrong / (all.right + all.wrong) : 0);
+	printf("confidence\tvillages\tright%%\n");
+	for (i = 0; i < 5; i++)
+		if (band_n[i])
+			printf(">=%.2f\t%ld\t%.2f\n", band_lo[i], band_n[i],
+			       100.0 * band_right[i] / band_n[i]);
 	jk_csv_release(&b);
 	jk_gaz_destroy(g);
 	return 0;

@@ -11,34 +11,67 @@
  * within k edits differs in length by at most k, so a fuzzy search reads a
  * few buckets, never all villages.
  *
- * Candidates. The address is parsed into parts (address.h); each
- * place-name part is looked up at the levels its prefix allows (an
- * unprefixed name at every level). Village candidates come from exact keys
- * anywhere, from a fuzzy search among the villages of the districts and
- * regencies the address names (including regencies split off from a named
- * one), and, when that finds nothing within one edit, from the bucketed
- * fuzzy search of all villages.
+ * Evidence. The address is parsed into parts (address.h) and each
+ * separate column is one more part. Every place-name part is evidence,
+ * with a trust that says how plainly it states its level: 1 for a part
+ * with a level prefix ("Kel.", "Kec.", "Kab."), 0.95 unprefixed or with a
+ * regional village word (Kampung, Nagari, Gampong, Negeri, Lembang,
+ * Pekon, Tiyuh), 0.9 for the columns, 0.7 for a customary village (desa
+ * adat), 0.5 for a unit below the village (dusun, dukuh, banjar, jorong,
+ * lingkungan, huta, blok) whose name is also a village's, 0.3 for a
+ * district or regency named inside a street ("Jl. Poros Wolowa"). A part
+ * of several words that names nothing as a whole (an address written
+ * without commas: "Dusun Krajan Dasan Cermen Sandubaya") is also read as
+ * every run of up to four of its words, with a lower trust the less of
+ * the part a run covers; runs are looked up exactly (a fuzzy reading of
+ * every few words would find something everywhere).
  *
- * Scoring. Distinct parts are given the roles village, district, regency
- * and province so as to maximise
+ * Lookup. Each piece of evidence is looked up at the levels its role
+ * allows, by its key, its key with a prefix word that begins many
+ * official names ("Kota Bangun", "Gampong Pande"), and its key without a
+ * trailing level word ("Lobu" for "Lobu Kota", 0.9). Village candidates
+ * come from exact keys anywhere, from a fuzzy search among the villages of
+ * the districts and regencies the address names (including regencies
+ * split off from a named one), and, when that finds nothing within one
+ * edit, from the bucketed fuzzy search of all villages.
+ *
+ * Score. Each village candidate is given the assignment of evidence to the
+ * roles village, district, regency and province, using no word twice, that
+ * maximises
  *   1.0 * village + 0.5 * district + 0.3 * regency + 0.1 * province
- * (similarities in 0..1, times the trust of the part: 1 for a prefixed
- * part, 0.95 unprefixed, 0.6 for the separate columns). A regency named by
- * its pre-split parent ("Muna" for Muna Barat: a regency whose name extends
- * another's) counts 0.8, so a village and district that agree outweigh it.
+ * (similarities in 0..1 times trust). A regency named by its pre-split
+ * parent ("Muna" for Muna Barat) counts 0.8; "Kel." for a desa or "Desa"
+ * for a kelurahan 0.97. From the total are subtracted what the evidence
+ * left over says against the candidate:
+ *   a named district not its own        0.25 (0.08 for an unprefixed name)
+ *   a regency column not its own, while a named district agrees   0.3
+ *   an unprefixed exact regency name not its own                  0.15
+ *   a named province not its own                                  0.2
+ *   a prefixed village name left unexplained                      0.2
+ *   a name left unexplained while the village is read from its own
+ *   district's name ("Wuoa, Mowila")                              0.2
+ *   any other place name left unexplained              0.04 each, at most 3
+ *   a misspelt village read from an exact district or regency name 0.3
+ * Units below the village, customary villages and streets never count
+ * against a candidate. Three things make a candidate unbelievable: a
+ * regency the address text names (or a regency column, when no named
+ * district agrees either) that is not its own and fits by at least 0.9 (a
+ * named regency binds: the village is not moved to another one; with no
+ * fitting village inside it the row stays at district or regency
+ * precision, flagged); a misspelt name with a named level against it and
+ * none for it; and village evidence under 0.45.
  *
- * Doubt. A candidate is not believed when the rest of the address names a
- * district and a regency that are not its own, or names one of them while
- * the village name is only similar (one wrong level is tolerated for an
- * exact name); when its name is only similar to a part that is exactly a
- * district or regency name ("Kolaka"); or when it leaves a village-like
- * part of the address unexplained while its own name is also a district or
- * regency name ("Wuoa, Mowila"). If other candidates fit the name as well
- * and score within AMB_MARGIN of the best, the address is ambiguous and all
- * are returned; the margin covers an old-parent regency, so "Desa X, Kab.
- * Buton" with an X in Buton and one in Buton Tengah is ambiguous, not a
- * guess. Without a believable village the same is done for districts, then
- * regencies.
+ * Decision and confidence. If other believable candidates fit the name as
+ * well, without a Kel./Desa slip the best has not, and score within
+ * AMB_MARGIN of the best, the address is ambiguous and all are returned;
+ * the margin covers an old-parent regency, so "Desa X, Kab. Buton" with an
+ * X in Buton and one in Buton Tengah is ambiguous, not a guess. Without a
+ * believable village the same is done for districts, then regencies. The
+ * confidence of a village is its name similarity times (0.75 + 0.25 x the
+ * share of the named district and regency that agree), times 0.95 when it
+ * comes from a column or a run of words, less the penalties, times 0.9
+ * when a named level disagrees; tests/cli/national_corpus.sh reports how
+ * often each confidence band is right.
  */
 #include <stddef.h>
 #include <stdint.h>
