@@ -77,11 +77,16 @@ static const struct kwdef kwtab[] = {
 	{ "kec", KW_KEC, JK_HINT_NONE },
 	{ "kecamatan", KW_KEC, JK_HINT_NONE },
 	{ "distrik", KW_KEC, JK_HINT_NONE },
+	{ "kapanewon", KW_KEC, JK_HINT_NONE },
+	{ "kemantren", KW_KEC, JK_HINT_NONE },
+	{ "kalurahan", KW_DESA, JK_HINT_DESA },
 	{ "kab", KW_KAB, JK_HINT_KAB },
 	{ "kabupaten", KW_KAB, JK_HINT_KAB },
+	{ "dati", KW_KAB, JK_HINT_KAB },
 	{ "kota", KW_KAB, JK_HINT_KOTA },
 	{ "kodya", KW_KAB, JK_HINT_KOTA },
 	{ "kotamadya", KW_KAB, JK_HINT_KOTA },
+	{ "kotif", KW_KAB, JK_HINT_KOTA },
 	{ "prov", KW_PROV, JK_HINT_NONE },
 	{ "provinsi", KW_PROV, JK_HINT_NONE },
 	{ "propinsi", KW_PROV, JK_HINT_NONE },
@@ -108,6 +113,7 @@ static const struct kwdef kwtab[] = {
 	{ "lk", KW_DUSUN, JK_HINT_NONE },
 	{ "dukuh", KW_DUSUN, JK_HINT_NONE },
 	{ "dkh", KW_DUSUN, JK_HINT_NONE },
+	{ "dk", KW_DUSUN, JK_HINT_NONE },
 	{ "padukuhan", KW_DUSUN, JK_HINT_NONE },
 	{ "pedukuhan", KW_DUSUN, JK_HINT_NONE },
 	{ "grumbul", KW_DUSUN, JK_HINT_NONE },
@@ -127,6 +133,10 @@ static const struct kwdef kwtab[] = {
 	{ "seberang", KW_LANDMARK, JK_HINT_NONE },
 	{ "sebelah", KW_LANDMARK, JK_HINT_NONE },
 	{ "sekitar", KW_LANDMARK, JK_HINT_NONE },
+	{ "utara", KW_LANDMARK, JK_HINT_NONE },
+	{ "selatan", KW_LANDMARK, JK_HINT_NONE },
+	{ "barat", KW_LANDMARK, JK_HINT_NONE },
+	{ "timur", KW_LANDMARK, JK_HINT_NONE },
 	{ "kodepos", KW_POSTAL, JK_HINT_NONE },
 	{ "kode", KW_POSTAL, JK_HINT_NONE },
 	{ "kd", KW_POSTAL, JK_HINT_NONE },
@@ -584,6 +594,21 @@ static void finish_rtrw(struct parser *ps, const struct cur *c)
 	part_new(ps, JK_ADDR_RTRW, JK_HINT_NONE);
 }
 
+/* Unit words that are also whole names of units in the gazetteer. */
+static int name_word(const struct tok *t)
+{
+	static const char *const w[] = { "banjar", "dukuh", "gampong",
+					 "jorong", "kampung", "lembang",
+					 "lorong", "kemantren", "negeri",
+					 "nagari", "huta", "pekon" };
+	size_t i;
+
+	for (i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (tok_is(t, w[i]))
+			return 1;
+	return 0;
+}
+
 static void cur_finish(struct parser *ps, struct cur *c)
 {
 	const char *pname = NULL;
@@ -613,8 +638,21 @@ static void cur_finish(struct parser *ps, struct cur *c)
 		emit(ps, c, c->nw);
 		return;
 	}
-	if (c->nw == 0)
+	if (c->nw == 0) {
+		/* a word that is a unit's own name as well: "Banjar, Kec.
+		 * X", "Kemantren, ..." */
+		if (c->npre == 1 && name_word(&ps->t[c->pre[0]])) {
+			struct cur n = *c;
+
+			n.role = JK_ADDR_NAME;
+			n.hint = JK_HINT_NONE;
+			n.npre = 0;
+			n.w[0] = c->pre[0];
+			n.nw = 1;
+			emit(ps, &n, 1);
+		}
 		return; /* a prefix without a name: "Jl. Poros Desa," */
+	}
 	/* the whole part is a province: "Sultra", "Sulawesi Tenggara" */
 	if (c->role == JK_ADDR_NAME &&
 	    prov_tail(ps, c->w, c->nw, 1, 0, &pname) == c->nw) {
@@ -674,7 +712,8 @@ static int is_level_kw(enum kw kw)
  * Is level word @p i ("Kota", "Desa") the last word of the name being read
  * rather than the prefix of a new part? So it is when it follows name
  * words directly and ends the piece of text: "Lobu Kota, ...", "Tungkal
- * IV Desa", "Kec. Garut Kota Kab. Garut".
+ * IV Desa", "Kec. Garut Kota Kab. Garut"; a unit word too ("Sungai
+ * Dusun", "Tanjung Banjar").
  */
 static int level_suffix(const struct parser *ps, const struct cur *c, int i,
 			const struct kwdef *kd)
@@ -683,8 +722,8 @@ static int level_suffix(const struct parser *ps, const struct cur *c, int i,
 	const struct kwdef *next;
 
 	if (!c->active || c->prefix_only || c->nw == 0 || t->sep != SEP_NONE ||
-	    (kd->kw != KW_KAB && kd->kw != KW_DESA) ||
-	    !(tok_is(t, "kota") || tok_is(t, "desa")) ||
+	    !(tok_is(t, "kota") || tok_is(t, "desa") ||
+	      (kd->kw == KW_DUSUN && kd->w[0] != 'l' && t->n >= 4)) ||
 	    (c->role != JK_ADDR_NAME && c->role != JK_ADDR_DESA &&
 	     c->role != JK_ADDR_KEC && c->role != JK_ADDR_KAB))
 		return 0;
@@ -724,6 +763,10 @@ static int split_ok(const struct parser *ps, const struct cur *c, int i,
 	     (i > 0 && t->sep == SEP_NONE && !kw_find(&ps->t[i - 1]) &&
 	      c->role != JK_ADDR_NAME && c->role != JK_ADDR_DESA)))
 		return 0;
+	if (kw == KW_LANDMARK && (tok_is(t, "utara") || tok_is(t, "selatan") ||
+				  tok_is(t, "barat") || tok_is(t, "timur")) &&
+	    t->sep == SEP_NONE)
+		return 0; /* "Kota Bau Bau Utara": a name's last word */
 	if (kw == KW_LANDMARK)
 		return i + 1 < ps->nt && ps->t[i + 1].sep == SEP_NONE;
 	if (kw == KW_STREET && c->role == JK_ADDR_LANDMARK)
@@ -769,7 +812,7 @@ static void parse_tokens(struct parser *ps)
 			/* "Jl. Poros Pasarwajo - Lasalimu": the far end of
 			 * the trunk road stays with the street */
 			if (t->sep == SEP_DASH && c.active &&
-			    c.role == JK_ADDR_STREET && c.poros &&
+			    c.role == JK_ADDR_STREET && !c.house_no &&
 			    !c.poros_merged && c.nw > 0 &&
 			    tok_alpha(&ps->t[c.w[c.nw - 1]]) && !kw_find(t))
 				c.poros_merged = 1;
@@ -793,6 +836,14 @@ static void parse_tokens(struct parser *ps)
 				continue;
 			}
 			kd = tok_is(t, "kp") ? &kw_kampung : NULL;
+		}
+		/* "Kab. Dati II X", "Kota Madya X", "Kota Administrasi X" */
+		if (c.active && c.prefix_only && c.role == JK_ADDR_KAB &&
+		    c.npre < 4 && (tok_is(t, "ii") || tok_is(t, "2") ||
+				   tok_is(t, "madya") || tok_is(t, "administrasi") ||
+				   tok_is(t, "adm") || tok_is(t, "dati"))) {
+			c.pre[c.npre++] = i;
+			continue;
 		}
 		/* "Desa Adat X", "Desa Pakraman X"; "Desa Dinas X", "Br. Dinas
 		 * X" (the administrative unit, not the customary one) */

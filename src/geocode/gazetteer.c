@@ -16,7 +16,7 @@
  * with a trust that says how plainly it states its level: 1 for a part
  * with a level prefix ("Kel.", "Kec.", "Kab."), 0.95 unprefixed or with a
  * regional village word (Kampung, Nagari, Gampong, Negeri, Lembang,
- * Pekon, Tiyuh), 0.9 for the columns, 0.7 for a customary village (desa
+ * Pekon, Tiyuh), 0.85 for the columns, 0.7 for a customary village (desa
  * adat), 0.5 for a unit below the village (dusun, dukuh, banjar, jorong,
  * lingkungan, huta, blok) whose name is also a village's, 0.3 for a
  * district or regency named inside a street ("Jl. Poros Wolowa"). A part
@@ -47,7 +47,9 @@
  *   a regency column not its own, while a named district agrees   0.3
  *   an unprefixed exact regency name not its own                  0.15
  *   a named province not its own                                  0.2
- *   a prefixed village name left unexplained                      0.2
+ *   a prefixed village name or the village column left unexplained 0.2
+ *   a name left unexplained that is exactly another village of its
+ *   regency ("Kadolo" in the text, "Waruruma" in the column)       0.2
  *   a name left unexplained while the village is read from its own
  *   district's name ("Wuoa, Mowila")                              0.2
  *   any other place name left unexplained              0.04 each, at most 3
@@ -96,7 +98,7 @@
 #define W_PROV 0.1
 #define F_PREFIXED 1.0
 #define F_NAME 0.95
-#define F_COLUMN 0.9
+#define F_COLUMN 0.85
 #define F_SOFT 0.95    /* Kampung, Nagari, Gampong ...: village or below */
 #define F_ADAT 0.7     /* a customary village named as an administrative one */
 #define F_DUSUN 0.5    /* a unit below the village whose name is a village's */
@@ -120,7 +122,10 @@
 #define P_KEC_WEAK 0.08
 #define P_PROV 0.2        /* a named province not its own */
 #define P_UNEXPLAINED 0.04 /* each place name left unexplained, at most 3 */
-#define P_DESA_LEFT 0.2   /* a prefixed village name left unexplained */
+#define P_DESA_LEFT 0.2   /* a prefixed village name, or the village column,
+			     left unexplained */
+#define P_RIVAL 0.2       /* a name left unexplained that is exactly another
+			     village of its regency */
 #define P_UPPER 0.3       /* a misspelt village read from an exact district
 			     or regency name ("Kolaka" is not "Kolasa") */
 #define MIN_VILLAGE 0.45  /* the least village evidence believed */
@@ -660,7 +665,9 @@ enum rej {
 	REJ_NONE = 0,
 	REJ_REGENCY,   /* the address names a regency that is not its own */
 	REJ_FUZZY,     /* misspelt name and a named level not its own */
-	REJ_WEAK       /* too little village evidence */
+	REJ_WEAK,      /* too little village evidence */
+	REJ_PROVINCE,  /* the address names a province not its own */
+	REJ_DISTRICT   /* a named district not its own, its regency unnamed */
 };
 
 struct hit {
@@ -683,6 +690,8 @@ struct ev {
 	int pid;      /* which part (alamat parts, then columns' parts) */
 	int w0, w1;   /* its words [w0, w1): a sub-span or the whole part */
 	int span;     /* 1 for a sub-span of a part */
+	int upper;    /* a later run of a district or regency part: a
+			 regency or province only ("Kec. X Pessel") */
 	char akey[JK_NORM_KEY_MAX]; /* key of part->alt, or "" */
 	size_t aklen;
 	char key[JK_NORM_KEY_MAX];
@@ -715,6 +724,7 @@ struct mctx {
 	struct ev ev[MAX_EV];
 	int nev;
 	int kec_named, kab_named; /* prefixed alamat parts that name a unit */
+	int desa_named; /* a part with a village prefix, or a village column */
 };
 
 static void hits_init(struct hitlist *l, struct hit *buf, int cap)
@@ -874,6 +884,8 @@ static void lookup_below_exact(const jk_gaz *g, int scope, const char *k,
 
 static int role_has_level(const struct ev *v, int level)
 {
+	if (v->upper && level > JK_LVL_KAB)
+		return 0;
 	switch (v->role) {
 	case JK_ADDR_NAME:
 		return 1;
@@ -955,7 +967,7 @@ static double role_trust(const jk_addr_part *p, int src)
  * pointer into @p p->full and their length in *len. */
 static const char *soft_prefix(const jk_addr_part *p, int *len)
 {
-	static const char *const hard[] = { "ds", "des", "kel", "kelu",
+	static const char *const hard[] = { "ds", "des", "desa", "kel", "kelu",
 					    "kelurahan", "dinas", "adat",
 					    "pakraman", "da", "kab",
 					    "kabupaten", "kec", "kecamatan" };
@@ -1008,6 +1020,8 @@ static struct ev *ev_add(struct mctx *m, const jk_addr_part *p, int src,
 	v->span = w0 > 0 || w1 < nw;
 	v->role = v->span && w0 > 0 && p->role != JK_ADDR_STREET ? JK_ADDR_NAME
 								 : p->role;
+	v->upper = v->span && w0 > 0 &&
+		   (p->role == JK_ADDR_KEC || p->role == JK_ADDR_KAB);
 	words_of(p->text, w0, w1, words, sizeof words);
 	v->klen = jk_norm_key(words, v->key, sizeof v->key);
 	if (!v->klen)
@@ -1192,7 +1206,7 @@ static void find_villages(struct mctx *m)
 		if (!role_has_level(v, JK_LVL_DESA))
 			continue;
 		if (v->role == JK_ADDR_STREET) {
-			if (v->klen >= 4)
+			if (v->klen >= 4 && !m->desa_named)
 				for (j = 0; j < ns; j++)
 					lookup_below_exact(g, scope[j], v->key,
 							   v->klen, &v->vil);
@@ -1291,6 +1305,30 @@ static int ev_free(const struct mctx *m, int v, const int *used, int nu)
 	return 1;
 }
 
+/* Does @p v name exactly another village of @p u's regency: a rival
+ * reading of the address ("Kadolo" in the text, "Waruruma" in the
+ * column)? */
+static int rival_village(const struct mctx *m, const struct ev *v,
+			 const struct unit *u)
+{
+	int i;
+
+	for (i = 0; i < v->vil.n; i++)
+		if (v->vil.h[i].dist == 0 && &m->g->u[v->vil.h[i].unit] != u &&
+		    m->g->u[v->vil.h[i].unit].kab == u->kab)
+			return 1;
+	return 0;
+}
+
+/* Does @p v, read as a district or regency, name one of @p u's own? */
+static int names_own_upper(const struct mctx *m, const struct ev *v,
+			   const struct unit *u)
+{
+	(void)m;
+	return (u->kec >= 0 && hits_get(&v->kec, u->kec)) ||
+	       (u->kab >= 0 && hits_get(&v->kab, u->kab));
+}
+
 /* What the evidence not used for candidate @p c says against it: sets
  * c->penalty, c->contra, c->contra_kec and c->reject (REJ_REGENCY). */
 static void judge_rest(const struct mctx *m, struct cand *c,
@@ -1316,8 +1354,11 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 			continue;
 		if (sd[i] > 0 || sk[i] > 0 || sb[i] > 0 || sp[i] > 0)
 			continue; /* it agrees with the candidate */
-		if (v->role == JK_ADDR_PROV) {
-			if (v->prov.n)
+		if (v->role == JK_ADDR_PROV ||
+		    (v->role == JK_ADDR_NAME && hits_exact(&v->prov))) {
+			if (v->role == JK_ADDR_PROV && hits_best(&v->prov) >= 0.9)
+				c->reject = REJ_PROVINCE;
+			else if (v->prov.n)
 				c->penalty += P_PROV;
 			continue;
 		}
@@ -1341,6 +1382,17 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 			c->contra++;
 			c->contra_kec = 1;
 			c->penalty += strong ? P_KEC_STRONG : P_KEC_WEAK;
+			/* a district moved by redistricting keeps its regency:
+			 * without the regency named, the village is not
+			 * believed against a named district */
+			if (strong && v->src == SRC_ALAMAT &&
+			    hits_best(&v->kec) >= 0.9 &&
+			    !(c->b > 0 && !c->b_old) && !c->reject)
+				c->reject = REJ_DISTRICT;
+			continue;
+		}
+		if (v->src == SRC_COL_DESA && letters(v->key) >= 3) {
+			c->penalty += P_DESA_LEFT; /* the village column */
 			continue;
 		}
 		if (v->src != SRC_ALAMAT || letters(v->key) < 3 ||
@@ -1350,6 +1402,8 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 		if (v->role == JK_ADDR_DESA && v->part->hint != JK_HINT_SOFT &&
 		    (vd->role != JK_ADDR_DESA || vd->src != SRC_ALAMAT))
 			c->penalty += P_DESA_LEFT;
+		else if (v->part->hint != JK_HINT_SOFT && rival_village(m, v, u))
+			c->penalty += P_RIVAL;
 		else if (vd->role == JK_ADDR_NAME && !left_name++ &&
 			 ((u->kec >= 0 && hits_get(&vd->kec, u->kec)) ||
 			  (u->kab >= 0 && hits_get(&vd->kab, u->kab))))
@@ -1357,14 +1411,51 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 		else if (unexplained++ < 3)
 			c->penalty += P_UNEXPLAINED;
 	}
-	/* "Kolaka" is the regency, not a misspelt village "Kolasa" */
-	if (vd->src == SRC_ALAMAT && vd->role == JK_ADDR_NAME && c->d_raw < 1.0 &&
-	    (ev_names_level(vd, JK_LVL_KEC) || ev_names_level(vd, JK_LVL_KAB)))
-		c->penalty += P_UPPER;
+	/* "Kolaka" is the regency, not a misspelt village "Kolasa"; and
+	 * "Karawang" with nothing else for the village of that name in
+	 * Sukabumi is the regency too */
+	if (vd->src == SRC_ALAMAT && vd->role == JK_ADDR_NAME &&
+	    (ev_names_level(vd, JK_LVL_KEC) || ev_names_level(vd, JK_LVL_KAB))) {
+		if (c->d_raw < 1.0)
+			c->penalty += P_UPPER;
+		else if (c->k <= 0 && c->b <= 0 && !names_own_upper(m, vd, u) &&
+			 !c->reject)
+			c->reject = REJ_WEAK;
+	}
 	if (!c->reject && c->d_raw < 1.0 && c->contra && c->k <= 0 && c->b <= 0)
 		c->reject = REJ_FUZZY;
 	if (!c->reject && c->d < MIN_VILLAGE)
 		c->reject = REJ_WEAK;
+}
+
+/* Provinces split off from another since 1999, and the province they
+ * were part of: an address may still name the old one ("Tangerang, Jawa
+ * Barat"; "Batam, Riau"). */
+static const char *const prov_parent[][2] = {
+	{ "19", "16" }, { "21", "14" }, { "36", "32" }, { "65", "64" },
+	{ "75", "71" }, { "76", "73" }, { "82", "81" }, { "92", "91" },
+	{ "93", "91" }, { "94", "91" }, { "95", "91" }, { "96", "92" },
+};
+
+/* Province evidence of @p v for province @p p: direct, or through the
+ * province it was split from (0.8). */
+static double prov_sim(const jk_gaz *g, const struct ev *v, int p)
+{
+	const struct hit *h = hits_get(&v->prov, p);
+	size_t i;
+
+	if (h)
+		return h->sim;
+	for (i = 0; i < sizeof prov_parent / sizeof prov_parent[0]; i++) {
+		if (strcmp(g->u[p].kode, prov_parent[i][0]) == 0) {
+			int o = unit_find(g, prov_parent[i][1]);
+
+			h = o >= 0 ? hits_get(&v->prov, o) : NULL;
+			if (h)
+				return h->sim * F_OLDPAR;
+		}
+	}
+	return 0;
 }
 
 /* Scores village candidate @p c->unit: the best assignment of evidence
@@ -1401,8 +1492,7 @@ static void score_village(const struct mctx *m, struct cand *c)
 		sb[i] = u->kab >= 0 ? kab_sim(m, v, u->kab, &old[i]) * t : 0;
 		if (u->kab < 0)
 			old[i] = 0;
-		h = u->prov >= 0 ? hits_get(&v->prov, u->prov) : NULL;
-		sp[i] = h ? h->sim * t : 0;
+		sp[i] = u->prov >= 0 ? prov_sim(g, v, u->prov) * t : 0;
 		if (sd[i] > 0)
 			D[nd++] = i;
 		if (sk[i] > 0)
@@ -1546,8 +1636,12 @@ static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
 		}
 	}
 	nwhole = m->nev;
-	for (i = 0; i < nwhole; i++)
+	m->desa_named = 0;
+	for (i = 0; i < nwhole; i++) {
 		ev_find_upper(m, &m->ev[i]);
+		if (m->ev[i].role == JK_ADDR_DESA)
+			m->desa_named = 1;
+	}
 	/* Words written without separators: when a part of several words
 	 * names nothing as a whole, every run of up to four of its words is
 	 * read as a name too ("Dusun Krajan Dasan Cermen Sandubaya"). */
@@ -1633,7 +1727,9 @@ static void say_rejected(jk_buf *b, const struct mctx *m, const struct cand *c)
 	static const char *const why[] = {
 		"", "the address names a regency that is not its own",
 		"it is misspelt and a named level is not its own",
-		"too little of the address names it"
+		"too little of the address names it",
+		"the address names a province that is not its own",
+		"the address names a district that is not its own"
 	};
 
 	jk_buf_printf(b, "village '%s' %s '%s' not taken: %s",

@@ -145,7 +145,12 @@ static const struct {
 	{ "bt", "batu" }, { "kr", "karang" }, { "krg", "karang" },
 	{ "sp", "simpang" }, { "spg", "simpang" }, { "smp", "simpang" },
 	{ "p", "pulau" }, { "pl", "pulau" }, { "kep", "kepulauan" },
-	{ "psr", "pasar" }, { "lbk", "lubuk" }, { "mr", "muara" },
+	{ "psr", "pasar" }, { "ps", "pasar" },
+	{ "lbk", "lubuk" }, { "lb", "lubuk" },
+	{ "mr", "muara" }, { "ma", "muara" }, { "muaro", "muara" },
+	{ "s", "sungai" }, { "g", "gunung" }, { "tlk", "teluk" },
+	{ "simp", "simpang" }, { "pdg", "padang" }, { "bkt", "bukit" },
+	{ "pmt", "pematang" }, { "pmtg", "pematang" },
 };
 
 /* The word a key writes for word @p s of @p n bytes: its expansion when
