@@ -641,7 +641,8 @@ static void cur_finish(struct parser *ps, struct cur *c)
 	if (c->nw == 0) {
 		/* a word that is a unit's own name as well: "Banjar, Kec.
 		 * X", "Kemantren, ..." */
-		if (c->npre == 1 && name_word(&ps->t[c->pre[0]])) {
+		if (c->npre == 1 && name_word(&ps->t[c->pre[0]]) &&
+		    ps->t[c->pre[0]].sep != SEP_NONE) {
 			struct cur n = *c;
 
 			n.role = JK_ADDR_NAME;
@@ -723,7 +724,8 @@ static int level_suffix(const struct parser *ps, const struct cur *c, int i,
 
 	if (!c->active || c->prefix_only || c->nw == 0 || t->sep != SEP_NONE ||
 	    !(tok_is(t, "kota") || tok_is(t, "desa") ||
-	      (kd->kw == KW_DUSUN && kd->w[0] != 'l' && t->n >= 4)) ||
+	      ((kd->kw == KW_DUSUN || kd->hint == JK_HINT_SOFT) &&
+	       kd->w[0] != 'l' && t->n >= 4)) ||
 	    (c->role != JK_ADDR_NAME && c->role != JK_ADDR_DESA &&
 	     c->role != JK_ADDR_KEC && c->role != JK_ADDR_KAB))
 		return 0;

@@ -129,6 +129,7 @@
 #define P_UPPER 0.3       /* a misspelt village read from an exact district
 			     or regency name ("Kolaka" is not "Kolasa") */
 #define MIN_VILLAGE 0.45  /* the least village evidence believed */
+#define MIN_TOTAL 0.5     /* the least score believed */
 
 enum { KIND_NONE = 0, KIND_KAB = 1, KIND_KOTA = 2 };
 
@@ -711,7 +712,8 @@ struct cand {
 	int ev_d, ev_k, ev_b, ev_p;
 	double k, b, p;
 	int contra;       /* named levels that disagree */
-	int contra_kec;   /* ... among them the district */
+	int contra_kec;   /* ... among them the district: 1, 2 when stated
+			     with a prefix or in the column */
 	int reject;       /* not believed as the village: a REJ_ reason */
 	double penalty;   /* what the rest of the address says against it */
 	int hint_off;     /* "Kel." for a desa or "Desa" for a kelurahan */
@@ -1222,15 +1224,16 @@ static void find_villages(struct mctx *m)
 					     &v->vil);
 			continue;
 		}
-		/* the named areas first: a name shared by a hundred villages
-		 * ("Sukamaju") must not crowd out the one the context names */
+		/* the fuller readings first, then the named areas: a name
+		 * shared by a hundred villages ("Baru", "Sukamaju") must not
+		 * crowd out "Kampung Baru" or the one the context names */
+		if (v->fklen)
+			lookup_exact(g, JK_LVL_DESA, v->fkey, v->fklen,
+				     &v->vil);
 		if (!v->span || v->klen >= 4)
 			for (j = 0; j < ns; j++)
 				lookup_below(g, scope[j], v->key, v->klen, &v->vil);
 		lookup_exact(g, JK_LVL_DESA, v->key, v->klen, &v->vil);
-		if (v->fklen)
-			lookup_exact(g, JK_LVL_DESA, v->fkey, v->fklen,
-				     &v->vil);
 		if (v->aklen)
 			lookup_exact_sim(g, JK_LVL_DESA, v->akey, v->aklen, F_ALT,
 					 &v->vil);
@@ -1338,12 +1341,8 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 	const struct ev *vd = &m->ev[c->ev_d];
 	const struct unit *u = &m->g->u[c->unit];
 	int used[4] = { c->ev_d, c->ev_k, c->ev_b, c->ev_p };
-	int i, unexplained = 0, left_name = 0, kec_ok = 0, kab_ok = 0;
+	int i, unexplained = 0, left_name = 0;
 
-	for (i = 0; i < m->nev; i++) {
-		kec_ok |= sk[i] > 0;
-		kab_ok |= sb[i] > 0;
-	}
 	for (i = 0; i < m->nev; i++) {
 		const struct ev *v = &m->ev[i];
 		int strong = v->role != JK_ADDR_NAME;
@@ -1362,7 +1361,7 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 				c->penalty += P_PROV;
 			continue;
 		}
-		if (!kab_ok && (v->role == JK_ADDR_KAB ? v->kab.n > 0
+		if ((v->role == JK_ADDR_KAB ? v->kab.n > 0
 						       : v->role == JK_ADDR_NAME &&
 							 hits_exact(&v->kab))) {
 			c->contra++;
@@ -1376,11 +1375,11 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 				c->penalty += strong ? P_KAB_COLUMN : P_KAB_WEAK;
 			continue;
 		}
-		if (!kec_ok && (v->role == JK_ADDR_KEC ? v->kec.n > 0
+		if ((v->role == JK_ADDR_KEC ? v->kec.n > 0
 						       : v->role == JK_ADDR_NAME &&
 							 hits_exact(&v->kec))) {
 			c->contra++;
-			c->contra_kec = 1;
+			c->contra_kec = strong ? 2 : 1;
 			c->penalty += strong ? P_KEC_STRONG : P_KEC_WEAK;
 			/* a district moved by redistricting keeps its regency:
 			 * without the regency named, the village is not
@@ -1422,8 +1421,11 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 			 !c->reject)
 			c->reject = REJ_WEAK;
 	}
-	if (!c->reject && c->d_raw < 1.0 && c->contra && c->k <= 0 && c->b <= 0)
+	if (!c->reject && c->d_raw < 1.0 && c->contra &&
+	    ((c->k <= 0 && c->b <= 0) || c->contra_kec > 1))
 		c->reject = REJ_FUZZY;
+	if (!c->reject && c->total - c->penalty < MIN_TOTAL)
+		c->reject = REJ_WEAK;
 	if (!c->reject && c->d < MIN_VILLAGE)
 		c->reject = REJ_WEAK;
 }
