@@ -55,7 +55,7 @@ struct kwdef {
 };
 
 /* "Kp." not before a postal code: Kampung. */
-static const struct kwdef kw_kampung = { "kp", KW_DESA, JK_HINT_SOFT };
+static const struct kwdef kw_kampung = { "kp", KW_DESA, JK_HINT_KAMPUNG };
 
 static const struct kwdef kwtab[] = {
 	{ "kel", KW_DESA, JK_HINT_KEL },
@@ -64,8 +64,8 @@ static const struct kwdef kwtab[] = {
 	{ "desa", KW_DESA, JK_HINT_DESA },
 	{ "ds", KW_DESA, JK_HINT_DESA },
 	{ "des", KW_DESA, JK_HINT_DESA },
-	{ "kampung", KW_DESA, JK_HINT_SOFT },
-	{ "kampong", KW_DESA, JK_HINT_SOFT },
+	{ "kampung", KW_DESA, JK_HINT_KAMPUNG },
+	{ "kampong", KW_DESA, JK_HINT_KAMPUNG },
 	{ "nagari", KW_DESA, JK_HINT_SOFT },
 	{ "gampong", KW_DESA, JK_HINT_SOFT },
 	{ "gampoeng", KW_DESA, JK_HINT_SOFT },
@@ -195,8 +195,9 @@ static const struct prov provtab[] = {
 };
 
 /* Provinces by the first two digits of the postal code, where those
- * digits belong to one province only (91: Sulawesi Selatan and Barat, 97:
- * Maluku and Maluku Utara, 98-99: the Papua provinces are left out). */
+ * digits belong to one province only (29: Riau and Kepulauan Riau, 77:
+ * Kalimantan Timur and Utara, 91: Sulawesi Selatan and Barat, 97: Maluku
+ * and Maluku Utara, 98-99: the Papua provinces are left out). */
 static const struct {
 	const char *pre;
 	const char *prov;
@@ -215,7 +216,7 @@ static const struct {
 	{ "23", "aceh" }, { "24", "aceh" },
 	{ "25", "sumatera barat" }, { "26", "sumatera barat" },
 	{ "27", "sumatera barat" },
-	{ "28", "riau" }, { "29", "kepulauan riau" },
+	{ "28", "riau" },
 	{ "30", "sumatera selatan" }, { "31", "sumatera selatan" },
 	{ "32", "sumatera selatan" },
 	{ "33", "kepulauan bangka belitung" },
@@ -234,7 +235,6 @@ static const struct {
 	{ "72", "kalimantan selatan" },
 	{ "73", "kalimantan tengah" }, { "74", "kalimantan tengah" },
 	{ "75", "kalimantan timur" }, { "76", "kalimantan timur" },
-	{ "77", "kalimantan utara" },
 	{ "78", "kalimantan barat" }, { "79", "kalimantan barat" },
 	{ "80", "bali" }, { "81", "bali" }, { "82", "bali" },
 	{ "83", "nusa tenggara barat" }, { "84", "nusa tenggara barat" },
@@ -576,8 +576,12 @@ static void set_postal(struct parser *ps, const struct tok *t)
 	memcpy(p->text, t->p, 5);
 	memcpy(p->full, t->p, 5);
 	prov = jk_addr_postal_province(p->text);
-	if (prov)
+	if (prov) {
 		emit_prov(ps, prov);
+		if (ps->out->n_parts > 0 &&
+		    ps->out->part[ps->out->n_parts - 1].role == JK_ADDR_PROV)
+			ps->out->part[ps->out->n_parts - 1].hint = JK_HINT_POSTAL;
+	}
 }
 
 static void finish_rtrw(struct parser *ps, const struct cur *c)
@@ -594,7 +598,8 @@ static void finish_rtrw(struct parser *ps, const struct cur *c)
 	part_new(ps, JK_ADDR_RTRW, JK_HINT_NONE);
 }
 
-/* Unit words that are also whole names of units in the gazetteer. */
+/* Unit words that are also whole names of units in the gazetteer, alone
+ * or doubled ("Lembang-Lembang"). */
 static int name_word(const struct tok *t)
 {
 	static const char *const w[] = { "banjar", "dukuh", "gampong",
@@ -641,16 +646,18 @@ static void cur_finish(struct parser *ps, struct cur *c)
 	if (c->nw == 0) {
 		/* a word that is a unit's own name as well: "Banjar, Kec.
 		 * X", "Kemantren, ..." */
-		if (c->npre == 1 && name_word(&ps->t[c->pre[0]]) &&
+		if (name_word(&ps->t[c->pre[0]]) &&
 		    ps->t[c->pre[0]].sep != SEP_NONE) {
 			struct cur n = *c;
+			int j;
 
 			n.role = JK_ADDR_NAME;
 			n.hint = JK_HINT_NONE;
 			n.npre = 0;
-			n.w[0] = c->pre[0];
-			n.nw = 1;
-			emit(ps, &n, 1);
+			for (j = 0; j < c->npre; j++)
+				n.w[j] = c->pre[j];
+			n.nw = c->npre;
+			emit(ps, &n, n.nw);
 		}
 		return; /* a prefix without a name: "Jl. Poros Desa," */
 	}
@@ -724,7 +731,8 @@ static int level_suffix(const struct parser *ps, const struct cur *c, int i,
 
 	if (!c->active || c->prefix_only || c->nw == 0 || t->sep != SEP_NONE ||
 	    !(tok_is(t, "kota") || tok_is(t, "desa") ||
-	      ((kd->kw == KW_DUSUN || kd->hint == JK_HINT_SOFT) &&
+	      ((kd->kw == KW_DUSUN || kd->hint == JK_HINT_SOFT ||
+		kd->hint == JK_HINT_KAMPUNG) &&
 	       kd->w[0] != 'l' && t->n >= 4)) ||
 	    (c->role != JK_ADDR_NAME && c->role != JK_ADDR_DESA &&
 	     c->role != JK_ADDR_KEC && c->role != JK_ADDR_KAB))
@@ -814,7 +822,7 @@ static void parse_tokens(struct parser *ps)
 			/* "Jl. Poros Pasarwajo - Lasalimu": the far end of
 			 * the trunk road stays with the street */
 			if (t->sep == SEP_DASH && c.active &&
-			    c.role == JK_ADDR_STREET && !c.house_no &&
+			    c.role == JK_ADDR_STREET && c.poros && !c.house_no &&
 			    !c.poros_merged && c.nw > 0 &&
 			    tok_alpha(&ps->t[c.w[c.nw - 1]]) && !kw_find(t))
 				c.poros_merged = 1;
@@ -907,7 +915,11 @@ static void parse_tokens(struct parser *ps)
 		if (c.nw < (int)(sizeof c.w / sizeof c.w[0]))
 			c.w[c.nw++] = i;
 		c.prefix_only = 0;
-		if (c.role == JK_ADDR_STREET && tok_is(t, "poros"))
+		/* a trunk road named by its ends: "Jl. Poros A - B", "Jl.
+		 * Raya Solo - Semarang", "Jl. Lintas A - B" */
+		if (c.role == JK_ADDR_STREET &&
+		    (tok_is(t, "poros") || tok_is(t, "raya") ||
+		     tok_is(t, "lintas") || tok_is(t, "trans")))
 			c.poros = 1;
 		if (c.role == JK_ADDR_STREET && c.nw > 1 && t->p[0] >= '0' &&
 		    t->p[0] <= '9')

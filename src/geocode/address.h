@@ -40,9 +40,12 @@ typedef enum jk_addr_hint {
 	JK_HINT_DESA, /* Desa, Ds. */
 	JK_HINT_KAB,  /* Kab., Kabupaten */
 	JK_HINT_KOTA, /* Kota, Kodya, Kotamadya */
-	JK_HINT_SOFT  /* a regional word for the village that is also the
-			 first word of many official names: Kampung, Nagari,
-			 Gampong, Negeri, Lembang, Pekon, Tiyuh */
+	JK_HINT_SOFT, /* a regional word for the village that is also the
+			 first word of many official names: Nagari, Gampong,
+			 Negeri, Lembang, Pekon, Tiyuh */
+	JK_HINT_KAMPUNG, /* Kampung, Kp.: the village in Papua, a hamlet
+			    in Java */
+	JK_HINT_POSTAL   /* a province read off the postal code */
 } jk_addr_hint;
 
 typedef struct jk_addr_part {

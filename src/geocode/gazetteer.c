@@ -99,7 +99,8 @@
 #define F_PREFIXED 1.0
 #define F_NAME 0.95
 #define F_COLUMN 0.85
-#define F_SOFT 0.95    /* Kampung, Nagari, Gampong ...: village or below */
+#define F_SOFT 0.95    /* Nagari, Gampong, Negeri ...: the village */
+#define F_KAMPUNG 0.85 /* Kampung: the village, or a hamlet in Java */
 #define F_ADAT 0.7     /* a customary village named as an administrative one */
 #define F_DUSUN 0.5    /* a unit below the village whose name is a village's */
 #define F_SPAN 0.92    /* some words of a part written without separators */
@@ -115,7 +116,8 @@
 /* Penalties (subtracted from the total) for what the rest of the address
  * says against a candidate; see the file comment. */
 #define P_KAB_WEAK 0.15   /* an unprefixed exact regency name not its own */
-#define P_KAB_COLUMN 0.3  /* a regency column not its own, district agreeing */
+#define P_KAB_COLUMN 0.3  /* a regency not its own while the district agrees
+			     (a column, or a regency split off later) */
 #define P_NAME_LEFT 0.2   /* a name left unexplained while the village is
 			     read from its own district's name ("Wuoa, Mowila") */
 #define P_KEC_STRONG 0.25 /* a named district (prefix or column) not its own */
@@ -903,6 +905,10 @@ static int role_has_level(const struct ev *v, int level)
 		       (level == JK_LVL_DESA && v->part->hint == JK_HINT_KOTA);
 	case JK_ADDR_PROV:
 		return level == JK_LVL_PROV;
+	case JK_ADDR_LANDMARK:
+		/* only the whole words, landmark word included: "Belakang
+		 * Padang" is a district, "depan Kantor Camat" nothing */
+		return level == JK_LVL_KEC || level == JK_LVL_DESA;
 	case JK_ADDR_STREET:
 		/* a village in the named area, read off a street written
 		 * together with it ("Jl. Poros Totobo Pomalaa") */
@@ -950,10 +956,12 @@ static double role_trust(const jk_addr_part *p, int src)
 	case JK_ADDR_NAME:
 		return F_NAME;
 	case JK_ADDR_DESA:
-		return p->hint == JK_HINT_SOFT ? F_SOFT : F_PREFIXED;
+		return p->hint == JK_HINT_SOFT ? F_SOFT
+		       : p->hint == JK_HINT_KAMPUNG ? F_KAMPUNG : F_PREFIXED;
 	case JK_ADDR_ADAT:
 		return F_ADAT;
 	case JK_ADDR_DUSUN:
+	case JK_ADDR_LANDMARK:
 		return F_DUSUN;
 	case JK_ADDR_STREET:
 		return F_STREET;
@@ -1010,7 +1018,8 @@ static struct ev *ev_add(struct mctx *m, const jk_addr_part *p, int src,
 	if (p->role != JK_ADDR_NAME && p->role != JK_ADDR_DESA &&
 	    p->role != JK_ADDR_KEC && p->role != JK_ADDR_KAB &&
 	    p->role != JK_ADDR_PROV && p->role != JK_ADDR_ADAT &&
-	    p->role != JK_ADDR_DUSUN && p->role != JK_ADDR_STREET)
+	    p->role != JK_ADDR_DUSUN && p->role != JK_ADDR_STREET &&
+	    p->role != JK_ADDR_LANDMARK)
 		return NULL;
 	v = &m->ev[m->nev];
 	memset(v, 0, offsetof(struct ev, vil_h));
@@ -1028,7 +1037,12 @@ static struct ev *ev_add(struct mctx *m, const jk_addr_part *p, int src,
 	v->klen = jk_norm_key(words, v->key, sizeof v->key);
 	if (!v->klen)
 		return NULL;
-	if (w0 == 0 && strcmp(p->full, p->text) != 0) {
+	if (p->role == JK_ADDR_LANDMARK || p->role == JK_ADDR_ADAT) {
+		/* "Belakang Padang", "Desa Adat Waibron Bano": the whole */
+		if (v->span)
+			return NULL;
+		v->fklen = jk_norm_key(p->full, v->fkey, sizeof v->fkey);
+	} else if (w0 == 0 && strcmp(p->full, p->text) != 0) {
 		char full[2 * JK_ADDR_TEXT_MAX];
 		int sl;
 		const char *soft = soft_prefix(p, &sl);
@@ -1116,6 +1130,10 @@ static void ev_find_upper(struct mctx *m, struct ev *v)
 	static const int lv[3] = { JK_LVL_PROV, JK_LVL_KAB, JK_LVL_KEC };
 	int i;
 
+	if (v->role == JK_ADDR_LANDMARK) {
+		lookup_exact(g, JK_LVL_KEC, v->fkey, v->fklen, &v->kec);
+		return;
+	}
 	for (i = 0; i < 3; i++) {
 		struct hitlist *l = lv[i] == JK_LVL_PROV ? &v->prov
 				    : lv[i] == JK_LVL_KAB ? &v->kab : &v->kec;
@@ -1212,6 +1230,10 @@ static void find_villages(struct mctx *m)
 				for (j = 0; j < ns; j++)
 					lookup_below_exact(g, scope[j], v->key,
 							   v->klen, &v->vil);
+			continue;
+		}
+		if (v->role == JK_ADDR_LANDMARK) {
+			lookup_exact(g, JK_LVL_DESA, v->fkey, v->fklen, &v->vil);
 			continue;
 		}
 		if (v->role == JK_ADDR_KAB || v->role == JK_ADDR_DUSUN) {
@@ -1349,13 +1371,14 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 
 		if (!ev_free(m, i, used, 4) || v->span ||
 		    v->role == JK_ADDR_DUSUN || v->role == JK_ADDR_ADAT ||
-		    v->role == JK_ADDR_STREET)
+		    v->role == JK_ADDR_STREET || v->role == JK_ADDR_LANDMARK)
 			continue;
 		if (sd[i] > 0 || sk[i] > 0 || sb[i] > 0 || sp[i] > 0)
 			continue; /* it agrees with the candidate */
 		if (v->role == JK_ADDR_PROV ||
 		    (v->role == JK_ADDR_NAME && hits_exact(&v->prov))) {
-			if (v->role == JK_ADDR_PROV && hits_best(&v->prov) >= 0.9)
+			if (v->role == JK_ADDR_PROV && v->part->hint != JK_HINT_POSTAL &&
+			    hits_best(&v->prov) >= 0.9)
 				c->reject = REJ_PROVINCE;
 			else if (v->prov.n)
 				c->penalty += P_PROV;
@@ -1368,8 +1391,13 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 			/* a regency the address text names is decisive; a
 			 * regency column (filled in by hand, often wrong) only
 			 * when no named district agrees either */
+			/* ... unless the village and its district are both
+			 * named exactly: then the named regency is most likely
+			 * the one it was split from (Mesuji from Tulang Bawang),
+			 * which names cannot tell */
 			if (strong && hits_best(&v->kab) >= 0.9 &&
-			    (v->src == SRC_ALAMAT || c->k <= 0))
+			    (v->src == SRC_ALAMAT || c->k <= 0) &&
+			    !(c->d_raw >= 1.0 && c->k >= 0.85))
 				c->reject = REJ_REGENCY;
 			else
 				c->penalty += strong ? P_KAB_COLUMN : P_KAB_WEAK;
@@ -1399,9 +1427,11 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 			continue;
 		/* a place name the candidate does not explain */
 		if (v->role == JK_ADDR_DESA && v->part->hint != JK_HINT_SOFT &&
+		    v->part->hint != JK_HINT_KAMPUNG &&
 		    (vd->role != JK_ADDR_DESA || vd->src != SRC_ALAMAT))
 			c->penalty += P_DESA_LEFT;
-		else if (v->part->hint != JK_HINT_SOFT && rival_village(m, v, u))
+		else if (v->part->hint != JK_HINT_SOFT &&
+			 v->part->hint != JK_HINT_KAMPUNG && rival_village(m, v, u))
 			c->penalty += P_RIVAL;
 		else if (vd->role == JK_ADDR_NAME && !left_name++ &&
 			 ((u->kec >= 0 && hits_get(&vd->kec, u->kec)) ||
@@ -1599,6 +1629,48 @@ static double cand_conf(const struct mctx *m, const struct cand *c)
 	return s > 1 ? 1 : s < 0 ? 0 : s;
 }
 
+/* Appends " @p w" to @p dst (of @p size bytes), cut to fit. */
+static void append_text(char *dst, size_t size, const char *w)
+{
+	size_t n = strlen(dst);
+
+	if (n + 2 < size)
+		snprintf(dst + n, size - n, " %s", w);
+}
+
+static int name_role(jk_addr_role r)
+{
+	return r == JK_ADDR_NAME || r == JK_ADDR_DESA || r == JK_ADDR_KEC ||
+	       r == JK_ADDR_KAB;
+}
+
+/* A column holds one name: "Pasar Kota Bakti" in the village column is not
+ * "Pasar" and the city "Bakti". Joins the place-name parts the parser cut
+ * it into back into the first one. */
+static void col_merge(jk_addr *a)
+{
+	jk_addr_part *first = NULL;
+	int i, w = 0;
+
+	for (i = 0; i < a->n_parts; i++) {
+		jk_addr_part *p = &a->part[i];
+
+		if (!name_role(p->role)) {
+			a->part[w++] = *p;
+			continue;
+		}
+		if (!first) {
+			a->part[w] = *p;
+			first = &a->part[w++];
+			continue;
+		}
+		append_text(first->text, sizeof first->text, p->full);
+		append_text(first->full, sizeof first->full, p->full);
+		first->alt[0] = '\0';
+	}
+	a->n_parts = w;
+}
+
 static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
 {
 	static const jk_addr_role colrole[3] = { JK_ADDR_DESA, JK_ADDR_KEC,
@@ -1621,6 +1693,7 @@ static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
 	}
 	for (c = 0; c < 3; c++) {
 		jk_addr_parse_field(colv[c], colrole[c], &m->col[c]);
+		col_merge(&m->col[c]);
 		for (i = 0; i < m->col[c].n_parts; i++, pid++) {
 			jk_addr_part *p = &m->col[c].part[i];
 
@@ -1889,8 +1962,15 @@ static int best_regency(const struct mctx *m, jk_match *out, jk_buf *b)
 /* Does candidate @p c fit the address as well as the best, @p c0: a name
  * as close, a score within the margin, and no "Kel."/"Desa" slip where
  * the best has none? */
-static int rival(const struct cand *c0, const struct cand *c)
+static int rival(const struct mctx *m, const struct cand *c0,
+		 const struct cand *c)
 {
+	const struct ev *a = &m->ev[c0->ev_d], *b = &m->ev[c->ev_d];
+
+	/* "Kalike" inside "Kalike Aimatan": the longer reading */
+	if (a->pid == b->pid && a->w0 <= b->w0 && b->w1 <= a->w1 &&
+	    a->w1 - a->w0 > b->w1 - b->w0)
+		return 0;
 	return c->d_raw >= c0->d_raw - 1e-9 && c->total > c0->total - AMB_MARGIN &&
 	       (c->hint_off <= c0->hint_off);
 }
@@ -1920,7 +2000,7 @@ int jk_gaz_match(const jk_gaz *g, const jk_addr_in *in, jk_match *out)
 		const struct cand *c0 = &cs[0];
 
 		for (i = 1; i < nc; i++)
-			if (rival(c0, &cs[i]))
+			if (rival(m, c0, &cs[i]))
 				namb++;
 		if (namb) {
 			out->prec = JK_PREC_AMBIGUOUS;
@@ -1928,7 +2008,7 @@ int jk_gaz_match(const jk_gaz *g, const jk_addr_in *in, jk_match *out)
 			jk_strlcpy(out->cand[out->n_cand++], g->u[c0->unit].kode,
 				   sizeof out->cand[0]);
 			for (i = 1; i < nc && out->n_cand < JK_MATCH_MAX_CAND; i++)
-				if (rival(c0, &cs[i]))
+				if (rival(m, c0, &cs[i]))
 					jk_strlcpy(out->cand[out->n_cand++],
 						   g->u[cs[i].unit].kode,
 						   sizeof out->cand[0]);

@@ -108,7 +108,7 @@ START_TEST(test_postal_forms)
 	ck_assert_str_eq(A.postal, "");
 	ck_assert_str_eq(text(JK_ADDR_DESA, 0), "bantan");
 	ck_assert_str_eq(A.part[0].full, "kp bantan");
-	ck_assert_int_eq(A.part[0].hint, JK_HINT_SOFT);
+	ck_assert_int_eq(A.part[0].hint, JK_HINT_KAMPUNG);
 	/* house numbers are no postal codes */
 	parse("Jl. Melati no. 30A, Kel. Lamangga");
 	ck_assert_str_eq(A.postal, "");
