@@ -74,6 +74,7 @@ static const struct kwdef kwtab[] = {
 	{ "lembang", KW_DESA, JK_HINT_SOFT },
 	{ "pekon", KW_DESA, JK_HINT_SOFT },
 	{ "tiyuh", KW_DESA, JK_HINT_SOFT },
+	{ "ohoi", KW_DESA, JK_HINT_SOFT },
 	{ "kec", KW_KEC, JK_HINT_NONE },
 	{ "kecamatan", KW_KEC, JK_HINT_NONE },
 	{ "distrik", KW_KEC, JK_HINT_NONE },
@@ -111,6 +112,9 @@ static const struct kwdef kwtab[] = {
 	{ "lingkungan", KW_DUSUN, JK_HINT_NONE },
 	{ "lingk", KW_DUSUN, JK_HINT_NONE },
 	{ "lk", KW_DUSUN, JK_HINT_NONE },
+	{ "lindongan", KW_DUSUN, JK_HINT_NONE },
+	{ "jaga", KW_DUSUN, JK_HINT_NONE },
+	{ "korong", KW_DUSUN, JK_HINT_NONE },
 	{ "dukuh", KW_DUSUN, JK_HINT_NONE },
 	{ "dkh", KW_DUSUN, JK_HINT_NONE },
 	{ "dk", KW_DUSUN, JK_HINT_NONE },
@@ -383,8 +387,9 @@ static void tokenize(struct parser *ps, const char *s)
 			sep = SEP_NONE;
 			continue;
 		}
-		if (c == ',' || c == ';' || c == '(' || c == ')' || c == '|' ||
-		    c == '[' || c == ']') {
+		/* brackets stay inside a part: "Desa Mahia (Wosia Tengah)"
+		 * is one official name */
+		if (c == ',' || c == ';' || c == '|') {
 			sep = SEP_BREAK;
 		} else if (c == '-') {
 			int sp_before = i > 0 && s[i - 1] == ' ';
@@ -605,7 +610,8 @@ static int name_word(const struct tok *t)
 	static const char *const w[] = { "banjar", "dukuh", "gampong",
 					 "jorong", "kampung", "lembang",
 					 "lorong", "kemantren", "negeri",
-					 "nagari", "huta", "pekon" };
+					 "nagari", "huta", "pekon", "ohoi",
+					 "korong", "jaga", "dusun" };
 	size_t i;
 
 	for (i = 0; i < sizeof w / sizeof w[0]; i++)
@@ -716,6 +722,8 @@ static int is_level_kw(enum kw kw)
 	return kw == KW_DESA || kw == KW_KEC || kw == KW_KAB || kw == KW_PROV;
 }
 
+static int name_word(const struct tok *t);
+
 /*
  * Is level word @p i ("Kota", "Desa") the last word of the name being read
  * rather than the prefix of a new part? So it is when it follows name
@@ -732,8 +740,7 @@ static int level_suffix(const struct parser *ps, const struct cur *c, int i,
 	if (!c->active || c->prefix_only || c->nw == 0 || t->sep != SEP_NONE ||
 	    !(tok_is(t, "kota") || tok_is(t, "desa") ||
 	      ((kd->kw == KW_DUSUN || kd->hint == JK_HINT_SOFT ||
-		kd->hint == JK_HINT_KAMPUNG) &&
-	       kd->w[0] != 'l' && t->n >= 4)) ||
+		kd->hint == JK_HINT_KAMPUNG) && name_word(t))) ||
 	    (c->role != JK_ADDR_NAME && c->role != JK_ADDR_DESA &&
 	     c->role != JK_ADDR_KEC && c->role != JK_ADDR_KAB))
 		return 0;

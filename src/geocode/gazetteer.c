@@ -112,6 +112,7 @@
 #define F_KIND 0.75 /* "Kota X" for Kabupaten X and vice versa */
 #define F_KOTA_VILLAGE 0.9 /* "Kota Bangun" read as a village name */
 #define AMB_MARGIN 0.065
+#define AMB_EXACT 0.6   /* how far a misspelt best must lead an exact one */
 
 /* Penalties (subtracted from the total) for what the rest of the address
  * says against a candidate; see the file comment. */
@@ -1151,6 +1152,9 @@ static void ev_find_upper(struct mctx *m, struct ev *v)
 		if (v->aklen && lv[i] != JK_LVL_PROV)
 			lookup_exact_sim(g, lv[i], v->akey, v->aklen, F_ALT, l);
 	}
+	/* "Kota Baru" is Kabupaten Kotabaru */
+	if (v->role == JK_ADDR_KAB && v->fklen)
+		lookup_exact(g, JK_LVL_KAB, v->fkey, v->fklen, &v->kab);
 	/* "Kota Gajah", "Garut Kota" are districts too */
 	if (v->role == JK_ADDR_KAB && v->part->hint == JK_HINT_KOTA && v->fklen)
 		lookup_exact_sim(g, JK_LVL_KEC, v->fkey, v->fklen, F_ALT, &v->kec);
@@ -1160,21 +1164,12 @@ static void ev_find_upper(struct mctx *m, struct ev *v)
 		m->kab_named = 1;
 }
 
-/* Does evidence @p v name some unit exactly (whole key, any level)? */
-static int ev_has_exact(const jk_gaz *g, const struct ev *v)
+/* Does evidence @p v name some unit as a whole: exactly at any level, or
+ * a village closely (a misspelt "Tekuk Buli" is not "Buli")? */
+static int ev_names_whole(const struct ev *v)
 {
-	struct hit buf[4];
-	struct hitlist l;
-
-	if (hits_exact(&v->kab) || hits_exact(&v->kec) || hits_exact(&v->prov))
-		return 1;
-	if (!role_has_level(v, JK_LVL_DESA))
-		return 0;
-	hits_init(&l, buf, 4);
-	lookup_exact(g, JK_LVL_DESA, v->key, v->klen, &l);
-	if (v->fklen)
-		lookup_exact(g, JK_LVL_DESA, v->fkey, v->fklen, &l);
-	return l.n > 0;
+	return hits_exact(&v->kab) || hits_exact(&v->kec) ||
+	       hits_exact(&v->prov) || hits_best(&v->vil) >= 0.85;
 }
 
 static int scope_has(const int *s, int n, int u)
@@ -1187,8 +1182,8 @@ static int scope_has(const int *s, int n, int u)
 	return 0;
 }
 
-/* Village hits of every evidence that may name a village. */
-static void find_villages(struct mctx *m)
+/* Village hits of the evidence from @p from on that may name a village. */
+static void find_villages(struct mctx *m, int from)
 {
 	const jk_gaz *g = m->g;
 	int scope[64], ns = 0, i, j, k;
@@ -1219,7 +1214,7 @@ static void find_villages(struct mctx *m)
 			}
 		}
 	}
-	for (i = 0; i < m->nev; i++) {
+	for (i = from; i < m->nev; i++) {
 		struct ev *v = &m->ev[i];
 		int close = 0;
 
@@ -1396,7 +1391,7 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 			 * the one it was split from (Mesuji from Tulang Bawang),
 			 * which names cannot tell */
 			if (strong && hits_best(&v->kab) >= 0.9 &&
-			    (v->src == SRC_ALAMAT || c->k <= 0) &&
+			    (v->src == SRC_ALAMAT || (c->k <= 0 && c->b <= 0)) &&
 			    !(c->d_raw >= 1.0 && c->k >= 0.85))
 				c->reject = REJ_REGENCY;
 			else
@@ -1717,6 +1712,7 @@ static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
 		if (m->ev[i].role == JK_ADDR_DESA)
 			m->desa_named = 1;
 	}
+	find_villages(m, 0);
 	/* Words written without separators: when a part of several words
 	 * names nothing as a whole, every run of up to four of its words is
 	 * read as a name too ("Dusun Krajan Dasan Cermen Sandubaya"). */
@@ -1724,7 +1720,7 @@ static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
 		const struct ev *v = &m->ev[i];
 		int nw = word_count(v->part->text), a, b;
 
-		if (v->src != SRC_ALAMAT || nw < 2 || nw > 10 || ev_has_exact(g, v) ||
+		if (v->src != SRC_ALAMAT || nw < 2 || nw > 10 || ev_names_whole(v) ||
 		    (v->role != JK_ADDR_NAME && v->role != JK_ADDR_DESA &&
 		     v->role != JK_ADDR_KEC && v->role != JK_ADDR_KAB &&
 		     v->role != JK_ADDR_DUSUN && v->role != JK_ADDR_STREET))
@@ -1742,7 +1738,7 @@ static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
 			}
 		}
 	}
-	find_villages(m);
+	find_villages(m, nwhole);
 }
 
 /* All believable village candidates, scored and sorted; returns how many.
@@ -1971,6 +1967,12 @@ static int rival(const struct mctx *m, const struct cand *c0,
 	if (a->pid == b->pid && a->w0 <= b->w0 && b->w1 <= a->w1 &&
 	    a->w1 - a->w0 > b->w1 - b->w0)
 		return 0;
+	/* the best is misspelt, this one named exactly: a person decides
+	 * (a district moved in a redistricting against a similar name in
+	 * the named district) */
+	if (c0->d_raw < 1.0 && c->d_raw >= 1.0 && c->contra_kec > 1 &&
+	    c0->k > 0 && c->total > c0->total - AMB_EXACT)
+		return 1;
 	return c->d_raw >= c0->d_raw - 1e-9 && c->total > c0->total - AMB_MARGIN &&
 	       (c->hint_off <= c0->hint_off);
 }
