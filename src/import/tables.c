@@ -621,7 +621,12 @@ struct table {
 	long lastrow;          /* the row of the last feature read */
 	int ncols_src;         /* fields of the layer */
 	int wide;              /* a row had cells beyond MAX_COLS */
-	char pending[600];     /* a read error seen, reported after the last row */
+	char pending[700];     /* a read error seen, reported after the last row */
+	char open_err[500];    /* a read error while the workbook was opened
+				  (ODS parses all sheets then): it ends the
+				  last sheet found, and the sheets after it */
+	int open_err_sheet;    /* that sheet, -1 when none */
+	int open_err_told;
 	int recoded;           /* cells converted from Windows-1252 */
 	struct header h;
 	struct cells top, bottom; /* the header rows as read */
@@ -762,6 +767,11 @@ static void table_use_layer(struct table *t, OGRLayerH lyr, int idx)
 	t->nread = 0;
 	t->lastrow = 0;
 	t->pending[0] = '\0';
+	if (*t->open_err && idx == t->open_err_sheet) {
+		snprintf(t->pending, sizeof t->pending, "%s; the rows from here on and the "
+			 "sheets after this one", t->open_err);
+		t->open_err_told = 1;
+	}
 	t->recoded = 0;
 	t->wide = 0;
 	/* a workbook builds a sheet when it is first asked for it: a read
@@ -1359,8 +1369,9 @@ static int sheet_read(struct table *t, long want, row_fn fn, void *state,
 	if (*t->pending) {
 		/* not the end of the data: a read error */
 		stats->rejected++;
-		jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: row: read error: %s; the rows from here on are not read",
-		       where, last_row + 1, t->pending);
+		jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: row: read error: %s%s are not read",
+		       where, last_row + 1, t->pending,
+		       strstr(t->pending, "; the rows from here on") ? "" : "; the rows from here on");
 	} else if (t->src == SRC_LAYER) {
 		GIntBig n = OGR_L_GetFeatureCount(t->lyr, 0);
 
@@ -1417,11 +1428,17 @@ static int table_open(jk_ctx *ctx, struct table *t, const char *path,
 		t->sheet = "";
 		return JK_OK;
 	}
+	t->errs.failed = 0;
 	rc = jk_gdal_open_vector(ctx, path, &t->ds);
 	if (rc)
 		return rc;
 	t->src = is_workbook(t->ds) ? SRC_SHEETS : SRC_LAYER;
 	n = GDALDatasetGetLayerCount(t->ds);
+	t->open_err_sheet = -1;
+	if (t->errs.failed) {
+		jk_strlcpy(t->open_err, jk_gdal_lasterr(ctx), sizeof t->open_err);
+		t->open_err_sheet = n - 1;
+	}
 	*which = calloc((size_t)n + 1, sizeof **which);
 	if (!*which)
 		return jk_error(ctx, JK_ERR_NOMEM, "out of memory");
@@ -1535,11 +1552,17 @@ static int import_table(jk_ctx *ctx, jk_store *st, const char *path,
 		if (res->data_rows) {
 			/* rows that hold data are not imported: as rejected */
 			stats->rejected += res->data_rows;
-			jk_msg(ctx, JK_LOG_ERROR, "%s: sheet skipped, %ld rows with data not imported: %s",
+			jk_msg(ctx, JK_LOG_ERROR, "%s: sheet skipped (%ld rows of data not imported): %s",
 			       where, res->data_rows, res->why);
 		} else {
 			jk_msg(ctx, JK_LOG_WARN, "%s: sheet skipped: no table (%s)", where, res->why);
 		}
+	}
+	if (*t.open_err && !t.open_err_told) {
+		/* the sheet it ended was not read (--sheet) */
+		stats->rejected++;
+		jk_msg(ctx, JK_LOG_ERROR, "%s: read error: %s; the workbook is read only up to there",
+		       path, t.open_err);
 	}
 	if (!read_sheets) {
 		rc = jk_error(ctx, JK_ERR_FORMAT, "%s: no sheet has a header row with the "

@@ -196,15 +196,18 @@ int jk_workbook_spec(jk_workbook *wb, const char *spec, char *err, size_t errlen
 	const char *p = spec;
 	int lineno = 0;
 
+	char *line = NULL;
+
 	while (*p) {
 		const char *e = strchr(p, '\n');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
-		char line[4096];
 		char *q;
 
 		lineno++;
-		if (n >= sizeof line) {
-			snprintf(err, errlen, "spec line %d: too long", lineno);
+		free(line);
+		line = malloc(n + 1);
+		if (!line) {
+			snprintf(err, errlen, "out of memory");
 			return -1;
 		}
 		memcpy(line, p, n);
@@ -253,8 +256,10 @@ int jk_workbook_spec(jk_workbook *wb, const char *spec, char *err, size_t errlen
 			goto bad;
 		}
 	}
+	free(line);
 	return 0;
 bad:
+	free(line);
 	snprintf(err, errlen, "spec line %d: not understood (or no sheet yet)", lineno);
 	return -1;
 }
@@ -402,7 +407,9 @@ int jk_workbook_save_xlsx(const jk_workbook *wb, const char *path)
 				jk_buf_printf(&b, "<row r=\"%d\">", row);
 			}
 			col_name(c->col, ref);
-			if (c->kind == CELL_TEXT) {
+			if (c->kind == CELL_TEXT && !strcmp(c->v, "!BREAK")) {
+				jk_buf_printf(&b, "<c r=\"%s%d\"><v>&bogus;</v></c>", ref, row);
+			} else if (c->kind == CELL_TEXT) {
 				jk_buf_printf(&b, "<c r=\"%s%d\" t=\"s\"><v>%zu</v></c>", ref, row, nstr++);
 				jk_buf_puts(&ss, "<si><t xml:space=\"preserve\">");
 				xml_escaped(&ss, c->v);
@@ -527,7 +534,10 @@ static void ods_row(jk_buf *b, const struct sheet *s, int row, int ncols)
 			jk_buf_puts(b, " office:value-type=\"string\"");
 		}
 		jk_buf_puts(b, "><text:p>");
-		xml_escaped(b, c->v);
+		if (!strcmp(c->v, "!BREAK"))
+			jk_buf_puts(b, "&bogus;");
+		else
+			xml_escaped(b, c->v);
 		jk_buf_puts(b, "</text:p></table:table-cell>");
 	}
 	jk_buf_puts(b, "</table:table-row>");

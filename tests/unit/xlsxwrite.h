@@ -16,8 +16,9 @@
  * Rows not listed are absent (blank). A cell is text, except "=NUMBER"
  * (a number cell, e.g. "=-5.4673") and "@YYYY-MM-DD" (a date: in XLSX an
  * Excel serial number with a date style, in ODS a date value). An empty
- * cell between bars is absent. Blank lines and lines starting with "//"
- * are ignored.
+ * cell between bars is absent. The text "!BREAK" writes malformed XML
+ * (an undefined entity) in its place, for the tests of read errors. Blank
+ * lines and lines starting with "//" are ignored.
  */
 #ifndef JK_TEST_XLSXWRITE_H
 #define JK_TEST_XLSXWRITE_H
