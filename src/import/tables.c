@@ -941,12 +941,13 @@ static void header_missing(const struct header *h, int kind, char *out, size_t n
 static int header_find(struct table *t, struct cells *rows, int n, long want,
 		       char *why, size_t whylen)
 {
-	struct header one, two;
+	struct header one, two, under;
 	int i, best = -1, best2 = 0;
 	char found[700], missing[1400];
 
 	header_init(&one);
 	header_init(&two);
+	header_init(&under);
 	for (i = 0; i < n; i++) {
 		struct header *use = &one, tmp;
 		int pair = 0;
@@ -954,10 +955,13 @@ static int header_find(struct table *t, struct cells *rows, int n, long want,
 		if (rows[i].bad || (want && rows[i].row != want))
 			continue;
 		header_build(&one, t->kind, t->geom, &rows[i], NULL);
-		/* two rows when the second names more, and no less is found */
+		/* two rows when together they name more than each alone (a
+		 * title right above the header is no header row) */
 		if (i + 1 < n && rows[i + 1].row == rows[i].row + 1 && !rows[i + 1].bad) {
 			header_build(&two, t->kind, t->geom, &rows[i], &rows[i + 1]);
-			if (two.score > one.score && two.complete >= one.complete) {
+			header_build(&under, t->kind, t->geom, &rows[i + 1], NULL);
+			if (two.score > one.score && two.score > under.score &&
+			    two.complete >= one.complete) {
 				use = &two;
 				pair = 1;
 			}
@@ -972,6 +976,7 @@ static int header_find(struct table *t, struct cells *rows, int n, long want,
 	}
 	jk_buf_release(&one.labels);
 	jk_buf_release(&two.labels);
+	jk_buf_release(&under.labels);
 	if (best < 0) {
 		if (want)
 			snprintf(why, whylen, "row %ld (--header-row) is blank or not in the sheet",
