@@ -109,12 +109,17 @@ static const char *cell(const struct cells *c, int i)
 	return i >= 0 && i < c->n && c->text.s && !c->text.oom ? c->text.s + c->off[i] : "";
 }
 
+/* Whether @p s holds only blanks (spaces, tabs, line breaks, NBSP). */
 static int blank_text(const char *s)
 {
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n' &&
-		    !((unsigned char)*s == 0xC2 && (unsigned char)s[1] == 0xA0 && s++))
+	for (; *s; s++) {
+		if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+			s++;
+			continue;
+		}
+		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
 			return 0;
+	}
 	return 1;
 }
 
@@ -1304,12 +1309,14 @@ static int sheet_read(struct table *t, long want, row_fn fn, void *state,
 		      struct row *r, jk_import_stats *stats, struct sheet_result *res)
 {
 	jk_ctx *ctx = t->ctx;
-	struct cells buf[HEADER_SCAN + 2];
+	struct cells *buf = calloc(HEADER_SCAN + 2, sizeof *buf);
 	int nbuf = 0, i, rc = JK_OK, got = 1;
 	long last_row = 0;
 	char where[400];
 
 	memset(res, 0, sizeof *res);
+	if (!buf)
+		return jk_error(ctx, JK_ERR_NOMEM, "out of memory");
 	for (i = 0; i < HEADER_SCAN + 2; i++)
 		cells_init(&buf[i]);
 	table_where(t, where, sizeof where);
@@ -1393,6 +1400,7 @@ static int sheet_read(struct table *t, long want, row_fn fn, void *state,
 done:
 	for (i = 0; i < HEADER_SCAN + 2; i++)
 		jk_buf_release(&buf[i].text);
+	free(buf);
 	return rc;
 }
 
