@@ -152,10 +152,26 @@ typedef struct jk_boundary_opts {
 	int strict;          /**< abort with nothing written on any rejected row */
 } jk_boundary_opts;
 
-/** Options of a site or client import. */
+/**
+ * Options of a site or client import. Zero them (or NULL options) for the
+ * defaults: every sheet of a workbook, the first layer of other sources,
+ * the header row found automatically.
+ */
 typedef struct jk_table_opts {
-	const char *layer; /**< sheet or layer; NULL: the first */
-	int strict;        /**< abort with nothing written on any rejected row */
+	const char *layer; /**< the layer of a GeoPackage or other multi-layer
+			        source, or one sheet of a workbook; NULL: the
+			        first layer, every sheet */
+	int strict;        /**< abort with nothing written on any rejected row
+			        (a row of a skipped sheet, a read error) */
+	const char *const *sheets; /**< NULL-terminated names of the sheets of a
+				        workbook (XLSX, ODS, XLS) to read; NULL or
+				        empty: every sheet. A name the workbook does
+				        not have is JK_ERR_ARG, with the sheets in the
+				        message. Borrowed for the call */
+	long header_row;   /**< the header row as the spreadsheet program shows
+			        it (1 = the first row; the top row of a two-row
+			        header), the same in every sheet read; 0: found
+			        among the first 30 rows that are not blank */
 } jk_table_opts;
 
 /**
@@ -172,12 +188,35 @@ JK_API int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 /**
  * Imports an address book of work sites (CSV, XLSX, ODS, GeoPackage, ...)
  * with Indonesian or English column headers, in one transaction.
- * Re-importing a file adds nothing twice.
+ * Every sheet of a workbook is read; in each the header row is found among
+ * the first 30 rows that are not blank (title rows, blank and logo rows
+ * above it, a two-row header with merged cells, a row of column numbers
+ * under it and the header repeated further down are all understood). A
+ * sheet without such a header is skipped with a message naming it; when it
+ * holds rows of data, they count as rejected. A CSV file may be separated
+ * by ',', ';' or tabs, in UTF-8 (with or without BOM) or Windows-1252
+ * (converted, with a warning). Rows are numbered as the spreadsheet program
+ * shows them (the header row and the rows above it counted; a CSV record
+ * with line breaks in a quoted cell is one row) and messages name them
+ * "FILE[SHEET]:ROW: field: reason" ("FILE:ROW: ..." for a single table);
+ * src_sheet and src_row of the store keep the place. A cell over 64 KiB, a
+ * quote that swallows whole rows and a read error of the file are reported
+ * with their row (rejected; the rows around them are kept). Exact
+ * duplicate rows, also across sheets, are imported once; re-importing a
+ * file adds nothing twice.
+ * @return JK_OK; JK_ERR_IO or JK_ERR_FORMAT when the file cannot be read
+ *         or no table has the columns needed (the message lists the
+ *         headers found and the names accepted); JK_ERR_ARG for an unknown
+ *         sheet or layer; with strict, JK_ERR_REJECTED when a row was
+ *         rejected (nothing is written then).
  */
 JK_API int jk_import_sites(jk_ctx *ctx, jk_store *st, const char *path,
 			   const jk_table_opts *opts, jk_import_stats *stats);
 
-/** Imports a client register, keyed by the client id, in one transaction. */
+/** Imports a client register, keyed by the client id, in one transaction,
+ * read as jk_import_sites() reads an address book. A start date given by a
+ * workbook as a day number (a date cell formatted as a number) is read as
+ * Excel's serial date. */
 JK_API int jk_import_clients(jk_ctx *ctx, jk_store *st, const char *path,
 			     const jk_table_opts *opts, jk_import_stats *stats);
 

@@ -92,15 +92,18 @@ int jk_gdal_open_vector(jk_ctx *ctx, const char *path, GDALDatasetH *out)
 	static const char *const csv_opts[] = {
 		"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES",
 		"EMPTY_STRING_AS_NULL=NO", "HEADERS=YES", NULL};
+	/* no header row: the caller finds it (GDAL >= 3.8; older versions
+	 * take the configuration options OGR_XLSX_HEADERS etc.) */
 	static const char *const sheet_opts[] = {
-		"FIELD_TYPES=STRING", "HEADERS=FORCE", NULL};
+		"FIELD_TYPES=STRING", "HEADERS=DISABLE", NULL};
 	const char *const *oo = NULL;
 
 	GDALAllRegister();
 	if (has_ext(path, ".csv") || has_ext(path, ".txt") ||
 	    has_ext(path, ".tsv"))
 		oo = csv_opts;
-	else if (has_ext(path, ".xlsx") || has_ext(path, ".ods"))
+	else if (has_ext(path, ".xlsx") || has_ext(path, ".ods") ||
+		 has_ext(path, ".xls"))
 		oo = sheet_opts;
 	*out = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL,
 			  (const char *const *)oo, NULL);

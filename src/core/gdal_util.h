@@ -51,7 +51,9 @@ const char *jk_gdal_lasterr(jk_ctx *ctx);
 
 /*
  * Opens a vector source read-only. CSV is read with every field as text;
- * XLSX and ODS with text fields and the first row as headers.
+ * XLSX, ODS and XLS with text fields and no header row (every row a
+ * feature; with GDAL < 3.8 the caller also sets the configuration options
+ * OGR_XLSX_HEADERS=DISABLE and the like, see import/tables.c).
  * Returns JK_OK with *out set, or JK_ERR_IO with the error in ctx.
  * Close with GDALClose().
  */

@@ -215,19 +215,19 @@ START_TEST(geocode_reconciles_coordinates)
 	ck_assert_int_eq(query_long(st,
 		"SELECT count(*) FROM sites s JOIN villages v ON v.kode=s.kode_desa"
 		" WHERE s.precision='coordinate' AND NOT ST_Intersects(v.geom, s.geom)"), 0);
-	/* a point in the sea (row 11): flagged, address used */
-	v = query_text(st, "SELECT precision || '|' || geo_note FROM sites WHERE src_row=11");
+	/* a point in the sea (row 11 of data, row 12 of the sheet): flagged, address used */
+	v = query_text(st, "SELECT precision || '|' || geo_note FROM sites WHERE src_row=12");
 	ck_assert_ptr_nonnull(strstr(v, "village|"));
 	ck_assert_ptr_nonnull(strstr(v, "lies outside every village"));
 	free(v);
-	/* a point in another regency (row 23): both villages named */
-	v = query_text(st, "SELECT kode_desa || '|' || coord_kode || '|' || geo_note FROM sites WHERE src_row=23");
+	/* a point in another regency (data row 23, sheet row 24): both villages named */
+	v = query_text(st, "SELECT kode_desa || '|' || coord_kode || '|' || geo_note FROM sites WHERE src_row=24");
 	ck_assert_ptr_nonnull(strstr(v, "99.71.01.1004|"));
 	ck_assert_ptr_nonnull(strstr(v, "coordinate mismatch: coordinate in "));
 	ck_assert_ptr_nonnull(strstr(v, "address names 99.71.01.1004"));
 	free(v);
-	/* 0,0 (row 38): ignored with a note */
-	v = query_text(st, "SELECT precision || '|' || geo_note FROM sites WHERE src_row=38");
+	/* 0,0 (data row 38, sheet row 39): ignored with a note */
+	v = query_text(st, "SELECT precision || '|' || geo_note FROM sites WHERE src_row=39");
 	ck_assert_ptr_nonnull(strstr(v, "coordinate 0,0 ignored"));
 	ck_assert(strncmp(v, "village|", 8) == 0);
 	free(v);
