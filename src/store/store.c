@@ -141,7 +141,10 @@ static const char *const migrate_5_sql =
 	" kode_desa TEXT NOT NULL, note TEXT,"
 	" decided_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
 	" source TEXT,"
-	" PRIMARY KEY(kind, src_file, src_sheet, src_row)) WITHOUT ROWID;";
+	" PRIMARY KEY(kind, src_file, src_sheet, src_row)) WITHOUT ROWID;"
+	/* the geocoder finds the row now at each decision's key */
+	"CREATE INDEX sites_src ON sites(src_row, src_sheet);"
+	"CREATE INDEX clients_src ON clients(src_row, src_sheet);";
 
 /* The steps from version N-1 to N, for N = 2.. JK_SCHEMA_VERSION. */
 static const char *const migrations[] = {migrate_2_sql, migrate_3_sql,

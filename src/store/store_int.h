@@ -58,6 +58,7 @@
  *                   keeps its decision unapplied); kode_desa is checked
  *                   against villages when recorded and when applied;
  *                   source names the decisions file
+ *   indexes sites_src, clients_src on (src_row, src_sheet)
  */
 #ifndef JK_STORE_INT_H
 #define JK_STORE_INT_H

@@ -127,6 +127,7 @@ START_TEST(migrate_from_1)
 		"SELECT DiscardGeometryColumn('road_isochrones','geom');"
 		"DROP TABLE road_routes; DROP TABLE road_isochrones;"
 		"DROP TABLE road_node_min;"
+		"DROP INDEX sites_src; DROP INDEX clients_src;"
 		"ALTER TABLE sites DROP COLUMN src_sheet;"
 		"ALTER TABLE clients DROP COLUMN src_sheet;"
 		"DROP TABLE decisions;"
@@ -141,6 +142,17 @@ START_TEST(migrate_from_1)
 		"SELECT src_sheet FROM sites; SELECT src_sheet FROM clients;"
 		"SELECT kind, src_file, src_sheet, src_row, row_hash, kode_desa,"
 		" note, decided_at, source FROM decisions"), JK_OK);
+	ck_assert_int_eq(jk_store_count(st, "decisions"), 0);
+	{
+		sqlite3_stmt *s;
+
+		ck_assert_int_eq(jk_store_prepare(st,
+			"SELECT count(*) FROM sqlite_master WHERE type='index'"
+			" AND name IN ('sites_src','clients_src')", &s), JK_OK);
+		ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+		ck_assert_int_eq(sqlite3_column_int(s, 0), 2);
+		sqlite3_finalize(s);
+	}
 	/* one decision per source row; the kind is checked */
 	ck_assert_int_eq(jk_store_exec(st,
 		"INSERT INTO decisions(kind,src_file,src_row,row_hash,kode_desa)"
