@@ -359,13 +359,19 @@ static int apply_decision(struct geo *g, int clients, sqlite3_stmt *s,
 		(long)sqlite3_column_int64(s, 8));
 	const char *hash = (const char *)sqlite3_column_text(s, 9);
 	jk_decided_place p;
+	jk_buf note;
 	int rc;
 
 	if (!dc || !hash || strcmp(dc->row_hash, hash) != 0)
 		return JK_OK;
-	jk_buf_reset(&o->note);
+	jk_buf_init(&note);
 	rc = jk_decided_place_row(g->dec, dc, (const char *)sqlite3_column_text(s, 5),
-				  &p, &o->note);
+				  &p, &note);
+	if (rc == 1) {
+		jk_buf_reset(&o->note);
+		jk_buf_puts(&o->note, jk_buf_str(&note));
+	}
+	jk_buf_release(&note);
 	if (rc <= 0)
 		return -rc;
 	o->prec = p.prec;

@@ -764,7 +764,8 @@ START_TEST(invalid_decisions_rejected)
 		 "gedung;lokasi.csv;;%ld;99.01.03.2004;\r\n"            /* 4: kind */
 		 "lokasi;lokasi.csv;;999;99.01.03.2004;\r\n"            /* 5: no such row */
 		 "lokasi;lokasi.csv;;x;99.01.03.2004;\r\n"              /* 6: not a number */
-		 "lokasi;lokasi.csv;;%ld;99.01.03.2004 Warerada (Menuji);ok\r\n" /* 7: good */
+		 "lokasi;lokasi.csv;;%ld;99.01.03.2004 Warerada (Menuji);caf\xe9\r\n" /* 7: good,
+										  * Windows-1252 */
 		 "lokasi;/elsewhere/lokasi.csv;;%ld;99.01.01.2006;\r\n" /* 8: same row again */
 		 "lokasi;lokasi.csv;;%ld;;\r\n",                        /* 9: undecided */
 		 r1, r1, r1, r1, r1, r2);
@@ -786,7 +787,7 @@ START_TEST(invalid_decisions_rejected)
 	ck_assert(has_msg("putusan.csv:8: baris: the same source row as row 7"));
 	ck_assert_int_eq(query_long(b.st, "SELECT count(*) FROM decisions WHERE kind='site'"
 					  " AND src_file='lokasi.csv' AND kode_desa='99.01.03.2004'"
-					  " AND note='ok' AND source='putusan.csv'"), 1);
+					  " AND note='caf\xc3\xa9' AND source='putusan.csv'"), 1);
 	/* not a review file */
 	jk_scratch_write(&sc, "lain.csv", "a,b\n1,2\n", path, sizeof path);
 	ck_assert_int_eq(jk_import_decisions(b.ctx, b.st, path, NULL, &ds), JK_ERR_FORMAT);
