@@ -252,7 +252,9 @@ static const char *const review_store_sql =
 	"INSERT INTO decisions(kind,src_file,src_sheet,src_row,row_hash,kode_desa,decided_at,"
 	"source) VALUES"
 	"('site','sites.csv','',14,'h14','74.72.02.1001','2026-08-01T10:00:00Z','putusan.xlsx'),"
-	"('site','sites.csv','',15,'h15old','74.72.02.1002','2026-08-01T10:00:00Z','putusan.xlsx');";
+	"('site','sites.csv','Buku',15,'h15old','74.72.02.1002','2026-08-01T10:00:00Z','putusan.xlsx');"
+	/* row 15 comes from the sheet 'Buku' of a workbook */
+	"UPDATE sites SET src_sheet='Buku' WHERE site_id=15;";
 
 static jk_store *review_store(jk_ctx *ctx)
 {
@@ -339,6 +341,7 @@ static void check_listing(const sheet *t, int csv)
 	ck_assert_str_eq(cellv(t, r, "kandidat_2"), "74.72.02.1002 Wale (Wolio, Kota Bau Bau) 0,0 km");
 	/* a decision whose row changed */
 	r = sheet_find(t, "lokasi", 15);
+	ck_assert_str_eq(cellv(t, r, "lembar"), "Buku");
 	ck_assert_str_eq(cellv(t, r, "alasan"),
 			 "keputusan kantor 74.72.02.1002 tanggal 2026-08-01 tidak berlaku lagi: "
 			 "isi baris berubah");
@@ -415,6 +418,26 @@ START_TEST(review_lists_rows_to_decide)
 	ck_assert_str_eq(cellv(&t, sheet_find(&t, "lokasi", 14), "alasan"),
 			 "sudah diputuskan kantor tanggal 2026-08-01");
 	sheet_release(&t);
+
+	/* the geocoder on this store: the decision of row 14 applied, the one
+	 * of row 15 (a sheet of a workbook) reported */
+	{
+		jk_geocode_stats gs;
+		char *v;
+
+		jk_ctx_set_log(ctx, jk_scratch_log, &sc);
+		ck_assert_int_eq(jk_geocode(ctx, st, &gs), JK_OK);
+		ck_assert_int_eq(gs.decided, 1);
+		ck_assert_int_eq(gs.stale, 1);
+		ck_assert_msg(has_msg("2 sites.csv[Buku]:15: kode_desa_pilihan: the row changed since "
+				      "the office chose 74.72.02.1002 on 2026-08-01; the decision is "
+				      "not applied"), "got:\n%s", sc.msgs);
+		v = query_text(st, "SELECT kode_desa || '|' || precision || '|' || score || '|' ||"
+				   " geo_note FROM sites WHERE site_id=14");
+		ck_assert_str_eq(v, "74.72.02.1001|village|1.0|decided by the office on 2026-08-01"
+				    " (putusan.xlsx)");
+		free(v);
+	}
 
 	/* not geocoded yet: refused, the file untouched */
 	ck_assert_int_eq(jk_store_exec(st, "UPDATE clients SET precision=NULL WHERE client_id='KLN-1'"),
