@@ -105,6 +105,9 @@ void cli_print_roads(struct cli *cli, const char *path, const jk_roads_stats *s)
 /* `import roads` (cmd_import.c). */
 int cli_import_roads(struct cli *cli, const char *path, const char *layer,
 		     const char *fclass, const char *foneway, const char *fspeed);
+/* `import decisions` (cmd_import.c). */
+int cli_import_decisions(struct cli *cli, const char *path, const char *layer,
+			 int replace, int strict);
 
 /* The file of a travel profile: @p name itself when it names a file
  * (contains '/' or ends in .csv), else NAME.csv in the profiles directory

@@ -1,6 +1,6 @@
 /*
- * jangkau import boundaries|sites|clients|roads FILE: load a file into the
- * store.
+ * jangkau import boundaries|sites|clients|roads|decisions FILE: load a file
+ * into the store.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,7 +37,7 @@ static int import_run(struct cli *cli, int argc, char **argv, const char **sheet
 	const char *header_row = NULL;
 	const char *fk = NULL, *fn = NULL, *fkec = NULL, *fkab = NULL, *fprov = NULL;
 	const char *fclass = NULL, *foneway = NULL, *fspeed = NULL;
-	int strict = 0, rc;
+	int strict = 0, replace = 0, rc;
 	const struct cli_opt opts[] = {
 		{"--layer", &layer, NULL}, {"--aliases", &aliases, NULL},
 		{"--area", &area, NULL},
@@ -46,6 +46,7 @@ static int import_run(struct cli *cli, int argc, char **argv, const char **sheet
 		{"--field-kabupaten", &fkab, NULL}, {"--field-provinsi", &fprov, NULL},
 		{"--class-field", &fclass, NULL}, {"--oneway-field", &foneway, NULL},
 		{"--speed-field", &fspeed, NULL}, {"--header-row", &header_row, NULL},
+		{"--replace", NULL, &replace},
 		{NULL, NULL, NULL}};
 	jk_import_stats stats;
 	jk_store *st = NULL;
@@ -56,9 +57,12 @@ static int import_run(struct cli *cli, int argc, char **argv, const char **sheet
 	if (rc)
 		return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
 	if (strcmp(pos[0], "boundaries") && strcmp(pos[0], "sites") &&
-	    strcmp(pos[0], "clients") && strcmp(pos[0], "roads"))
+	    strcmp(pos[0], "clients") && strcmp(pos[0], "roads") &&
+	    strcmp(pos[0], "decisions"))
 		return cli_usage(&cli_cmd_import,
-				 "'%s' is not boundaries, sites, clients or roads", pos[0]);
+				 "'%s' is not boundaries, sites, clients, roads or decisions", pos[0]);
+	if (strcmp(pos[0], "decisions") && replace)
+		return cli_usage(&cli_cmd_import, "--replace applies to 'import decisions' only");
 	if ((sheets[0] || header_row) && strcmp(pos[0], "sites") && strcmp(pos[0], "clients"))
 		return cli_usage(&cli_cmd_import,
 				 "--sheet and --header-row apply to 'import sites' and 'import clients' only");
@@ -80,6 +84,8 @@ static int import_run(struct cli *cli, int argc, char **argv, const char **sheet
 	if (strcmp(pos[0], "boundaries") && (aliases || area || fk || fn || fkec || fkab || fprov))
 		return cli_usage(&cli_cmd_import,
 				 "--aliases, --area and --field-* apply to 'import boundaries' only");
+	if (!strcmp(pos[0], "decisions"))
+		return cli_import_decisions(cli, pos[1], layer, replace, strict);
 	if (cli_open_store(cli, &st))
 		return EXIT_FAIL;
 	if (!strcmp(pos[0], "boundaries")) {
@@ -131,7 +137,7 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_import = {
-	"import", cmd_import, "load boundaries, sites or clients into the store",
+	"import", cmd_import, "load boundaries, sites, clients, roads or decisions",
 	"usage: jangkau import boundaries FILE [--layer NAME] [--aliases CSV] [--area CODES]\n"
 	"                                     [--field-kode F] [--field-nama F]\n"
 	"                                     [--field-kecamatan F] [--field-kabupaten F]\n"
@@ -141,7 +147,8 @@ const struct cli_cmd cli_cmd_import = {
 	"       jangkau import clients FILE [--sheet NAME]... [--header-row N]\n"
 	"                                   [--layer NAME] [--strict]\n"
 	"       jangkau import roads FILE [--layer NAME] [--class-field F]\n"
-	"                                 [--oneway-field F] [--speed-field F]\n\n"
+	"                                 [--oneway-field F] [--speed-field F]\n"
+	"       jangkau import decisions FILE [--layer NAME] [--replace] [--strict]\n\n"
 	"Reads any table or vector file GDAL opens (CSV, XLSX, ODS, GeoPackage,\n"
 	"Shapefile, GeoJSON). Boundaries: village polygons with Kemendagri codes,\n"
 	"reprojected to EPSG:4326, invalid polygons repaired; the alias CSV\n"
@@ -162,7 +169,15 @@ const struct cli_cmd cli_cmd_import = {
 	"with oneway, maxspeed and ferry duration) or any line layer, replacing the\n"
 	"network in the store. Lines are joined where they share a coordinate.\n"
 	"The class field defaults to highway, TYPE, REMARK or fclass (BIG RBI:\n"
-	"REMARK); one-way to oneway/ONEWAY, speed limit to maxspeed.\n\n"
+	"REMARK); one-way to oneway/ONEWAY, speed limit to maxspeed.\n"
+	"Decisions: a review file of 'jangkau geocode --review' with\n"
+	"kode_desa_pilihan filled in (XLSX, ODS or CSV, also as Excel or\n"
+	"LibreOffice saved it). Each filled row becomes the office's choice of\n"
+	"village for its source row (jenis_baris, berkas, lembar, baris), kept\n"
+	"across re-imports of the same book and applied by every later\n"
+	"'jangkau geocode'; a row left empty changes nothing. Rejected, as\n"
+	"FILE:ROW: field: reason: a code that is not a village of the store, a\n"
+	"source row not in the store or changed since the review file was written.\n\n"
 	"  --sheet NAME   sites, clients: read this sheet of a workbook only (may be\n"
 	"                 given again for more sheets; default: every sheet)\n"
 	"  --header-row N sites, clients: the header is row N as the spreadsheet\n"
@@ -173,6 +188,8 @@ const struct cli_cmd cli_cmd_import = {
 	"  --area CODES   import only villages under these codes, the working area\n"
 	"                 of the office (e.g. 74.72,74.04,74.13)\n"
 	"  --strict       abort with nothing written if any row is rejected\n"
+	"  --replace      decisions: forget every earlier decision first, so that\n"
+	"                 the file is the whole list (empty it to clear them all)\n"
 	"  --db PATH      project store (default: jangkau.sqlite)\n"
 	"  --quiet        print only errors\n\n"
 	"Exit codes: 0 ok, 1 failure, 2 usage, 3 some rows rejected (also the rows\n"
@@ -194,6 +211,37 @@ int cli_import_roads(struct cli *cli, const char *path, const char *layer,
 	} else {
 		cli->rejected += s.rejected;
 		cli_print_roads(cli, path, &s);
+		rc = cli_exit_code(cli);
+	}
+	jk_store_close(st);
+	return rc;
+}
+
+int cli_import_decisions(struct cli *cli, const char *path, const char *layer,
+			 int replace, int strict)
+{
+	jk_decisions_opts o = {layer, replace, strict};
+	jk_decisions_stats s;
+	jk_store *st = NULL;
+	int rc;
+
+	if (cli_open_store(cli, &st))
+		return EXIT_FAIL;
+	rc = jk_import_decisions(cli->ctx, st, path, &o, &s);
+	if (rc) {
+		rc = cli_fail(cli, rc);
+	} else {
+		cli->rejected += s.rejected;
+		cli_say(cli,
+			"decisions %s: %ld rows read, %ld new decisions, %ld changed, "
+			"%ld unchanged, %ld without a choice, %ld rejected",
+			path, s.read, s.recorded, s.changed, s.unchanged, s.undecided,
+			s.rejected);
+		if (replace)
+			cli_say(cli, "; %ld earlier decisions forgotten", s.cleared);
+		cli_say(cli, "\n");
+		if (s.recorded + s.changed)
+			cli_say(cli, "  'jangkau geocode' applies them\n");
 		rc = cli_exit_code(cli);
 	}
 	jk_store_close(st);

@@ -268,6 +268,9 @@ void cli_print_geocode(struct cli *cli, const jk_geocode_stats *s)
 		"%ld regency, %ld ambiguous, %ld none; %ld flagged for checking\n",
 		s->rows, s->coordinate, s->village, s->district, s->regency,
 		s->ambiguous, s->none, s->flagged);
+	if (s->decided || s->stale)
+		cli_say(cli, "  decided by the office: %ld rows; %ld decisions not applied\n",
+			s->decided, s->stale);
 }
 
 void cli_print_coverage(struct cli *cli, const jk_coverage_stats *s,

@@ -59,6 +59,20 @@ const char *jk_gdal_lasterr(jk_ctx *ctx);
  */
 int jk_gdal_open_vector(jk_ctx *ctx, const char *path, GDALDatasetH *out);
 
+/*
+ * Spreadsheet reading of GDAL 3.6: its XLSX and ODS drivers take header
+ * detection and field typing only as configuration options (the open
+ * options of jk_gdal_open_vector() are ignored there). Between push and
+ * pop this thread reads the first row as headers and every cell as text;
+ * pop restores what was set before, so an embedding program's settings are
+ * untouched. The state lives in the caller's struct.
+ */
+typedef struct jk_gdal_sheet_opts {
+	char *saved[4];
+} jk_gdal_sheet_opts;
+void jk_gdal_sheet_opts_push(jk_gdal_sheet_opts *o);
+void jk_gdal_sheet_opts_pop(jk_gdal_sheet_opts *o);
+
 /* Finds a layer by name, or the first layer when @p name is NULL.
  * Sets an error naming the file and the layers present when missing. */
 int jk_gdal_layer(jk_ctx *ctx, GDALDatasetH ds, const char *path,

@@ -19,6 +19,7 @@
  *   latitude without its minus sign that lands in a village is repaired.
  * - Without a coordinate the address alone decides; a village match gets
  *   the village's point on surface, never its centroid.
+ * - A row the office decided (decided.h) gets the chosen village instead.
  */
 #include <math.h>
 #include <stdio.h>
@@ -28,6 +29,7 @@
 #include "../core/util.h"
 #include "../import/parse.h"
 #include "../store/store_int.h"
+#include "decided.h"
 #include "gazetteer.h"
 #include "pip.h"
 
@@ -46,6 +48,7 @@ struct geo {
 	sqlite3_stmt *vpt;    /* village point by kode */
 	sqlite3_stmt *apt;    /* area point by prefix */
 	sqlite3_stmt *vname;  /* village name by kode */
+	jk_decided *dec;      /* the office's decisions */
 	struct area_pt *areas;
 	size_t n_areas, cap_areas;
 	double near_m;        /* a coordinate this close to the named village
@@ -413,12 +416,52 @@ static int geocode_one(struct geo *g, const jk_addr_in *in,
 	return JK_OK;
 }
 
+/* Replaces the matcher's result by the office's decision for the row, if
+ * one fits (s: the row of geocode_table's query). */
+static int apply_decision(struct geo *g, int clients, sqlite3_stmt *s,
+			  struct geo_out *o, jk_geocode_stats *stats)
+{
+	const jk_decision *dc = jk_decided_find(g->dec, clients,
+		(const char *)sqlite3_column_text(s, 6),
+		(const char *)sqlite3_column_text(s, 7),
+		(long)sqlite3_column_int64(s, 8));
+	const char *hash = (const char *)sqlite3_column_text(s, 9);
+	jk_decided_place p;
+	jk_buf note;
+	int rc;
+
+	if (!dc || !hash || strcmp(dc->row_hash, hash) != 0)
+		return JK_OK;
+	jk_buf_init(&note);
+	rc = jk_decided_place_row(g->dec, dc, (const char *)sqlite3_column_text(s, 5),
+				  &p, &note);
+	if (rc == 1) {
+		jk_buf_reset(&o->note);
+		jk_buf_puts(&o->note, jk_buf_str(&note));
+	}
+	jk_buf_release(&note);
+	if (rc <= 0)
+		return -rc;
+	o->prec = p.prec;
+	jk_strlcpy(o->kode, dc->kode, sizeof o->kode);
+	o->score = 1.0;
+	o->has_pt = 1;
+	o->lon = p.lon;
+	o->lat = p.lat;
+	o->flagged = 0;
+	jk_buf_reset(&o->cand);
+	stats->decided++;
+	return JK_OK;
+}
+
 /* One table: read the rows, geocode, write back. */
 static int geocode_table(struct geo *g, int clients, jk_geocode_stats *stats)
 {
 	const char *sel = clients
-		? "SELECT rowid, alamat, desa_col, kec_col, kab_col, koordinat FROM clients"
-		: "SELECT rowid, alamat, desa_col, kec_col, kab_col, koordinat FROM sites";
+		? "SELECT rowid, alamat, desa_col, kec_col, kab_col, koordinat,"
+		  " src_file, src_sheet, src_row, row_hash FROM clients"
+		: "SELECT rowid, alamat, desa_col, kec_col, kab_col, koordinat,"
+		  " src_file, src_sheet, src_row, row_hash FROM sites";
 	const char *upd = clients
 		? "UPDATE clients SET kode_desa=?1, precision=?2, score=?3, geo_note=?4,"
 		  " candidates=?5, coord_kode=?6, lon=?7, lat=?8,"
@@ -447,6 +490,8 @@ static int geocode_table(struct geo *g, int clients, jk_geocode_stats *stats)
 		jk_buf_reset(&o.note);
 		jk_buf_reset(&o.cand);
 		rc = geocode_one(g, &in, (const char *)sqlite3_column_text(s, 5), &o);
+		if (!rc)
+			rc = apply_decision(g, clients, s, &o, stats);
 		if (rc)
 			break;
 		n = o.note.len;
@@ -559,7 +604,11 @@ int jk_geocode(jk_ctx *ctx, jk_store *st, const jk_geocode_opts *opts,
 	if (rc)
 		goto done;
 	in_tx = 1;
-	rc = geocode_table(&g, 0, stats);
+	rc = jk_decided_load(ctx, st, &g.dec);
+	if (!rc)
+		stats->stale = jk_decided_report(g.dec);
+	if (!rc)
+		rc = geocode_table(&g, 0, stats);
 	if (!rc)
 		rc = geocode_table(&g, 1, stats);
 	/* results computed from the old geocodes are stale now */
@@ -580,5 +629,6 @@ done:
 	free(g.areas);
 	jk_pip_destroy(g.pip);
 	jk_gaz_destroy(g.gaz);
+	jk_decided_destroy(g.dec);
 	return rc;
 }
