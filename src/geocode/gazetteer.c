@@ -2074,8 +2074,11 @@ double jk_gaz_address_names(const jk_gaz *g, const jk_addr_in *in,
 	memset(&c, 0, sizeof c);
 	c.unit = u;
 	score_village(m, &c);
-	if (c.ev_d >= 0 && !c.reject)
-		s = cand_conf(m, &c);
+	/* a coordinate inside the village is evidence of its own: what the
+	 * text alone would not believe (a regency split off later, a
+	 * misspelling beside a wrong district) may still fit */
+	if (c.ev_d >= 0 && c.reject != REJ_WEAK)
+		s = cand_conf(m, &c) * (c.reject ? 0.8 : 1.0);
 	free(m);
 	return s;
 }

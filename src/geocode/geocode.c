@@ -33,6 +33,10 @@
 #include "gazetteer.h"
 #include "pip.h"
 
+/* A given coordinate is an observation of its own: its village wins over
+ * the address's best when the address names it nearly as well. */
+#define COORD_EDGE 0.15
+
 /* Areas above district level get a point once; cached per code. */
 struct area_pt {
 	char kode[16];
@@ -360,12 +364,13 @@ static int geocode_one(struct geo *g, const jk_addr_in *in,
 		switch (m.prec) {
 		case JK_PREC_VILLAGE: {
 			/* the coordinate's village wins when the address fits
-			 * it as well as the one the matcher chose ("Lobu
-			 * Kota" read as "Lobu") */
+			 * it nearly as well as the one the matcher chose ("Lobu
+			 * Kota" read as "Lobu"; a village of a regency split off
+			 * from the one the address names) */
 			double fit = strcmp(m.kode, c) == 0 ? 1.0
 				     : jk_gaz_address_names(g->gaz, in, c);
 
-			agrees = fit >= 0.9 || (fit >= 0.5 && fit >= m.score - 0.02);
+			agrees = fit >= 0.9 || (fit >= 0.5 && fit >= m.score - COORD_EDGE);
 			break;
 		}
 		case JK_PREC_AMBIGUOUS:
