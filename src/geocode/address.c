@@ -611,7 +611,7 @@ static int name_word(const struct tok *t)
 					 "jorong", "kampung", "lembang",
 					 "lorong", "kemantren", "negeri",
 					 "nagari", "huta", "pekon", "ohoi",
-					 "korong", "jaga", "dusun" };
+					 "korong", "jaga", "dusun", "kota" };
 	size_t i;
 
 	for (i = 0; i < sizeof w / sizeof w[0]; i++)
@@ -652,17 +652,22 @@ static void cur_finish(struct parser *ps, struct cur *c)
 	if (c->nw == 0) {
 		/* a word that is a unit's own name as well: "Banjar, Kec.
 		 * X", "Kemantren, ..." */
-		if (name_word(&ps->t[c->pre[0]]) &&
-		    ps->t[c->pre[0]].sep != SEP_NONE) {
+		int f;
+
+		for (f = 0; f < c->npre && !name_word(&ps->t[c->pre[f]]); f++)
+			;
+		if (f < c->npre && (f > 0 || ps->t[c->pre[0]].sep != SEP_NONE)) {
 			struct cur n = *c;
 			int j;
 
-			n.role = JK_ADDR_NAME;
-			n.hint = JK_HINT_NONE;
-			n.npre = 0;
-			for (j = 0; j < c->npre; j++)
-				n.w[j] = c->pre[j];
-			n.nw = c->npre;
+			/* "Desa Lembang Lembang": the village word after
+			 * the level word is the name */
+			n.role = f > 0 ? c->role : JK_ADDR_NAME;
+			n.hint = f > 0 ? c->hint : JK_HINT_NONE;
+			n.npre = f;
+			for (j = f; j < c->npre; j++)
+				n.w[j - f] = c->pre[j];
+			n.nw = c->npre - f;
 			emit(ps, &n, n.nw);
 		}
 		return; /* a prefix without a name: "Jl. Poros Desa," */
@@ -750,6 +755,27 @@ static int level_suffix(const struct parser *ps, const struct cur *c, int i,
 	return next && is_level_kw(next->kw);
 }
 
+/* Places people give directions from. */
+static int landmark_object(const struct tok *t)
+{
+	static const char *const w[] = {
+		"kantor", "masjid", "mesjid", "musholla", "mushola", "musala",
+		"langgar", "surau", "gereja", "pura", "vihara", "klenteng",
+		"puskesmas", "pustu", "posyandu", "polindes", "rs", "rsud",
+		"pasar", "sd", "sdn", "smp", "smpn", "sma", "sman", "smk", "mi",
+		"mts", "ma", "sekolah", "pesantren", "ponpes", "kampus",
+		"lapangan", "balai", "koramil", "polsek", "kodim", "polres",
+		"spbu", "pos", "terminal", "jembatan", "dermaga", "pelabuhan",
+		"rumah", "toko", "bank", "makam", "pertigaan", "perempatan",
+		"tugu", "bundaran", "alun", "gedung", "gor", "stadion" };
+	size_t i;
+
+	for (i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (tok_is(t, w[i]))
+			return 1;
+	return 0;
+}
+
 /* May prefix word @p i (class @p kw) start a new part? */
 static int split_ok(const struct parser *ps, const struct cur *c, int i,
 		    enum kw kw)
@@ -780,10 +806,14 @@ static int split_ok(const struct parser *ps, const struct cur *c, int i,
 	     (i > 0 && t->sep == SEP_NONE && !kw_find(&ps->t[i - 1]) &&
 	      c->role != JK_ADDR_NAME && c->role != JK_ADDR_DESA)))
 		return 0;
+	/* a compass word is a landmark only before a place people point to
+	 * ("utara Puskesmas", "selatan Kantor Camat"); else a name's word:
+	 * "Kota Bau Bau Utara", the hamlet "Timur" */
 	if (kw == KW_LANDMARK && (tok_is(t, "utara") || tok_is(t, "selatan") ||
 				  tok_is(t, "barat") || tok_is(t, "timur")) &&
-	    t->sep == SEP_NONE)
-		return 0; /* "Kota Bau Bau Utara": a name's last word */
+	    (t->sep == SEP_NONE || i + 1 >= ps->nt ||
+	     ps->t[i + 1].sep != SEP_NONE || !landmark_object(&ps->t[i + 1])))
+		return 0;
 	if (kw == KW_LANDMARK)
 		return i + 1 < ps->nt && ps->t[i + 1].sep == SEP_NONE;
 	if (kw == KW_STREET && c->role == JK_ADDR_LANDMARK)

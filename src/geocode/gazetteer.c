@@ -694,8 +694,6 @@ struct ev {
 	int pid;      /* which part (alamat parts, then columns' parts) */
 	int w0, w1;   /* its words [w0, w1): a sub-span or the whole part */
 	int span;     /* 1 for a sub-span of a part */
-	int upper;    /* a later run of a district or regency part: a
-			 regency or province only ("Kec. X Pessel") */
 	char akey[JK_NORM_KEY_MAX]; /* key of part->alt, or "" */
 	size_t aklen;
 	char key[JK_NORM_KEY_MAX];
@@ -889,8 +887,6 @@ static void lookup_below_exact(const jk_gaz *g, int scope, const char *k,
 
 static int role_has_level(const struct ev *v, int level)
 {
-	if (v->upper && level > JK_LVL_KAB)
-		return 0;
 	switch (v->role) {
 	case JK_ADDR_NAME:
 		return 1;
@@ -1032,16 +1028,14 @@ static struct ev *ev_add(struct mctx *m, const jk_addr_part *p, int src,
 	v->span = w0 > 0 || w1 < nw;
 	v->role = v->span && w0 > 0 && p->role != JK_ADDR_STREET ? JK_ADDR_NAME
 								 : p->role;
-	v->upper = v->span && w0 > 0 &&
-		   (p->role == JK_ADDR_KEC || p->role == JK_ADDR_KAB);
+	if (p->role == JK_ADDR_ADAT && v->span)
+		return NULL;
 	words_of(p->text, w0, w1, words, sizeof words);
 	v->klen = jk_norm_key(words, v->key, sizeof v->key);
 	if (!v->klen)
 		return NULL;
-	if (p->role == JK_ADDR_LANDMARK || p->role == JK_ADDR_ADAT) {
+	if ((p->role == JK_ADDR_LANDMARK || p->role == JK_ADDR_ADAT) && !v->span) {
 		/* "Belakang Padang", "Desa Adat Waibron Bano": the whole */
-		if (v->span)
-			return NULL;
 		v->fklen = jk_norm_key(p->full, v->fkey, sizeof v->fkey);
 	} else if (w0 == 0 && strcmp(p->full, p->text) != 0) {
 		char full[2 * JK_ADDR_TEXT_MAX];
@@ -1063,7 +1057,7 @@ static struct ev *ev_add(struct mctx *m, const jk_addr_part *p, int src,
 
 		if (w0 > 0 && p->role == JK_ADDR_DUSUN)
 			v->trust = F_NAME;
-		if (p->role == JK_ADDR_STREET)
+		if (p->role == JK_ADDR_STREET || p->role == JK_ADDR_LANDMARK)
 			v->trust = F_STREET_VIL;
 		v->trust *= F_SPAN;
 		while (left-- > 0)
@@ -1232,7 +1226,12 @@ static void find_villages(struct mctx *m, int from)
 			continue;
 		}
 		if (v->role == JK_ADDR_KAB || v->role == JK_ADDR_DUSUN) {
-			/* only the exact "Kota Bangun", "Banjar Sari" */
+			/* only "Kota Bangun", "Banjar Sari" as a whole: exact,
+			 * or close in the named areas */
+			if (v->fklen && v->role == JK_ADDR_KAB)
+				for (j = 0; j < ns; j++)
+					lookup_below(g, scope[j], v->fkey, v->fklen,
+						     &v->vil);
 			if (v->fklen)
 				lookup_exact(g, JK_LVL_DESA, v->fkey, v->fklen,
 					     &v->vil);
@@ -1241,15 +1240,19 @@ static void find_villages(struct mctx *m, int from)
 					     &v->vil);
 			continue;
 		}
-		/* the fuller readings first, then the named areas: a name
-		 * shared by a hundred villages ("Baru", "Sukamaju") must not
-		 * crowd out "Kampung Baru" or the one the context names */
+		/* the named areas first, the fuller reading before the plain
+		 * one: a name shared by a hundred villages ("Kampung Baru",
+		 * "Sukamaju") must not crowd out the one the context names */
+		if (!v->span || v->klen >= 4)
+			for (j = 0; j < ns; j++) {
+				if (v->fklen)
+					lookup_below(g, scope[j], v->fkey, v->fklen,
+						     &v->vil);
+				lookup_below(g, scope[j], v->key, v->klen, &v->vil);
+			}
 		if (v->fklen)
 			lookup_exact(g, JK_LVL_DESA, v->fkey, v->fklen,
 				     &v->vil);
-		if (!v->span || v->klen >= 4)
-			for (j = 0; j < ns; j++)
-				lookup_below(g, scope[j], v->key, v->klen, &v->vil);
 		lookup_exact(g, JK_LVL_DESA, v->key, v->klen, &v->vil);
 		if (v->aklen)
 			lookup_exact_sim(g, JK_LVL_DESA, v->akey, v->aklen, F_ALT,
@@ -1358,14 +1361,23 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 	const struct ev *vd = &m->ev[c->ev_d];
 	const struct unit *u = &m->g->u[c->unit];
 	int used[4] = { c->ev_d, c->ev_k, c->ev_b, c->ev_p };
-	int i, unexplained = 0, left_name = 0;
+	int i, unexplained = 0, left_name = 0, spans_rival = 0;
 
 	for (i = 0; i < m->nev; i++) {
 		const struct ev *v = &m->ev[i];
 		int strong = v->role != JK_ADDR_NAME;
 
-		if (!ev_free(m, i, used, 4) || v->span ||
-		    v->role == JK_ADDR_DUSUN || v->role == JK_ADDR_ADAT ||
+		if (!ev_free(m, i, used, 4))
+			continue;
+		if (v->span) {
+			/* "Bone Tua Masamba": the run "bone tua" is another
+			 * village of Masamba's regency */
+			if (v->role == JK_ADDR_NAME && !spans_rival++ &&
+			    sd[i] <= 0 && rival_village(m, v, u))
+				c->penalty += P_RIVAL;
+			continue;
+		}
+		if (v->role == JK_ADDR_DUSUN || v->role == JK_ADDR_ADAT ||
 		    v->role == JK_ADDR_STREET || v->role == JK_ADDR_LANDMARK)
 			continue;
 		if (sd[i] > 0 || sk[i] > 0 || sb[i] > 0 || sp[i] > 0)
@@ -1438,6 +1450,10 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 	/* "Kolaka" is the regency, not a misspelt village "Kolasa"; and
 	 * "Karawang" with nothing else for the village of that name in
 	 * Sukabumi is the regency too */
+	/* "Papua", "Jambi" last in the address are the province */
+	if (vd->src == SRC_ALAMAT && vd->role == JK_ADDR_NAME &&
+	    hits_exact(&vd->prov))
+		c->penalty += P_UPPER;
 	if (vd->src == SRC_ALAMAT && vd->role == JK_ADDR_NAME &&
 	    (ev_names_level(vd, JK_LVL_KEC) || ev_names_level(vd, JK_LVL_KAB))) {
 		if (c->d_raw < 1.0)
@@ -1723,14 +1739,16 @@ static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
 		if (v->src != SRC_ALAMAT || nw < 2 || nw > 10 || ev_names_whole(v) ||
 		    (v->role != JK_ADDR_NAME && v->role != JK_ADDR_DESA &&
 		     v->role != JK_ADDR_KEC && v->role != JK_ADDR_KAB &&
-		     v->role != JK_ADDR_DUSUN && v->role != JK_ADDR_STREET))
+		     v->role != JK_ADDR_DUSUN && v->role != JK_ADDR_STREET &&
+		     v->role != JK_ADDR_LANDMARK))
 			continue;
 		for (a = 0; a < nw; a++) {
 			for (b = a + 1; b <= nw && b - a <= 4; b++) {
 				struct ev *s;
 
 				if ((a == 0 && b == nw) ||
-				    (a == 0 && v->role == JK_ADDR_DUSUN))
+				    (a == 0 && (v->role == JK_ADDR_DUSUN ||
+						v->role == JK_ADDR_LANDMARK)))
 					continue;
 				s = ev_add(m, v->part, v->src, v->pid, a, b, nw);
 				if (s)
