@@ -47,7 +47,8 @@
  *   a regency column not its own, while a named district agrees   0.3
  *   an unprefixed exact regency name not its own                  0.15
  *   a named province not its own                                  0.2
- *   a prefixed village name or the village column left unexplained 0.2
+ *   a prefixed village name of the text left unexplained           0.3
+ *   the village column left unexplained                            0.2
  *   a name left unexplained that is exactly another village of its
  *   regency ("Kadolo" in the text, "Waruruma" in the column)       0.2
  *   a name left unexplained while the village is read from its own
@@ -127,6 +128,8 @@
 #define P_UNEXPLAINED 0.04 /* each place name left unexplained, at most 3 */
 #define P_DESA_LEFT 0.2   /* a prefixed village name, or the village column,
 			     left unexplained */
+#define P_DESA_TEXT_LEFT 0.3 /* the same for a prefixed village of the text,
+				which offices type with more care than a column */
 #define P_RIVAL 0.2       /* a name left unexplained that is exactly another
 			     village of its regency */
 #define P_UPPER 0.3       /* a misspelt village read from an exact district
@@ -1436,7 +1439,7 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 		if (v->role == JK_ADDR_DESA && v->part->hint != JK_HINT_SOFT &&
 		    v->part->hint != JK_HINT_KAMPUNG &&
 		    (vd->role != JK_ADDR_DESA || vd->src != SRC_ALAMAT))
-			c->penalty += P_DESA_LEFT;
+			c->penalty += P_DESA_TEXT_LEFT;
 		else if (v->part->hint != JK_HINT_SOFT &&
 			 v->part->hint != JK_HINT_KAMPUNG && rival_village(m, v, u))
 			c->penalty += P_RIVAL;
@@ -1463,7 +1466,7 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 			c->reject = REJ_WEAK;
 	}
 	if (!c->reject && c->d_raw < 1.0 && c->contra &&
-	    ((c->k <= 0 && c->b <= 0) || c->contra_kec > 1))
+	    ((c->k <= 0 && c->b <= 0) || (c->contra_kec > 1 && c->k <= 0)))
 		c->reject = REJ_FUZZY;
 	if (!c->reject && c->total - c->penalty < MIN_TOTAL)
 		c->reject = REJ_WEAK;
