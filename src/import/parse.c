@@ -719,6 +719,73 @@ static size_t coord_copy(char *t, const char *s, size_t size)
 	return n;
 }
 
+/* Reads a decimal number of a map link at @p p ("-5.4673"); returns its
+ * end, or NULL. */
+static const char *link_number(const char *p)
+{
+	const char *q = p;
+
+	if (*q == '-' || *q == '+')
+		q++;
+	if (*q < '0' || *q > '9')
+		return NULL;
+	while (*q >= '0' && *q <= '9')
+		q++;
+	if (*q != '.')
+		return NULL;
+	q++;
+	if (*q < '0' || *q > '9')
+		return NULL;
+	while (*q >= '0' && *q <= '9')
+		q++;
+	return q;
+}
+
+/*
+ * Rewrites what offices paste instead of a coordinate into the plain pair
+ * (@p t, in place): a map link ("https://maps.google.com/?q=-5.47,122.6",
+ * ".../@-5.47,122.6,17z", "...?ll=", "query=", "destination=") becomes
+ * "-5.47, 122.6"; a pair split by a slash ("-4,4452 / 105,2241") gets the
+ * semicolon the decimal reader splits on.
+ */
+static void coord_unwrap(char *t, size_t size)
+{
+	static const char *const keys[] = { "q=", "@", "ll=", "query=",
+					    "destination=", "center=" };
+	const char *slash = strchr(t, '/');
+	size_t k;
+
+	if (strstr(t, "http") || strstr(t, "maps") || strstr(t, "goo.gl")) {
+		for (k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+			const char *p = strstr(t, keys[k]), *e1, *e2;
+			char pair[96];
+
+			if (!p)
+				continue;
+			p += strlen(keys[k]);
+			e1 = link_number(p);
+			if (!e1 || (*e1 != ',' && strncmp(e1, "%2C", 3) != 0))
+				continue;
+			e2 = link_number(e1 + (*e1 == ',' ? 1 : 3));
+			if (!e2)
+				continue;
+			snprintf(pair, sizeof pair, "%.*s, %.*s", (int)(e1 - p), p,
+				 (int)(e2 - (e1 + (*e1 == ',' ? 1 : 3))),
+				 e1 + (*e1 == ',' ? 1 : 3));
+			jk_strlcpy(t, pair, size);
+			return;
+		}
+		return;
+	}
+	if (slash && !strchr(slash + 1, '/') && !strchr(t, ';')) {
+		char *c;
+
+		for (c = t; *c; c++)
+			if (*c == '/')
+				*c = ';';
+	}
+}
+
 int jk_coord_parse(const char *s, double *lat, double *lon, int *flags,
 		   char *why, size_t whylen)
 {
@@ -740,6 +807,7 @@ int jk_coord_parse(const char *s, double *lat, double *lon, int *flags,
 		rc = -1;
 		goto out;
 	}
+	coord_unwrap(t, sizeof t);
 	if (is_decimal_text(t))
 		rc = coord_decimal(t, &la, &lo, &fl, why, whylen);
 	else

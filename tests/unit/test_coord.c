@@ -102,6 +102,26 @@ START_TEST(test_decimal_comma)
 }
 END_TEST
 
+/* What offices paste instead of a pair: map links, a slash between. */
+START_TEST(test_links_and_slash)
+{
+	const int dc = JK_COORD_DECIMAL_COMMA;
+
+	COORD_OK("https://maps.google.com/?q=-7.5719701,109.6658371",
+		 -7.5719701, 109.6658371, 0);
+	COORD_OK("https://www.google.com/maps/place/Masjid/@-5.4712,122.6133,17z",
+		 -5.4712, 122.6133, 0);
+	COORD_OK("https://www.google.com/maps/search/?api=1&query=-5.4712%2C122.6133",
+		 -5.4712, 122.6133, 0);
+	COORD_OK("maps.google.com/maps?ll=-5.4712,122.6133&z=15",
+		 -5.4712, 122.6133, 0);
+	COORD_OK("-4,4452 / 105,2241", -4.4452, 105.2241, dc);
+	COORD_OK("-4.4452/105.2241", -4.4452, 105.2241, 0);
+	/* a link without a pair stays unreadable */
+	COORD_BAD("https://goo.gl/maps/AbCdEf123");
+}
+END_TEST
+
 START_TEST(test_swapped_and_ranges)
 {
 	const int sw = JK_COORD_SWAPPED;
@@ -509,6 +529,7 @@ static Suite *coord_suite(void)
 
 	tcase_add_test(tc, test_decimal_separators);
 	tcase_add_test(tc, test_decimal_comma);
+	tcase_add_test(tc, test_links_and_slash);
 	tcase_add_test(tc, test_swapped_and_ranges);
 	tcase_add_test(tc, test_zero);
 	tcase_add_test(tc, test_dms);
