@@ -697,6 +697,10 @@ struct ev {
 	int pid;      /* which part (alamat parts, then columns' parts) */
 	int w0, w1;   /* its words [w0, w1): a sub-span or the whole part */
 	int span;     /* 1 for a sub-span of a part */
+	int upper;    /* words of a landmark: "depan Kantor Camat Wolio"
+			 points at a district or regency, "depan Puskesmas
+			 Sungsang" at a place that may stand in another
+			 village: never a village */
 	char akey[JK_NORM_KEY_MAX]; /* key of part->alt, or "" */
 	size_t aklen;
 	char key[JK_NORM_KEY_MAX];
@@ -721,6 +725,7 @@ struct cand {
 	int reject;       /* not believed as the village: a REJ_ reason */
 	double penalty;   /* what the rest of the address says against it */
 	int hint_off;     /* "Kel." for a desa or "Desa" for a kelurahan */
+	int desa_left;    /* a prefixed village of the text it leaves, or -1 */
 	int b_old;        /* regency matched through its old parent */
 };
 
@@ -781,7 +786,8 @@ static const struct hit *hits_get(const struct hitlist *l, int unit)
 }
 
 /* Similarity of written key @p k (letters @p mask) to entry @p e (aliases
- * are short words: at most one edit). Returns 0 when rejected. */
+ * are short words: at most one edit, none in four letters or fewer).
+ * Returns 0 when rejected. */
 static double entry_sim(const struct entry *e, const char *k, size_t kl,
 			uint32_t mask, int *dist)
 {
@@ -792,8 +798,8 @@ static double entry_sim(const struct entry *e, const char *k, size_t kl,
 		return 0;
 	s = jk_fuzzy_name_sim(k, kl, e->key, e->len, dist);
 
-	if (s > 0 && e->alias && *dist > JK_FUZZY_COST_ODD)
-		return 0;
+	if (s > 0 && e->alias && (*dist > JK_FUZZY_COST_ODD || (*dist > 0 && e->len <= 4)))
+		return 0; /* "Palu" is not "PALI", "Agam" not "Atam" */
 	return s;
 }
 
@@ -890,6 +896,8 @@ static void lookup_below_exact(const jk_gaz *g, int scope, const char *k,
 
 static int role_has_level(const struct ev *v, int level)
 {
+	if (v->upper)
+		return level == JK_LVL_KEC || level == JK_LVL_KAB;
 	switch (v->role) {
 	case JK_ADDR_NAME:
 		return 1;
@@ -909,6 +917,7 @@ static int role_has_level(const struct ev *v, int level)
 		/* only the whole words, landmark word included: "Belakang
 		 * Padang" is a district, "depan Kantor Camat" nothing */
 		return level == JK_LVL_KEC || level == JK_LVL_DESA;
+
 	case JK_ADDR_STREET:
 		/* a village in the named area, read off a street written
 		 * together with it ("Jl. Poros Totobo Pomalaa") */
@@ -1033,6 +1042,7 @@ static struct ev *ev_add(struct mctx *m, const jk_addr_part *p, int src,
 								 : p->role;
 	if (p->role == JK_ADDR_ADAT && v->span)
 		return NULL;
+	v->upper = v->span && p->role == JK_ADDR_LANDMARK;
 	words_of(p->text, w0, w1, words, sizeof words);
 	v->klen = jk_norm_key(words, v->key, sizeof v->key);
 	if (!v->klen)
@@ -1062,7 +1072,9 @@ static struct ev *ev_add(struct mctx *m, const jk_addr_part *p, int src,
 			v->trust = F_NAME;
 		if (p->role == JK_ADDR_STREET || p->role == JK_ADDR_LANDMARK)
 			v->trust = F_STREET_VIL;
-		v->trust *= F_SPAN;
+		/* the words right after "Desa" are its name */
+		if (w0 > 0 || p->role != JK_ADDR_DESA)
+			v->trust *= F_SPAN;
 		while (left-- > 0)
 			v->trust *= 0.98; /* the longer reading first */
 	}
@@ -1375,7 +1387,8 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 		if (v->span) {
 			/* "Bone Tua Masamba": the run "bone tua" is another
 			 * village of Masamba's regency */
-			if (v->role == JK_ADDR_NAME && !spans_rival++ &&
+			if (v->role == JK_ADDR_NAME && !v->upper &&
+			    v->part->role != JK_ADDR_STREET && !spans_rival++ &&
 			    sd[i] <= 0 && rival_village(m, v, u))
 				c->penalty += P_RIVAL;
 			continue;
@@ -1438,8 +1451,11 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 		/* a place name the candidate does not explain */
 		if (v->role == JK_ADDR_DESA && v->part->hint != JK_HINT_SOFT &&
 		    v->part->hint != JK_HINT_KAMPUNG &&
-		    (vd->role != JK_ADDR_DESA || vd->src != SRC_ALAMAT))
+		    (vd->role != JK_ADDR_DESA || vd->src != SRC_ALAMAT)) {
 			c->penalty += P_DESA_TEXT_LEFT;
+			if (c->desa_left < 0)
+				c->desa_left = i;
+		}
 		else if (v->part->hint != JK_HINT_SOFT &&
 			 v->part->hint != JK_HINT_KAMPUNG && rival_village(m, v, u))
 			c->penalty += P_RIVAL;
@@ -1463,6 +1479,12 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 			c->penalty += P_UPPER;
 		else if (c->k <= 0 && c->b <= 0 && !names_own_upper(m, vd, u) &&
 			 !c->reject)
+			c->reject = REJ_WEAK;
+		/* "Kec. Pulau Dullah Selatan Tual": a name that is also its
+		 * own regency's, said once, names the regency (a village named
+		 * like its district is common: "Wolowa, Buton") */
+		else if (!c->reject && c->b <= 0 && u->kab >= 0 &&
+			 hits_exact(&vd->kab) && hits_get(&vd->kab, u->kab))
 			c->reject = REJ_WEAK;
 	}
 	if (!c->reject && c->d_raw < 1.0 && c->contra &&
@@ -1595,6 +1617,7 @@ static void score_village(const struct mctx *m, struct cand *c)
 	c->b_old = c->ev_b >= 0 ? old[c->ev_b] : 0;
 	c->p = c->ev_p >= 0 ? sp[c->ev_p] : 0;
 	c->penalty = 0;
+	c->desa_left = -1;
 	c->contra = c->contra_kec = 0;
 	c->reject = REJ_NONE;
 	judge_rest(m, c, sd, sk, sb, sp);
@@ -1991,8 +2014,13 @@ static int rival(const struct mctx *m, const struct cand *c0,
 	/* the best is misspelt, this one named exactly: a person decides
 	 * (a district moved in a redistricting against a similar name in
 	 * the named district) */
-	if (c0->d_raw < 1.0 && c->d_raw >= 1.0 && c->contra_kec > 1 &&
+	if (c0->d_raw < 1.0 && c->d_raw >= 1.0 && c->contra_kec &&
 	    c0->k > 0 && c->total > c0->total - AMB_EXACT)
+		return 1;
+	/* the best leaves a village the text names with a prefix: the text
+	 * and the rest disagree ("Kel. Teluk Uma, Buru") */
+	if (c0->desa_left >= 0 && c->ev_d == c0->desa_left &&
+	    c->total > c0->total - AMB_EXACT)
 		return 1;
 	return c->d_raw >= c0->d_raw - 1e-9 && c->total > c0->total - AMB_MARGIN &&
 	       (c->hint_off <= c0->hint_off);

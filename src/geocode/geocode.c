@@ -31,6 +31,7 @@
 #include "../store/store_int.h"
 #include "decided.h"
 #include "gazetteer.h"
+#include "normalize.h"
 #include "pip.h"
 
 /* A given coordinate is an observation of its own: its village wins over
@@ -167,6 +168,24 @@ static int area_point(struct geo *g, const char *kode, double *lon,
 	*lon = a->lon;
 	*lat = a->lat;
 	return a->ok;
+}
+
+/* Is village @p kode named like its own district ("Karanggayam" of Kec.
+ * Karanggayam)? Then an address naming it may mean the district only. */
+static int named_like_district(struct geo *g, const char *kode)
+{
+	char a[JK_NORM_KEY_MAX], b[JK_NORM_KEY_MAX];
+	int same = 0;
+
+	sqlite3_bind_text(g->vname, 1, kode, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(g->vname) == SQLITE_ROW &&
+	    sqlite3_column_text(g->vname, 1)) {
+		jk_norm_key((const char *)sqlite3_column_text(g->vname, 0), a, sizeof a);
+		jk_norm_key((const char *)sqlite3_column_text(g->vname, 1), b, sizeof b);
+		same = strcmp(a, b) == 0;
+	}
+	sqlite3_reset(g->vname);
+	return same;
 }
 
 static void village_label(struct geo *g, const char *kode, char *out,
@@ -371,6 +390,14 @@ static int geocode_one(struct geo *g, const jk_addr_in *in,
 				     : jk_gaz_address_names(g->gaz, in, c);
 
 			agrees = fit >= 0.9 || (fit >= 0.5 && fit >= m.score - COORD_EDGE);
+			/* "RT 09, Pasar Minggu, Jakarta Selatan": the name of
+			 * a kelurahan and of its district; a coordinate in
+			 * another village of that district says which */
+			if (!agrees && strncmp(m.kode, c, 8) == 0 &&
+			    named_like_district(g, m.kode)) {
+				agrees = 1;
+				jk_buf_puts(&o->note, "the address names the district's namesake village, the coordinate another of the district; ");
+			}
 			break;
 		}
 		case JK_PREC_AMBIGUOUS:
