@@ -125,6 +125,7 @@ static const struct kwdef kwtab[] = {
 	{ "br", KW_DUSUN, JK_HINT_NONE },
 	{ "bjr", KW_DUSUN, JK_HINT_NONE },
 	{ "jorong", KW_DUSUN, JK_HINT_NONE },
+	{ "jr", KW_DUSUN, JK_HINT_NONE },
 	{ "huta", KW_DUSUN, JK_HINT_NONE },
 	{ "mukim", KW_DUSUN, JK_HINT_NONE },
 	{ "blok", KW_DUSUN, JK_HINT_NONE },
@@ -274,6 +275,8 @@ struct cur {
 struct parser {
 	struct tok t[MAX_TOK];
 	int nt;
+	int glue;           /* part whose name a unit word may have cut
+			       ("Ds. Muara Huta Raja"), or -1 */
 	jk_addr *out;
 	jk_addr_role deflt; /* role of an unprefixed name */
 };
@@ -549,6 +552,20 @@ static jk_addr_part *emit(struct parser *ps, const struct cur *c, int nw)
 	append_words(ps, c->w, nw, p->text, sizeof p->text);
 	append_words(ps, c->pre, c->npre, p->full, sizeof p->full);
 	append_words(ps, c->w, nw, p->full, sizeof p->full);
+	if (ps->glue >= 0 && p != &ps->out->part[ps->glue]) {
+		/* the other reading of the part before: one name, "Muara
+		 * Huta Raja" */
+		jk_addr_part *q = &ps->out->part[ps->glue];
+
+		if (!q->alt[0]) {
+			append_words(ps, c->pre, c->npre, q->alt, sizeof q->alt);
+			memmove(q->alt + strlen(q->text) + 1, q->alt, strlen(q->alt) + 1);
+			memcpy(q->alt, q->text, strlen(q->text));
+			q->alt[strlen(q->text)] = ' ';
+			append_words(ps, c->w, nw, q->alt, sizeof q->alt);
+		}
+		ps->glue = -1;
+	}
 	if (c->suffix && nw == c->nw && nw > 1)
 		append_words(ps, c->w, nw - 1, p->alt, sizeof p->alt);
 	return p;
@@ -645,7 +662,7 @@ static void cur_finish(struct parser *ps, struct cur *c)
 	default:
 		break;
 	}
-	if (!name_role) {
+	if (!name_role && c->nw > 0) {
 		emit(ps, c, c->nw);
 		return;
 	}
@@ -943,7 +960,13 @@ static void parse_tokens(struct parser *ps)
 			continue;
 		}
 		if (kd && split_ok(ps, &c, i, kd->kw)) {
+			int glue = c.active && c.nw > 0 && t->sep == SEP_NONE &&
+				   (c.role == JK_ADDR_DESA || c.role == JK_ADDR_NAME) &&
+				   (kd->kw == KW_DUSUN || kd->hint == JK_HINT_SOFT ||
+				    kd->hint == JK_HINT_KAMPUNG);
+
 			cur_finish(ps, &c);
+			ps->glue = glue && ps->out->n_parts > 0 ? ps->out->n_parts - 1 : -1;
 			cur_start(&c, role_of(kd->kw), kd->hint, i);
 			continue;
 		}
@@ -978,6 +1001,7 @@ static void parse_as(const char *text, jk_addr_role deflt, jk_addr *out)
 	jk_norm_fold(text, buf, sizeof buf);
 	ps.out = out;
 	ps.deflt = deflt;
+	ps.glue = -1;
 	tokenize(&ps, buf);
 	parse_tokens(&ps);
 }

@@ -171,6 +171,24 @@ double jk_fuzzy_sim_from_cost(int cost, size_t len)
 	return s < 0 ? 0 : s;
 }
 
+/* Do @p a and @p b hold the same digits in the same order? "Raha 1" and
+ * "Raha 2" are two villages, never a misspelling of each other. */
+static int same_digits(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t i = 0, j = 0;
+
+	for (;;) {
+		while (i < la && (a[i] < '0' || a[i] > '9'))
+			i++;
+		while (j < lb && (b[j] < '0' || b[j] > '9'))
+			j++;
+		if (i == la || j == lb)
+			return i == la && j == lb;
+		if (a[i++] != b[j++])
+			return 0;
+	}
+}
+
 double jk_fuzzy_name_sim(const char *a, size_t la, const char *b, size_t lb,
 			 int *cost)
 {
@@ -191,7 +209,7 @@ double jk_fuzzy_name_sim(const char *a, size_t la, const char *b, size_t lb,
 			return 1.0;
 		}
 	}
-	if (a[0] != b[0])
+	if (a[0] != b[0] || !same_digits(a, la, b, lb))
 		return 0;
 	max = jk_fuzzy_max_edits(lb) * JK_FUZZY_COST_ODD;
 	d = jk_fuzzy_cost(a, la, b, lb, max);

@@ -65,9 +65,9 @@ double jk_fuzzy_sim_from_cost(int cost, size_t len);
 /*
  * Similarity of a written key @p a and a name key @p b in 0..1: 1 when
  * equal; when they start with the same character (writers do not get the
- * first letter wrong) and the weighted cost stays within the allowed edits
- * of the name (each at most JK_FUZZY_COST_ODD), jk_fuzzy_sim_from_cost();
- * else 0. If @p cost is not NULL it receives the cost in tenths of an
+ * first letter wrong), hold the same digits ("Raha 1" is never "Raha 2")
+ * and the weighted cost stays within the allowed edits of the name (each
+ * at most JK_FUZZY_COST_ODD), jk_fuzzy_sim_from_cost(); else 0. If @p cost is not NULL it receives the cost in tenths of an
  * edit (-1 when rejected).
  */
 double jk_fuzzy_name_sim(const char *a, size_t la, const char *b, size_t lb,

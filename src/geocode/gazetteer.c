@@ -107,8 +107,8 @@
 #define F_SPAN 0.92    /* some words of a part written without separators */
 #define F_ALT 0.9      /* the name without a trailing level word */
 #define F_STREET 0.3   /* a place named in a street ("Jl. Poros Wolowa") */
-#define F_STREET_VIL 0.6 /* some words of a street that name a village of
-			    the named area (then times F_SPAN) */
+#define F_STREET_VIL 0.6 /* some words of a street or landmark (then times
+			    F_SPAN) */
 #define F_OLDPAR 0.8
 #define F_KIND 0.75 /* "Kota X" for Kabupaten X and vice versa */
 #define F_KOTA_VILLAGE 0.9 /* "Kota Bangun" read as a village name */
@@ -735,7 +735,6 @@ struct mctx {
 	struct ev ev[MAX_EV];
 	int nev;
 	int kec_named, kab_named; /* prefixed alamat parts that name a unit */
-	int desa_named; /* a part with a village prefix, or a village column */
 };
 
 static void hits_init(struct hitlist *l, struct hit *buf, int cap)
@@ -879,21 +878,6 @@ static void lookup_below(const jk_gaz *g, int scope, const char *k, size_t kl,
 	}
 }
 
-/* Exact lookup among the villages below unit @p scope. */
-static void lookup_below_exact(const jk_gaz *g, int scope, const char *k,
-			       size_t kl, struct hitlist *l)
-{
-	int i, e;
-
-	for (i = scope + 1; i < g->u[scope].end; i++) {
-		if (g->u[i].level != JK_LVL_DESA)
-			continue;
-		for (e = g->u[i].entry; e >= 0; e = g->e[e].next_of_unit)
-			if (g->e[e].len == kl && !memcmp(g->e[e].key, k, kl))
-				hits_add(l, i, 0, 1.0);
-	}
-}
-
 static int role_has_level(const struct ev *v, int level)
 {
 	if (v->upper)
@@ -919,10 +903,9 @@ static int role_has_level(const struct ev *v, int level)
 		return level == JK_LVL_KEC || level == JK_LVL_DESA;
 
 	case JK_ADDR_STREET:
-		/* a village in the named area, read off a street written
-		 * together with it ("Jl. Poros Totobo Pomalaa") */
-		return level == JK_LVL_KEC || level == JK_LVL_KAB ||
-		       (level == JK_LVL_DESA && v->span);
+		/* streets are named after places elsewhere ("Jl. Kemuning",
+		 * "Jl. Makassar"): a district or regency at most, weakly */
+		return level == JK_LVL_KEC || level == JK_LVL_KAB;
 	default:
 		return 0;
 	}
@@ -1174,11 +1157,11 @@ static void ev_find_upper(struct mctx *m, struct ev *v)
 }
 
 /* Does evidence @p v name some unit as a whole: exactly at any level, or
- * a village closely (a misspelt "Tekuk Buli" is not "Buli")? */
+ * a village fairly closely (a misspelt "Tekuk Buli" is not "Buli")? */
 static int ev_names_whole(const struct ev *v)
 {
 	return hits_exact(&v->kab) || hits_exact(&v->kec) ||
-	       hits_exact(&v->prov) || hits_best(&v->vil) >= 0.85;
+	       hits_exact(&v->prov) || hits_best(&v->vil) >= 0.75;
 }
 
 static int scope_has(const int *s, int n, int u)
@@ -1229,13 +1212,6 @@ static void find_villages(struct mctx *m, int from)
 
 		if (!role_has_level(v, JK_LVL_DESA))
 			continue;
-		if (v->role == JK_ADDR_STREET) {
-			if (v->klen >= 4 && !m->desa_named)
-				for (j = 0; j < ns; j++)
-					lookup_below_exact(g, scope[j], v->key,
-							   v->klen, &v->vil);
-			continue;
-		}
 		if (v->role == JK_ADDR_LANDMARK) {
 			lookup_exact(g, JK_LVL_DESA, v->fkey, v->fklen, &v->vil);
 			continue;
@@ -1243,7 +1219,7 @@ static void find_villages(struct mctx *m, int from)
 		if (v->role == JK_ADDR_KAB || v->role == JK_ADDR_DUSUN) {
 			/* only "Kota Bangun", "Banjar Sari" as a whole: exact,
 			 * or close in the named areas */
-			if (v->fklen && v->role == JK_ADDR_KAB)
+			if (v->fklen)
 				for (j = 0; j < ns; j++)
 					lookup_below(g, scope[j], v->fkey, v->fklen,
 						     &v->vil);
@@ -1418,7 +1394,8 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 			 * named exactly: then the named regency is most likely
 			 * the one it was split from (Mesuji from Tulang Bawang),
 			 * which names cannot tell */
-			if (strong && hits_best(&v->kab) >= 0.9 &&
+			if (strong &&
+			    hits_best(&v->kab) >= (v->part->hint == JK_HINT_KOTA ? 1.0 : 0.9) &&
 			    (v->src == SRC_ALAMAT || (c->k <= 0 && c->b <= 0)) &&
 			    !(c->d_raw >= 1.0 && c->k >= 0.85))
 				c->reject = REJ_REGENCY;
@@ -1475,16 +1452,21 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 		c->penalty += P_UPPER;
 	if (vd->src == SRC_ALAMAT && vd->role == JK_ADDR_NAME &&
 	    (ev_names_level(vd, JK_LVL_KEC) || ev_names_level(vd, JK_LVL_KAB))) {
-		if (c->d_raw < 1.0)
+		if (c->d_raw < 1.0 && !names_own_upper(m, vd, u) && !c->reject)
+			c->reject = REJ_WEAK; /* "P. Maya" is not "Pulau Jaya" */
+		else if (c->d_raw < 1.0)
 			c->penalty += P_UPPER;
 		else if (c->k <= 0 && c->b <= 0 && !names_own_upper(m, vd, u) &&
 			 !c->reject)
 			c->reject = REJ_WEAK;
-		/* "Kec. Pulau Dullah Selatan Tual": a name that is also its
-		 * own regency's, said once, names the regency (a village named
-		 * like its district is common: "Wolowa, Buton") */
-		else if (!c->reject && c->b <= 0 && u->kab >= 0 &&
-			 hits_exact(&vd->kab) && hits_get(&vd->kab, u->kab))
+		/* "Kec. Pulau Dullah Selatan Tual", "Kec. Pandak, Bantul": a
+		 * name that is also its own regency's, said with nothing else
+		 * for it or beside a district not its own, names the regency
+		 * (a village named like its district is common: "Wolowa,
+		 * Buton") */
+		else if (!c->reject && u->kab >= 0 && hits_exact(&vd->kab) &&
+			 hits_get(&vd->kab, u->kab) &&
+			 ((c->b <= 0 && c->k <= 0) || c->contra_kec))
 			c->reject = REJ_WEAK;
 	}
 	if (!c->reject && c->d_raw < 1.0 && c->contra &&
@@ -1748,12 +1730,8 @@ static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
 		}
 	}
 	nwhole = m->nev;
-	m->desa_named = 0;
-	for (i = 0; i < nwhole; i++) {
+	for (i = 0; i < nwhole; i++)
 		ev_find_upper(m, &m->ev[i]);
-		if (m->ev[i].role == JK_ADDR_DESA)
-			m->desa_named = 1;
-	}
 	find_villages(m, 0);
 	/* Words written without separators: when a part of several words
 	 * names nothing as a whole, every run of up to four of its words is
