@@ -976,10 +976,11 @@ static void parse_tokens(struct parser *ps)
 			c.w[c.nw++] = i;
 		c.prefix_only = 0;
 		/* a trunk road named by its ends: "Jl. Poros A - B", "Jl.
-		 * Raya Solo - Semarang", "Jl. Lintas A - B" */
+		 * Lintas A - B" ("Jl. Raya Bogor - Duren Tiga" is a street,
+		 * then a village) */
 		if (c.role == JK_ADDR_STREET &&
-		    (tok_is(t, "poros") || tok_is(t, "raya") ||
-		     tok_is(t, "lintas") || tok_is(t, "trans")))
+		    (tok_is(t, "poros") || tok_is(t, "lintas") ||
+		     tok_is(t, "trans")))
 			c.poros = 1;
 		if (c.role == JK_ADDR_STREET && c.nw > 1 && t->p[0] >= '0' &&
 		    t->p[0] <= '9')

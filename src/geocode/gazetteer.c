@@ -113,7 +113,7 @@
 #define F_KIND 0.75 /* "Kota X" for Kabupaten X and vice versa */
 #define F_KOTA_VILLAGE 0.9 /* "Kota Bangun" read as a village name */
 #define AMB_MARGIN 0.065
-#define AMB_EXACT 0.6   /* how far a misspelt best must lead an exact one */
+#define AMB_EXACT 0.7   /* how far a misspelt best must lead an exact one */
 
 /* Penalties (subtracted from the total) for what the rest of the address
  * says against a candidate; see the file comment. */
@@ -1508,6 +1508,15 @@ static double prov_sim(const jk_gaz *g, const struct ev *v, int p)
 	return 0;
 }
 
+/* Do two pieces of evidence say the same name? */
+static int same_name(const struct ev *a, const struct ev *b)
+{
+	return (a->klen == b->klen && !memcmp(a->key, b->key, a->klen)) ||
+	       (a->fklen && a->fklen == b->klen && !memcmp(a->fkey, b->key, b->klen)) ||
+	       (b->fklen && b->fklen == a->klen && !memcmp(b->fkey, a->key, a->klen)) ||
+	       (a->fklen && a->fklen == b->fklen && !memcmp(a->fkey, b->fkey, a->fklen));
+}
+
 /* Scores village candidate @p c->unit: the best assignment of evidence
  * that uses distinct words to the roles village, district, regency,
  * province, less what the rest of the address says against it. */
@@ -1539,6 +1548,11 @@ static void score_village(const struct mctx *m, struct cand *c)
 			sd[i] *= 0.97;
 		h = u->kec >= 0 ? hits_get(&v->kec, u->kec) : NULL;
 		sk[i] = h ? h->sim * t : 0;
+		/* "Bangli", "Sorong": a district named like its regency; said
+		 * without a prefix it tells no district apart */
+		if (sk[i] > 0 && v->role == JK_ADDR_NAME && u->kab >= 0 &&
+		    hits_get(&v->kab, u->kab) && hits_exact(&v->kab))
+			sk[i] *= W_KAB / W_KEC;
 		sb[i] = u->kab >= 0 ? kab_sim(m, v, u->kab, &old[i]) * t : 0;
 		if (u->kab < 0)
 			old[i] = 0;
@@ -1576,6 +1590,10 @@ static void score_village(const struct mctx *m, struct cand *c)
 					}
 				t = W_DESA * sd[di] + (kj >= 0 ? W_KEC * sk[kj] : 0) +
 				    (bl >= 0 ? W_KAB * sb[bl] : 0) + W_PROV * bestp;
+				/* "Kota Atambua" as the village and again as
+				 * its district: one statement, not two */
+				if (kj >= 0 && same_name(&m->ev[di], &m->ev[kj]))
+					t -= 0.5 * W_KEC * sk[kj];
 				if (t > c->total + 1e-12) {
 					c->total = t;
 					c->ev_d = di;
@@ -2046,6 +2064,23 @@ int jk_gaz_match(const jk_gaz *g, const jk_addr_in *in, jk_match *out)
 				      namb + 1 >= HITS_VIL ? " or more" : "");
 			if (c0->ev_k >= 0 || c0->ev_b >= 0)
 				jk_buf_puts(&b, " in the named district/regency");
+			rc = 0;
+			goto cleanup;
+		}
+		/* a misspelt best against an exact name the named regency held
+		 * back, no district named (a regency split off later: "Gampong
+		 * Mekar Ayu, Aceh Tengah" is in Bener Meriah): a person
+		 * decides */
+		if (c0->d_raw < 1.0 && rej.unit >= 0 && rej.d_raw >= 1.0 &&
+		    rej.ev_d == c0->ev_d && rej.reject == REJ_REGENCY &&
+		    c0->k <= 0) {
+			out->prec = JK_PREC_AMBIGUOUS;
+			out->score = cand_conf(m, c0) * 0.5;
+			jk_strlcpy(out->cand[0], g->u[c0->unit].kode, sizeof out->cand[0]);
+			jk_strlcpy(out->cand[1], g->u[rej.unit].kode, sizeof out->cand[1]);
+			out->n_cand = 2;
+			jk_buf_printf(&b, "village name '%s' is misspelt in the named area and exact in '%s' outside it",
+				      m->ev[c0->ev_d].part->text, g->u[rej.unit].name);
 			rc = 0;
 			goto cleanup;
 		}
