@@ -772,6 +772,12 @@ static int level_suffix(const struct parser *ps, const struct cur *c, int i,
 	return next && is_level_kw(next->kw);
 }
 
+static int compass(const struct tok *t)
+{
+	return tok_is(t, "utara") || tok_is(t, "selatan") || tok_is(t, "barat") ||
+	       tok_is(t, "timur");
+}
+
 /* Places people give directions from. */
 static int landmark_object(const struct tok *t)
 {
@@ -822,14 +828,6 @@ static int split_ok(const struct parser *ps, const struct cur *c, int i,
 	     !tok_alpha(&ps->t[i + 1]) ||
 	     (i > 0 && t->sep == SEP_NONE && !kw_find(&ps->t[i - 1]) &&
 	      c->role != JK_ADDR_NAME && c->role != JK_ADDR_DESA)))
-		return 0;
-	/* a compass word is a landmark only before a place people point to
-	 * ("utara Puskesmas", "selatan Kantor Camat"); else a name's word:
-	 * "Kota Bau Bau Utara", the hamlet "Timur" */
-	if (kw == KW_LANDMARK && (tok_is(t, "utara") || tok_is(t, "selatan") ||
-				  tok_is(t, "barat") || tok_is(t, "timur")) &&
-	    (t->sep == SEP_NONE || i + 1 >= ps->nt ||
-	     ps->t[i + 1].sep != SEP_NONE || !landmark_object(&ps->t[i + 1])))
 		return 0;
 	if (kw == KW_LANDMARK)
 		return i + 1 < ps->nt && ps->t[i + 1].sep == SEP_NONE;
@@ -889,6 +887,13 @@ static void parse_tokens(struct parser *ps)
 			continue;
 		}
 		kd = kw_find(t);
+		/* a compass word is a landmark only before a place people
+		 * point to ("utara Puskesmas", "selatan Kantor Camat"); else
+		 * a name's word: "Kota Bau Bau Utara", the hamlet "Timur" */
+		if (kd && kd->kw == KW_LANDMARK && compass(t) &&
+		    (t->sep == SEP_NONE || i + 1 >= ps->nt ||
+		     ps->t[i + 1].sep != SEP_NONE || !landmark_object(&ps->t[i + 1])))
+			kd = NULL;
 		if (kd && kd->kw == KW_POSTAL) {
 			int num, j = postal_prefix(ps, i, &num);
 

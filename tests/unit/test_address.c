@@ -357,6 +357,138 @@ START_TEST(test_fields_and_limits)
 }
 END_TEST
 
+/* Units below and beside the village, across Indonesia: never a village
+ * part, whatever the region calls them. */
+START_TEST(test_regional_units)
+{
+	static const struct {
+		const char *s;
+		jk_addr_role role;
+		const char *text;
+	} t[] = {
+		{ "Dukuh Krajan, Desa X", JK_ADDR_DUSUN, "krajan" },
+		{ "Dk. Dukuhan, Desa X", JK_ADDR_DUSUN, "dukuhan" },
+		{ "Grumbul Karanganyar, Desa X", JK_ADDR_DUSUN, "karanganyar" },
+		{ "Padukuhan 4, Kalurahan X", JK_ADDR_DUSUN, "4" },
+		{ "Br. Dinas Kaja, Desa X", JK_ADDR_DUSUN, "kaja" },
+		{ "Bjr. Pande, Desa X", JK_ADDR_DUSUN, "pande" },
+		{ "Jorong Koto Tuo, Nagari X", JK_ADDR_DUSUN, "koto tuo" },
+		{ "Jr. Padang, Nagari X", JK_ADDR_DUSUN, "padang" },
+		{ "Korong Pasar, Nagari X", JK_ADDR_DUSUN, "pasar" },
+		{ "Lingk. IV, Kel. X", JK_ADDR_DUSUN, "iv" },
+		{ "Lindongan VI, Kel. X", JK_ADDR_DUSUN, "vi" },
+		{ "Jaga III, Desa X", JK_ADDR_DUSUN, "iii" },
+		{ "Huta Godang, Desa X", JK_ADDR_DUSUN, "godang" },
+		{ "Mukim Alue, Gampong X", JK_ADDR_DUSUN, "alue" },
+		{ "Blok C, Desa X", JK_ADDR_DUSUN, "c" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		parse(t[i].s);
+		ck_assert_msg(A.n_parts >= 2 && A.part[0].role == t[i].role,
+			      "%s: role %s", t[i].s,
+			      jk_addr_role_name(A.part[0].role));
+		ck_assert_str_eq(A.part[0].text, t[i].text);
+		ck_assert_int_eq(A.part[1].role, JK_ADDR_DESA);
+		ck_assert_str_eq(A.part[1].text, "x");
+	}
+	/* regional words for the village and the district */
+	parse("Gp. Lamteh, Kec. Ulee Kareng");
+	ck_assert_int_eq(A.part[0].role, JK_ADDR_DESA);
+	ck_assert_int_eq(A.part[0].hint, JK_HINT_SOFT);
+	ck_assert_str_eq(A.part[0].full, "gp lamteh");
+	parse("Ohoi Tual, Kapanewon Paliyan");
+	ck_assert_str_eq(text(JK_ADDR_DESA, 0), "tual");
+	ck_assert_str_eq(text(JK_ADDR_KEC, 0), "paliyan");
+	parse("Kampung Reyob, Distrik Tahota");
+	ck_assert_int_eq(A.part[0].hint, JK_HINT_KAMPUNG);
+	ck_assert_str_eq(text(JK_ADDR_KEC, 0), "tahota");
+	/* customary village: evidence of its own role; "dinas" is the
+	 * administrative one */
+	parse("Desa Adat Sumerta, Desa Dinas Sumerta Kaja");
+	ck_assert_str_eq(text(JK_ADDR_ADAT, 0), "sumerta");
+	ck_assert_str_eq(A.part[0].full, "desa adat sumerta");
+	ck_assert_str_eq(text(JK_ADDR_DESA, 0), "sumerta kaja");
+	parse("DA Legian, Kuta");
+	ck_assert_str_eq(text(JK_ADDR_ADAT, 0), "legian");
+	/* a compass word is a landmark before a place people point to, and a
+	 * name's word otherwise */
+	parse("utara Puskesmas Sungsang, Senyerang");
+	ck_assert_str_eq(text(JK_ADDR_LANDMARK, 0), "puskesmas sungsang");
+	ck_assert_str_eq(text(JK_ADDR_NAME, 0), "senyerang");
+	parse("Timur, Kel. Sulaa");
+	ck_assert_str_eq(text(JK_ADDR_NAME, 0), "timur");
+	parse("Kel. Sulaa Utara, Kota Baubau");
+	ck_assert_str_eq(text(JK_ADDR_DESA, 0), "sulaa utara");
+}
+END_TEST
+
+/* Words that are a level or unit word and part of names at once. */
+START_TEST(test_names_with_unit_words)
+{
+	/* a level word after a name, ending the piece: the name's */
+	parse("Lobu Kota, Kec. Touluaan");
+	ck_assert_str_eq(text(JK_ADDR_NAME, 0), "lobu kota");
+	ck_assert_str_eq(A.part[0].alt, "lobu");
+	parse("Ds. Tungkal IV Desa, Seberang Kota");
+	ck_assert_str_eq(text(JK_ADDR_DESA, 0), "tungkal iv desa");
+	parse("Kecamatan Garut Kota Kabupaten Garut");
+	ck_assert_str_eq(text(JK_ADDR_KEC, 0), "garut kota");
+	ck_assert_str_eq(text(JK_ADDR_KAB, 0), "garut");
+	parse("Sungai Dusun, Kab. Tanjung Jabung Timur");
+	ck_assert_str_eq(text(JK_ADDR_NAME, 0), "sungai dusun");
+	parse("Nyur Lembang, NTB");
+	ck_assert_str_eq(text(JK_ADDR_NAME, 0), "nyur lembang");
+	/* a unit word alone is a name, doubled too */
+	parse("Jl. Pandanaran, Dukuh, Gondang");
+	ck_assert_str_eq(text(JK_ADDR_NAME, 0), "dukuh");
+	parse("Desa Lembang-Lembang, Kec. Limboro");
+	ck_assert_str_eq(text(JK_ADDR_DESA, 0), "lembang lembang");
+	parse("Kel. Kampung Dalem, Kota, Jawa Timur");
+	ck_assert_str_eq(text(JK_ADDR_NAME, 0), "kota");
+	/* a unit word inside a name: the whole stays the other reading */
+	parse("Ds. Muara Huta Raja, Muara Batang Toru");
+	ck_assert_str_eq(text(JK_ADDR_DESA, 0), "muara");
+	ck_assert_str_eq(A.part[0].alt, "muara huta raja");
+	/* brackets stay in the name */
+	parse("Desa Mahia (Wosia Tengah), Kec. Tobelo Tengah");
+	ck_assert_str_eq(text(JK_ADDR_DESA, 0), "mahia wosia tengah");
+	/* "Kab. Dati II X", "Kota Madya X", "Kotif X" */
+	parse("Kab. Dati II Muara Enim");
+	ck_assert_str_eq(text(JK_ADDR_KAB, 0), "muara enim");
+	parse("Kota Madya Bau Bau");
+	ck_assert_str_eq(text(JK_ADDR_KAB, 0), "bau bau");
+	ck_assert_int_eq(A.part[0].hint, JK_HINT_KOTA);
+	parse("Kotif Baubau");
+	ck_assert_int_eq(A.part[0].hint, JK_HINT_KOTA);
+	/* a one-word province ending a regency's name stays its other
+	 * reading */
+	parse("Kota Banda Aceh");
+	ck_assert_str_eq(text(JK_ADDR_KAB, 0), "banda");
+	ck_assert_str_eq(A.part[0].alt, "banda aceh");
+}
+END_TEST
+
+/* A street ends at its house number; a trunk road keeps its far end. */
+START_TEST(test_streets)
+{
+	parse("Jl. Sudirman No. 39 Simarancar Sosa Kabupaten Padang Lawas");
+	ck_assert_str_eq(text(JK_ADDR_STREET, 0), "sudirman no 39");
+	ck_assert_str_eq(text(JK_ADDR_NAME, 0), "simarancar sosa");
+	parse("Jl. Yos Sudarso No. 12 A, Kel. X");
+	ck_assert_str_eq(text(JK_ADDR_STREET, 0), "yos sudarso no 12 a");
+	parse("Jl. Poros Pasarwajo - Lasalimu, Desa X");
+	ck_assert_int_eq(count(JK_ADDR_NAME), 0);
+	parse("Jl. Raya Bogor - Duren Tiga - Pancoran");
+	ck_assert_str_eq(text(JK_ADDR_NAME, 0), "duren tiga");
+	ck_assert_str_eq(text(JK_ADDR_NAME, 1), "pancoran");
+	/* a province read off a postal code says so */
+	parse("Desa X, 93721");
+	ck_assert_int_eq(A.part[find(JK_ADDR_PROV, 0)].hint, JK_HINT_POSTAL);
+}
+END_TEST
+
 static Suite *address_suite(void)
 {
 	Suite *s = suite_create("address");
@@ -372,6 +504,9 @@ static Suite *address_suite(void)
 	tcase_add_test(tc, test_no_commas_and_dashes);
 	tcase_add_test(tc, test_caps_and_swapped);
 	tcase_add_test(tc, test_fields_and_limits);
+	tcase_add_test(tc, test_regional_units);
+	tcase_add_test(tc, test_names_with_unit_words);
+	tcase_add_test(tc, test_streets);
 	suite_add_tcase(s, tc);
 	return s;
 }
