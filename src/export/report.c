@@ -22,6 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../core/csv.h"
 #include "../core/file.h"
 #include "../core/util.h"
 #include "../render/render_int.h"
@@ -225,6 +226,7 @@ typedef struct reporter {
 	int maps; /* JK_REPORT_MAPS_* */
 	jk_buf html;
 	jk_buf csv[N_CSV]; /* the CSV tables, written with the page at the end */
+	jk_csvw csvw[N_CSV]; /* their writers */
 } reporter;
 
 #define T(rp, l) ((rp)->lab[(l)])
@@ -283,45 +285,20 @@ static const char *code_text(const reporter *rp, const char *code)
 	return code;
 }
 
-/* CSV (RFC 4180): a text cell, quoted when it must be. A cell that a
- * spreadsheet would run as a formula gets a leading apostrophe: the
- * names come from office spreadsheets and are opened in one again. */
-static void csv_text(jk_buf *b, const char *s)
-{
-	const char *p;
-
-	if (!s)
-		return;
-	if (s[0] && strchr("=+-@\t\r", s[0]))
-		jk_buf_puts(b, "'");
-	if (!strpbrk(s, ",\"\r\n")) {
-		jk_buf_puts(b, s);
-		return;
-	}
-	jk_buf_puts(b, "\"");
-	for (p = s; *p; p++) {
-		if (*p == '"')
-			jk_buf_puts(b, "\"\"");
-		else
-			jk_buf_add(b, p, 1);
-	}
-	jk_buf_puts(b, "\"");
-}
-
 /* A CSV cell from a result column: numbers as stored (the layers' values),
- * text via csv_text(), NULL empty; a comma before all but the @p first. */
-static void csv_col(jk_buf *b, sqlite3_stmt *s, int col, int first)
+ * text through the formula guard of the one CSV writer, NULL empty. */
+static void csv_col(jk_csvw *w, sqlite3_stmt *s, int col)
 {
 	int t = sqlite3_column_type(s, col);
 
-	if (!first)
-		jk_buf_puts(b, ",");
 	if (t == SQLITE_INTEGER)
-		jk_buf_printf(b, "%lld", (long long)sqlite3_column_int64(s, col));
+		jk_csvw_int(w, (long long)sqlite3_column_int64(s, col));
 	else if (t == SQLITE_FLOAT)
-		jk_buf_printf(b, "%.3f", sqlite3_column_double(s, col));
-	else if (t != SQLITE_NULL)
-		csv_text(b, (const char *)sqlite3_column_text(s, col));
+		jk_csvw_real(w, sqlite3_column_double(s, col), 3);
+	else if (t == SQLITE_NULL)
+		jk_csvw_null(w);
+	else
+		jk_csvw_text(w, (const char *)sqlite3_column_text(s, col));
 }
 
 static void html_cell_text(jk_buf *b, const char *s)
@@ -401,7 +378,7 @@ static void rows_release(sum_rows *rs)
  * columns, then the N_SUM counts, then the regency key; and adds each row
  * to @p csv with the columns before the key. */
 static int rows_load(reporter *rp, const char *sql, int skip, sum_rows *rs,
-		     jk_buf *csv)
+		     jk_csvw *csv)
 {
 	sqlite3_stmt *s = NULL;
 	int rc, step, i, ncsv = 2 + skip + N_SUM;
@@ -436,8 +413,8 @@ static int rows_load(reporter *rp, const char *sql, int skip, sum_rows *rs,
 			goto cleanup;
 		}
 		for (i = 0; i < ncsv; i++)
-			csv_col(csv, s, i, i == 0);
-		jk_buf_puts(csv, "\r\n");
+			csv_col(csv, s, i);
+		jk_csvw_end_row(csv);
 	}
 	if (step != SQLITE_DONE)
 		rc = jk_store_dberr(rp->st, "cannot read the summary");
@@ -768,7 +745,7 @@ typedef struct listing {
 
 static int section_list(reporter *rp, const listing *ls)
 {
-	jk_buf *csv = &rp->csv[ls->csv];
+	jk_csvw *csv = &rp->csvw[ls->csv];
 	sqlite3_stmt *s = NULL;
 	int rc, step, i;
 	long n = 0;
@@ -776,7 +753,7 @@ static int section_list(reporter *rp, const listing *ls)
 	rc = jk_store_prepare(rp->st, ls->sql, &s);
 	if (rc)
 		return rc;
-	jk_buf_puts(csv, ls->csv_head);
+	jk_buf_puts(&rp->csv[ls->csv], ls->csv_head);
 	h2(rp, ls->id, ls->title);
 	jk_buf_puts(&rp->html, "<p class=\"note\">");
 	html_esc(&rp->html, T(rp, ls->note));
@@ -790,8 +767,8 @@ static int section_list(reporter *rp, const listing *ls)
 	jk_buf_puts(&rp->html, "</tr></thead><tbody>\n");
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		for (i = 0; i < ls->ncsv; i++)
-			csv_col(csv, s, ls->csv_cols[i], i == 0);
-		jk_buf_puts(csv, "\r\n");
+			csv_col(csv, s, ls->csv_cols[i]);
+		jk_csvw_end_row(csv);
 		ls->html_row(rp, s);
 		n++;
 	}
@@ -999,8 +976,10 @@ int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
 		return JK_ERR_ARG;
 	memset(&rp, 0, sizeof rp);
 	jk_buf_init(&rp.html);
-	for (k = 0; k < N_CSV; k++)
+	for (k = 0; k < N_CSV; k++) {
 		jk_buf_init(&rp.csv[k]);
+		jk_csvw_init(&rp.csvw[k], &rp.csv[k], JK_CSV_FORMULA_GUARD);
+	}
 	if (!st || !dir || !*dir)
 		return jk_error(ctx, JK_ERR_ARG,
 				"jk_report: no store or no output directory given");
@@ -1028,14 +1007,14 @@ int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
 	jk_buf_puts(&rp.csv[CSV_KAB], "kode_kab,kabupaten,n_desa,n_covered,"
 		    "n_reach,n_pending,n_gap,n_sites,n_ready,cap_ready,"
 		    "demand\r\n");
-	rc = rows_load(&rp, JK_SQL_KAB, 0, &kab, &rp.csv[CSV_KAB]);
+	rc = rows_load(&rp, JK_SQL_KAB, 0, &kab, &rp.csvw[CSV_KAB]);
 	if (rc)
 		goto cleanup;
 	jk_buf_puts(&rp.csv[CSV_KEC], "kode_kec,kecamatan,kabupaten,kode_kab,"
 		    "n_desa,n_covered,n_reach,n_pending,n_gap,n_sites,n_ready,"
 		    "cap_ready,demand\r\n");
 	rc = rows_load(&rp, JK_SQL_KEC_HEAD ", " JK_SQL_KAB_KEY JK_SQL_KEC_TAIL,
-		       2, &kec, &rp.csv[CSV_KEC]);
+		       2, &kec, &rp.csvw[CSV_KEC]);
 	if (rc)
 		goto cleanup;
 	for (i = 0; i < kab.n; i++)
