@@ -16,7 +16,6 @@
  * caller asks for exact homes; those outputs are then made owner-only
  * before they become visible.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -31,6 +30,7 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include "../core/file.h"
 #include "../core/gdal_util.h"
 #include "../core/util.h"
 #include "export_int.h"
@@ -367,7 +367,7 @@ typedef struct exporter {
 	jk_ctx *ctx;
 	jk_store *st;
 	const char *dir;
-	char tmp[PATH_SZ];  /* private work directory inside dir */
+	jk_workdir wd;      /* private work directory inside dir */
 	int formats;        /* JK_FORMAT_* bits */
 	int exact;
 	int by_road;        /* the coverage results are by road */
@@ -731,7 +731,7 @@ static int export_layer(exporter *ex, const layer_spec *ls)
 		if (k == FMT_GPKG) {
 			ds[k] = ex->gpkg;
 		} else {
-			rc = make_path(ex, path, ex->tmp, ls->name,
+			rc = make_path(ex, path, ex->wd.path, ls->name,
 				       k == FMT_JSON ? ".geojson" : ".shp");
 			if (rc)
 				goto cleanup;
@@ -855,30 +855,6 @@ cleanup:
 	return rc;
 }
 
-/* Removes the work directory and whatever is in it. */
-static void tmp_remove(exporter *ex)
-{
-	DIR *d;
-	struct dirent *e;
-	char path[PATH_SZ];
-
-	if (!ex->tmp[0])
-		return;
-	d = opendir(ex->tmp);
-	if (d) {
-		while ((e = readdir(d)) != NULL) {
-			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-				continue;
-			if (snprintf(path, sizeof path, "%s/%s", ex->tmp,
-				     e->d_name) < (int)sizeof path)
-				unlink(path);
-		}
-		closedir(d);
-	}
-	rmdir(ex->tmp);
-	ex->tmp[0] = '\0';
-}
-
 static int is_personal(const char *fname)
 {
 	size_t i;
@@ -928,45 +904,21 @@ static int remove_stale(exporter *ex, const char *fname)
 	return JK_OK;
 }
 
-/* Moves every finished file from the work directory into the output
- * directory, replacing the outputs of an earlier export. */
-static int tmp_publish(exporter *ex)
+/* Readies one finished file of the work directory before the set is moved
+ * into the output directory (jk_workdir_publish): its mode by its
+ * content, and the stale companions of the file it replaces removed. */
+static int prepare_file(void *user, const char *name, const char *from,
+			const char *to)
 {
-	DIR *d;
-	struct dirent *e;
-	char from[PATH_SZ], to[PATH_SZ];
-	int rc = JK_OK;
+	exporter *ex = user;
+	int rc;
 
-	d = opendir(ex->tmp);
-	if (!d)
-		return jk_error(ex->ctx, JK_ERR_IO, "%s: cannot read: %s",
-				ex->tmp, strerror(errno));
-	while ((e = readdir(d)) != NULL) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		rc = make_path(ex, from, ex->tmp, e->d_name, "");
-		if (!rc)
-			rc = make_path(ex, to, ex->dir, e->d_name, "");
-		if (rc)
-			break;
-		if (ex->exact && is_personal(e->d_name) &&
-		    chmod(from, 0600) != 0) {
-			rc = jk_error(ex->ctx, JK_ERR_IO,
-				      "%s: cannot restrict access: %s", from,
-				      strerror(errno));
-			break;
-		}
-		rc = remove_stale(ex, e->d_name);
-		if (rc)
-			break;
-		if (rename(from, to) != 0) {
-			rc = jk_error(ex->ctx, JK_ERR_IO,
-				      "%s: cannot replace: %s", to,
-				      strerror(errno));
-			break;
-		}
-	}
-	closedir(d);
+	(void)to;
+	rc = jk_file_set_access(ex->ctx, from,
+				ex->exact && is_personal(name) ? JK_FILE_PRIVATE
+							       : JK_FILE_PUBLIC);
+	if (!rc)
+		rc = remove_stale(ex, name);
 	return rc;
 }
 
@@ -981,6 +933,7 @@ int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 	if (!ctx)
 		return JK_ERR_ARG;
 	memset(&ex, 0, sizeof ex);
+	ex.wd.fd = -1;
 	if (!st || !dir || !*dir)
 		return jk_error(ctx, JK_ERR_ARG,
 				"jk_export: no store or no output directory given");
@@ -998,15 +951,9 @@ int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 	rc = jk_export_begin(ctx, st, dir, &in_txn);
 	if (rc)
 		goto cleanup;
-	rc = make_path(&ex, ex.tmp, dir, ".jangkau-export-", "XXXXXX");
+	rc = jk_workdir_create(ctx, dir, "export", &ex.wd);
 	if (rc)
 		goto cleanup;
-	if (!mkdtemp(ex.tmp)) {
-		rc = jk_error(ctx, JK_ERR_IO, "%s: cannot write: %s", dir,
-			      strerror(errno));
-		ex.tmp[0] = '\0';
-		goto cleanup;
-	}
 
 	GDALAllRegister();
 	jk_gdal_push_errs(&ex.gdal, ctx, JK_GDAL_FIRST | JK_GDAL_WARN);
@@ -1030,7 +977,7 @@ int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 		goto cleanup;
 	}
 	if (ex.formats & JK_FORMAT_GPKG) {
-		rc = make_path(&ex, path, ex.tmp, "jangkau", ".gpkg");
+		rc = make_path(&ex, path, ex.wd.path, "jangkau", ".gpkg");
 		if (rc)
 			goto cleanup;
 		ex.gpkg = GDALCreate(ex.drv[FMT_GPKG], path, 0, 0, 0,
@@ -1055,7 +1002,7 @@ int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 			goto cleanup;
 	}
 	/* the QGIS styles: sidecars, layer_styles and the project */
-	rc = jk_export_styles(ctx, ex.tmp, ex.formats, ex.gpkg);
+	rc = jk_export_styles(ctx, ex.wd.path, ex.formats, ex.gpkg);
 	if (rc)
 		goto cleanup;
 	if (ex.gpkg) {
@@ -1066,7 +1013,7 @@ int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 			goto cleanup;
 		}
 	}
-	rc = tmp_publish(&ex);
+	rc = jk_workdir_publish(ctx, &ex.wd, prepare_file, &ex);
 	if (!rc)
 		jk_progress(ctx, "export", (long)nl, (long)nl);
 cleanup:
@@ -1076,7 +1023,7 @@ cleanup:
 		OSRDestroySpatialReference(ex.srs);
 	if (pushed)
 		jk_gdal_pop();
-	tmp_remove(&ex);
+	jk_workdir_remove(&ex.wd);
 	if (in_txn)
 		jk_store_rollback(st); /* nothing was written to the store */
 	return rc;

@@ -11,8 +11,9 @@
  * The HTML shows translated labels and locally formatted numbers; the CSV
  * tables are for further work in a spreadsheet and keep the layers' field
  * names and codes in both languages. Everything is read (in one read
- * transaction) before any file is replaced, and each file is written to a
- * temporary name and renamed, so that a reader never sees half a report.
+ * transaction) before any file is written; the files are written into a
+ * private work directory and moved in as one set (core/file.h), so that a
+ * reader never sees half a report nor a page with another run's tables.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -344,18 +345,20 @@ static const char *col_text(sqlite3_stmt *s, int col)
 /* ------------------------------------------------------------------ */
 /* Files                                                               */
 
-/* Writes @p b to dir/name whole (jk_file_write). */
-static int write_file(reporter *rp, const char *name, const jk_buf *b)
+/* Writes @p b to @p dir/@p name whole (jk_file_write): the report holds
+ * villages, sites and counts, nothing about a client, so it is public. */
+static int write_file(reporter *rp, const char *dir, const char *name,
+		      const jk_buf *b)
 {
-	char path[4096];
+	char path[JK_PATH_MAX];
 
 	if (b->oom)
 		return jk_error(rp->ctx, JK_ERR_NOMEM, "out of memory");
-	if (snprintf(path, sizeof path, "%s/%s", rp->dir, name) >=
+	if (snprintf(path, sizeof path, "%s/%s", dir, name) >=
 	    (int)sizeof path)
-		return jk_error(rp->ctx, JK_ERR_ARG, "%s: path too long",
-				rp->dir);
-	return jk_file_write(rp->ctx, path, jk_buf_str(b), b->len);
+		return jk_error(rp->ctx, JK_ERR_ARG, "%s: path too long", dir);
+	return jk_file_write(rp->ctx, path, jk_buf_str(b), b->len,
+			     JK_FILE_PUBLIC);
 }
 
 /* ------------------------------------------------------------------ */
@@ -966,6 +969,7 @@ int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
 	      const jk_report_opts *opts)
 {
 	reporter rp;
+	jk_workdir wd;
 	sum_rows kab = {NULL, 0, 0}, kec = {NULL, 0, 0};
 	long total[N_SUM] = {0};
 	const char *lang = opts && opts->lang && *opts->lang ? opts->lang : "id";
@@ -974,6 +978,8 @@ int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
 
 	if (!ctx)
 		return JK_ERR_ARG;
+	memset(&wd, 0, sizeof wd);
+	wd.fd = -1;
 	memset(&rp, 0, sizeof rp);
 	jk_buf_init(&rp.html);
 	for (k = 0; k < N_CSV; k++) {
@@ -1036,12 +1042,18 @@ int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
 	if (rc)
 		goto cleanup;
 	section_legend(&rp);
-	/* only now, with everything read, are the old files replaced */
+	/* only now, with everything read, are the files written: into a
+	 * private work directory, then moved in as one set, so that the page
+	 * and its tables always show the same run */
+	rc = jk_workdir_create(ctx, dir, "report", &wd);
 	for (k = 0; k < N_CSV && !rc; k++)
-		rc = write_file(&rp, csv_names[k], &rp.csv[k]);
+		rc = write_file(&rp, wd.path, csv_names[k], &rp.csv[k]);
 	if (!rc)
-		rc = write_file(&rp, "gap_report.html", &rp.html);
+		rc = write_file(&rp, wd.path, "gap_report.html", &rp.html);
+	if (!rc)
+		rc = jk_workdir_publish(ctx, &wd, NULL, NULL);
 cleanup:
+	jk_workdir_remove(&wd);
 	if (in_txn)
 		jk_store_rollback(st); /* nothing was written to the store */
 	rows_release(&kab);
