@@ -321,15 +321,38 @@ JK_API int jk_coverage_run(jk_ctx *ctx, jk_store *st,
 #define JK_FORMAT_SHP 2
 #define JK_FORMAT_GPKG 4
 
+/** How clients are named in the client layers (jk_export_opts.client_ids). */
+enum {
+	JK_CLIENT_IDS_PSEUDONYM = 0, /**< "K-" and 10 characters, a keyed hash of
+					  the office's id under a secret kept in
+					  the store: stable from export to export,
+					  not reversible without the store */
+	JK_CLIENT_IDS_OFFICE = 1     /**< the office's own client id (case number) */
+};
+
 typedef struct jk_export_opts {
 	int formats;                /**< JK_FORMAT_* bits; 0 means all three */
-	int exact_client_locations; /**< write client homes, not village points */
+	int exact_client_locations; /**< write client homes, not village points,
+					 and distances measured from the homes */
+	int client_ids;             /**< JK_CLIENT_IDS_*; 0: pseudonyms */
+	int include_juvenile_flag;  /**< fill clients.anak (1 child, 0 adult);
+					 0: the field is NULL */
 } jk_export_opts;
 
 /**
  * Writes the layers desa_coverage, kecamatan_summary, sites, gaps, clients
- * and client_links into @p dir (created if missing): one GeoJSON file and
- * one Shapefile per layer, and jangkau.gpkg with all layers.
+ * and client_links (and after a coverage run by road client_routes, roads
+ * and isochrones) into @p dir (created if missing): one GeoJSON file and
+ * one Shapefile per layer, and jangkau.gpkg with all layers, published as
+ * one set. Client layers follow docs/privacy.md: by default a client is a
+ * pseudonym at its village point, with distances from that point and no
+ * juvenile flag; the files that hold client data (clients.*,
+ * client_links.*, client_routes.*, jangkau.gpkg) are mode 0600. The first
+ * export of a store with pseudonyms creates their secret in the store.
+ * @p opts may be NULL (the defaults).
+ * @return JK_OK, or JK_ERR_ARG, JK_ERR_STATE (no coverage results),
+ *         JK_ERR_IO, JK_ERR_GDAL, JK_ERR_DB or JK_ERR_NOMEM; on failure
+ *         the previous outputs in @p dir are left as they were.
  */
 JK_API int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 		     const jk_export_opts *opts);

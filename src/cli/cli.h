@@ -84,6 +84,10 @@ int cli_parse_km(const char *s, double *out);
  * success. */
 int cli_parse_maps(const char *s, int *out);
 
+/* Parses "pseudonym" or "office" into JK_CLIENT_IDS_*; returns 0 on
+ * success. */
+int cli_parse_client_ids(const char *s, int *out);
+
 /* Parses "geojson,shp,gpkg" into JK_FORMAT_* bits; returns 0 on success. */
 int cli_parse_formats(const char *s, int *out);
 
@@ -122,6 +126,8 @@ struct pipeline {
 	double max_minutes;  /* by road: reach in minutes (0: the default) */
 	double radius_km;
 	int formats, exact_clients, strict;
+	int client_ids;      /* JK_CLIENT_IDS_* */
+	int juvenile_flag;   /* --include-juvenile-flag */
 	const char *lang;
 	int maps; /* JK_REPORT_MAPS_* */
 };

@@ -219,6 +219,17 @@ int cli_parse_maps(const char *s, int *out)
 	return 0;
 }
 
+int cli_parse_client_ids(const char *s, int *out)
+{
+	if (!strcmp(s, "pseudonym"))
+		*out = JK_CLIENT_IDS_PSEUDONYM;
+	else if (!strcmp(s, "office"))
+		*out = JK_CLIENT_IDS_OFFICE;
+	else
+		return -1;
+	return 0;
+}
+
 int cli_parse_formats(const char *s, int *out)
 {
 	char buf[128], *p, *save = NULL;

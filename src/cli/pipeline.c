@@ -20,7 +20,8 @@ int cli_pipeline(struct cli *cli, const struct pipeline *p)
 			       .max_minutes = p->max_minutes};
 	jk_roads_stats rs;
 	char pbuf[4096];
-	jk_export_opts eo = {p->formats, p->exact_clients};
+	jk_export_opts eo = {p->formats, p->exact_clients, p->client_ids,
+			     p->juvenile_flag};
 	jk_report_opts ro = {p->lang ? p->lang : "id", p->maps};
 	int rc;
 

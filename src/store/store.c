@@ -239,6 +239,29 @@ long jk_store_count(jk_store *st, const char *table)
 	return n;
 }
 
+/* An existing store that others may read (made by an older jangkau, a
+ * copy, an unzip) is made owner-only, with a warning: it holds client
+ * data. A store of another user is left as it is (only its owner may
+ * change its mode), also with a warning. */
+static int tighten_existing(jk_ctx *ctx, const char *path)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || !(sb.st_mode & 077))
+		return JK_OK;
+	if (sb.st_uid == geteuid() && chmod(path, 0600) == 0)
+		jk_msg(ctx, JK_LOG_WARN,
+		       "%s: the store holds personal data about clients and was readable by"
+		       " others (mode %03o); it is now readable by its owner only (0600)",
+		       path, (unsigned)(sb.st_mode & 0777));
+	else
+		jk_msg(ctx, JK_LOG_WARN,
+		       "%s: the store holds personal data about clients and is readable by"
+		       " others (mode %03o); its owner should run 'chmod 600 %s'",
+		       path, (unsigned)(sb.st_mode & 0777), path);
+	return JK_OK;
+}
+
 /* Creates the file with owner-only permissions before SQLite opens it, so
  * that there is no moment at which client data is readable by others. */
 static int create_private_file(jk_ctx *ctx, const char *path, int *created)
@@ -246,14 +269,24 @@ static int create_private_file(jk_ctx *ctx, const char *path, int *created)
 	int fd;
 
 	*created = 0;
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd >= 0) {
+		/* 0600 whatever the umask: not less (SQLite must write it),
+		 * not more */
+		if (fchmod(fd, 0600) != 0) {
+			int e = errno;
+
+			close(fd);
+			unlink(path);
+			return jk_error(ctx, JK_ERR_IO, "%s: cannot restrict access: %s",
+					path, strerror(e));
+		}
 		close(fd);
 		*created = 1;
 		return JK_OK;
 	}
 	if (errno == EEXIST)
-		return JK_OK;
+		return tighten_existing(ctx, path);
 	return jk_error(ctx, JK_ERR_IO, "%s: cannot create: %s", path,
 			strerror(errno));
 }

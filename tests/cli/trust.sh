@@ -67,4 +67,63 @@ expect_eq "no work directory or temporary of this run is left" "" \
 expect_eq "report and map are 0644 under umask 000" "644 644 644" \
 	"$(stat -c %a "$T/r0/gap_report.html" "$T/r0/report_gaps.csv" "$T/r0/map.svg" | xargs)"
 
+# ---- client privacy (docs/privacy.md) ----------------------------------------
+OFFICE_ID=$(sqlite3 "$DB" "SELECT client_id FROM clients ORDER BY client_id LIMIT 1")
+(umask 000 && j export --out "$T/x")
+check "no office client id in any output (e.g. $OFFICE_ID)" bash -c "! grep -rqa -- '$OFFICE_ID' '$T/x'"
+expect_eq "client ids are pseudonyms" 0 \
+	"$(sqlite3 "$T/x/jangkau.gpkg" "SELECT count(*) FROM clients WHERE client_id NOT GLOB 'K-[A-Z2-7][A-Z2-7][A-Z2-7][A-Z2-7][A-Z2-7][A-Z2-7][A-Z2-7][A-Z2-7][A-Z2-7][A-Z2-7]'")"
+expect_eq "no juvenile flag by default" 0 "$(sqlite3 "$T/x/jangkau.gpkg" "SELECT count(*) FROM clients WHERE anak IS NOT NULL")"
+check "the field anak stays in the contract" bash -c "ogrinfo -ro -so '$T/x/clients.shp' clients | grep -q '^anak:'"
+# the demo is by road: a link's distance is the road distance of the route
+# from the village point (client_routes), not the home's
+expect_eq "link distances are those of the village routes" "0 0" \
+	"$(sqlite3 -separator ' ' "$T/x/jangkau.gpkg" "SELECT count(*) - sum(l.dist_km = r.road_km), sum(r.road_km IS NULL)
+	   FROM client_links l LEFT JOIN client_routes r ON r.client_id = l.client_id")"
+far=$(sqlite3 "$DB" "SELECT count(*) FROM client_links l JOIN clients c USING (client_id)
+  JOIN villages v ON v.kode = c.kode_desa WHERE l.site_id IS NOT NULL AND c.precision = 'coordinate'
+  AND abs(c.lon - v.pt_lon) + abs(c.lat - v.pt_lat) > 0.01")
+check "the demo has homes far from their village point ($far)" test "$far" -gt 0
+same=$(sqlite3 "$T/x/jangkau.gpkg" "ATTACH '$DB' AS st; SELECT count(*) FROM clients g
+  JOIN st.clients c ON c.src_row = g.src_row AND c.src_file LIKE '%clients%' JOIN st.client_links l ON l.client_id = c.client_id
+  JOIN st.villages v ON v.kode = c.kode_desa
+  WHERE c.precision = 'coordinate' AND abs(c.lon - v.pt_lon) + abs(c.lat - v.pt_lat) > 0.01
+  AND g.dist_km = round(l.dist_km, 3)")
+expect_eq "no home distance of a far home is published" 0 "$same"
+for f in clients.geojson clients.shp clients.dbf client_links.geojson client_links.shp client_links.dbf jangkau.gpkg; do
+	expect_eq "$f is owner-only under umask 000" 600 "$(stat -c %a "$T/x/$f")"
+done
+for f in sites.geojson desa_coverage.shp gaps.dbf jangkau.qgs sites.qml; do
+	expect_eq "$f is 0644 under umask 000" 644 "$(stat -c %a "$T/x/$f")"
+done
+# by straight line: a link's distance is its line's length, from the village
+# point to the site (OGR's SQLite dialect knows no SRID table: geodesic
+# length all the same)
+j coverage
+j export --out "$T/xs" --format gpkg
+gap=$(ogrinfo -ro -q "$T/xs/jangkau.gpkg" -dialect SQLite -sql \
+	"SELECT max(abs(dist_km - ST_Length(geom, 1) / 1000.0)) * 1000 AS m FROM client_links" 2>/dev/null |
+	sed -n 's/.*m (Real) = //p')
+check "link distances agree with the village-level lines (max gap ${gap:-?} m)" \
+	awk "BEGIN{exit !(\"${gap:-x}\" != \"x\" && ${gap:-99} < 2)}"
+# each option brings back what it names
+j export --out "$T/xo" --format gpkg --client-ids office --include-juvenile-flag --exact-client-locations
+expect_eq "--client-ids office: the office's ids" 1 \
+	"$(sqlite3 "$T/xo/jangkau.gpkg" "SELECT count(*) FROM clients WHERE client_id = '$OFFICE_ID'")"
+expect_eq "--include-juvenile-flag: the flag" "$(sqlite3 "$DB" "SELECT count(*) FROM clients")" \
+	"$(sqlite3 "$T/xo/jangkau.gpkg" "SELECT count(*) FROM clients WHERE anak IN (0, 1)")"
+expect_eq "--exact-client-locations: the homes' distances" "$(sqlite3 "$DB" "SELECT count(*) FROM client_links WHERE site_id IS NOT NULL")" \
+	"$(sqlite3 "$T/xo/jangkau.gpkg" "ATTACH '$DB' AS st; SELECT count(*) FROM clients g JOIN st.client_links l
+	   ON l.client_id = g.client_id WHERE g.dist_km = round(l.dist_km, 3)")"
+# the pseudonyms are stable from export to export
+j export --out "$T/x2" --format geojson
+expect_eq "pseudonyms are the same in the next export" \
+	"$(sqlite3 "$T/x/jangkau.gpkg" "SELECT group_concat(client_id) FROM (SELECT client_id FROM clients ORDER BY src_row)")" \
+	"$(ogrinfo -ro -q "$T/x2/clients.geojson" -sql "SELECT client_id FROM clients ORDER BY src_row" | sed -n 's/.*client_id (String) = //p' | paste -sd,)"
+# a store that others could read is made owner-only, with a warning
+chmod 644 "$DB"
+"$JANGKAU" --db "$DB" report --out "$T/r" --maps none >/dev/null 2>"$T/mode.err"
+expect_eq "a store readable by others is tightened" 600 "$(stat -c %a "$DB")"
+check "with a warning naming it" grep -q "jangkau.sqlite: the store holds personal data" "$T/mode.err"
+
 finish

@@ -429,7 +429,7 @@ START_TEST(test_figures_equal_layers)
 	csv = slurp("report_kecamatan.csv");
 	snprintf(layers, sizeof layers, "%s/layers", fx->dir);
 	{
-		jk_export_opts eo = {JK_FORMAT_GPKG, 0};
+		jk_export_opts eo = {.formats = JK_FORMAT_GPKG};
 
 		ck_assert_int_eq(jk_export(fx->ctx, fx->st, layers, &eo),
 				 JK_OK);
