@@ -162,6 +162,9 @@ typedef struct jk_table_opts {
  * Imports village polygons (any OGR vector source) into the store in one
  * transaction, reprojected to EPSG:4326, invalid polygons repaired with
  * GEOS make-valid, and rebuilds the gazetteer used by geocoding.
+ * A read error of the source (a damaged file) is not taken for its end: it
+ * fails with JK_ERR_GDAL naming the file and the row, as does a layer that
+ * gives fewer rows than its own feature count; nothing is written then.
  * @return JK_OK, or an error; with strict, JK_ERR_REJECTED when a row was
  *         rejected (nothing is written then).
  */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cpl_error.h>
 #include <ogr_api.h>
 
 #include "../core/gdal_util.h"
@@ -79,6 +80,43 @@ static const char *fstr(OGRFeatureH f, int idx)
 	return OGR_F_GetFieldAsString(f, idx);
 }
 
+/*
+ * Reads the next feature of @p lyr, telling the end of the data from a
+ * read error: OGR_L_GetNextFeature() returns NULL for both, and only the
+ * CPL error state says which (a damaged GeoPackage page ends the loop like
+ * the last row would). Returns JK_OK with *out the feature or NULL at the
+ * end; JK_ERR_GDAL with the context error naming the file and the row
+ * (@p row, the row being read) on a read error. A feature that came with
+ * a failure is returned with *failed set, for the caller to reject.
+ */
+static int next_feature(jk_ctx *ctx, OGRLayerH lyr, const char *path,
+			long row, OGRFeatureH *out, int *failed)
+{
+	CPLErrorReset();
+	*out = OGR_L_GetNextFeature(lyr);
+	*failed = CPLGetLastErrorType() >= CE_Failure;
+	if (*out || !*failed)
+		return JK_OK;
+	return jk_error(ctx, JK_ERR_GDAL,
+			"%s: row %ld: cannot read layer '%s': %s (the file may be damaged;"
+			" nothing was imported)",
+			path, row, OGR_L_GetName(lyr), CPLGetLastErrorMsg());
+}
+
+/* After the last row: a layer that knows its feature count cheaply must
+ * have given that many (a reader that stops early without an error still
+ * lost rows). */
+static int check_count(jk_ctx *ctx, OGRLayerH lyr, const char *path,
+		       long total, long rows)
+{
+	if (total < 0 || rows == total)
+		return JK_OK;
+	return jk_error(ctx, JK_ERR_GDAL,
+			"%s: layer '%s' says it has %ld rows, but %ld could be read (the file may"
+			" be damaged; nothing was imported)",
+			path, OGR_L_GetName(lyr), total, rows);
+}
+
 /* Keeps the polygonal parts of @p g as one MultiPolygon. Takes ownership of
  * @p g; returns a new geometry or NULL when no polygonal part is left. */
 static GEOSGeometry *to_multipolygon(GEOSContextHandle_t h, GEOSGeometry *g)
@@ -137,7 +175,7 @@ static int import_aliases(jk_ctx *ctx, jk_store *st, const char *path,
 	OGRFeatureH f;
 	sqlite3_stmt *ins = NULL;
 	int rc, ik, ia;
-	long row = 0;
+	long row = 0, total;
 
 	rc = jk_gdal_open_vector(ctx, path, &ds);
 	if (rc)
@@ -155,11 +193,25 @@ static int import_aliases(jk_ctx *ctx, jk_store *st, const char *path,
 	rc = jk_store_prepare(st, "INSERT OR IGNORE INTO aliases(kode, alias) VALUES(?,?)", &ins);
 	if (rc)
 		goto done;
+	total = (long)OGR_L_GetFeatureCount(lyr, 0);
 	OGR_L_ResetReading(lyr);
-	while ((f = OGR_L_GetNextFeature(lyr)) != NULL) {
-		const char *k = fstr(f, ik), *a = fstr(f, ia);
+	for (;;) {
+		const char *k, *a;
+		int failed;
 
+		rc = next_feature(ctx, lyr, path, row + 1, &f, &failed);
+		if (rc || !f)
+			break;
+		k = fstr(f, ik);
+		a = fstr(f, ia);
 		row++;
+		if (failed) {
+			jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: cannot read the row: %s", path, row,
+			       CPLGetLastErrorMsg());
+			stats->rejected++;
+			OGR_F_Destroy(f);
+			continue;
+		}
 		if (!k || !jk_kode_level(k) || !a || !*a) {
 			jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: %s: '%s' is not a usable alias row",
 			       path, row, (!k || !jk_kode_level(k)) ? "kode" : "alias",
@@ -178,6 +230,10 @@ static int import_aliases(jk_ctx *ctx, jk_store *st, const char *path,
 		sqlite3_reset(ins);
 		OGR_F_Destroy(f);
 	}
+	if (!rc)
+		rc = check_count(ctx, lyr, path, total, row);
+	if (rc)
+		goto done;
 	if (strict && stats->rejected)
 		rc = jk_error(ctx, JK_ERR_REJECTED, "%s: %ld rows rejected", path,
 			      stats->rejected);
@@ -311,21 +367,29 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 	total = (long)OGR_L_GetFeatureCount(lyr, 0);
 	OGR_L_ResetReading(lyr);
 	for (;;) {
-		OGRFeatureH f = OGR_L_GetNextFeature(lyr);
+		OGRFeatureH f;
 		OGRGeometryH og;
 		GEOSGeometry *g = NULL, *pos = NULL;
 		const char *kode, *nama;
 		char kk[16], kc[16], kp[16];
 		double px = 0, py = 0;
 		size_t wlen = 0;
-		int repaired = 0, wsz;
+		int repaired = 0, wsz, failed;
 
+		rc = next_feature(ctx, lyr, path, row + 1, &f, &failed);
+		if (rc)
+			goto done;
 		if (!f)
 			break;
 		row++;
 		stats->read++;
 		if (row % 2000 == 0)
 			jk_progress(ctx, "import boundaries", row, total);
+		if (failed) {
+			jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: cannot read the row: %s", path, row,
+			       CPLGetLastErrorMsg());
+			goto reject;
+		}
 		kode = fstr(f, bf.kode);
 		nama = fstr(f, bf.nama);
 		og = OGR_F_GetGeometryRef(f);
@@ -462,6 +526,9 @@ reject:
 		OGR_F_Destroy(f);
 	}
 	jk_progress(ctx, "import boundaries", row, row);
+	rc = check_count(ctx, lyr, path, total, row);
+	if (rc)
+		goto done;
 	if (opts->aliases) {
 		rc = import_aliases(ctx, st, opts->aliases, stats, opts->strict);
 		if (rc)

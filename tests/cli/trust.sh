@@ -67,6 +67,25 @@ expect_eq "no work directory or temporary of this run is left" "" \
 expect_eq "report and map are 0644 under umask 000" "644 644 644" \
 	"$(stat -c %a "$T/r0/gap_report.html" "$T/r0/report_gaps.csv" "$T/r0/map.svg" | xargs)"
 
+# ---- boundaries: a read error is not the end of the file ----------------------
+# a copy of the Sulawesi Tenggara villages with one leaf page of the desa
+# table overwritten, nine tenths into the table: GDAL's reader stops there
+# with an error, which used to look like the last row ("1994 rows read")
+cp "$SULTRA" "$T/damaged.gpkg" && chmod u+w "$T/damaged.gpkg"
+pg=$(sqlite3 "$T/damaged.gpkg" "SELECT pageno FROM dbstat WHERE name = 'desa' AND pagetype = 'leaf'
+  ORDER BY pageno LIMIT 1 OFFSET (SELECT count(*) * 9 / 10 FROM dbstat WHERE name = 'desa' AND pagetype = 'leaf')")
+psz=$(sqlite3 "$T/damaged.gpkg" "PRAGMA page_size")
+head -c 64 /dev/zero | tr '\0' '\377' | dd of="$T/damaged.gpkg" bs=1 seek=$(( (pg - 1) * psz )) conv=notrunc status=none
+set +e
+"$JANGKAU" --db "$T/dmg.sqlite" import boundaries "$T/damaged.gpkg" >"$T/dmg.out" 2>"$T/dmg.err"
+rc=$?
+set -e
+expect_eq "a damaged GeoPackage fails the import" 1 "$rc"
+check "the message names the file and the row" grep -Eq 'damaged.gpkg: row [0-9]+: cannot read' "$T/dmg.err"
+check "it says the file may be damaged" grep -q 'may be damaged' "$T/dmg.err"
+expect_eq "nothing is imported" 0 "$(sqlite3 "$T/dmg.sqlite" "SELECT count(*) FROM villages")"
+check "no summary claims rows were read" test ! -s "$T/dmg.out"
+
 # ---- client privacy (docs/privacy.md) ----------------------------------------
 OFFICE_ID=$(sqlite3 "$DB" "SELECT client_id FROM clients ORDER BY client_id LIMIT 1")
 (umask 000 && j export --out "$T/x")
