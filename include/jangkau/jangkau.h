@@ -150,6 +150,10 @@ typedef struct jk_boundary_opts {
 				  ("74.72,74.04"); villages outside are skipped.
 				  NULL: every village of the file */
 	int strict;          /**< abort with nothing written on any rejected row */
+	const char *s_crs;   /**< the CRS the coordinates are really in, replacing
+				  the file's label (as ogr2ogr -s_srs): anything
+				  GDAL reads, "EPSG:32751", WKT, PROJ. NULL: the
+				  file's CRS (lon/lat when it names none) */
 } jk_boundary_opts;
 
 /** Options of a site or client import. */
@@ -165,6 +169,11 @@ typedef struct jk_table_opts {
  * A read error of the source (a damaged file) is not taken for its end: it
  * fails with JK_ERR_GDAL naming the file and the row, as does a layer that
  * gives fewer rows than its own feature count; nothing is written then.
+ * Coordinates that lie outside the valid area of their CRS (its area of
+ * use from PROJ, widened by 10 degrees; for lon/lat |lon| <= 180 and
+ * |lat| <= 90) or cannot be transformed mean that the file's CRS label is
+ * wrong: JK_ERR_FORMAT naming the row, with the hint to name the real CRS
+ * in opts->s_crs; nothing is written.
  * @return JK_OK, or an error; with strict, JK_ERR_REJECTED when a row was
  *         rejected (nothing is written then).
  */

@@ -120,6 +120,7 @@ int cli_exit_code(struct cli *cli);
 /* The whole pipeline, used by `run` and `demo`. */
 struct pipeline {
 	const char *boundaries, *aliases, *area, *sites, *clients, *out;
+	const char *s_crs;   /* --s-crs of the boundaries, or NULL */
 	const char *roads;   /* a road file to import first, or NULL */
 	int by_road;         /* coverage by road (on the store's roads) */
 	const char *profile; /* by road: profile as named (NULL: motorcycle) */

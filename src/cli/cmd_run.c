@@ -12,7 +12,7 @@ static int cmd_run(struct cli *cli, int argc, char **argv)
 	const char *ids = NULL;
 	const struct cli_opt opts[] = {
 		{"--boundaries", &p.boundaries, NULL}, {"--aliases", &p.aliases, NULL},
-		{"--area", &p.area, NULL},
+		{"--area", &p.area, NULL}, {"--s-crs", &p.s_crs, NULL},
 		{"--sites", &p.sites, NULL}, {"--clients", &p.clients, NULL},
 		{"--roads", &p.roads, NULL}, {"--by", &by, NULL},
 		{"--max-minutes", &minutes, NULL}, {"--profile", &p.profile, NULL},
@@ -57,7 +57,7 @@ static int cmd_run(struct cli *cli, int argc, char **argv)
 
 const struct cli_cmd cli_cmd_run = {
 	"run", cmd_run, "import, geocode, coverage, export and report in one go",
-	"usage: jangkau run [--boundaries FILE [--aliases CSV] [--area CODES]]\n"
+	"usage: jangkau run [--boundaries FILE [--aliases CSV] [--area CODES] [--s-crs CRS]]\n"
 	"                   [--sites FILE]\n"
 	"                   [--clients FILE] [--roads FILE] [--out DIR] [--radius-km KM]\n"
 	"                   [--by road|straight] [--max-minutes MIN] [--profile NAME]\n"

@@ -39,6 +39,7 @@ int cli_pipeline(struct cli *cli, const struct pipeline *p)
 	memset(&bo, 0, sizeof bo);
 	bo.aliases = p->aliases;
 	bo.area = p->area;
+	bo.s_crs = p->s_crs;
 	bo.strict = p->strict;
 	if (p->boundaries) {
 		rc = jk_import_boundaries(cli->ctx, st, p->boundaries, &bo, &is);

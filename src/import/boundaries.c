@@ -7,6 +7,7 @@
  * names of any unit to the gazetteer. All in one transaction.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -271,34 +272,111 @@ static int boundary_fields(jk_ctx *ctx, OGRLayerH lyr, const char *path,
 	return JK_OK;
 }
 
-/* A coordinate transformation to EPSG:4326 lon/lat, or NULL when the layer
- * is already in it (or says nothing, in which case lon/lat is assumed). */
-static int boundary_transform(jk_ctx *ctx, OGRLayerH lyr, const char *path,
-			      OGRCoordinateTransformationH *out)
+/* Degrees by which coordinates may lie outside the area of use of their
+ * CRS: a file in one UTM zone often reaches beyond the zone (a province
+ * projected whole), so only a gross miss, the mark of a wrong CRS label,
+ * fails. */
+#define AREA_MARGIN_DEG 10.0
+
+/* Where the coordinates of a layer may lie, in EPSG:4326 lon/lat, and the
+ * name of their CRS for the messages. */
+typedef struct crs_check {
+	double west, south, east, north;
+	char name[200];
+} crs_check;
+
+/* The valid area of @p srs: its area of use widened by AREA_MARGIN_DEG,
+ * within the world; the world when PROJ knows no area of use. */
+static void crs_area(OGRSpatialReferenceH srs, crs_check *cc)
 {
-	OGRSpatialReferenceH src = OGR_L_GetSpatialRef(lyr), dst;
+	double w, s, e, n;
+	const char *area = NULL, *name = srs ? OSRGetName(srs) : NULL;
+	const char *auth = srs ? OSRGetAuthorityName(srs, NULL) : NULL;
+	const char *code = srs ? OSRGetAuthorityCode(srs, NULL) : NULL;
+
+	cc->west = -180;
+	cc->south = -90;
+	cc->east = 180;
+	cc->north = 90;
+	if (srs && OSRGetAreaOfUse(srs, &w, &s, &e, &n, &area) && w <= e) {
+		cc->west = fmax(-180, w - AREA_MARGIN_DEG);
+		cc->east = fmin(180, e + AREA_MARGIN_DEG);
+		cc->south = fmax(-90, s - AREA_MARGIN_DEG);
+		cc->north = fmin(90, n + AREA_MARGIN_DEG);
+	}
+	if (auth && code)
+		snprintf(cc->name, sizeof cc->name, "%s:%s%s%s", auth, code,
+			 name ? " " : "", name ? name : "");
+	else
+		snprintf(cc->name, sizeof cc->name, "%s",
+			 name ? name : "lon/lat (no CRS in the file)");
+}
+
+/* The error for a village whose coordinates are not where its CRS can
+ * put them (or cannot be transformed at all): the file's CRS label is
+ * wrong, and --s-crs names the real one. */
+static int crs_fail(jk_ctx *ctx, const char *path, long row, const char *kode,
+		    const crs_check *cc, const OGREnvelope *env, const char *what)
+{
+	char where[160] = "";
+
+	if (env)
+		snprintf(where, sizeof where, " at lon %.10g..%.10g, lat %.10g..%.10g",
+			 env->MinX, env->MaxX, env->MinY, env->MaxY);
+	return jk_error(ctx, JK_ERR_FORMAT,
+			"%s:%ld: village %s%s %s %s (valid: lon %g..%g, lat %g..%g); the file's"
+			" CRS label is wrong (hint: --s-crs names the CRS the coordinates are"
+			" really in, e.g. --s-crs EPSG:32751 for UTM zone 51S; nothing was"
+			" imported)",
+			path, row, kode, where, what, cc->name, cc->west, cc->east, cc->south,
+			cc->north);
+}
+
+/* A coordinate transformation to EPSG:4326 lon/lat, or NULL when the layer
+ * is already in it (or says nothing, in which case lon/lat is assumed);
+ * @p s_crs, when given, replaces what the file says (as ogr2ogr -s_srs).
+ * Fills @p cc with where the coordinates may lie. */
+static int boundary_transform(jk_ctx *ctx, OGRLayerH lyr, const char *path,
+			      const char *s_crs, OGRCoordinateTransformationH *out,
+			      crs_check *cc)
+{
+	OGRSpatialReferenceH src = NULL, dst = NULL;
+	int rc = JK_OK;
 
 	*out = NULL;
-	if (!src)
-		return JK_OK;
-	dst = jk_srs_wgs84();
-	if (!dst)
-		return jk_error(ctx, JK_ERR_PROJ, "cannot create EPSG:4326");
-	if (!OSRIsSame(src, dst)) {
-		OGRSpatialReferenceH s2 = OSRClone(src);
-
-		OSRSetAxisMappingStrategy(s2, OAMS_TRADITIONAL_GIS_ORDER);
-		*out = OCTNewCoordinateTransformation(s2, dst);
-		OSRDestroySpatialReference(s2);
-		if (!*out) {
-			OSRDestroySpatialReference(dst);
-			return jk_error(ctx, JK_ERR_PROJ,
-					"%s: cannot transform layer '%s' to EPSG:4326: %s",
-					path, OGR_L_GetName(lyr), jk_gdal_lasterr(ctx));
+	if (s_crs) {
+		src = OSRNewSpatialReference(NULL);
+		if (!src || OSRSetFromUserInput(src, s_crs) != OGRERR_NONE) {
+			rc = jk_error(ctx, JK_ERR_ARG,
+				      "--s-crs: '%s' is not a CRS (use e.g. EPSG:32751 or"
+				      " EPSG:23891)", s_crs);
+			goto cleanup;
 		}
+	} else if (OGR_L_GetSpatialRef(lyr)) {
+		src = OSRClone(OGR_L_GetSpatialRef(lyr));
 	}
-	OSRDestroySpatialReference(dst);
-	return JK_OK;
+	crs_area(src, cc);
+	if (!src)
+		goto cleanup;
+	dst = jk_srs_wgs84();
+	if (!dst) {
+		rc = jk_error(ctx, JK_ERR_PROJ, "cannot create EPSG:4326");
+		goto cleanup;
+	}
+	OSRSetAxisMappingStrategy(src, OAMS_TRADITIONAL_GIS_ORDER);
+	if (!OSRIsSame(src, dst)) {
+		*out = OCTNewCoordinateTransformation(src, dst);
+		if (!*out)
+			rc = jk_error(ctx, JK_ERR_PROJ,
+				      "%s: cannot transform layer '%s' from %s to EPSG:4326: %s",
+				      path, OGR_L_GetName(lyr), cc->name, jk_gdal_lasterr(ctx));
+	}
+cleanup:
+	if (src)
+		OSRDestroySpatialReference(src);
+	if (dst)
+		OSRDestroySpatialReference(dst);
+	return rc;
 }
 
 int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
@@ -313,6 +391,7 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 	GEOSWKBWriter *wr = NULL;
 	sqlite3_stmt *ins = NULL, *exists = NULL;
 	struct bfields bf;
+	crs_check cc;
 	jk_import_stats local;
 	unsigned char *wkb = NULL;
 	int rc, in_tx = 0;
@@ -335,7 +414,7 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 		goto done;
 	rc = boundary_fields(ctx, lyr, path, opts, &bf);
 	if (!rc)
-		rc = boundary_transform(ctx, lyr, path, &ct);
+		rc = boundary_transform(ctx, lyr, path, opts->s_crs, &ct, &cc);
 	if (rc)
 		goto done;
 	rd = GEOSWKBReader_create_r(h);
@@ -416,10 +495,22 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 			goto reject;
 		}
 		if (ct && OGR_G_Transform(og, ct) != OGRERR_NONE) {
-			jk_msg(ctx, JK_LOG_ERROR,
-			       "%s:%ld: geometry: cannot transform village %s to EPSG:4326",
-			       path, row, kode);
-			goto reject;
+			rc = crs_fail(ctx, path, row, kode, &cc, NULL,
+				      "cannot be transformed to EPSG:4326 from");
+			OGR_F_Destroy(f);
+			goto done;
+		}
+		{
+			OGREnvelope env;
+
+			OGR_G_GetEnvelope(og, &env);
+			if (!(env.MinX >= cc.west && env.MaxX <= cc.east &&
+			      env.MinY >= cc.south && env.MaxY <= cc.north)) {
+				rc = crs_fail(ctx, path, row, kode, &cc, &env,
+					      "lies outside the area of");
+				OGR_F_Destroy(f);
+				goto done;
+			}
 		}
 		wsz = OGR_G_WkbSize(og);
 		{

@@ -86,6 +86,33 @@ check "it says the file may be damaged" grep -q 'may be damaged' "$T/dmg.err"
 expect_eq "nothing is imported" 0 "$(sqlite3 "$T/dmg.sqlite" "SELECT count(*) FROM villages")"
 check "no summary claims rows were read" test ! -s "$T/dmg.out"
 
+# ---- boundaries: a CRS label that does not fit the coordinates ---------------
+# the villages of Kota Baubau in UTM zone 51S, labelled EPSG:4326 (lon
+# 451,365, lat 9,392,380 used to be imported and analysed with exit 0), and
+# the lon/lat villages labelled UTM 51S
+ogr2ogr -t_srs EPSG:32751 -where "kode LIKE '74.72.%'" "$T/utm.gpkg" "$SULTRA" desa
+ogr2ogr -a_srs EPSG:4326 "$T/utm_as_4326.gpkg" "$T/utm.gpkg"
+ogr2ogr -a_srs EPSG:32751 -where "kode LIKE '74.72.%'" "$T/deg_as_utm.gpkg" "$SULTRA" desa
+n7472=$(sqlite3 "$SULTRA" "SELECT count(*) FROM desa WHERE kode LIKE '74.72.%'")
+for f in utm_as_4326 deg_as_utm; do
+	set +e
+	"$JANGKAU" --db "$T/crs_$f.sqlite" import boundaries "$T/$f.gpkg" >/dev/null 2>"$T/crs.err"
+	rc=$?
+	set -e
+	expect_eq "$f: the import fails" 1 "$rc"
+	check "$f: the message points at the CRS label and --s-crs" grep -q "CRS label is wrong (hint: --s-crs" "$T/crs.err"
+	check "$f: the message names the file, row and village" grep -Eq "$f.gpkg:[0-9]+: village 74\.72\." "$T/crs.err"
+	expect_eq "$f: nothing is imported" 0 "$(sqlite3 "$T/crs_$f.sqlite" "SELECT count(*) FROM villages")"
+done
+"$JANGKAU" --db "$T/crs_ok.sqlite" --quiet import boundaries "$T/utm_as_4326.gpkg" --s-crs EPSG:32751
+expect_eq "--s-crs names the real CRS: every village imported, in Baubau" "$n7472 0" \
+	"$(sqlite3 -separator ' ' "$T/crs_ok.sqlite" "SELECT count(*), sum(pt_lon NOT BETWEEN 122.4 AND 122.9 OR pt_lat NOT BETWEEN -5.6 AND -5.2) FROM villages")"
+set +e
+"$JANGKAU" --db "$T/crs_bad.sqlite" import boundaries "$T/utm.gpkg" --s-crs no-such-crs 2>"$T/crs.err"
+expect_eq "--s-crs with no CRS is an error" 1 "$?"
+set -e
+check "naming the value" grep -q "'no-such-crs' is not a CRS" "$T/crs.err"
+
 # ---- client privacy (docs/privacy.md) ----------------------------------------
 OFFICE_ID=$(sqlite3 "$DB" "SELECT client_id FROM clients ORDER BY client_id LIMIT 1")
 (umask 000 && j export --out "$T/x")
