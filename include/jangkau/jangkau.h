@@ -148,6 +148,9 @@ typedef struct jk_boundary_opts {
 	const char *aliases; /**< optional alias CSV (kode,alias); NULL for none */
 	const char *area;    /**< working area: comma-separated code prefixes
 				  ("74.72,74.04"); villages outside are skipped.
+				  A code that is not a region code, or that no
+				  village of the file lies under, is an error
+				  (JK_ERR_ARG naming it; nothing written).
 				  NULL: every village of the file */
 	int strict;          /**< abort with nothing written on any rejected row */
 	const char *s_crs;   /**< the CRS the coordinates are really in, replacing
@@ -173,7 +176,9 @@ typedef struct jk_table_opts {
  * use from PROJ, widened by 10 degrees; for lon/lat |lon| <= 180 and
  * |lat| <= 90) or cannot be transformed mean that the file's CRS label is
  * wrong: JK_ERR_FORMAT naming the row, with the hint to name the real CRS
- * in opts->s_crs; nothing is written.
+ * in opts->s_crs; nothing is written. A village already in the store
+ * whose names, codes and polygon are the same is counted unchanged (and
+ * not rewritten), one that differs updated.
  * @return JK_OK, or an error; with strict, JK_ERR_REJECTED when a row was
  *         rejected (nothing is written then).
  */

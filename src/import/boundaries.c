@@ -30,28 +30,90 @@ static int field_index(OGRFeatureDefnH defn, const char *name,
 	return OGR_FD_GetFieldIndex(defn, name ? name : def);
 }
 
-/* Whether @p kode lies in the comma-separated list of code prefixes. */
-static int in_area(const char *area, const char *kode)
+/* The working area: code prefixes, and which of them matched a village. */
+#define AREA_MAX 64
+
+typedef struct area_list {
+	int n;
+	char code[AREA_MAX][16];
+	int hit[AREA_MAX];
+} area_list;
+
+static int area_parse(jk_ctx *ctx, const char *area, area_list *al)
 {
 	const char *p = area;
 
-	if (!area || !*area)
-		return 1;
-	while (*p) {
+	memset(al, 0, sizeof *al);
+	while (p && *p) {
 		const char *e = strchr(p, ',');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
 
-		while (n && p[n - 1] == ' ')
-			n--;
-		if (n && strncmp(kode, p, n) == 0 && (kode[n] == '\0' || kode[n] == '.'))
-			return 1;
-		if (!e)
-			break;
-		p = e + 1;
-		while (*p == ' ')
+		while (n && (*p == ' ' || *p == '\t')) {
 			p++;
+			n--;
+		}
+		while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+		if (n) {
+			char *code = al->code[al->n];
+
+			if (al->n == AREA_MAX)
+				return jk_error(ctx, JK_ERR_ARG,
+						"--area: more than %d codes", AREA_MAX);
+			if (n < sizeof al->code[0]) {
+				memcpy(code, p, n);
+				code[n] = '\0';
+			}
+			if (n >= sizeof al->code[0] || !jk_kode_level(code))
+				return jk_error(ctx, JK_ERR_ARG,
+						"--area: '%.*s' is not a region code such as 74 (province),"
+						" 74.72 (regency) or 74.72.01 (district)",
+						(int)n, p);
+			al->n++;
+		}
+		p = e ? e + 1 : NULL;
+	}
+	return JK_OK;
+}
+
+/* Whether @p kode lies in the working area (every village when none was
+ * given); notes which code matched. */
+static int area_match(area_list *al, const char *kode)
+{
+	int i;
+
+	if (al->n == 0)
+		return 1;
+	for (i = 0; i < al->n; i++) {
+		size_t n = strlen(al->code[i]);
+
+		if (!strncmp(kode, al->code[i], n) && (kode[n] == '\0' || kode[n] == '.')) {
+			al->hit[i] = 1;
+			return 1;
+		}
 	}
 	return 0;
+}
+
+/* An error naming the codes of the working area that matched no village
+ * of the file: a typo there would otherwise leave out a regency without a
+ * word. JK_OK when every code matched. */
+static int area_check(jk_ctx *ctx, const char *path, const area_list *al)
+{
+	jk_buf miss;
+	int i, rc = JK_OK, k = 0;
+
+	jk_buf_init(&miss);
+	for (i = 0; i < al->n; i++)
+		if (!al->hit[i])
+			jk_buf_printf(&miss, "%s%s", k++ ? ", " : "", al->code[i]);
+	if (k)
+		rc = jk_error(ctx, JK_ERR_ARG,
+			      "%s: --area: no village of the file lies under %s; check the %s"
+			      " (nothing imported)",
+			      path, jk_buf_str(&miss), k > 1 ? "codes" : "code");
+	jk_buf_release(&miss);
+	return rc;
 }
 
 int jk_kode_level(const char *k)
@@ -392,6 +454,7 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 	sqlite3_stmt *ins = NULL, *exists = NULL;
 	struct bfields bf;
 	crs_check cc;
+	area_list area;
 	jk_import_stats local;
 	unsigned char *wkb = NULL;
 	int rc, in_tx = 0;
@@ -403,6 +466,9 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 	if (!opts)
 		opts = &defaults;
 	jk_gdal_push(ctx);
+	rc = area_parse(ctx, opts->area, &area);
+	if (rc)
+		goto done;
 	rc = jk_gdal_open_vector(ctx, path, &ds);
 	if (rc)
 		goto done;
@@ -427,7 +493,13 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 	if (rc)
 		goto done;
 	in_tx = 1;
-	rc = jk_store_prepare(st, "SELECT 1 FROM villages WHERE kode=?", &exists);
+	/* a village already in the store: whether anything of it changes
+	 * (the geometry compared as SpatiaLite stores it) */
+	rc = jk_store_prepare(st,
+		"SELECT nama IS ?2 AND kecamatan IS ?3 AND kabupaten IS ?4"
+		" AND provinsi IS ?5 AND repaired = ?6 AND pt_lon = ?7 AND pt_lat = ?8"
+		" AND AsBinary(geom) = AsBinary(CastToMultiPolygon(GeomFromWKB(?9, 4326)))"
+		" FROM villages WHERE kode = ?1", &exists);
 	if (!rc)
 		rc = jk_store_prepare(st,
 			"INSERT INTO villages(kode,nama,kecamatan,kabupaten,provinsi,"
@@ -453,7 +525,7 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 		char kk[16], kc[16], kp[16];
 		double px = 0, py = 0;
 		size_t wlen = 0;
-		int repaired = 0, wsz, failed;
+		int repaired = 0, wsz, failed, same;
 
 		rc = next_feature(ctx, lyr, path, row + 1, &f, &failed);
 		if (rc)
@@ -479,7 +551,7 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 			       kode ? kode : "");
 			goto reject;
 		}
-		if (!in_area(opts->area, kode)) {
+		if (!area_match(&area, kode)) {
 			stats->skipped++;
 			OGR_F_Destroy(f);
 			continue;
@@ -585,11 +657,38 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 		memcpy(kc, kode, 8);
 		kc[8] = '\0';
 		sqlite3_bind_text(exists, 1, kode, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(exists) == SQLITE_ROW)
-			stats->updated++;
-		else
+		sqlite3_bind_text(exists, 2, nama, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(exists, 3, fstr(f, bf.kec), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(exists, 4, fstr(f, bf.kab), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(exists, 5, fstr(f, bf.prov), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(exists, 6, repaired);
+		sqlite3_bind_double(exists, 7, px);
+		sqlite3_bind_double(exists, 8, py);
+		sqlite3_bind_blob(exists, 9, wkb, (int)wlen, SQLITE_STATIC);
+		switch (sqlite3_step(exists)) {
+		case SQLITE_ROW:
+			same = sqlite3_column_int(exists, 0) == 1;
+			if (same)
+				stats->unchanged++;
+			else
+				stats->updated++;
+			break;
+		case SQLITE_DONE:
+			same = 0;
 			stats->imported++;
+			break;
+		default:
+			OGR_F_Destroy(f);
+			rc = jk_store_dberr(st, "cannot compare village");
+			goto done;
+		}
 		sqlite3_reset(exists);
+		if (same) {
+			GEOSFree_r(h, wkb);
+			wkb = NULL;
+			OGR_F_Destroy(f);
+			continue;
+		}
 		sqlite3_bind_text(ins, 1, kode, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(ins, 2, nama, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(ins, 3, fstr(f, bf.kec), -1, SQLITE_TRANSIENT);
@@ -625,11 +724,9 @@ reject:
 		if (rc)
 			goto done;
 	}
-	if (opts->area && stats->read > 0 && stats->skipped == stats->read) {
-		rc = jk_error(ctx, JK_ERR_ARG, "%s: no village lies in the area '%s'",
-			      path, opts->area);
+	rc = area_check(ctx, path, &area);
+	if (rc)
 		goto done;
-	}
 	if (opts->strict && stats->rejected) {
 		rc = jk_error(ctx, JK_ERR_REJECTED,
 			      "%s: %ld rows rejected; nothing imported (--strict)",

@@ -113,6 +113,33 @@ expect_eq "--s-crs with no CRS is an error" 1 "$?"
 set -e
 check "naming the value" grep -q "'no-such-crs' is not a CRS" "$T/crs.err"
 
+# ---- boundaries: no silent changes ------------------------------------------
+# an --area code that matches nothing (or is no code) is an error naming it;
+# "74.72,7404" used to import Kota Baubau alone without a word
+for a in 74.72,7404 74.72,74.99; do
+	set +e
+	"$JANGKAU" --db "$T/area_$a.sqlite" import boundaries "$SULTRA" --area "$a" >/dev/null 2>"$T/area.err"
+	rc=$?
+	set -e
+	bad=${a#74.72,}
+	expect_eq "--area $a fails" 1 "$rc"
+	check "--area $a: the message names '$bad'" grep -q -- "$bad" "$T/area.err"
+	expect_eq "--area $a: nothing imported" 0 "$(sqlite3 "$T/area_$a.sqlite" "SELECT count(*) FROM villages" 2>/dev/null || echo 0)"
+done
+# re-importing the same boundaries changes nothing, and says so
+ogr2ogr -where "kode LIKE '74.72.%'" "$T/baubau.gpkg" "$SULTRA" desa
+"$JANGKAU" --db "$T/re.sqlite" import boundaries "$T/baubau.gpkg" >/dev/null
+"$JANGKAU" --db "$T/re.sqlite" import boundaries "$T/baubau.gpkg" >"$T/re.out"
+check "identical rows are unchanged, not updated" \
+	grep -q "$n7472 rows read, 0 imported, 0 updated, $n7472 unchanged" "$T/re.out"
+ogrinfo -q "$T/baubau.gpkg" -sql "UPDATE desa SET nama = 'Nama Baru' WHERE kode = (SELECT min(kode) FROM desa)" >/dev/null
+"$JANGKAU" --db "$T/re.sqlite" import boundaries "$T/baubau.gpkg" >"$T/re.out"
+check "a renamed village is updated, the rest unchanged" \
+	grep -q "0 imported, 1 updated, $((n7472 - 1)) unchanged" "$T/re.out"
+ogr2ogr -simplify 0.0005 "$T/baubau_s.gpkg" "$T/baubau.gpkg" desa
+"$JANGKAU" --db "$T/re.sqlite" import boundaries "$T/baubau_s.gpkg" >"$T/re.out"
+check "villages with other polygons are updated" grep -q "0 imported, $n7472 updated, 0 unchanged" "$T/re.out"
+
 # ---- client privacy (docs/privacy.md) ----------------------------------------
 OFFICE_ID=$(sqlite3 "$DB" "SELECT client_id FROM clients ORDER BY client_id LIMIT 1")
 (umask 000 && j export --out "$T/x")
