@@ -102,6 +102,17 @@ JK_API void jk_ctx_set_log(jk_ctx *ctx, jk_log_fn fn, void *user);
 /** Sets the progress callback (NULL for none). */
 JK_API void jk_ctx_set_progress(jk_ctx *ctx, jk_progress_fn fn, void *user);
 
+/**
+ * Sets how long a store call waits for a store that another program holds
+ * (another jangkau run importing, QGIS editing the store): up to @p seconds
+ * (0: not at all; default 10), with a JK_LOG_WARN message naming the store
+ * when the wait begins and progress (step "waiting for the store") while
+ * it lasts. Stores opened afterwards use it. After the wait the call fails
+ * with JK_ERR_DB, and the message says that another jangkau or QGIS may
+ * hold the store.
+ */
+JK_API void jk_ctx_set_lock_wait(jk_ctx *ctx, double seconds);
+
 /* ------------------------------------------------------------------ */
 /* Store                                                               */
 

@@ -21,6 +21,8 @@ struct cli {
 	jk_ctx *ctx;
 	const char *db;  /* --db, default jangkau.sqlite */
 	int quiet;
+	double wait_s;   /* --wait: seconds to wait for a store in use */
+	int wait_set;
 	long rejected;   /* rows rejected so far (exit code 3) */
 	/* progress indicator */
 	int tty;
@@ -63,7 +65,7 @@ struct cli_opt {
 /*
  * Parses a command's arguments (argv[0] is the command name): its options
  * (given as "--name VALUE" or "--name=VALUE"), the shared ones (--db,
- * --quiet, --help) and between @p pos_min and @p pos_max positional
+ * --wait, --quiet, --help) and between @p pos_min and @p pos_max positional
  * arguments into @p pos. Returns 0 to go on, CLI_HELP_SHOWN after --help,
  * or EXIT_USAGE after printing a usage error. Installs the progress
  * indicator (on a terminal, unless --quiet).
@@ -76,6 +78,10 @@ int cli_parse(struct cli *cli, const struct cli_cmd *cmd, int argc,
 /* Usage error for @p cmd: prints the message and a hint, returns EXIT_USAGE. */
 int cli_usage(const struct cli_cmd *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* Parses --wait SECONDS (a number, 0 or more) into the context; returns 0
+ * on success. */
+int cli_parse_wait(struct cli *cli, const char *s);
 
 /* Parses a positive number; returns 0 on success. */
 int cli_parse_km(const char *s, double *out);

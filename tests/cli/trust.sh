@@ -140,6 +140,47 @@ ogr2ogr -simplify 0.0005 "$T/baubau_s.gpkg" "$T/baubau.gpkg" desa
 "$JANGKAU" --db "$T/re.sqlite" import boundaries "$T/baubau_s.gpkg" >"$T/re.out"
 check "villages with other polygons are updated" grep -q "0 imported, $n7472 updated, 0 unchanged" "$T/re.out"
 
+# ---- a store another program holds --------------------------------------------
+# hold_store DB SECONDS: an exclusive lock on DB for SECONDS, as a jangkau
+# import or QGIS saving edits would hold it; returns once the lock is held
+hold_store() {
+	{ echo "BEGIN EXCLUSIVE;"; echo "SELECT count(*) FROM meta;"; sleep "$2"; echo "COMMIT;"; } |
+		sqlite3 "$1" >/dev/null 2>&1 &
+	holder=$!
+	local k
+	for k in $(seq 50); do
+		sqlite3 "$1" "SELECT count(*) FROM meta" >/dev/null 2>&1 || return 0
+		sleep 0.1
+	done
+}
+"$JANGKAU" --db "$T/lock.sqlite" --quiet import boundaries "$T/baubau.gpkg"
+hold_store "$T/lock.sqlite" 4
+set +e
+"$JANGKAU" --db "$T/lock.sqlite" --wait 1 import boundaries "$T/baubau.gpkg" >/dev/null 2>"$T/lock.err"
+rc=$?
+set -e
+wait "$holder" || true
+expect_eq "a store held by another program: failure after --wait" 1 "$rc"
+check "the wait is announced, naming the store" grep -q "lock.sqlite: the store is in use by another program" "$T/lock.err"
+check "the failure says another jangkau or QGIS may hold it" grep -q "another jangkau run, or QGIS with the store open" "$T/lock.err"
+check "no bare 'database is locked'" bash -c "! grep -q '^jangkau: .*: database is locked$' '$T/lock.err'"
+hold_store "$T/lock.sqlite" 1
+set +e
+"$JANGKAU" --db "$T/lock.sqlite" import boundaries "$T/baubau.gpkg" >"$T/lock.out" 2>"$T/lock.err"
+rc=$?
+set -e
+wait "$holder" || true
+expect_eq "within the default wait the import goes through" 0 "$rc"
+check "after a message" grep -q "waiting up to 10 s" "$T/lock.err"
+check "and its summary" grep -q "$n7472 unchanged" "$T/lock.out"
+hold_store "$T/lock.sqlite" 2
+set +e
+"$JANGKAU" --wait 0 --db "$T/lock.sqlite" report --out "$T/lockr" 2>"$T/lock.err"
+rc=$?
+set -e
+wait "$holder" || true
+expect_eq "--wait 0 (a global option) does not wait" 1 "$rc"
+
 # ---- client privacy (docs/privacy.md) ----------------------------------------
 OFFICE_ID=$(sqlite3 "$DB" "SELECT client_id FROM clients ORDER BY client_id LIMIT 1")
 (umask 000 && j export --out "$T/x")
