@@ -166,13 +166,18 @@ static int next_feature(jk_ctx *ctx, OGRLayerH lyr, const char *path,
 			path, row, OGR_L_GetName(lyr), CPLGetLastErrorMsg());
 }
 
-/* After the last row: a layer that knows its feature count cheaply must
- * have given that many (a reader that stops early without an error still
- * lost rows). */
-static int check_count(jk_ctx *ctx, OGRLayerH lyr, const char *path,
-		       long total, long rows)
+/* After the last row: a GeoPackage, whose feature count is kept by
+ * triggers in gpkg_ogr_contents, must have given that many (a reader that
+ * stops early without an error still lost rows). Not for other formats:
+ * a Shapefile counts the records it marks deleted, and gives none of
+ * them. */
+static int check_count(jk_ctx *ctx, GDALDatasetH ds, OGRLayerH lyr,
+		       const char *path, long total, long rows)
 {
-	if (total < 0 || rows == total)
+	GDALDriverH drv = GDALGetDatasetDriver(ds);
+
+	if (total < 0 || rows == total || !drv ||
+	    strcmp(GDALGetDriverShortName(drv), "GPKG") != 0)
 		return JK_OK;
 	return jk_error(ctx, JK_ERR_GDAL,
 			"%s: layer '%s' says it has %ld rows, but %ld could be read (the file may"
@@ -294,7 +299,7 @@ static int import_aliases(jk_ctx *ctx, jk_store *st, const char *path,
 		OGR_F_Destroy(f);
 	}
 	if (!rc)
-		rc = check_count(ctx, lyr, path, total, row);
+		rc = check_count(ctx, ds, lyr, path, total, row);
 	if (rc)
 		goto done;
 	if (strict && stats->rejected)
@@ -716,7 +721,7 @@ reject:
 		OGR_F_Destroy(f);
 	}
 	jk_progress(ctx, "import boundaries", row, row);
-	rc = check_count(ctx, lyr, path, total, row);
+	rc = check_count(ctx, ds, lyr, path, total, row);
 	if (rc)
 		goto done;
 	if (opts->aliases) {

@@ -85,6 +85,20 @@ check "the message names the file and the row" grep -Eq 'damaged.gpkg: row [0-9]
 check "it says the file may be damaged" grep -q 'may be damaged' "$T/dmg.err"
 expect_eq "nothing is imported" 0 "$(sqlite3 "$T/dmg.sqlite" "SELECT count(*) FROM villages")"
 check "no summary claims rows were read" test ! -s "$T/dmg.out"
+# a GeoPackage that gives fewer rows than it says it has, without an error
+ogr2ogr -where "kode LIKE '74.72.%'" "$T/short.gpkg" "$SULTRA" desa
+sqlite3 "$T/short.gpkg" "UPDATE gpkg_ogr_contents SET feature_count = feature_count + 5"
+set +e
+"$JANGKAU" --db "$T/short.sqlite" import boundaries "$T/short.gpkg" >/dev/null 2>"$T/short.err"
+expect_eq "a GeoPackage short of its own count fails" 1 "$?"
+set -e
+check "saying how many rows it has and gave" grep -q "says it has [0-9]* rows, but [0-9]* could be read" "$T/short.err"
+# but a Shapefile's deleted records are not missing rows
+ogr2ogr "$T/del.shp" "$T/short.gpkg" desa
+ogrinfo -q -oo AUTO_REPACK=NO -dialect SQLite "$T/del.shp" -sql "DELETE FROM del WHERE rowid = 3" >/dev/null 2>&1
+"$JANGKAU" --db "$T/del.sqlite" --quiet import boundaries "$T/del.shp"
+expect_eq "a Shapefile with a deleted record imports its other rows" $(($(sqlite3 "$SULTRA" "SELECT count(*) FROM desa WHERE kode LIKE '74.72.%'") - 1)) \
+	"$(sqlite3 "$T/del.sqlite" "SELECT count(*) FROM villages")"
 
 # ---- boundaries: a CRS label that does not fit the coordinates ---------------
 # the villages of Kota Baubau in UTM zone 51S, labelled EPSG:4326 (lon
