@@ -143,29 +143,6 @@ static const char *fstr(OGRFeatureH f, int idx)
 	return OGR_F_GetFieldAsString(f, idx);
 }
 
-/*
- * Reads the next feature of @p lyr, telling the end of the data from a
- * read error: OGR_L_GetNextFeature() returns NULL for both, and only the
- * CPL error state says which (a damaged GeoPackage page ends the loop like
- * the last row would). Returns JK_OK with *out the feature or NULL at the
- * end; JK_ERR_GDAL with the context error naming the file and the row
- * (@p row, the row being read) on a read error. A feature that came with
- * a failure is returned with *failed set, for the caller to reject.
- */
-static int next_feature(jk_ctx *ctx, OGRLayerH lyr, const char *path,
-			long row, OGRFeatureH *out, int *failed)
-{
-	CPLErrorReset();
-	*out = OGR_L_GetNextFeature(lyr);
-	*failed = CPLGetLastErrorType() >= CE_Failure;
-	if (*out || !*failed)
-		return JK_OK;
-	return jk_error(ctx, JK_ERR_GDAL,
-			"%s: row %ld: cannot read layer '%s': %s (the file may be damaged;"
-			" nothing was imported)",
-			path, row, OGR_L_GetName(lyr), CPLGetLastErrorMsg());
-}
-
 /* After the last row: a GeoPackage, whose feature count is kept by
  * triggers in gpkg_ogr_contents, must have given that many (a reader that
  * stops early without an error still lost rows). Not for other formats:
@@ -267,7 +244,7 @@ static int import_aliases(jk_ctx *ctx, jk_store *st, const char *path,
 		const char *k, *a;
 		int failed;
 
-		rc = next_feature(ctx, lyr, path, row + 1, &f, &failed);
+		rc = jk_gdal_next_feature(ctx, lyr, path, row + 1, &f, &failed);
 		if (rc || !f)
 			break;
 		k = fstr(f, ik);
@@ -532,7 +509,7 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 		size_t wlen = 0;
 		int repaired = 0, wsz, failed, same;
 
-		rc = next_feature(ctx, lyr, path, row + 1, &f, &failed);
+		rc = jk_gdal_next_feature(ctx, lyr, path, row + 1, &f, &failed);
 		if (rc)
 			goto done;
 		if (!f)
