@@ -45,6 +45,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/csv.h"
+
 #define MAX_TRIES_PER_POINT 10000000L
 
 /* ---- random numbers ---- */
@@ -118,22 +120,25 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-/* Writes one CSV field, quoted when it holds a separator, quote or line
- * break (RFC 4180). */
+/* Writes one CSV field through jangkau's one CSV writer (src/core/csv.h:
+ * RFC 4180, quoted only when needed), LF line ends; the row goes out with
+ * its last field. No formula guard: these are input files, like an
+ * office's own spreadsheet. One row at a time (the tool is one thread). */
 static void csv_field(FILE *f, const char *s, int last)
 {
-	if (strpbrk(s, ",\"\r\n")) {
-		fputc('"', f);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', f);
-			fputc(*s, f);
-		}
-		fputc('"', f);
-	} else {
-		fputs(s, f);
-	}
-	fputc(last ? '\n' : ',', f);
+	static jk_buf row;
+	static jk_csvw w;
+
+	if (!w.out)
+		jk_csvw_init(&w, &row, JK_CSV_LF);
+	jk_csvw_text(&w, s);
+	if (!last)
+		return;
+	jk_csvw_end_row(&w);
+	if (row.oom)
+		die("out of memory");
+	fwrite(jk_buf_str(&row), 1, row.len, f);
+	jk_buf_reset(&row);
 }
 
 static FILE *open_out(const char *dir, const char *name)

@@ -65,7 +65,8 @@ say "building gen_points"
 # shellcheck disable=SC2046
 gcc -std=c17 -O2 -Wall -Wextra -Wshadow -Wmissing-declarations -Werror=vla \
 	-Wformat=2 -Wstrict-prototypes -D_POSIX_C_SOURCE=200809L \
-	-o "$W/gen_points" "$HERE/gen_points.c" $(pkg-config --cflags --libs gdal geos) -lm
+	-I "$HERE/../src" -o "$W/gen_points" "$HERE/gen_points.c" "$HERE/../src/core/csv.c" \
+	"$HERE/../src/core/util.c" $(pkg-config --cflags --libs gdal geos) -lm
 mkdir -p "$W/gen"
 say "generating $N_SITES sites and $N_CLIENTS clients (seed $SEED)"
 t0=$(now)

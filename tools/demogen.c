@@ -44,6 +44,8 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include "core/csv.h"
+
 #define DEFAULT_SEED 9955u
 #define GRID 1e-6 /* degrees; every output vertex lies on this grid */
 #define PI 3.14159265358979323846
@@ -3998,27 +4000,22 @@ static void close_out(FILE *f, const char *name)
 		die("error writing '%s'", name);
 }
 
-/* RFC 4180: quoted only when needed, quotes doubled, CRLF line ends. */
+/* One row through jangkau's one CSV writer (src/core/csv.h): RFC 4180,
+ * quoted only when needed, quotes doubled, CRLF line ends. These files
+ * stand for an office's own spreadsheets, so no formula guard: a
+ * coordinate "-5.4,122.6" stays as written. */
 static void csv_row(FILE *f, const char *const *fields, int n)
 {
-	for (int i = 0; i < n; i++) {
-		const char *s = fields[i] ? fields[i] : "";
+	jk_buf b;
+	jk_csvw w;
 
-		if (i)
-			fputc(',', f);
-		if (strpbrk(s, ",\"\r\n")) {
-			fputc('"', f);
-			for (; *s; s++) {
-				if (*s == '"')
-					fputc('"', f);
-				fputc(*s, f);
-			}
-			fputc('"', f);
-		} else {
-			fputs(s, f);
-		}
-	}
-	fputs("\r\n", f);
+	jk_buf_init(&b);
+	jk_csvw_init(&w, &b, 0);
+	jk_csvw_row(&w, fields, n);
+	if (b.oom)
+		die("out of memory");
+	fwrite(jk_buf_str(&b), 1, b.len, f);
+	jk_buf_release(&b);
 }
 
 static void write_sites(world *w, const char *dir)

@@ -102,6 +102,17 @@ JK_API void jk_ctx_set_log(jk_ctx *ctx, jk_log_fn fn, void *user);
 /** Sets the progress callback (NULL for none). */
 JK_API void jk_ctx_set_progress(jk_ctx *ctx, jk_progress_fn fn, void *user);
 
+/**
+ * Sets how long a store call waits for a store that another program holds
+ * (another jangkau run importing, QGIS editing the store): up to @p seconds
+ * (0: not at all; default 10), with a JK_LOG_WARN message naming the store
+ * when the wait begins and progress (step "waiting for the store") while
+ * it lasts. Stores opened afterwards use it. After the wait the call fails
+ * with JK_ERR_DB, and the message says that another jangkau or QGIS may
+ * hold the store.
+ */
+JK_API void jk_ctx_set_lock_wait(jk_ctx *ctx, double seconds);
+
 /* ------------------------------------------------------------------ */
 /* Store                                                               */
 
@@ -148,8 +159,15 @@ typedef struct jk_boundary_opts {
 	const char *aliases; /**< optional alias CSV (kode,alias); NULL for none */
 	const char *area;    /**< working area: comma-separated code prefixes
 				  ("74.72,74.04"); villages outside are skipped.
+				  A code that is not a region code, or that no
+				  village of the file lies under, is an error
+				  (JK_ERR_ARG naming it; nothing written).
 				  NULL: every village of the file */
 	int strict;          /**< abort with nothing written on any rejected row */
+	const char *s_crs;   /**< the CRS the coordinates are really in, replacing
+				  the file's label (as ogr2ogr -s_srs): anything
+				  GDAL reads, "EPSG:32751", WKT, PROJ. NULL: the
+				  file's CRS (lon/lat when it names none) */
 } jk_boundary_opts;
 
 /**
@@ -178,6 +196,16 @@ typedef struct jk_table_opts {
  * Imports village polygons (any OGR vector source) into the store in one
  * transaction, reprojected to EPSG:4326, invalid polygons repaired with
  * GEOS make-valid, and rebuilds the gazetteer used by geocoding.
+ * A read error of the source (a damaged file) is not taken for its end: it
+ * fails with JK_ERR_GDAL naming the file and the row, as does a layer that
+ * gives fewer rows than its own feature count; nothing is written then.
+ * Coordinates that lie outside the valid area of their CRS (its area of
+ * use from PROJ, widened by 10 degrees; for lon/lat |lon| <= 180 and
+ * |lat| <= 90) or cannot be transformed mean that the file's CRS label is
+ * wrong: JK_ERR_FORMAT naming the row, with the hint to name the real CRS
+ * in opts->s_crs; nothing is written. A village already in the store
+ * whose names, codes and polygon are the same is counted unchanged (and
+ * not rewritten), one that differs updated.
  * @return JK_OK, or an error; with strict, JK_ERR_REJECTED when a row was
  *         rejected (nothing is written then).
  */
@@ -488,15 +516,38 @@ JK_API int jk_coverage_run(jk_ctx *ctx, jk_store *st,
 #define JK_FORMAT_SHP 2
 #define JK_FORMAT_GPKG 4
 
+/** How clients are named in the client layers (jk_export_opts.client_ids). */
+enum {
+	JK_CLIENT_IDS_PSEUDONYM = 0, /**< "K-" and 10 characters, a keyed hash of
+					  the office's id under a secret kept in
+					  the store: stable from export to export,
+					  not reversible without the store */
+	JK_CLIENT_IDS_OFFICE = 1     /**< the office's own client id (case number) */
+};
+
 typedef struct jk_export_opts {
 	int formats;                /**< JK_FORMAT_* bits; 0 means all three */
-	int exact_client_locations; /**< write client homes, not village points */
+	int exact_client_locations; /**< write client homes, not village points,
+					 and distances measured from the homes */
+	int client_ids;             /**< JK_CLIENT_IDS_*; 0: pseudonyms */
+	int include_juvenile_flag;  /**< fill clients.anak (1 child, 0 adult);
+					 0: the field is NULL */
 } jk_export_opts;
 
 /**
  * Writes the layers desa_coverage, kecamatan_summary, sites, gaps, clients
- * and client_links into @p dir (created if missing): one GeoJSON file and
- * one Shapefile per layer, and jangkau.gpkg with all layers.
+ * and client_links (and after a coverage run by road client_routes, roads
+ * and isochrones) into @p dir (created if missing): one GeoJSON file and
+ * one Shapefile per layer, and jangkau.gpkg with all layers, published as
+ * one set. Client layers follow docs/privacy.md: by default a client is a
+ * pseudonym at its village point, with distances from that point and no
+ * juvenile flag; the files that hold client data (clients.*,
+ * client_links.*, client_routes.*, jangkau.gpkg) are mode 0600. The first
+ * export of a store with pseudonyms creates their secret in the store.
+ * @p opts may be NULL (the defaults).
+ * @return JK_OK, or JK_ERR_ARG, JK_ERR_STATE (no coverage results),
+ *         JK_ERR_IO, JK_ERR_GDAL, JK_ERR_DB or JK_ERR_NOMEM; on failure
+ *         the previous outputs in @p dir are left as they were.
  */
 JK_API int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 		     const jk_export_opts *opts);

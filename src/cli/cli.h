@@ -21,6 +21,8 @@ struct cli {
 	jk_ctx *ctx;
 	const char *db;  /* --db, default jangkau.sqlite */
 	int quiet;
+	double wait_s;   /* --wait: seconds to wait for a store in use */
+	int wait_set;
 	long rejected;   /* rows rejected so far (exit code 3) */
 	/* progress indicator */
 	int tty;
@@ -63,7 +65,7 @@ struct cli_opt {
 /*
  * Parses a command's arguments (argv[0] is the command name): its options
  * (given as "--name VALUE" or "--name=VALUE"), the shared ones (--db,
- * --quiet, --help) and between @p pos_min and @p pos_max positional
+ * --wait, --quiet, --help) and between @p pos_min and @p pos_max positional
  * arguments into @p pos. Returns 0 to go on, CLI_HELP_SHOWN after --help,
  * or EXIT_USAGE after printing a usage error. Installs the progress
  * indicator (on a terminal, unless --quiet).
@@ -77,6 +79,10 @@ int cli_parse(struct cli *cli, const struct cli_cmd *cmd, int argc,
 int cli_usage(const struct cli_cmd *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Parses --wait SECONDS (a number, 0 or more) into the context; returns 0
+ * on success. */
+int cli_parse_wait(struct cli *cli, const char *s);
+
 /* Parses a positive number; returns 0 on success. */
 int cli_parse_km(const char *s, double *out);
 /* Parses a distance of zero or more; -1 when it is none. */
@@ -85,6 +91,10 @@ int cli_parse_m(const char *s, double *out);
 /* Parses "all", "kabupaten" or "none" into JK_REPORT_MAPS_*; returns 0 on
  * success. */
 int cli_parse_maps(const char *s, int *out);
+
+/* Parses "pseudonym" or "office" into JK_CLIENT_IDS_*; returns 0 on
+ * success. */
+int cli_parse_client_ids(const char *s, int *out);
 
 /* Parses "geojson,shp,gpkg" into JK_FORMAT_* bits; returns 0 on success. */
 int cli_parse_formats(const char *s, int *out);
@@ -121,12 +131,15 @@ int cli_exit_code(struct cli *cli);
 /* The whole pipeline, used by `run` and `demo`. */
 struct pipeline {
 	const char *boundaries, *aliases, *area, *sites, *clients, *out;
+	const char *s_crs;   /* --s-crs of the boundaries, or NULL */
 	const char *roads;   /* a road file to import first, or NULL */
 	int by_road;         /* coverage by road (on the store's roads) */
 	const char *profile; /* by road: profile as named (NULL: motorcycle) */
 	double max_minutes;  /* by road: reach in minutes (0: the default) */
 	double radius_km;
 	int formats, exact_clients, strict;
+	int client_ids;      /* JK_CLIENT_IDS_* */
+	int juvenile_flag;   /* --include-juvenile-flag */
 	const char *lang;
 	int maps; /* JK_REPORT_MAPS_* */
 };

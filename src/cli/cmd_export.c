@@ -1,27 +1,36 @@
 /*
  * jangkau export: write the GIS layers.
  */
+#include <string.h>
+
 #include "cli.h"
 
 static int cmd_export(struct cli *cli, int argc, char **argv)
 {
-	const char *out = NULL, *formats = NULL;
-	int exact = 0;
+	const char *out = NULL, *formats = NULL, *ids = NULL;
+	int exact = 0, juvenile = 0;
 	const struct cli_opt opts[] = {
 		{"--out", &out, NULL}, {"--format", &formats, NULL},
-		{"--exact-client-locations", NULL, &exact}, {NULL, NULL, NULL}};
-	jk_export_opts eo = {0, 0};
+		{"--exact-client-locations", NULL, &exact},
+		{"--client-ids", &ids, NULL},
+		{"--include-juvenile-flag", NULL, &juvenile}, {NULL, NULL, NULL}};
+	jk_export_opts eo;
 	jk_store *st = NULL;
 	int rc = cli_parse(cli, &cli_cmd_export, argc, argv, opts, NULL, 0, 0);
 
 	if (rc)
 		return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
+	memset(&eo, 0, sizeof eo);
 	if (!out)
 		return cli_usage(&cli_cmd_export, "--out DIR is required");
 	if (formats && cli_parse_formats(formats, &eo.formats))
 		return cli_usage(&cli_cmd_export,
 				 "--format: '%s' is not a list of geojson, shp, gpkg", formats);
+	if (ids && cli_parse_client_ids(ids, &eo.client_ids))
+		return cli_usage(&cli_cmd_export, "--client-ids: '%s' is not pseudonym or office",
+				 ids);
 	eo.exact_client_locations = exact;
+	eo.include_juvenile_flag = juvenile;
 	if (cli_open_store(cli, &st))
 		return EXIT_FAIL;
 	rc = jk_export(cli->ctx, st, out, &eo);
@@ -36,12 +45,20 @@ static int cmd_export(struct cli *cli, int argc, char **argv)
 const struct cli_cmd cli_cmd_export = {
 	"export", cmd_export, "write GeoJSON, Shapefile and GeoPackage layers",
 	"usage: jangkau export --out DIR [--format geojson,shp,gpkg]\n"
-	"                      [--exact-client-locations] [--db PATH] [--quiet]\n\n"
+	"                      [--exact-client-locations] [--client-ids pseudonym|office]\n"
+	"                      [--include-juvenile-flag] [--db PATH] [--quiet]\n\n"
 	"Writes the layers desa_coverage, kecamatan_summary, sites, gaps, clients\n"
 	"and client_links: one GeoJSON (RFC 7946) and one Shapefile per layer, and\n"
 	"jangkau.gpkg with all of them. Field names are the same in every format\n"
 	"(see docs/layers.md).\n\n"
-	"Clients are personal data: by default a client is drawn at the point of\n"
-	"its home village and carries only its pseudonymous id.\n\n"
+	"Clients are personal data (docs/privacy.md): by default a client is drawn\n"
+	"at the point of its home village, with distances from that point, under a\n"
+	"pseudonym (K-XXXXXXXXXX, the same in every export of this store) and\n"
+	"without the juvenile flag; the files holding clients are mode 0600.\n\n"
 	"  --format LIST               formats to write (default: all three)\n"
-	"  --exact-client-locations    draw clients at their home coordinate\n"};
+	"  --exact-client-locations    draw clients at their home coordinate, with\n"
+	"                              distances from the home\n"
+	"  --client-ids office         the office's own client ids instead of\n"
+	"                              pseudonyms\n"
+	"  --include-juvenile-flag     fill the field anak (1 child, 0 adult);\n"
+	"                              otherwise it is empty\n"};

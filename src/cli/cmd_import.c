@@ -36,7 +36,7 @@ static int import_run(struct cli *cli, int argc, char **argv, const char **sheet
 	const char *pos[2] = {NULL, NULL}, *layer = NULL, *aliases = NULL, *area = NULL;
 	const char *header_row = NULL;
 	const char *fk = NULL, *fn = NULL, *fkec = NULL, *fkab = NULL, *fprov = NULL;
-	const char *fclass = NULL, *foneway = NULL, *fspeed = NULL;
+	const char *fclass = NULL, *foneway = NULL, *fspeed = NULL, *s_crs = NULL;
 	int strict = 0, replace = 0, rc;
 	const struct cli_opt opts[] = {
 		{"--layer", &layer, NULL}, {"--aliases", &aliases, NULL},
@@ -46,7 +46,7 @@ static int import_run(struct cli *cli, int argc, char **argv, const char **sheet
 		{"--field-kabupaten", &fkab, NULL}, {"--field-provinsi", &fprov, NULL},
 		{"--class-field", &fclass, NULL}, {"--oneway-field", &foneway, NULL},
 		{"--speed-field", &fspeed, NULL}, {"--header-row", &header_row, NULL},
-		{"--replace", NULL, &replace},
+		{"--replace", NULL, &replace}, {"--s-crs", &s_crs, NULL},
 		{NULL, NULL, NULL}};
 	jk_import_stats stats;
 	jk_store *st = NULL;
@@ -81,9 +81,10 @@ static int import_run(struct cli *cli, int argc, char **argv, const char **sheet
 			return cli_usage(&cli_cmd_import, "--strict does not apply to 'import roads'");
 		return cli_import_roads(cli, pos[1], layer, fclass, foneway, fspeed);
 	}
-	if (strcmp(pos[0], "boundaries") && (aliases || area || fk || fn || fkec || fkab || fprov))
+	if (strcmp(pos[0], "boundaries") &&
+	    (aliases || area || fk || fn || fkec || fkab || fprov || s_crs))
 		return cli_usage(&cli_cmd_import,
-				 "--aliases, --area and --field-* apply to 'import boundaries' only");
+				 "--aliases, --area, --s-crs and --field-* apply to 'import boundaries' only");
 	if (!strcmp(pos[0], "decisions"))
 		return cli_import_decisions(cli, pos[1], layer, replace, strict);
 	if (cli_open_store(cli, &st))
@@ -101,6 +102,7 @@ static int import_run(struct cli *cli, int argc, char **argv, const char **sheet
 		bo.f_kecamatan = fkec;
 		bo.f_kabupaten = fkab;
 		bo.f_provinsi = fprov;
+		bo.s_crs = s_crs;
 		rc = jk_import_boundaries(cli->ctx, st, pos[1], &bo, &stats);
 	} else {
 		jk_table_opts to = {.layer = layer, .strict = strict, .sheets = sheets,
@@ -141,7 +143,8 @@ const struct cli_cmd cli_cmd_import = {
 	"usage: jangkau import boundaries FILE [--layer NAME] [--aliases CSV] [--area CODES]\n"
 	"                                     [--field-kode F] [--field-nama F]\n"
 	"                                     [--field-kecamatan F] [--field-kabupaten F]\n"
-	"                                     [--field-provinsi F] [--strict]\n"
+	"                                     [--field-provinsi F] [--s-crs CRS]\n"
+	"                                     [--strict]\n"
 	"       jangkau import sites FILE [--sheet NAME]... [--header-row N]\n"
 	"                                 [--layer NAME] [--strict]\n"
 	"       jangkau import clients FILE [--sheet NAME]... [--header-row N]\n"
@@ -187,6 +190,8 @@ const struct cli_cmd cli_cmd_import = {
 	"                 workbook, a sheet as --sheet\n"
 	"  --area CODES   import only villages under these codes, the working area\n"
 	"                 of the office (e.g. 74.72,74.04,74.13)\n"
+	"  --s-crs CRS    the CRS the boundaries are really in, when the file's label\n"
+	"                 is wrong (e.g. EPSG:32751 for UTM zone 51S; as ogr2ogr -s_srs)\n"
 	"  --strict       abort with nothing written if any row is rejected\n"
 	"  --replace      decisions: forget every earlier decision first, so that\n"
 	"                 the file is the whole list (empty it to clear them all)\n"

@@ -9,9 +9,10 @@ static int cmd_run(struct cli *cli, int argc, char **argv)
 {
 	struct pipeline p;
 	const char *radius = NULL, *formats = NULL, *maps = NULL, *by = NULL, *minutes = NULL;
+	const char *ids = NULL;
 	const struct cli_opt opts[] = {
 		{"--boundaries", &p.boundaries, NULL}, {"--aliases", &p.aliases, NULL},
-		{"--area", &p.area, NULL},
+		{"--area", &p.area, NULL}, {"--s-crs", &p.s_crs, NULL},
 		{"--sites", &p.sites, NULL}, {"--clients", &p.clients, NULL},
 		{"--roads", &p.roads, NULL}, {"--by", &by, NULL},
 		{"--max-minutes", &minutes, NULL}, {"--profile", &p.profile, NULL},
@@ -20,6 +21,8 @@ static int cmd_run(struct cli *cli, int argc, char **argv)
 		{"--maps", &maps, NULL},
 		{"--strict", NULL, &p.strict},
 		{"--exact-client-locations", NULL, &p.exact_clients},
+		{"--client-ids", &ids, NULL},
+		{"--include-juvenile-flag", NULL, &p.juvenile_flag},
 		{NULL, NULL, NULL}};
 	int rc;
 
@@ -45,6 +48,8 @@ static int cmd_run(struct cli *cli, int argc, char **argv)
 	if (maps && cli_parse_maps(maps, &p.maps))
 		return cli_usage(&cli_cmd_run, "--maps: '%s' is not all, kabupaten or none",
 				 maps);
+	if (ids && cli_parse_client_ids(ids, &p.client_ids))
+		return cli_usage(&cli_cmd_run, "--client-ids: '%s' is not pseudonym or office", ids);
 	if (p.lang && strcmp(p.lang, "id") && strcmp(p.lang, "en"))
 		return cli_usage(&cli_cmd_run, "--lang: '%s' is not id or en", p.lang);
 	return cli_pipeline(cli, &p);
@@ -52,13 +57,14 @@ static int cmd_run(struct cli *cli, int argc, char **argv)
 
 const struct cli_cmd cli_cmd_run = {
 	"run", cmd_run, "import, geocode, coverage, export and report in one go",
-	"usage: jangkau run [--boundaries FILE [--aliases CSV] [--area CODES]]\n"
+	"usage: jangkau run [--boundaries FILE [--aliases CSV] [--area CODES] [--s-crs CRS]]\n"
 	"                   [--sites FILE]\n"
 	"                   [--clients FILE] [--roads FILE] [--out DIR] [--radius-km KM]\n"
 	"                   [--by road|straight] [--max-minutes MIN] [--profile NAME]\n"
 	"                   [--format LIST] [--lang id|en] [--maps all|kabupaten|none]\n"
-	"                   [--strict]\n"
-	"                   [--exact-client-locations] [--db PATH] [--quiet]\n\n"
+	"                   [--strict] [--exact-client-locations]\n"
+	"                   [--client-ids pseudonym|office] [--include-juvenile-flag]\n"
+	"                   [--db PATH] [--quiet]\n\n"
 	"Imports what is given (into the store, which may already hold earlier\n"
 	"imports), then geocodes, computes coverage and writes the layers and\n"
 	"the gap report into DIR (default: out); --maps as for 'jangkau report'.\n\n"
@@ -73,4 +79,6 @@ const struct cli_cmd cli_cmd_run = {
 	"  --max-minutes MIN  by road: reach within this travel time (default 30)\n"
 	"  --profile NAME     by road: motorcycle (default), car, walk, or a CSV\n"
 	"  --radius-km KM     straight line: reach radius (default 5); by road:\n"
-	"                     also within this road distance\n"};
+	"                     also within this road distance\n"
+	"  --exact-client-locations, --client-ids, --include-juvenile-flag\n"
+	"                     as for 'jangkau export' (docs/privacy.md)\n"};

@@ -23,7 +23,7 @@ static void main_usage(FILE *f)
 	int i;
 
 	fprintf(f,
-		"usage: jangkau [--db PATH] [--quiet] COMMAND [ARGS]\n"
+		"usage: jangkau [--db PATH] [--wait SECONDS] [--quiet] COMMAND [ARGS]\n"
 		"       jangkau --help | --version\n\n"
 		"Plans community-service work sites of a Bapas: geocodes the address book\n"
 		"and the clients, finds villages without a ready site, and writes GIS\n"
@@ -34,6 +34,9 @@ static void main_usage(FILE *f)
 	fprintf(f,
 		"\nOptions:\n"
 		"  --db PATH   project store (default: jangkau.sqlite)\n"
+		"  --wait SECONDS\n"
+		"              how long to wait for a store that another jangkau run or\n"
+		"              QGIS holds (default 10; 0: do not wait)\n"
 		"  --quiet     print only errors\n"
 		"  --help      this text; 'jangkau COMMAND --help' for a command\n"
 		"  --version   print the version\n\n"
@@ -175,6 +178,16 @@ int cli_parse(struct cli *cli, const struct cli_cmd *cmd, int argc,
 			cli->db = eq ? eq + 1 : argv[++i];
 			continue;
 		}
+		if (n == 6 && !strncmp(a, "--wait", 6)) {
+			const char *v;
+
+			if (!eq && i + 1 >= argc)
+				return cli_usage(cmd, "option '--wait' needs a value");
+			v = eq ? eq + 1 : argv[++i];
+			if (cli_parse_wait(cli, v))
+				return cli_usage(cmd, "--wait: '%s' is not a number of seconds", v);
+			continue;
+		}
 		for (o = opts; o && o->name; o++)
 			if (strlen(o->name) == n && !strncmp(o->name, a, n))
 				break;
@@ -194,6 +207,22 @@ int cli_parse(struct cli *cli, const struct cli_cmd *cmd, int argc,
 		return cli_usage(cmd, "missing argument");
 	if (cli->tty && !cli->quiet)
 		jk_ctx_set_progress(cli->ctx, on_progress, cli);
+	return 0;
+}
+
+int cli_parse_wait(struct cli *cli, const char *s)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || *end || !(v >= 0) || v > 1e6)
+		return -1;
+	cli->wait_s = v;
+	cli->wait_set = 1;
+	if (cli->ctx)
+		jk_ctx_set_lock_wait(cli->ctx, v);
 	return 0;
 }
 
@@ -223,6 +252,17 @@ int cli_parse_maps(const char *s, int *out)
 		*out = JK_REPORT_MAPS_KABUPATEN;
 	else if (!strcmp(s, "none"))
 		*out = JK_REPORT_MAPS_NONE;
+	else
+		return -1;
+	return 0;
+}
+
+int cli_parse_client_ids(const char *s, int *out)
+{
+	if (!strcmp(s, "pseudonym"))
+		*out = JK_CLIENT_IDS_PSEUDONYM;
+	else if (!strcmp(s, "office"))
+		*out = JK_CLIENT_IDS_OFFICE;
 	else
 		return -1;
 	return 0;
@@ -356,6 +396,13 @@ int main(int argc, char **argv)
 			cli.db = argv[++i];
 		} else if (!strncmp(argv[i], "--db=", 5)) {
 			cli.db = argv[i] + 5;
+		} else if (!strcmp(argv[i], "--wait") || !strncmp(argv[i], "--wait=", 7)) {
+			const char *v = argv[i][6] == '=' ? argv[i] + 7 : i + 1 < argc ? argv[++i] : "";
+
+			if (cli_parse_wait(&cli, v)) {
+				cli_err("--wait: '%s' is not a number of seconds", v);
+				return EXIT_USAGE;
+			}
 		} else {
 			cli_err("unknown option '%s'", argv[i]);
 			main_usage(stderr);
@@ -378,6 +425,8 @@ int main(int argc, char **argv)
 		cli_err("cannot initialise GEOS/PROJ");
 		return EXIT_FAIL;
 	}
+	if (cli.wait_set)
+		jk_ctx_set_lock_wait(cli.ctx, cli.wait_s);
 	cli.tty = isatty(STDERR_FILENO);
 	jk_ctx_set_log(cli.ctx, on_log, &cli);
 	rc = commands[k]->run(&cli, argc - i, argv + i);

@@ -20,7 +20,8 @@ int cli_pipeline(struct cli *cli, const struct pipeline *p)
 			       .max_minutes = p->max_minutes};
 	jk_roads_stats rs;
 	char pbuf[4096];
-	jk_export_opts eo = {p->formats, p->exact_clients};
+	jk_export_opts eo = {p->formats, p->exact_clients, p->client_ids,
+			     p->juvenile_flag};
 	jk_report_opts ro = {p->lang ? p->lang : "id", p->maps};
 	int rc;
 
@@ -38,6 +39,7 @@ int cli_pipeline(struct cli *cli, const struct pipeline *p)
 	memset(&bo, 0, sizeof bo);
 	bo.aliases = p->aliases;
 	bo.area = p->area;
+	bo.s_crs = p->s_crs;
 	bo.strict = p->strict;
 	if (p->boundaries) {
 		rc = jk_import_boundaries(cli->ctx, st, p->boundaries, &bo, &is);

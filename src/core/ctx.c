@@ -53,6 +53,17 @@ static void proj_log_cb(void *user, int level, const char *msg)
 	(void)msg;
 }
 
+void jk_ctx_set_lock_wait(jk_ctx *ctx, double seconds)
+{
+	ctx->lock_wait_s = seconds > 0 ? seconds : 0;
+	ctx->lock_wait_set = 1;
+}
+
+double jk_ctx_lock_wait(const jk_ctx *ctx)
+{
+	return ctx->lock_wait_set ? ctx->lock_wait_s : JK_LOCK_WAIT_DEFAULT;
+}
+
 jk_ctx *jk_ctx_create(void)
 {
 	jk_ctx *ctx = calloc(1, sizeof *ctx);

@@ -23,7 +23,17 @@ struct jk_ctx {
 	PJ_CONTEXT *pj;
 	char geos_err[512]; /* last message from the GEOS error handler */
 	char gdal_err[512]; /* last GDAL error captured by jk_gdal_push() */
+	double lock_wait_s; /* how long to wait for a store another program
+			     * holds (jk_ctx_set_lock_wait) */
+	int lock_wait_set;  /* else JK_LOCK_WAIT_DEFAULT */
 };
+
+/* Seconds to wait for a store that another program holds, unless the
+ * caller says otherwise. */
+#define JK_LOCK_WAIT_DEFAULT 10.0
+
+/* The wait of @p ctx in seconds. */
+double jk_ctx_lock_wait(const jk_ctx *ctx);
 
 #if defined(__GNUC__)
 #define JK_PRINTF(a, b) __attribute__((format(printf, a, b)))

@@ -167,6 +167,20 @@ int jk_gdal_layer(jk_ctx *ctx, GDALDatasetH ds, const char *path,
 	return JK_ERR_FORMAT;
 }
 
+int jk_gdal_next_feature(jk_ctx *ctx, OGRLayerH lyr, const char *path,
+			 long row, OGRFeatureH *out, int *failed)
+{
+	CPLErrorReset();
+	*out = OGR_L_GetNextFeature(lyr);
+	*failed = CPLGetLastErrorType() >= CE_Failure;
+	if (*out || !*failed)
+		return JK_OK;
+	return jk_error(ctx, JK_ERR_GDAL,
+			"%s: row %ld: cannot read layer '%s': %s (the file may be damaged;"
+			" nothing was imported)",
+			path, row, OGR_L_GetName(lyr), CPLGetLastErrorMsg());
+}
+
 OGRSpatialReferenceH jk_srs_wgs84(void)
 {
 	OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);

@@ -8,6 +8,7 @@
 #define JK_GDAL_UTIL_H
 
 #include <gdal.h>
+#include <ogr_api.h>
 #include <ogr_srs_api.h>
 
 #include "ctx_int.h"
@@ -77,6 +78,20 @@ void jk_gdal_sheet_opts_pop(jk_gdal_sheet_opts *o);
  * Sets an error naming the file and the layers present when missing. */
 int jk_gdal_layer(jk_ctx *ctx, GDALDatasetH ds, const char *path,
 		  const char *name, OGRLayerH *out);
+
+/*
+ * Reads the next feature of @p lyr, telling the end of the data from a
+ * read error: OGR_L_GetNextFeature() returns NULL for both, and only the
+ * CPL error state says which (a damaged GeoPackage page ends the loop as
+ * the last row would). Returns JK_OK with *out the feature (free with
+ * OGR_F_Destroy) or NULL at the end; JK_ERR_GDAL with the context error
+ * naming @p path and @p row (the row being read) on a read error. A
+ * feature that came with a failure (an unreadable geometry) is returned
+ * with *failed set, and CPLGetLastErrorMsg() says why, for the caller to
+ * reject the row.
+ */
+int jk_gdal_next_feature(jk_ctx *ctx, OGRLayerH lyr, const char *path,
+			 long row, OGRFeatureH *out, int *failed);
 
 /* A new EPSG:4326 SRS with lon/lat axis order; free with OSRDestroySpatialReference. */
 OGRSpatialReferenceH jk_srs_wgs84(void);

@@ -12,11 +12,11 @@
  * Everything is written into a private temporary directory inside the
  * output directory and only moved into place when all layers succeeded, so
  * that a failed export leaves the previous outputs as they were and never a
- * half-written layer. Client locations are village points unless the
- * caller asks for exact homes; those outputs are then made owner-only
- * before they become visible.
+ * half-written layer. Client layers follow docs/privacy.md: by default a
+ * pseudonym at the village point, distances from that point, no juvenile
+ * flag; the office's ids, the homes and the flag only when asked for. The
+ * files that hold clients are made owner-only before they become visible.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -31,7 +31,10 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include "../analyse/reach.h"
+#include "../core/file.h"
 #include "../core/gdal_util.h"
+#include "../core/pseudonym.h"
 #include "../core/util.h"
 #include "export_int.h"
 
@@ -175,9 +178,9 @@ static const field_spec iso_fields[] = {
 /* The path of each client to its site, from its village point (v) or,
  * when asked for, from its home (h); see road_layers.h. */
 #define ROUTES_SQL(ORIGIN) \
-	"SELECT r.client_id, r.site_id, " JK_SQL_KM("r.road_km") "," \
+	"SELECT jk_client_id(r.client_id), r.site_id, " JK_SQL_KM("r.road_km") "," \
 	" round(r.road_min, 1), AsBinary(r.geom) FROM road_routes r" \
-	" WHERE r.origin = '" ORIGIN "' ORDER BY r.client_id"
+	" WHERE r.origin = '" ORIGIN "' ORDER BY 1"
 
 /* An edge's minutes: the nearer of its two ends. */
 #define EDGE_MIN \
@@ -197,23 +200,49 @@ static const field_spec iso_fields[] = {
 #define CLIENT_VILLAGE_PT "X(v.pt), Y(v.pt)"
 #define CLIENT_EXACT_PT "cl.lon, cl.lat"
 
-#define CLIENTS_SQL(PT) \
-	"SELECT cl.client_id, cl.src_row, NULLIF(cl.src_sheet, ''), cl.kode_desa, cl.precision," \
-	" CASE WHEN cl.status = 'active' THEN 1 ELSE 0 END, cl.anak," \
-	" l.site_id, " JK_SQL_KM("l.dist_km") ", l.in_reach, " ROAD_COLS("l") ", " PT \
-	" FROM clients cl" \
-	" LEFT JOIN villages v ON v.kode = cl.kode_desa" \
-	" LEFT JOIN client_links l ON l.client_id = cl.client_id" \
-	" ORDER BY cl.client_id"
+/* Distances published with that point (docs/privacy.md): by default they
+ * agree with the village point, so that no distance puts a home on a
+ * circle around a known site: the geodesic distance from the village
+ * point to the site (the analysis' own function, jk_geodesic_km()), or
+ * by road (:by_road) the road distance and time of the route from the
+ * village point (rr, road_routes origin 'village'). With exact locations
+ * the analysis' own figures from the home (l). */
+#define CLIENT_VILLAGE_KM \
+	"CASE WHEN :by_road THEN " JK_SQL_KM("rr.road_km") \
+	" ELSE " JK_SQL_KM("jk_geodesic_km(X(v.pt), Y(v.pt), " SITE_LON ", " SITE_LAT ")") \
+	" END"
+#define CLIENT_VILLAGE_ROAD JK_SQL_KM("rr.road_km") ", round(rr.road_min, 1)"
+#define CLIENT_EXACT_KM JK_SQL_KM("l.dist_km")
+#define CLIENT_EXACT_ROAD JK_SQL_KM("l.road_km") ", round(l.road_min, 1)"
 
-#define LINKS_SQL(PT) \
-	"SELECT l.client_id, l.site_id, " JK_SQL_KM("l.dist_km") "," \
+/* The id of a client in a layer: a pseudonym unless the office's own ids
+ * were asked for (jk_client_id(), registered by the export), and the
+ * juvenile flag only when asked for (:juvenile), else NULL. Features are
+ * ordered by the id the layer shows, so that the order gives nothing of
+ * the office's numbering away. */
+#define CLIENT_ID "jk_client_id(cl.client_id)"
+#define CLIENT_ANAK "CASE WHEN :juvenile THEN cl.anak END"
+
+#define CLIENT_JOINS \
+	" LEFT JOIN villages v ON v.kode = cl.kode_desa" \
+	" LEFT JOIN sites s ON s.site_id = l.site_id" \
+	" LEFT JOIN road_routes rr ON rr.client_id = cl.client_id" \
+	"  AND rr.origin = 'village'"
+
+#define CLIENTS_SQL(PT, KM, ROAD) \
+	"SELECT " CLIENT_ID ", cl.src_row, NULLIF(cl.src_sheet, ''), cl.kode_desa, cl.precision," \
+	" CASE WHEN cl.status = 'active' THEN 1 ELSE 0 END, " CLIENT_ANAK "," \
+	" l.site_id, " KM ", l.in_reach, " ROAD ", l.reach, " PT \
+	" FROM clients cl" \
+	" LEFT JOIN client_links l ON l.client_id = cl.client_id" \
+	CLIENT_JOINS " ORDER BY 1"
+
+#define LINKS_SQL(PT, KM) \
+	"SELECT " CLIENT_ID ", l.site_id, " KM "," \
 	" l.in_reach, " PT ", " SITE_LON ", " SITE_LAT \
 	" FROM client_links l" \
 	" JOIN clients cl ON cl.client_id = l.client_id" \
-	" JOIN sites s ON s.site_id = l.site_id" \
-	" LEFT JOIN villages v ON v.kode = cl.kode_desa" \
-	" ORDER BY l.client_id"
+	CLIENT_JOINS " WHERE s.site_id IS NOT NULL ORDER BY 1"
 
 static const layer_spec layers[] = {
 	{"desa_coverage", wkbMultiPolygon, GK_WKB, desa_fields,
@@ -234,10 +263,11 @@ static const layer_spec layers[] = {
 	 "SELECT " JK_SQL_DESA_COLS ", " ROAD_COLS("c") ", AsBinary(v.geom)"
 	 JK_SQL_DESA_FROM JK_SQL_GAP_WHERE " ORDER BY v.kode", NULL, 0, 0, 0},
 	{"clients", wkbPoint, GK_POINT, client_fields, N_OF(client_fields),
-	 CLIENTS_SQL(CLIENT_VILLAGE_PT), CLIENTS_SQL(CLIENT_EXACT_PT), 1, 0, 0},
+	 CLIENTS_SQL(CLIENT_VILLAGE_PT, CLIENT_VILLAGE_KM, CLIENT_VILLAGE_ROAD),
+	 CLIENTS_SQL(CLIENT_EXACT_PT, CLIENT_EXACT_KM, CLIENT_EXACT_ROAD), 1, 0, 0},
 	{"client_links", wkbLineString, GK_LINE, link_fields,
-	 N_OF(link_fields), LINKS_SQL(CLIENT_VILLAGE_PT),
-	 LINKS_SQL(CLIENT_EXACT_PT), 1, 0, 0},
+	 N_OF(link_fields), LINKS_SQL(CLIENT_VILLAGE_PT, CLIENT_VILLAGE_KM),
+	 LINKS_SQL(CLIENT_EXACT_PT, CLIENT_EXACT_KM), 1, 0, 0},
 	{"client_routes", wkbLineString, GK_WKB, route_fields,
 	 N_OF(route_fields), ROUTES_SQL("village"), ROUTES_SQL("home"), 1, 0,
 	 1},
@@ -369,9 +399,10 @@ typedef struct exporter {
 	jk_ctx *ctx;
 	jk_store *st;
 	const char *dir;
-	char tmp[PATH_SZ];  /* private work directory inside dir */
+	jk_workdir wd;      /* private work directory inside dir */
 	int formats;        /* JK_FORMAT_* bits */
 	int exact;
+	int juvenile;       /* publish the juvenile flag of clients */
 	int by_road;        /* the coverage results are by road */
 	GDALDriverH drv[N_FMT];
 	GDALDatasetH gpkg;
@@ -701,6 +732,15 @@ static OGRGeometryH row_geometry(exporter *ex, const layer_spec *ls,
 	return g;
 }
 
+/* Binds the option @p name of a layer's SQL, when the SQL uses it. */
+static void bind_flag(sqlite3_stmt *s, const char *name, int v)
+{
+	int i = sqlite3_bind_parameter_index(s, name);
+
+	if (i > 0)
+		sqlite3_bind_int(s, i, v);
+}
+
 /* Writes one layer into every requested format. */
 static int export_layer(exporter *ex, const layer_spec *ls)
 {
@@ -733,7 +773,7 @@ static int export_layer(exporter *ex, const layer_spec *ls)
 		if (k == FMT_GPKG) {
 			ds[k] = ex->gpkg;
 		} else {
-			rc = make_path(ex, path, ex->tmp, ls->name,
+			rc = make_path(ex, path, ex->wd.path, ls->name,
 				       k == FMT_JSON ? ".geojson" : ".shp");
 			if (rc)
 				goto cleanup;
@@ -785,6 +825,8 @@ static int export_layer(exporter *ex, const layer_spec *ls)
 	rc = jk_store_prepare(ex->st, sql, &s);
 	if (rc)
 		goto cleanup;
+	bind_flag(s, ":juvenile", ex->juvenile);
+	bind_flag(s, ":by_road", ex->by_road);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		int i;
 
@@ -857,30 +899,6 @@ cleanup:
 	return rc;
 }
 
-/* Removes the work directory and whatever is in it. */
-static void tmp_remove(exporter *ex)
-{
-	DIR *d;
-	struct dirent *e;
-	char path[PATH_SZ];
-
-	if (!ex->tmp[0])
-		return;
-	d = opendir(ex->tmp);
-	if (d) {
-		while ((e = readdir(d)) != NULL) {
-			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-				continue;
-			if (snprintf(path, sizeof path, "%s/%s", ex->tmp,
-				     e->d_name) < (int)sizeof path)
-				unlink(path);
-		}
-		closedir(d);
-	}
-	rmdir(ex->tmp);
-	ex->tmp[0] = '\0';
-}
-
 static int is_personal(const char *fname)
 {
 	size_t i;
@@ -930,46 +948,165 @@ static int remove_stale(exporter *ex, const char *fname)
 	return JK_OK;
 }
 
-/* Moves every finished file from the work directory into the output
- * directory, replacing the outputs of an earlier export. */
-static int tmp_publish(exporter *ex)
+/* Readies one finished file of the work directory before the set is moved
+ * into the output directory (jk_workdir_publish): its mode by its
+ * content, and the stale companions of the file it replaces removed. */
+static int prepare_file(void *user, const char *name, const char *from,
+			const char *to)
 {
-	DIR *d;
-	struct dirent *e;
-	char from[PATH_SZ], to[PATH_SZ];
+	exporter *ex = user;
+	int rc;
+
+	(void)to;
+	rc = jk_file_set_access(ex->ctx, from,
+				is_personal(name) ? JK_FILE_PRIVATE : JK_FILE_PUBLIC);
+	if (!rc)
+		rc = remove_stale(ex, name);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Client ids and distances in SQL                                     */
+
+/* The meta key of the per-store secret of the client pseudonyms. */
+#define KEY_META "client_pseudonym_key"
+
+/* The secret of the client pseudonyms of @p st into @p key: 16 random
+ * bytes (getrandom) kept as 32 hex digits in the store's meta table,
+ * created by the first export that needs it and the same ever after, so
+ * that a client keeps its pseudonym from one export to the next. */
+static int client_key(jk_ctx *ctx, jk_store *st,
+		      unsigned char key[JK_PSEUDONYM_KEY_LEN])
+{
+	static const char hexd[] = "0123456789abcdef";
+	char *hex = jk_store_meta_get(st, KEY_META);
+	sqlite3_stmt *s = NULL;
+	int rc = JK_OK, own_txn = 0, i;
+
+	if (!hex) {
+		unsigned char r[JK_PSEUDONYM_KEY_LEN];
+		char h[2 * JK_PSEUDONYM_KEY_LEN + 1];
+
+		if (jk_random_bytes(r, sizeof r) != 0)
+			return jk_error(ctx, JK_ERR_IO,
+					"no random numbers from the kernel for the client pseudonyms");
+		for (i = 0; i < JK_PSEUDONYM_KEY_LEN; i++) {
+			h[2 * i] = hexd[r[i] >> 4];
+			h[2 * i + 1] = hexd[r[i] & 15];
+		}
+		h[2 * JK_PSEUDONYM_KEY_LEN] = '\0';
+		/* another run may create it at the same moment: the first one
+		 * stays (OR IGNORE) and both read it back */
+		if (sqlite3_get_autocommit(st->db)) {
+			rc = jk_store_begin(st);
+			own_txn = !rc;
+		}
+		if (!rc)
+			rc = jk_store_prepare(st, "INSERT OR IGNORE INTO meta(key, value)"
+					      " VALUES('" KEY_META "', ?)", &s);
+		if (!rc) {
+			sqlite3_bind_text(s, 1, h, -1, SQLITE_STATIC);
+			if (sqlite3_step(s) != SQLITE_DONE)
+				rc = jk_store_dberr(st, "cannot store the secret of the client pseudonyms");
+		}
+		sqlite3_finalize(s);
+		if (own_txn) {
+			if (!rc)
+				rc = jk_store_commit(st);
+			if (rc)
+				jk_store_rollback(st);
+		}
+		if (rc)
+			return rc;
+		hex = jk_store_meta_get(st, KEY_META);
+	}
+	if (!hex || strlen(hex) != 2 * JK_PSEUDONYM_KEY_LEN)
+		rc = jk_error(ctx, JK_ERR_DB, "%s: meta '%s' is missing or damaged",
+			      st->path, KEY_META);
+	for (i = 0; !rc && i < 2 * JK_PSEUDONYM_KEY_LEN; i++) {
+		const char *d = strchr(hexd, hex[i]);
+
+		if (!d || !hex[i]) {
+			rc = jk_error(ctx, JK_ERR_DB, "%s: meta '%s' is damaged",
+				      st->path, KEY_META);
+			break;
+		}
+		if (i % 2 == 0)
+			key[i / 2] = (unsigned char)((d - hexd) << 4);
+		else
+			key[i / 2] |= (unsigned char)(d - hexd);
+	}
+	free(hex);
+	return rc;
+}
+
+/* How jk_client_id() shows a client. */
+typedef struct client_ids {
+	int office;
+	unsigned char key[JK_PSEUDONYM_KEY_LEN];
+} client_ids;
+
+/* SQL jk_client_id(id): the pseudonym of a client id, or the id itself
+ * when the office's ids were asked for. */
+static void sql_client_id(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+	const client_ids *ids = sqlite3_user_data(c);
+	const char *id = (const char *)sqlite3_value_text(argv[0]);
+	char out[JK_PSEUDONYM_LEN];
+
+	(void)argc;
+	if (!id) {
+		sqlite3_result_null(c);
+	} else if (ids->office) {
+		sqlite3_result_value(c, argv[0]);
+	} else {
+		jk_pseudonym(ids->key, id, out);
+		sqlite3_result_text(c, out, -1, SQLITE_TRANSIENT);
+	}
+}
+
+/* SQL jk_geodesic_km(lon1, lat1, lon2, lat2): the analysis' distance;
+ * NULL when a coordinate is. */
+static void sql_geodesic_km(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+	int i;
+
+	for (i = 0; i < argc; i++)
+		if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
+			sqlite3_result_null(c);
+			return;
+		}
+	sqlite3_result_double(c, jk_geodesic_km(sqlite3_value_double(argv[0]),
+						sqlite3_value_double(argv[1]),
+						sqlite3_value_double(argv[2]),
+						sqlite3_value_double(argv[3])));
+}
+
+/* Registers jk_client_id() and jk_geodesic_km() on the store's connection
+ * for the layers' SQL; a later export replaces them. */
+static int register_sql(jk_ctx *ctx, jk_store *st, int office)
+{
+	client_ids *ids = calloc(1, sizeof *ids);
 	int rc = JK_OK;
 
-	d = opendir(ex->tmp);
-	if (!d)
-		return jk_error(ex->ctx, JK_ERR_IO, "%s: cannot read: %s",
-				ex->tmp, strerror(errno));
-	while ((e = readdir(d)) != NULL) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		rc = make_path(ex, from, ex->tmp, e->d_name, "");
-		if (!rc)
-			rc = make_path(ex, to, ex->dir, e->d_name, "");
-		if (rc)
-			break;
-		if (ex->exact && is_personal(e->d_name) &&
-		    chmod(from, 0600) != 0) {
-			rc = jk_error(ex->ctx, JK_ERR_IO,
-				      "%s: cannot restrict access: %s", from,
-				      strerror(errno));
-			break;
-		}
-		rc = remove_stale(ex, e->d_name);
-		if (rc)
-			break;
-		if (rename(from, to) != 0) {
-			rc = jk_error(ex->ctx, JK_ERR_IO,
-				      "%s: cannot replace: %s", to,
-				      strerror(errno));
-			break;
-		}
+	if (!ids)
+		return jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+	ids->office = office;
+	if (!office)
+		rc = client_key(ctx, st, ids->key);
+	if (rc) {
+		free(ids);
+		return rc;
 	}
-	closedir(d);
-	return rc;
+	/* the connection owns ids from here, and frees it */
+	if (sqlite3_create_function_v2(st->db, "jk_client_id", 1,
+				       SQLITE_UTF8 | SQLITE_DETERMINISTIC, ids,
+				       sql_client_id, NULL, NULL, free) != SQLITE_OK ||
+	    sqlite3_create_function_v2(st->db, "jk_geodesic_km", 4,
+				       SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				       sql_geodesic_km, NULL, NULL, NULL) != SQLITE_OK)
+		return jk_store_dberr(st, "cannot register the export's SQL functions");
+	return JK_OK;
 }
 
 int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
@@ -983,6 +1120,7 @@ int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 	if (!ctx)
 		return JK_ERR_ARG;
 	memset(&ex, 0, sizeof ex);
+	ex.wd.fd = -1;
 	if (!st || !dir || !*dir)
 		return jk_error(ctx, JK_ERR_ARG,
 				"jk_export: no store or no output directory given");
@@ -992,23 +1130,27 @@ int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 	ex.formats = opts && opts->formats ? opts->formats :
 		JK_FORMAT_GEOJSON | JK_FORMAT_SHP | JK_FORMAT_GPKG;
 	ex.exact = opts ? opts->exact_client_locations : 0;
+	ex.juvenile = opts ? opts->include_juvenile_flag : 0;
 	if (ex.formats & ~(JK_FORMAT_GEOJSON | JK_FORMAT_SHP | JK_FORMAT_GPKG))
 		return jk_error(ctx, JK_ERR_ARG, "unknown export format bits 0x%x",
 				(unsigned)ex.formats);
 
+	if (opts && opts->client_ids != JK_CLIENT_IDS_PSEUDONYM &&
+	    opts->client_ids != JK_CLIENT_IDS_OFFICE)
+		return jk_error(ctx, JK_ERR_ARG, "unknown client id kind %d",
+				opts->client_ids);
+	/* before the read transaction: the first export of a store creates
+	 * the secret of the pseudonyms */
+	rc = register_sql(ctx, st, opts && opts->client_ids == JK_CLIENT_IDS_OFFICE);
+	if (rc)
+		return rc;
 	/* one read transaction: all layers show the store at one moment */
 	rc = jk_export_begin(ctx, st, dir, &in_txn);
 	if (rc)
 		goto cleanup;
-	rc = make_path(&ex, ex.tmp, dir, ".jangkau-export-", "XXXXXX");
+	rc = jk_workdir_create(ctx, dir, "export", &ex.wd);
 	if (rc)
 		goto cleanup;
-	if (!mkdtemp(ex.tmp)) {
-		rc = jk_error(ctx, JK_ERR_IO, "%s: cannot write: %s", dir,
-			      strerror(errno));
-		ex.tmp[0] = '\0';
-		goto cleanup;
-	}
 
 	GDALAllRegister();
 	jk_gdal_push_errs(&ex.gdal, ctx, JK_GDAL_FIRST | JK_GDAL_WARN);
@@ -1032,7 +1174,7 @@ int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 		goto cleanup;
 	}
 	if (ex.formats & JK_FORMAT_GPKG) {
-		rc = make_path(&ex, path, ex.tmp, "jangkau", ".gpkg");
+		rc = make_path(&ex, path, ex.wd.path, "jangkau", ".gpkg");
 		if (rc)
 			goto cleanup;
 		ex.gpkg = GDALCreate(ex.drv[FMT_GPKG], path, 0, 0, 0,
@@ -1057,7 +1199,7 @@ int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 			goto cleanup;
 	}
 	/* the QGIS styles: sidecars, layer_styles and the project */
-	rc = jk_export_styles(ctx, ex.tmp, ex.formats, ex.gpkg);
+	rc = jk_export_styles(ctx, ex.wd.path, ex.formats, ex.gpkg);
 	if (rc)
 		goto cleanup;
 	if (ex.gpkg) {
@@ -1068,7 +1210,7 @@ int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 			goto cleanup;
 		}
 	}
-	rc = tmp_publish(&ex);
+	rc = jk_workdir_publish(ctx, &ex.wd, prepare_file, &ex);
 	if (!rc)
 		jk_progress(ctx, "export", (long)nl, (long)nl);
 cleanup:
@@ -1078,7 +1220,7 @@ cleanup:
 		OSRDestroySpatialReference(ex.srs);
 	if (pushed)
 		jk_gdal_pop();
-	tmp_remove(&ex);
+	jk_workdir_remove(&ex.wd);
 	if (in_txn)
 		jk_store_rollback(st); /* nothing was written to the store */
 	return rc;

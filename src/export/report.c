@@ -11,8 +11,9 @@
  * The HTML shows translated labels and locally formatted numbers; the CSV
  * tables are for further work in a spreadsheet and keep the layers' field
  * names and codes in both languages. Everything is read (in one read
- * transaction) before any file is replaced, and each file is written to a
- * temporary name and renamed, so that a reader never sees half a report.
+ * transaction) before any file is written; the files are written into a
+ * private work directory and moved in as one set (core/file.h), so that a
+ * reader never sees half a report nor a page with another run's tables.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -22,6 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../core/csv.h"
 #include "../core/file.h"
 #include "../core/util.h"
 #include "../render/render_int.h"
@@ -225,6 +227,7 @@ typedef struct reporter {
 	int maps; /* JK_REPORT_MAPS_* */
 	jk_buf html;
 	jk_buf csv[N_CSV]; /* the CSV tables, written with the page at the end */
+	jk_csvw csvw[N_CSV]; /* their writers */
 } reporter;
 
 #define T(rp, l) ((rp)->lab[(l)])
@@ -283,45 +286,20 @@ static const char *code_text(const reporter *rp, const char *code)
 	return code;
 }
 
-/* CSV (RFC 4180): a text cell, quoted when it must be. A cell that a
- * spreadsheet would run as a formula gets a leading apostrophe: the
- * names come from office spreadsheets and are opened in one again. */
-static void csv_text(jk_buf *b, const char *s)
-{
-	const char *p;
-
-	if (!s)
-		return;
-	if (s[0] && strchr("=+-@\t\r", s[0]))
-		jk_buf_puts(b, "'");
-	if (!strpbrk(s, ",\"\r\n")) {
-		jk_buf_puts(b, s);
-		return;
-	}
-	jk_buf_puts(b, "\"");
-	for (p = s; *p; p++) {
-		if (*p == '"')
-			jk_buf_puts(b, "\"\"");
-		else
-			jk_buf_add(b, p, 1);
-	}
-	jk_buf_puts(b, "\"");
-}
-
 /* A CSV cell from a result column: numbers as stored (the layers' values),
- * text via csv_text(), NULL empty; a comma before all but the @p first. */
-static void csv_col(jk_buf *b, sqlite3_stmt *s, int col, int first)
+ * text through the formula guard of the one CSV writer, NULL empty. */
+static void csv_col(jk_csvw *w, sqlite3_stmt *s, int col)
 {
 	int t = sqlite3_column_type(s, col);
 
-	if (!first)
-		jk_buf_puts(b, ",");
 	if (t == SQLITE_INTEGER)
-		jk_buf_printf(b, "%lld", (long long)sqlite3_column_int64(s, col));
+		jk_csvw_int(w, (long long)sqlite3_column_int64(s, col));
 	else if (t == SQLITE_FLOAT)
-		jk_buf_printf(b, "%.3f", sqlite3_column_double(s, col));
-	else if (t != SQLITE_NULL)
-		csv_text(b, (const char *)sqlite3_column_text(s, col));
+		jk_csvw_real(w, sqlite3_column_double(s, col), 3);
+	else if (t == SQLITE_NULL)
+		jk_csvw_null(w);
+	else
+		jk_csvw_text(w, (const char *)sqlite3_column_text(s, col));
 }
 
 static void html_cell_text(jk_buf *b, const char *s)
@@ -367,18 +345,20 @@ static const char *col_text(sqlite3_stmt *s, int col)
 /* ------------------------------------------------------------------ */
 /* Files                                                               */
 
-/* Writes @p b to dir/name whole (jk_file_write). */
-static int write_file(reporter *rp, const char *name, const jk_buf *b)
+/* Writes @p b to @p dir/@p name whole (jk_file_write): the report holds
+ * villages, sites and counts, nothing about a client, so it is public. */
+static int write_file(reporter *rp, const char *dir, const char *name,
+		      const jk_buf *b)
 {
-	char path[4096];
+	char path[JK_PATH_MAX];
 
 	if (b->oom)
 		return jk_error(rp->ctx, JK_ERR_NOMEM, "out of memory");
-	if (snprintf(path, sizeof path, "%s/%s", rp->dir, name) >=
+	if (snprintf(path, sizeof path, "%s/%s", dir, name) >=
 	    (int)sizeof path)
-		return jk_error(rp->ctx, JK_ERR_ARG, "%s: path too long",
-				rp->dir);
-	return jk_file_write(rp->ctx, path, jk_buf_str(b), b->len);
+		return jk_error(rp->ctx, JK_ERR_ARG, "%s: path too long", dir);
+	return jk_file_write(rp->ctx, path, jk_buf_str(b), b->len,
+			     JK_FILE_PUBLIC);
 }
 
 /* ------------------------------------------------------------------ */
@@ -401,7 +381,7 @@ static void rows_release(sum_rows *rs)
  * columns, then the N_SUM counts, then the regency key; and adds each row
  * to @p csv with the columns before the key. */
 static int rows_load(reporter *rp, const char *sql, int skip, sum_rows *rs,
-		     jk_buf *csv)
+		     jk_csvw *csv)
 {
 	sqlite3_stmt *s = NULL;
 	int rc, step, i, ncsv = 2 + skip + N_SUM;
@@ -436,8 +416,8 @@ static int rows_load(reporter *rp, const char *sql, int skip, sum_rows *rs,
 			goto cleanup;
 		}
 		for (i = 0; i < ncsv; i++)
-			csv_col(csv, s, i, i == 0);
-		jk_buf_puts(csv, "\r\n");
+			csv_col(csv, s, i);
+		jk_csvw_end_row(csv);
 	}
 	if (step != SQLITE_DONE)
 		rc = jk_store_dberr(rp->st, "cannot read the summary");
@@ -768,7 +748,7 @@ typedef struct listing {
 
 static int section_list(reporter *rp, const listing *ls)
 {
-	jk_buf *csv = &rp->csv[ls->csv];
+	jk_csvw *csv = &rp->csvw[ls->csv];
 	sqlite3_stmt *s = NULL;
 	int rc, step, i;
 	long n = 0;
@@ -776,7 +756,7 @@ static int section_list(reporter *rp, const listing *ls)
 	rc = jk_store_prepare(rp->st, ls->sql, &s);
 	if (rc)
 		return rc;
-	jk_buf_puts(csv, ls->csv_head);
+	jk_buf_puts(&rp->csv[ls->csv], ls->csv_head);
 	h2(rp, ls->id, ls->title);
 	jk_buf_puts(&rp->html, "<p class=\"note\">");
 	html_esc(&rp->html, T(rp, ls->note));
@@ -790,8 +770,8 @@ static int section_list(reporter *rp, const listing *ls)
 	jk_buf_puts(&rp->html, "</tr></thead><tbody>\n");
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		for (i = 0; i < ls->ncsv; i++)
-			csv_col(csv, s, ls->csv_cols[i], i == 0);
-		jk_buf_puts(csv, "\r\n");
+			csv_col(csv, s, ls->csv_cols[i]);
+		jk_csvw_end_row(csv);
 		ls->html_row(rp, s);
 		n++;
 	}
@@ -989,6 +969,7 @@ int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
 	      const jk_report_opts *opts)
 {
 	reporter rp;
+	jk_workdir wd;
 	sum_rows kab = {NULL, 0, 0}, kec = {NULL, 0, 0};
 	long total[N_SUM] = {0};
 	const char *lang = opts && opts->lang && *opts->lang ? opts->lang : "id";
@@ -997,10 +978,14 @@ int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
 
 	if (!ctx)
 		return JK_ERR_ARG;
+	memset(&wd, 0, sizeof wd);
+	wd.fd = -1;
 	memset(&rp, 0, sizeof rp);
 	jk_buf_init(&rp.html);
-	for (k = 0; k < N_CSV; k++)
+	for (k = 0; k < N_CSV; k++) {
 		jk_buf_init(&rp.csv[k]);
+		jk_csvw_init(&rp.csvw[k], &rp.csv[k], JK_CSV_FORMULA_GUARD);
+	}
 	if (!st || !dir || !*dir)
 		return jk_error(ctx, JK_ERR_ARG,
 				"jk_report: no store or no output directory given");
@@ -1028,14 +1013,14 @@ int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
 	jk_buf_puts(&rp.csv[CSV_KAB], "kode_kab,kabupaten,n_desa,n_covered,"
 		    "n_reach,n_pending,n_gap,n_sites,n_ready,cap_ready,"
 		    "demand\r\n");
-	rc = rows_load(&rp, JK_SQL_KAB, 0, &kab, &rp.csv[CSV_KAB]);
+	rc = rows_load(&rp, JK_SQL_KAB, 0, &kab, &rp.csvw[CSV_KAB]);
 	if (rc)
 		goto cleanup;
 	jk_buf_puts(&rp.csv[CSV_KEC], "kode_kec,kecamatan,kabupaten,kode_kab,"
 		    "n_desa,n_covered,n_reach,n_pending,n_gap,n_sites,n_ready,"
 		    "cap_ready,demand\r\n");
 	rc = rows_load(&rp, JK_SQL_KEC_HEAD ", " JK_SQL_KAB_KEY JK_SQL_KEC_TAIL,
-		       2, &kec, &rp.csv[CSV_KEC]);
+		       2, &kec, &rp.csvw[CSV_KEC]);
 	if (rc)
 		goto cleanup;
 	for (i = 0; i < kab.n; i++)
@@ -1057,12 +1042,18 @@ int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
 	if (rc)
 		goto cleanup;
 	section_legend(&rp);
-	/* only now, with everything read, are the old files replaced */
+	/* only now, with everything read, are the files written: into a
+	 * private work directory, then moved in as one set, so that the page
+	 * and its tables always show the same run */
+	rc = jk_workdir_create(ctx, dir, "report", &wd);
 	for (k = 0; k < N_CSV && !rc; k++)
-		rc = write_file(&rp, csv_names[k], &rp.csv[k]);
+		rc = write_file(&rp, wd.path, csv_names[k], &rp.csv[k]);
 	if (!rc)
-		rc = write_file(&rp, "gap_report.html", &rp.html);
+		rc = write_file(&rp, wd.path, "gap_report.html", &rp.html);
+	if (!rc)
+		rc = jk_workdir_publish(ctx, &wd, NULL, NULL);
 cleanup:
+	jk_workdir_remove(&wd);
 	if (in_txn)
 		jk_store_rollback(st); /* nothing was written to the store */
 	rows_release(&kab);

@@ -83,7 +83,7 @@ static int write_file(jk_ctx *ctx, const char *dir, const char *name,
 
 	if (n < 0 || n >= (int)sizeof path)
 		return jk_error(ctx, JK_ERR_ARG, "%s: path too long", dir);
-	return jk_file_write(ctx, path, text, len);
+	return jk_file_write(ctx, path, text, len, JK_FILE_PUBLIC);
 }
 
 /* Whether the export wrote layer @p layer as a GeoJSON or Shapefile. */

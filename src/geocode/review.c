@@ -506,36 +506,45 @@ static int write_csv(struct review *rv, const char *path, int ncand)
 	if (b.oom)
 		rc = jk_error(rv->ctx, JK_ERR_NOMEM, "out of memory");
 	else
-		rc = jk_file_write_private(rv->ctx, path, jk_buf_str(&b), b.len);
+		rc = jk_file_write(rv->ctx, path, jk_buf_str(&b), b.len, JK_FILE_PRIVATE);
 	jk_buf_release(&b);
 	return rc;
 }
 
-/* The workbook is made in a directory only the owner can enter, beside
- * the target (GDAL creates the file with the umask's mode), then made
- * 0600 and renamed over the target. */
+/* Sets the review file 0600 before it is moved into place (GDAL creates
+ * it with the umask's mode, inside the private work directory). */
+static int review_private(void *user, const char *name, const char *from,
+			  const char *to)
+{
+	(void)name;
+	(void)to;
+	return jk_file_set_access(user, from, JK_FILE_PRIVATE);
+}
+
+/* The workbook is made by GDAL in a private work directory beside the
+ * target (file.h), made 0600 and moved into place whole. */
 static int write_xlsx(struct review *rv, const char *path, int ncand)
 {
 	GDALDriverH drv;
 	GDALDatasetH ds = NULL;
 	OGRLayerH lyr;
 	jk_gdal_errs errs;
-	char dir[4200], tmp[4300], name[32];
-	const char *slash = strrchr(path, '/');
-	int i, ncols = N_HEAD + ncand + N_TAIL, rc = JK_OK, n, made = 0;
+	jk_workdir wd;
+	char dir[JK_PATH_MAX], tmp[JK_PATH_MAX + 300], name[32];
+	int i, ncols = N_HEAD + ncand + N_TAIL, rc, n;
 	size_t k;
 
-	if (slash)
-		n = snprintf(dir, sizeof dir, "%.*s/.jangkau-review.XXXXXX",
-			     (int)(slash - path), path);
-	else
-		n = snprintf(dir, sizeof dir, ".jangkau-review.XXXXXX");
-	if (n < 0 || n >= (int)sizeof dir)
+	rc = jk_path_dir(rv->ctx, path, dir, sizeof dir);
+	if (rc)
+		return rc;
+	rc = jk_workdir_create(rv->ctx, dir, "review", &wd);
+	if (rc)
+		return rc;
+	n = snprintf(tmp, sizeof tmp, "%s/%s", wd.path, jk_basename(path));
+	if (n < 0 || (size_t)n >= sizeof tmp) {
+		jk_workdir_remove(&wd);
 		return jk_error(rv->ctx, JK_ERR_ARG, "%s: path too long", path);
-	if (!mkdtemp(dir))
-		return jk_error(rv->ctx, JK_ERR_IO, "%s: cannot create a temporary directory: %s",
-				dir, strerror(errno));
-	snprintf(tmp, sizeof tmp, "%s/review.xlsx", dir);
+	}
 	GDALAllRegister();
 	jk_gdal_push_errs(&errs, rv->ctx, JK_GDAL_FIRST);
 	drv = GDALGetDriverByName("XLSX");
@@ -550,7 +559,6 @@ static int write_xlsx(struct review *rv, const char *path, int ncand)
 			      jk_gdal_lasterr(rv->ctx));
 		goto cleanup;
 	}
-	made = 1;
 	lyr = GDALDatasetCreateLayer(ds, "tinjauan", NULL, wkbNone, NULL);
 	for (i = 0; lyr && i < ncols; i++) {
 		OGRFieldDefnH fd = OGR_Fld_Create(col_name(i, ncand, name, sizeof name), OFTString);
@@ -584,17 +592,12 @@ static int write_xlsx(struct review *rv, const char *path, int ncand)
 			      jk_gdal_lasterr(rv->ctx));
 		goto cleanup;
 	}
-	if (chmod(tmp, 0600) != 0 || rename(tmp, path) != 0)
-		rc = jk_error(rv->ctx, JK_ERR_IO, "%s: cannot write: %s", path, strerror(errno));
-	else
-		made = 0;
+	rc = jk_workdir_publish(rv->ctx, &wd, review_private, rv->ctx);
 cleanup:
 	if (ds)
 		GDALClose(ds);
 	jk_gdal_pop();
-	if (made)
-		unlink(tmp);
-	rmdir(dir);
+	jk_workdir_remove(&wd);
 	return rc;
 }
 

@@ -7,9 +7,11 @@
  * names of any unit to the gazetteer. All in one transaction.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <cpl_error.h>
 #include <ogr_api.h>
 
 #include "../core/gdal_util.h"
@@ -28,28 +30,90 @@ static int field_index(OGRFeatureDefnH defn, const char *name,
 	return OGR_FD_GetFieldIndex(defn, name ? name : def);
 }
 
-/* Whether @p kode lies in the comma-separated list of code prefixes. */
-static int in_area(const char *area, const char *kode)
+/* The working area: code prefixes, and which of them matched a village. */
+#define AREA_MAX 64
+
+typedef struct area_list {
+	int n;
+	char code[AREA_MAX][16];
+	int hit[AREA_MAX];
+} area_list;
+
+static int area_parse(jk_ctx *ctx, const char *area, area_list *al)
 {
 	const char *p = area;
 
-	if (!area || !*area)
-		return 1;
-	while (*p) {
+	memset(al, 0, sizeof *al);
+	while (p && *p) {
 		const char *e = strchr(p, ',');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
 
-		while (n && p[n - 1] == ' ')
-			n--;
-		if (n && strncmp(kode, p, n) == 0 && (kode[n] == '\0' || kode[n] == '.'))
-			return 1;
-		if (!e)
-			break;
-		p = e + 1;
-		while (*p == ' ')
+		while (n && (*p == ' ' || *p == '\t')) {
 			p++;
+			n--;
+		}
+		while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+		if (n) {
+			char *code = al->code[al->n];
+
+			if (al->n == AREA_MAX)
+				return jk_error(ctx, JK_ERR_ARG,
+						"--area: more than %d codes", AREA_MAX);
+			if (n < sizeof al->code[0]) {
+				memcpy(code, p, n);
+				code[n] = '\0';
+			}
+			if (n >= sizeof al->code[0] || !jk_kode_level(code))
+				return jk_error(ctx, JK_ERR_ARG,
+						"--area: '%.*s' is not a region code such as 74 (province),"
+						" 74.72 (regency) or 74.72.01 (district)",
+						(int)n, p);
+			al->n++;
+		}
+		p = e ? e + 1 : NULL;
+	}
+	return JK_OK;
+}
+
+/* Whether @p kode lies in the working area (every village when none was
+ * given); notes which code matched. */
+static int area_match(area_list *al, const char *kode)
+{
+	int i;
+
+	if (al->n == 0)
+		return 1;
+	for (i = 0; i < al->n; i++) {
+		size_t n = strlen(al->code[i]);
+
+		if (!strncmp(kode, al->code[i], n) && (kode[n] == '\0' || kode[n] == '.')) {
+			al->hit[i] = 1;
+			return 1;
+		}
 	}
 	return 0;
+}
+
+/* An error naming the codes of the working area that matched no village
+ * of the file: a typo there would otherwise leave out a regency without a
+ * word. JK_OK when every code matched. */
+static int area_check(jk_ctx *ctx, const char *path, const area_list *al)
+{
+	jk_buf miss;
+	int i, rc = JK_OK, k = 0;
+
+	jk_buf_init(&miss);
+	for (i = 0; i < al->n; i++)
+		if (!al->hit[i])
+			jk_buf_printf(&miss, "%s%s", k++ ? ", " : "", al->code[i]);
+	if (k)
+		rc = jk_error(ctx, JK_ERR_ARG,
+			      "%s: --area: no village of the file lies under %s; check the %s"
+			      " (nothing imported)",
+			      path, jk_buf_str(&miss), k > 1 ? "codes" : "code");
+	jk_buf_release(&miss);
+	return rc;
 }
 
 int jk_kode_level(const char *k)
@@ -77,6 +141,25 @@ static const char *fstr(OGRFeatureH f, int idx)
 	if (idx < 0 || !OGR_F_IsFieldSetAndNotNull(f, idx))
 		return NULL;
 	return OGR_F_GetFieldAsString(f, idx);
+}
+
+/* After the last row: a GeoPackage, whose feature count is kept by
+ * triggers in gpkg_ogr_contents, must have given that many (a reader that
+ * stops early without an error still lost rows). Not for other formats:
+ * a Shapefile counts the records it marks deleted, and gives none of
+ * them. */
+static int check_count(jk_ctx *ctx, GDALDatasetH ds, OGRLayerH lyr,
+		       const char *path, long total, long rows)
+{
+	GDALDriverH drv = GDALGetDatasetDriver(ds);
+
+	if (total < 0 || rows == total || !drv ||
+	    strcmp(GDALGetDriverShortName(drv), "GPKG") != 0)
+		return JK_OK;
+	return jk_error(ctx, JK_ERR_GDAL,
+			"%s: layer '%s' says it has %ld rows, but %ld could be read (the file may"
+			" be damaged; nothing was imported)",
+			path, OGR_L_GetName(lyr), total, rows);
 }
 
 /* Keeps the polygonal parts of @p g as one MultiPolygon. Takes ownership of
@@ -137,7 +220,7 @@ static int import_aliases(jk_ctx *ctx, jk_store *st, const char *path,
 	OGRFeatureH f;
 	sqlite3_stmt *ins = NULL;
 	int rc, ik, ia;
-	long row = 0;
+	long row = 0, total;
 
 	rc = jk_gdal_open_vector(ctx, path, &ds);
 	if (rc)
@@ -155,11 +238,25 @@ static int import_aliases(jk_ctx *ctx, jk_store *st, const char *path,
 	rc = jk_store_prepare(st, "INSERT OR IGNORE INTO aliases(kode, alias) VALUES(?,?)", &ins);
 	if (rc)
 		goto done;
+	total = (long)OGR_L_GetFeatureCount(lyr, 0);
 	OGR_L_ResetReading(lyr);
-	while ((f = OGR_L_GetNextFeature(lyr)) != NULL) {
-		const char *k = fstr(f, ik), *a = fstr(f, ia);
+	for (;;) {
+		const char *k, *a;
+		int failed;
 
+		rc = jk_gdal_next_feature(ctx, lyr, path, row + 1, &f, &failed);
+		if (rc || !f)
+			break;
+		k = fstr(f, ik);
+		a = fstr(f, ia);
 		row++;
+		if (failed) {
+			jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: cannot read the row: %s", path, row,
+			       CPLGetLastErrorMsg());
+			stats->rejected++;
+			OGR_F_Destroy(f);
+			continue;
+		}
 		if (!k || !jk_kode_level(k) || !a || !*a) {
 			jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: %s: '%s' is not a usable alias row",
 			       path, row, (!k || !jk_kode_level(k)) ? "kode" : "alias",
@@ -178,6 +275,10 @@ static int import_aliases(jk_ctx *ctx, jk_store *st, const char *path,
 		sqlite3_reset(ins);
 		OGR_F_Destroy(f);
 	}
+	if (!rc)
+		rc = check_count(ctx, ds, lyr, path, total, row);
+	if (rc)
+		goto done;
 	if (strict && stats->rejected)
 		rc = jk_error(ctx, JK_ERR_REJECTED, "%s: %ld rows rejected", path,
 			      stats->rejected);
@@ -215,34 +316,111 @@ static int boundary_fields(jk_ctx *ctx, OGRLayerH lyr, const char *path,
 	return JK_OK;
 }
 
-/* A coordinate transformation to EPSG:4326 lon/lat, or NULL when the layer
- * is already in it (or says nothing, in which case lon/lat is assumed). */
-static int boundary_transform(jk_ctx *ctx, OGRLayerH lyr, const char *path,
-			      OGRCoordinateTransformationH *out)
+/* Degrees by which coordinates may lie outside the area of use of their
+ * CRS: a file in one UTM zone often reaches beyond the zone (a province
+ * projected whole), so only a gross miss, the mark of a wrong CRS label,
+ * fails. */
+#define AREA_MARGIN_DEG 10.0
+
+/* Where the coordinates of a layer may lie, in EPSG:4326 lon/lat, and the
+ * name of their CRS for the messages. */
+typedef struct crs_check {
+	double west, south, east, north;
+	char name[200];
+} crs_check;
+
+/* The valid area of @p srs: its area of use widened by AREA_MARGIN_DEG,
+ * within the world; the world when PROJ knows no area of use. */
+static void crs_area(OGRSpatialReferenceH srs, crs_check *cc)
 {
-	OGRSpatialReferenceH src = OGR_L_GetSpatialRef(lyr), dst;
+	double w, s, e, n;
+	const char *area = NULL, *name = srs ? OSRGetName(srs) : NULL;
+	const char *auth = srs ? OSRGetAuthorityName(srs, NULL) : NULL;
+	const char *code = srs ? OSRGetAuthorityCode(srs, NULL) : NULL;
+
+	cc->west = -180;
+	cc->south = -90;
+	cc->east = 180;
+	cc->north = 90;
+	if (srs && OSRGetAreaOfUse(srs, &w, &s, &e, &n, &area) && w <= e) {
+		cc->west = fmax(-180, w - AREA_MARGIN_DEG);
+		cc->east = fmin(180, e + AREA_MARGIN_DEG);
+		cc->south = fmax(-90, s - AREA_MARGIN_DEG);
+		cc->north = fmin(90, n + AREA_MARGIN_DEG);
+	}
+	if (auth && code)
+		snprintf(cc->name, sizeof cc->name, "%s:%s%s%s", auth, code,
+			 name ? " " : "", name ? name : "");
+	else
+		snprintf(cc->name, sizeof cc->name, "%s",
+			 name ? name : "lon/lat (no CRS in the file)");
+}
+
+/* The error for a village whose coordinates are not where its CRS can
+ * put them (or cannot be transformed at all): the file's CRS label is
+ * wrong, and --s-crs names the real one. */
+static int crs_fail(jk_ctx *ctx, const char *path, long row, const char *kode,
+		    const crs_check *cc, const OGREnvelope *env, const char *what)
+{
+	char where[160] = "";
+
+	if (env)
+		snprintf(where, sizeof where, " at lon %.10g..%.10g, lat %.10g..%.10g",
+			 env->MinX, env->MaxX, env->MinY, env->MaxY);
+	return jk_error(ctx, JK_ERR_FORMAT,
+			"%s:%ld: village %s%s %s %s (valid: lon %g..%g, lat %g..%g); the file's"
+			" CRS label is wrong (hint: --s-crs names the CRS the coordinates are"
+			" really in, e.g. --s-crs EPSG:32751 for UTM zone 51S; nothing was"
+			" imported)",
+			path, row, kode, where, what, cc->name, cc->west, cc->east, cc->south,
+			cc->north);
+}
+
+/* A coordinate transformation to EPSG:4326 lon/lat, or NULL when the layer
+ * is already in it (or says nothing, in which case lon/lat is assumed);
+ * @p s_crs, when given, replaces what the file says (as ogr2ogr -s_srs).
+ * Fills @p cc with where the coordinates may lie. */
+static int boundary_transform(jk_ctx *ctx, OGRLayerH lyr, const char *path,
+			      const char *s_crs, OGRCoordinateTransformationH *out,
+			      crs_check *cc)
+{
+	OGRSpatialReferenceH src = NULL, dst = NULL;
+	int rc = JK_OK;
 
 	*out = NULL;
-	if (!src)
-		return JK_OK;
-	dst = jk_srs_wgs84();
-	if (!dst)
-		return jk_error(ctx, JK_ERR_PROJ, "cannot create EPSG:4326");
-	if (!OSRIsSame(src, dst)) {
-		OGRSpatialReferenceH s2 = OSRClone(src);
-
-		OSRSetAxisMappingStrategy(s2, OAMS_TRADITIONAL_GIS_ORDER);
-		*out = OCTNewCoordinateTransformation(s2, dst);
-		OSRDestroySpatialReference(s2);
-		if (!*out) {
-			OSRDestroySpatialReference(dst);
-			return jk_error(ctx, JK_ERR_PROJ,
-					"%s: cannot transform layer '%s' to EPSG:4326: %s",
-					path, OGR_L_GetName(lyr), jk_gdal_lasterr(ctx));
+	if (s_crs) {
+		src = OSRNewSpatialReference(NULL);
+		if (!src || OSRSetFromUserInput(src, s_crs) != OGRERR_NONE) {
+			rc = jk_error(ctx, JK_ERR_ARG,
+				      "--s-crs: '%s' is not a CRS (use e.g. EPSG:32751 or"
+				      " EPSG:23891)", s_crs);
+			goto cleanup;
 		}
+	} else if (OGR_L_GetSpatialRef(lyr)) {
+		src = OSRClone(OGR_L_GetSpatialRef(lyr));
 	}
-	OSRDestroySpatialReference(dst);
-	return JK_OK;
+	crs_area(src, cc);
+	if (!src)
+		goto cleanup;
+	dst = jk_srs_wgs84();
+	if (!dst) {
+		rc = jk_error(ctx, JK_ERR_PROJ, "cannot create EPSG:4326");
+		goto cleanup;
+	}
+	OSRSetAxisMappingStrategy(src, OAMS_TRADITIONAL_GIS_ORDER);
+	if (!OSRIsSame(src, dst)) {
+		*out = OCTNewCoordinateTransformation(src, dst);
+		if (!*out)
+			rc = jk_error(ctx, JK_ERR_PROJ,
+				      "%s: cannot transform layer '%s' from %s to EPSG:4326: %s",
+				      path, OGR_L_GetName(lyr), cc->name, jk_gdal_lasterr(ctx));
+	}
+cleanup:
+	if (src)
+		OSRDestroySpatialReference(src);
+	if (dst)
+		OSRDestroySpatialReference(dst);
+	return rc;
 }
 
 int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
@@ -257,6 +435,8 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 	GEOSWKBWriter *wr = NULL;
 	sqlite3_stmt *ins = NULL, *exists = NULL;
 	struct bfields bf;
+	crs_check cc;
+	area_list area;
 	jk_import_stats local;
 	unsigned char *wkb = NULL;
 	int rc, in_tx = 0;
@@ -268,6 +448,9 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 	if (!opts)
 		opts = &defaults;
 	jk_gdal_push(ctx);
+	rc = area_parse(ctx, opts->area, &area);
+	if (rc)
+		goto done;
 	rc = jk_gdal_open_vector(ctx, path, &ds);
 	if (rc)
 		goto done;
@@ -279,7 +462,7 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 		goto done;
 	rc = boundary_fields(ctx, lyr, path, opts, &bf);
 	if (!rc)
-		rc = boundary_transform(ctx, lyr, path, &ct);
+		rc = boundary_transform(ctx, lyr, path, opts->s_crs, &ct, &cc);
 	if (rc)
 		goto done;
 	rd = GEOSWKBReader_create_r(h);
@@ -292,7 +475,13 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 	if (rc)
 		goto done;
 	in_tx = 1;
-	rc = jk_store_prepare(st, "SELECT 1 FROM villages WHERE kode=?", &exists);
+	/* a village already in the store: whether anything of it changes
+	 * (the geometry compared as SpatiaLite stores it) */
+	rc = jk_store_prepare(st,
+		"SELECT nama IS ?2 AND kecamatan IS ?3 AND kabupaten IS ?4"
+		" AND provinsi IS ?5 AND repaired = ?6 AND pt_lon = ?7 AND pt_lat = ?8"
+		" AND AsBinary(geom) = AsBinary(CastToMultiPolygon(GeomFromWKB(?9, 4326)))"
+		" FROM villages WHERE kode = ?1", &exists);
 	if (!rc)
 		rc = jk_store_prepare(st,
 			"INSERT INTO villages(kode,nama,kecamatan,kabupaten,provinsi,"
@@ -311,21 +500,29 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 	total = (long)OGR_L_GetFeatureCount(lyr, 0);
 	OGR_L_ResetReading(lyr);
 	for (;;) {
-		OGRFeatureH f = OGR_L_GetNextFeature(lyr);
+		OGRFeatureH f;
 		OGRGeometryH og;
 		GEOSGeometry *g = NULL, *pos = NULL;
 		const char *kode, *nama;
 		char kk[16], kc[16], kp[16];
 		double px = 0, py = 0;
 		size_t wlen = 0;
-		int repaired = 0, wsz;
+		int repaired = 0, wsz, failed, same;
 
+		rc = jk_gdal_next_feature(ctx, lyr, path, row + 1, &f, &failed);
+		if (rc)
+			goto done;
 		if (!f)
 			break;
 		row++;
 		stats->read++;
 		if (row % 2000 == 0)
 			jk_progress(ctx, "import boundaries", row, total);
+		if (failed) {
+			jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: cannot read the row: %s", path, row,
+			       CPLGetLastErrorMsg());
+			goto reject;
+		}
 		kode = fstr(f, bf.kode);
 		nama = fstr(f, bf.nama);
 		og = OGR_F_GetGeometryRef(f);
@@ -336,7 +533,7 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 			       kode ? kode : "");
 			goto reject;
 		}
-		if (!in_area(opts->area, kode)) {
+		if (!area_match(&area, kode)) {
 			stats->skipped++;
 			OGR_F_Destroy(f);
 			continue;
@@ -352,10 +549,22 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 			goto reject;
 		}
 		if (ct && OGR_G_Transform(og, ct) != OGRERR_NONE) {
-			jk_msg(ctx, JK_LOG_ERROR,
-			       "%s:%ld: geometry: cannot transform village %s to EPSG:4326",
-			       path, row, kode);
-			goto reject;
+			rc = crs_fail(ctx, path, row, kode, &cc, NULL,
+				      "cannot be transformed to EPSG:4326 from");
+			OGR_F_Destroy(f);
+			goto done;
+		}
+		{
+			OGREnvelope env;
+
+			OGR_G_GetEnvelope(og, &env);
+			if (!(env.MinX >= cc.west && env.MaxX <= cc.east &&
+			      env.MinY >= cc.south && env.MaxY <= cc.north)) {
+				rc = crs_fail(ctx, path, row, kode, &cc, &env,
+					      "lies outside the area of");
+				OGR_F_Destroy(f);
+				goto done;
+			}
 		}
 		wsz = OGR_G_WkbSize(og);
 		{
@@ -430,11 +639,38 @@ int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 		memcpy(kc, kode, 8);
 		kc[8] = '\0';
 		sqlite3_bind_text(exists, 1, kode, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(exists) == SQLITE_ROW)
-			stats->updated++;
-		else
+		sqlite3_bind_text(exists, 2, nama, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(exists, 3, fstr(f, bf.kec), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(exists, 4, fstr(f, bf.kab), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(exists, 5, fstr(f, bf.prov), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(exists, 6, repaired);
+		sqlite3_bind_double(exists, 7, px);
+		sqlite3_bind_double(exists, 8, py);
+		sqlite3_bind_blob(exists, 9, wkb, (int)wlen, SQLITE_STATIC);
+		switch (sqlite3_step(exists)) {
+		case SQLITE_ROW:
+			same = sqlite3_column_int(exists, 0) == 1;
+			if (same)
+				stats->unchanged++;
+			else
+				stats->updated++;
+			break;
+		case SQLITE_DONE:
+			same = 0;
 			stats->imported++;
+			break;
+		default:
+			OGR_F_Destroy(f);
+			rc = jk_store_dberr(st, "cannot compare village");
+			goto done;
+		}
 		sqlite3_reset(exists);
+		if (same) {
+			GEOSFree_r(h, wkb);
+			wkb = NULL;
+			OGR_F_Destroy(f);
+			continue;
+		}
 		sqlite3_bind_text(ins, 1, kode, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(ins, 2, nama, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(ins, 3, fstr(f, bf.kec), -1, SQLITE_TRANSIENT);
@@ -462,16 +698,17 @@ reject:
 		OGR_F_Destroy(f);
 	}
 	jk_progress(ctx, "import boundaries", row, row);
+	rc = check_count(ctx, ds, lyr, path, total, row);
+	if (rc)
+		goto done;
 	if (opts->aliases) {
 		rc = import_aliases(ctx, st, opts->aliases, stats, opts->strict);
 		if (rc)
 			goto done;
 	}
-	if (opts->area && stats->read > 0 && stats->skipped == stats->read) {
-		rc = jk_error(ctx, JK_ERR_ARG, "%s: no village lies in the area '%s'",
-			      path, opts->area);
+	rc = area_check(ctx, path, &area);
+	if (rc)
 		goto done;
-	}
 	if (opts->strict && stats->rejected) {
 		rc = jk_error(ctx, JK_ERR_REJECTED,
 			      "%s: %ld rows rejected; nothing imported (--strict)",

@@ -325,8 +325,12 @@ int jk_map(jk_ctx *ctx, jk_store *st, const char *path,
 			    format, width, &out, path);
 	if (in_txn)
 		jk_store_rollback(st); /* read only */
-	if (!rc)
-		rc = jk_file_write(ctx, path, jk_buf_str(&out), out.len);
+	if (!rc) {
+		/* maps and books hold villages and sites, never clients */
+		jk_dir_clean_stale(ctx, dir);
+		rc = jk_file_write(ctx, path, jk_buf_str(&out), out.len,
+				   JK_FILE_PUBLIC);
+	}
 	jk_buf_release(&out);
 	return rc;
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../core/util.h"
@@ -152,8 +153,27 @@ static const char *const migrations[] = {migrate_2_sql, migrate_3_sql,
 _Static_assert(sizeof migrations / sizeof migrations[0] == JK_SCHEMA_VERSION - 1,
 	       "one migration per schema version");
 
+/* "database is locked" says nothing a person can act on: who holds the
+ * store, and what to do. */
+static int busy_error(jk_store *st, const char *what)
+{
+	return jk_error(st->ctx, JK_ERR_DB,
+			"%s: %s%sthe store is in use by another program: another jangkau run, or"
+			" QGIS with the store open (editing, or holding a layer of it), may hold"
+			" it; close that or let it finish, then try again (waited %.0f s;"
+			" --wait SECONDS waits longer)",
+			st->path, what ? what : "", what ? ": " : "", st->busy_waited);
+}
+
+static int is_busy(jk_store *st)
+{
+	return (sqlite3_extended_errcode(st->db) & 0xff) == SQLITE_BUSY;
+}
+
 int jk_store_dberr(jk_store *st, const char *what)
 {
+	if (is_busy(st))
+		return busy_error(st, what);
 	return jk_error(st->ctx, JK_ERR_DB, "%s: %s: %s", st->path, what,
 			sqlite3_errmsg(st->db));
 }
@@ -165,10 +185,47 @@ int jk_store_exec(jk_store *st, const char *sql)
 
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &err) == SQLITE_OK)
 		return JK_OK;
-	rc = jk_error(st->ctx, JK_ERR_DB, "%s: %s", st->path,
-		      err ? err : sqlite3_errmsg(st->db));
+	if (is_busy(st))
+		rc = busy_error(st, NULL);
+	else
+		rc = jk_error(st->ctx, JK_ERR_DB, "%s: %s", st->path,
+			      err ? err : sqlite3_errmsg(st->db));
 	sqlite3_free(err);
 	return rc;
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* SQLite's busy handler: another connection (another process) holds a
+ * lock the statement needs. Waits up to the context's lock wait, telling
+ * the user once which store it waits for, then gives up (SQLITE_BUSY,
+ * which jk_store_dberr() turns into busy_error()). */
+static int store_busy(void *user, int count)
+{
+	jk_store *st = user;
+	double wait = jk_ctx_lock_wait(st->ctx), t = now_s();
+
+	if (count == 0)
+		st->busy_start = t;
+	st->busy_waited = t - st->busy_start;
+	if (st->busy_waited >= wait)
+		return 0;
+	if (!st->busy_told) {
+		st->busy_told = 1;
+		jk_msg(st->ctx, JK_LOG_WARN,
+		       "%s: the store is in use by another program (another jangkau run, or"
+		       " QGIS); waiting up to %g s for it",
+		       st->path, wait);
+	}
+	jk_progress(st->ctx, "waiting for the store", (long)st->busy_waited, (long)wait);
+	sqlite3_sleep(count < 20 ? 10 : 100);
+	return 1;
 }
 
 int jk_store_log_run(jk_store *st, const char *step, const char *params)
@@ -258,6 +315,29 @@ long jk_store_count(jk_store *st, const char *table)
 	return n;
 }
 
+/* An existing store that others may read (made by an older jangkau, a
+ * copy, an unzip) is made owner-only, with a warning: it holds client
+ * data. A store of another user is left as it is (only its owner may
+ * change its mode), also with a warning. */
+static int tighten_existing(jk_ctx *ctx, const char *path)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || !(sb.st_mode & 077))
+		return JK_OK;
+	if (sb.st_uid == geteuid() && chmod(path, 0600) == 0)
+		jk_msg(ctx, JK_LOG_WARN,
+		       "%s: the store holds personal data about clients and was readable by"
+		       " others (mode %03o); it is now readable by its owner only (0600)",
+		       path, (unsigned)(sb.st_mode & 0777));
+	else
+		jk_msg(ctx, JK_LOG_WARN,
+		       "%s: the store holds personal data about clients and is readable by"
+		       " others (mode %03o); its owner should run 'chmod 600 %s'",
+		       path, (unsigned)(sb.st_mode & 0777), path);
+	return JK_OK;
+}
+
 /* Creates the file with owner-only permissions before SQLite opens it, so
  * that there is no moment at which client data is readable by others. */
 static int create_private_file(jk_ctx *ctx, const char *path, int *created)
@@ -265,14 +345,24 @@ static int create_private_file(jk_ctx *ctx, const char *path, int *created)
 	int fd;
 
 	*created = 0;
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd >= 0) {
+		/* 0600 whatever the umask: not less (SQLite must write it),
+		 * not more */
+		if (fchmod(fd, 0600) != 0) {
+			int e = errno;
+
+			close(fd);
+			unlink(path);
+			return jk_error(ctx, JK_ERR_IO, "%s: cannot restrict access: %s",
+					path, strerror(e));
+		}
 		close(fd);
 		*created = 1;
 		return JK_OK;
 	}
 	if (errno == EEXIST)
-		return JK_OK;
+		return tighten_existing(ctx, path);
 	return jk_error(ctx, JK_ERR_IO, "%s: cannot create: %s", path,
 			strerror(errno));
 }
@@ -345,6 +435,8 @@ int jk_store_open(jk_ctx *ctx, const char *path, jk_store **out)
 	}
 	st->splite_cache = spatialite_alloc_connection();
 	spatialite_init_ex(st->db, st->splite_cache, 0);
+	/* after SpatiaLite, which may set a busy timeout of its own */
+	sqlite3_busy_handler(st->db, store_busy, st);
 	/* mmap: the analysis reads large tables once; mapping them avoids a
 	 * copy of every page into the page cache */
 	rc = jk_store_exec(st, "PRAGMA foreign_keys=ON; PRAGMA journal_mode=DELETE;"
@@ -355,8 +447,13 @@ int jk_store_open(jk_ctx *ctx, const char *path, jk_store **out)
 	rc = jk_store_prepare(st, "PRAGMA user_version", &s);
 	if (rc)
 		goto fail;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		version = sqlite3_column_int(s, 0);
+	/* a store in use elsewhere must not look like a new one */
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		rc = jk_store_dberr(st, "cannot read the schema version");
+		sqlite3_finalize(s);
+		goto fail;
+	}
+	version = sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
 	s = NULL;
 	if (version == 0) {

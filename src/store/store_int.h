@@ -74,6 +74,10 @@ struct jk_store {
 	sqlite3 *db;
 	void *splite_cache;
 	char *path;
+	/* waiting for a lock another program holds (store.c) */
+	double busy_start; /* when the current wait began (monotonic s) */
+	double busy_waited;/* how long the last wait lasted */
+	int busy_told;     /* the user was told that the store is in use */
 };
 
 /* Runs SQL without results; on failure sets the context error. */

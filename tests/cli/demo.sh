@@ -31,11 +31,13 @@ sqlite3 "$T/acc.db" <<SQL
 .import $D/truth_sites.csv ts
 .import $D/truth_clients.csv tc
 ATTACH '$O/jangkau.gpkg' AS g;
+ATTACH '$O/jangkau.sqlite' AS st;
 CREATE TABLE r AS SELECT ts.true_kode, s.kode_desa, s.precision FROM ts
   LEFT JOIN g.sites s ON s.src_row = CAST(ts.row AS INTEGER) + 1
   WHERE ts.labels NOT LIKE '%duplicate%';
+-- the clients layer carries pseudonyms: the office ids are in the store
 CREATE TABLE rc AS SELECT tc.true_kode, c.kode_desa, c.precision FROM tc
-  LEFT JOIN g.clients c ON c.client_id = tc.id_klien WHERE c.client_id IS NOT NULL;
+  LEFT JOIN st.clients c ON c.client_id = tc.id_klien WHERE c.client_id IS NOT NULL;
 SQL
 read -r n ok wrong <<<"$(sqlite3 -separator ' ' "$T/acc.db" "SELECT count(*), sum(kode_desa=true_kode),
   sum(precision IN ('coordinate','village') AND kode_desa<>true_kode) FROM r")"

@@ -25,9 +25,11 @@ CREATE TABLE site_res AS
   SELECT ts.row, ts.true_kode, s.kode_desa, s.precision
   FROM ts LEFT JOIN g.sites s
     ON s.src_row = CAST(COALESCE(NULLIF(ts.duplicate_of,''), ts.row) AS INTEGER) + 1;
+-- the clients layer carries pseudonyms: the office ids are in the store
+ATTACH '$T/fb.sqlite' AS st;
 CREATE TABLE client_res AS
   SELECT tc.id_klien, tc.true_kode, c.kode_desa, c.precision
-  FROM tc LEFT JOIN g.clients c ON c.client_id = tc.id_klien;
+  FROM tc LEFT JOIN st.clients c ON c.client_id = tc.id_klien;
 SQL
 acc() { # table -> "rows correct wrong_at_village village_rows"
 	sqlite3 -separator ' ' "$T/acc.db" "SELECT count(*),

@@ -106,7 +106,7 @@ expect_eq "isolated road within 5 m: unreachable, no site" "unreachable|" \
 	"$(sqlite3 "$DB" "SELECT reach, site_id FROM client_links WHERE client_id='K5'")"
 
 # layers
-J export --out "$T/out" --format gpkg,shp
+J export --out "$T/out" --format gpkg,shp --client-ids office
 for lyr in desa_coverage clients; do
 	for f in road_km road_min reach; do
 		check "$lyr.gpkg has $f" bash -c "ogrinfo -ro -so '$T/out/jangkau.gpkg' $lyr | grep -q '^$f:'"
@@ -117,7 +117,7 @@ expect_eq "clients layer: K5 unreachable" unreachable \
 	"$(ogrinfo -ro -q "$T/out/jangkau.gpkg" -sql "SELECT reach FROM clients WHERE client_id='K5'" | sed -n 's/.*reach (String) = //p')"
 
 # the road layers, in every format with the same counts
-J export --out "$T/all"
+J export --out "$T/all" --client-ids office
 count() { ogrinfo -ro -so "$1" "$2" | sed -n 's/^Feature Count: //p'; }
 for lyr in client_routes roads isochrones; do
 	n=$(count "$T/all/jangkau.gpkg" "$lyr")

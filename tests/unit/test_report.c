@@ -13,6 +13,7 @@
 #include <gdal.h>
 #include <ogr_api.h>
 
+#include "csvread.h"
 #include "fixture.h"
 #include "jangkau/jangkau.h"
 
@@ -376,7 +377,7 @@ START_TEST(test_csv_tables)
 			 "\"coordinate lies in 74.72.01.1001, the address names Labalawa\"");
 	csv_line(csv, 3, line, sizeof line);
 	/* a formula is not run by a spreadsheet */
-	ck_assert_str_eq(line, "5,6,'=1+2,,unknown,none,no village found");
+	ck_assert_str_eq(line, "5,6,\"'=1+2\",,unknown,none,no village found");
 	csv_line(csv, 4, line, sizeof line);
 	ck_assert_str_eq(line, "6,7,Pantai Lakeba \xe2\x80\x93 Caf\xc3\xa9,,ready,"
 			 "district,only the district Betoambari found");
@@ -428,7 +429,7 @@ START_TEST(test_figures_equal_layers)
 	csv = slurp("report_kecamatan.csv");
 	snprintf(layers, sizeof layers, "%s/layers", fx->dir);
 	{
-		jk_export_opts eo = {JK_FORMAT_GPKG, 0};
+		jk_export_opts eo = {.formats = JK_FORMAT_GPKG};
 
 		ck_assert_int_eq(jk_export(fx->ctx, fx->st, layers, &eo),
 				 JK_OK);
@@ -525,6 +526,38 @@ START_TEST(test_header_by_road)
 }
 END_TEST
 
+/* A site name that starts a formula and holds a comma stays one field:
+ * the guard's apostrophe is inside the quotes, so the comma cannot end the
+ * field and shift the columns (issue 11). */
+START_TEST(test_csv_formula_cannot_break_out)
+{
+	char path[1200], err[256];
+	jk_csv t;
+	size_t r, id, nama, status;
+	int seen = 0;
+
+	jk_fixture_exec(fx, "INSERT INTO sites(site_id,row_hash,src_file,src_row,"
+			"nama,status) VALUES(99,'h99','sites.csv',99,"
+			"'=cmd|'' /C calc''!A0,x','not_ready')");
+	report_ok(NULL);
+	snprintf(path, sizeof path, "%s/report_sites_attention.csv", fx->out);
+	ck_assert_msg(jk_csv_load(&t, path, err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(t.ncols, 7);
+	id = jk_csv_col(&t, "site_id");
+	nama = jk_csv_col(&t, "nama");
+	status = jk_csv_col(&t, "status");
+	for (r = 0; r < t.nrows; r++) {
+		if (strcmp(jk_csv_cell(&t, r, id), "99"))
+			continue;
+		seen = 1;
+		ck_assert_str_eq(jk_csv_cell(&t, r, nama), "'=cmd|' /C calc'!A0,x");
+		ck_assert_str_eq(jk_csv_cell(&t, r, status), "not_ready");
+	}
+	ck_assert(seen);
+	jk_csv_release(&t);
+}
+END_TEST
+
 START_TEST(test_errors)
 {
 	jk_report_opts opts = {"fr", JK_REPORT_MAPS_ALL};
@@ -581,6 +614,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, test_no_client_data);
 	tcase_add_test(tc, test_csv_tables);
 	tcase_add_test(tc, test_csv_same_in_both_languages);
+	tcase_add_test(tc, test_csv_formula_cannot_break_out);
 	tcase_add_test(tc, test_figures_equal_layers);
 	tcase_add_test(tc, test_maps);
 	tcase_add_test(tc, test_header_by_road);

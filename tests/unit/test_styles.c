@@ -40,7 +40,7 @@ static void teardown(void)
 
 static void export_ok(int formats)
 {
-	jk_export_opts opts = {formats, 0};
+	jk_export_opts opts = {.formats = formats};
 	int rc = jk_export(fx->ctx, fx->st, fx->out, &opts);
 
 	ck_assert_msg(rc == JK_OK, "jk_export: %d: %s", rc,
