@@ -422,11 +422,18 @@ int jk_import_decisions(jk_ctx *ctx, jk_store *st, const char *path,
 			goto cleanup;
 	}
 	OGR_L_ResetReading(lyr);
-	while (!rc && (f = OGR_L_GetNextFeature(lyr)) != NULL) {
-		long row = by_fid ? (long)OGR_F_GetFID(f) : ++n + 1;
+	for (;;) {
+		int failed;
+		long row;
 
+		rc = jk_gdal_next_feature(ctx, lyr, path, n + 2, &f, &failed);
+		if (rc || !f)
+			break;
+		row = by_fid ? (long)OGR_F_GetFID(f) : ++n + 1;
 		rc = one_row(&di, f, row);
 		OGR_F_Destroy(f);
+		if (rc)
+			break;
 	}
 	if (!rc && opts && opts->strict && stats->rejected)
 		rc = jk_error(ctx, JK_ERR_REJECTED,

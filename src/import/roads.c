@@ -346,9 +346,18 @@ int jk_import_roads(jk_ctx *ctx, jk_store *st, const char *path,
 		jk_road_line l;
 		int ferry = 0, parts, i, bad = 0, multi;
 
-		/* the OSM driver reads its layers interleaved */
+		/* the OSM driver reads its layers interleaved; a read error
+		 * is not the end of the data (a truncated extract) */
+		CPLErrorReset();
 		f = rf.osm ? GDALDatasetGetNextFeature(ds, &from, NULL, NULL, NULL)
 			   : OGR_L_GetNextFeature(lyr);
+		if (!f && CPLGetLastErrorType() >= CE_Failure) {
+			rc = jk_error(ctx, JK_ERR_GDAL,
+				      "%s: line %ld: cannot read: %s (the file may be damaged;"
+				      " nothing was imported)", path, stats->read + 1,
+				      CPLGetLastErrorMsg());
+			break;
+		}
 		if (!f)
 			break;
 		if (from != lyr) {
