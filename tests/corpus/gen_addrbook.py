@@ -495,8 +495,10 @@ def readings(s):
     leading unit word ("Desa Baru" is the village Desa Baru or Baru)."""
     toks = tokens(s)
     keys = {norm(s)}
-    if len(toks) > 1 and toks[0] in UNIT_WORDS:
-        keys.add(norm(" ".join(toks[1:])))
+    i = 0
+    while i < 2 and len(toks) > i + 1 and (toks[i] in UNIT_WORDS or (i == 1 and toks[i] in ("dinas", "adat"))):
+        i += 1
+        keys.add(norm(" ".join(toks[i:])))
     return keys
 
 
@@ -1180,8 +1182,10 @@ class Variants:
             if k == true_key or k in avoid:
                 continue
             d_true = levenshtein(k, true_key)
+            if d_true > 2:
+                continue
             bad = False
-            for other in ctx_keys:
+            for other in (ctx_keys.get(k[:1], []) if isinstance(ctx_keys, dict) else ctx_keys):
                 if other == true_key or other[:1] != k[:1] or abs(len(other) - len(k)) > 2:
                     continue
                 if levenshtein(k, other, cap=d_true) <= d_true:
@@ -1239,12 +1243,25 @@ class Book:
                 if len(lst) > 1:
                     self.dup_in_kec.update(lst)
         self._ok_by_kec = {}
+        self._prov_ctx = {}
         self.in_kab = {}
         for v in g.villages:
             self.in_kab.setdefault(v[:5], []).append(v)
         for name in list(REGENCY_ALIASES) + list(OLD_PARENT) + list(OLD_PARENT.values()) + KOTIF:
             if name not in g.kab_by_name:
                 raise SystemExit("gen_addrbook: regency '%s' is not in the gazetteer" % name)
+
+    def prov_ctx(self, prov):
+        """Village name keys of the whole country (rows need not name their
+        province or regency): a typo must stay closer to its own name than
+        to any of them."""
+        prov = "all"
+        if prov not in self._prov_ctx:
+            by_first = {}
+            for key in sorted(set(self.vil_key.values())):
+                by_first.setdefault(key[:1], []).append(key)
+            self._prov_ctx[prov] = by_first
+        return self._prov_ctx[prov]
 
     # ---- village features, for labels and for the special draw
     def features(self, v):
@@ -1480,6 +1497,8 @@ class Book:
             if rng.random() < 0.5:
                 others = [o for o in self.in_kab[v[:5]] if o[:8] != v[:8]]
                 nm = title_if_lower(self.g.name(rng.choice(others))) if others else rng.choice(PLACE_STREETS)
+                if rng.random() < 0.7:
+                    nm = self.var.numbers(nm)[0]
                 s = pick(rng, [("Raya ", 3), ("Poros ", 1), ("", 2)]) + nm
             else:
                 s = rng.choice(PLACE_STREETS)
@@ -1519,9 +1538,11 @@ class Book:
                                                   rng.randint(1, 12), rng.randint(1, 40)))
             labels.append("conv_perumahan")
         sub = None
-        if not urban or rng.random() < 0.2:
-            if rng.random() < 0.6:
-                sub = self.subvillage(v, labels)
+        kel = v[9] == "1"
+        lingk = prov in ("51", "12", "52", "71", "72", "73", "74", "75", "76")
+        if (not urban or (not kel and rng.random() < 0.3) or (kel and lingk and rng.random() < 0.4)) \
+                and rng.random() < 0.6:
+            sub = self.subvillage(v, labels)
         if sub:
             bits.append(sub)
         p_rt = 0.55 if java or urban else 0.25
@@ -1593,7 +1614,7 @@ class Book:
         if prov == "52" and kel:
             labels.append("conv_lingkungan")
             return pick(rng, [("Lingkungan ", 3), ("Lingk. ", 2)]) + h
-        if kel and prov in ("73", "76", "72", "75", "74") and rng.random() < 0.5:
+        if kel:
             labels.append("conv_lingkungan")
             return "Lingkungan " + h
         if prov >= "91":
@@ -1689,7 +1710,7 @@ class Book:
         g = self.g
         labels = []
         prov, kab, kec = v[:2], v[:5], v[:8]
-        kab_ctx = sorted(g.names_in_kab[kab])
+        kab_ctx = self.prov_ctx(prov)
         # which levels are written, and where
         has = {"vil": mode != "rt_only",
                "kec": rng.random() < 0.78 and mode != "ambig_kab",
@@ -1824,7 +1845,7 @@ class Book:
                 return None
         if restored:
             labels.append("context_restored")
-        if wrong_kec:
+        if wrong_kec and (has["kec"] or col["kecamatan"]):
             labels.append("wrong_kec_redistrict")
         if has["vil"]:
             labels += vlab
