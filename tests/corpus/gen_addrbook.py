@@ -512,6 +512,16 @@ def strip_kind(nama):
     return "kab", nama
 
 
+_BIGRAMS = {}
+
+
+def bigrams(s):
+    b = _BIGRAMS.get(s)
+    if b is None:
+        b = _BIGRAMS[s] = frozenset(s[i:i + 2] for i in range(len(s) - 1))
+    return b
+
+
 def levenshtein(a, b, cap=3):
     if abs(len(a) - len(b)) > cap:
         return cap + 1
@@ -1159,7 +1169,7 @@ class Variants:
             s = list(name)
             nedit = 1 if rng.random() < 0.8 else 2
             for _e in range(nedit):
-                spans = [(m.start(), m.end()) for m in re.finditer(r"[A-Za-z]{5,}", "".join(s))]
+                spans = [(m.start(), m.end()) for m in re.finditer(r"[A-Za-z]{%d,}" % (5 if nedit == 1 else 8), "".join(s))]
                 if not spans:
                     return None
                 a, b = rng.choice(spans)
@@ -1185,8 +1195,14 @@ class Variants:
             if d_true > 2:
                 continue
             bad = False
+            kg = bigrams(k)
             for other in (ctx_keys.get(k[:1], []) if isinstance(ctx_keys, dict) else ctx_keys):
                 if other == true_key or other[:1] != k[:1] or abs(len(other) - len(k)) > 2:
+                    continue
+                # an edit removes at most two bigrams of a string, so strings
+                # within d edits share all but 2d of either's distinct bigrams
+                og = bigrams(other)
+                if len(kg & og) < max(len(kg), len(og)) - 2 * d_true:
                     continue
                 if levenshtein(k, other, cap=d_true) <= d_true:
                     bad = True
@@ -1476,7 +1492,10 @@ class Book:
         if r < 0.35 or not HAMLETS.get(grp):
             n = rng.randint(1, 6)
             return int_to_roman(n) if rng.random() < 0.6 else str(n)
-        return rng.choice(HAMLETS[grp])
+        h = rng.choice(HAMLETS[grp])
+        if norm(h) in self.g.names_in_kab[v[:5]]:
+            labels.append("subvillage_named_village")
+        return h
 
     def rtrw(self, java):
         rng = self.rng
@@ -1558,6 +1577,8 @@ class Book:
     def subvillage(self, v, labels):
         rng = self.rng
         prov, kab = v[:2], v[:5]
+        if kab == "15.08":
+            return None
         kel = v[9] == "1"
         kota = int(v[3:5]) >= 71
         h = self.hamlet(v, labels)
@@ -1736,6 +1757,8 @@ class Book:
         # the village
         vlab = []
         pre, conv = self.village_prefix(v)
+        if conv == "prefix_mismatch" and mode != "normal":
+            pre, conv = self.default_prefix(v)
         if nocomma and not pre:
             pre, conv = self.default_prefix(v)
         if conv:
