@@ -1769,6 +1769,9 @@ class Book:
         kec_name = g.name(kec)
         klab = []
         kpre, kconv = self.kec_prefix(v)
+        if mode == "rt_only" and not kpre:
+            # a bare district name could be read as a village of that name
+            kpre, kconv = ("Distrik", "conv_distrik") if prov >= "91" else ("Kec.", None)
         if nocomma and not kpre and rng.random() < 0.8:
             kpre, kconv = ("Distrik", "conv_distrik") if prov >= "91" else ("Kec.", None)
         if kconv:
