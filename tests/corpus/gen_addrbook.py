@@ -96,19 +96,23 @@ PROVINCES = {
 }
 
 # First two digits of the postal codes of each province (Pos Indonesia's
-# scheme). The remaining digits written here are plausible, not real: a
-# matcher must not rely on them.
+# scheme). Where a province shares a prefix with a neighbour but has its
+# own as well, only its own is used (Riau 28, not 29 of Inhil and Kepri;
+# Kalimantan Timur 75/76, not 77 of Berau and Kaltara; Sulawesi Selatan
+# 90/92, not 91 of its north and Sulbar), because which of its regencies
+# use the shared one is not known here. The remaining digits are plausible,
+# not real: a matcher must not rely on them.
 POSTAL_PREFIX = {
     "11": ["23", "24"], "12": ["20", "21", "22"], "13": ["25", "26", "27"],
-    "14": ["28", "29"], "15": ["36", "37"], "16": ["30", "31", "32"],
+    "14": ["28"], "15": ["36", "37"], "16": ["30", "31", "32"],
     "17": ["38", "39"], "18": ["34", "35"], "19": ["33"], "21": ["29"],
     "31": ["10", "11", "12", "13", "14"], "32": ["16", "17", "40", "41", "43", "44", "45", "46"],
     "33": ["50", "51", "52", "53", "54", "56", "57", "58", "59"], "34": ["55"],
     "35": ["60", "61", "62", "63", "64", "65", "66", "67", "68", "69"], "36": ["15", "42"],
     "51": ["80", "81", "82"], "52": ["83", "84"], "53": ["85", "86", "87"],
     "61": ["78", "79"], "62": ["73", "74"], "63": ["70", "71", "72"],
-    "64": ["75", "76", "77"], "65": ["77"], "71": ["95"], "72": ["94"],
-    "73": ["90", "91", "92"], "74": ["93"], "75": ["96"], "76": ["91"],
+    "64": ["75", "76"], "65": ["77"], "71": ["95"], "72": ["94"],
+    "73": ["90", "92"], "74": ["93"], "75": ["96"], "76": ["91"],
     "81": ["97"], "82": ["97"], "91": ["99"], "92": ["98"], "93": ["99"],
     "94": ["98", "99"], "95": ["99"], "96": ["98"],
 }
