@@ -1757,6 +1757,9 @@ class Book:
             labels.append("rt_rw_only")
         wrong_kec = (mode == "normal" and rng.random() < 0.025 and attempt < 4)
         nocomma = rng.random() < 0.07
+        if nocomma and (set(self.features(v)) & {"v_suffix_word", "v_suffix_base"}):
+            # "Kel. Tanjung Balai Kota Karimun": is Kota part of the name?
+            nocomma = False
 
         # the village
         vlab = []
@@ -2074,8 +2077,10 @@ class Book:
             return "%s%d %06.3f E%d %06.3f" % ("S" if lat < 0 else "N", d1, m1, d2, m2), la, lo
         raise ValueError(fmt)
 
-    def coordinate(self, v, want, labels, row_sample):
-        """The koordinat cell and its truth. want: probability of a cell."""
+    def coordinate(self, v, want, labels, row_sample, text_names_v):
+        """The koordinat cell and its truth. want: probability of a cell.
+        A point outside v (near its edge or far) is written only when the
+        text names v: otherwise nothing would say the point is wrong."""
         rng = self.rng
         empty = {"cell": "", "coord_kind": "none", "coord_lat": "", "coord_lon": "",
                  "coord_dist_m": "", "coord_kode": ""}
@@ -2083,6 +2088,8 @@ class Book:
             return empty
         kind = pick(rng, [("inside", 78), ("near_border_outside_m", 8), ("swapped", 5),
                           ("missing_minus", 4), ("wrong_far", 5)])
+        if not text_names_v and kind in ("near_border_outside_m", "wrong_far"):
+            kind = "inside"
         fmt = pick(rng, [("dec", 62), ("dec_comma", 12), ("dms", 15), ("ddm", 4),
                          ("maplink", 3), ("dec_space", 4)])
         out = dict(empty)
@@ -2374,7 +2381,7 @@ class Rows:
         feats = b.features(v)
         if "v_suffix_word" in feats or "v_suffix_base" in feats:
             want = 0.75
-        c = b.coordinate(v, want, labels, sample)
+        c = b.coordinate(v, want, labels, sample, a["level"] == "village")
         kg = KEGIATAN.get({"masjid": "masjid", "musholla": "masjid", "gereja": "gereja",
                            "pura": "gereja", "vihara": "gereja", "sekolah": "sekolah",
                            "puskesmas": "puskesmas", "posyandu": "puskesmas"}.get(
@@ -2409,7 +2416,7 @@ class Rows:
         want = 0.3
         if "v_suffix_word" in feats or "v_suffix_base" in feats:
             want = 0.7
-        c = b.coordinate(v, want, labels, sample)
+        c = b.coordinate(v, want, labels, sample, a["level"] == "village")
         child = rng.random() < 0.15
         jam = rng.randint(7, 120) if child else rng.randint(8, 240)
         d = day
