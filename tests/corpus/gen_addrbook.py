@@ -21,7 +21,6 @@ tested in plain Python.
 """
 
 import argparse
-import bisect
 import csv
 import hashlib
 import lzma
@@ -600,15 +599,6 @@ class Gazetteer:
     def parent(self, k):
         return self.units[k][2]
 
-    def kec_of(self, v):
-        return v[:8]
-
-    def kab_of(self, v):
-        return v[:5]
-
-    def villages_under(self, code):
-        return [v for v in self.villages if v.startswith(code + ".")]
-
     def kab_codes(self, written_kind, written_base):
         """Regencies a written regency may mean. written_kind: 'kab',
         'kota' or 'any' (no prefix)."""
@@ -717,13 +707,6 @@ def dist_to_rings(polys, x, y):
                     best = d
                 x1, y1 = x2, y2
     return math.sqrt(best)
-
-
-def haversine_m(lat1, lon1, lat2, lon2):
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371008.8 * math.asin(math.sqrt(a))
 
 
 class Geo:
@@ -1163,7 +1146,7 @@ class Variants:
             return name.replace("'", ""), "name_apostrophe"
         return name, None
 
-    def typo(self, name, avoid, keep_from, ctx_keys):
+    def typo(self, name, avoid, ctx_keys):
         """One or two edits inside a word of at least five letters, never
         its first letter; rejected when the result is closer to another
         name of the context than to this one, or is itself a known name."""
@@ -1477,7 +1460,7 @@ class Book:
                     labels.append(lab if what == "desa" else lab + "_" + what)
         clean = s
         if typo_p and rng.random() < typo_p and len(re.sub(r"[^A-Za-z]", "", s)) >= 5:
-            t = self.var.typo(s, self.g.known_keys, 1, ctx_keys)
+            t = self.var.typo(s, self.g.known_keys, ctx_keys)
             if t:
                 labels.append("typo_" + what)
                 s = t
@@ -1541,7 +1524,6 @@ class Book:
         """Street, lane, sub-village and RT/RW parts, by regional habit."""
         rng = self.rng
         prov, kab = v[:2], v[:5]
-        grp = GROUP[prov]
         kota = int(v[3:5]) >= 71
         urban = v[9] == "1" or kota
         java = prov in ("31", "32", "33", "34", "35", "36")
@@ -1796,9 +1778,8 @@ class Book:
             klab.append("kec_noprefix")
         # the regency
         kab_text, kab_kind, kab_base, kablab = self.kab_form(v)
-        kab_clean = kab_text
         if "old_parent" not in kablab and "kab_abbrev" not in kablab and rng.random() < 0.05:
-            b2 = self.var.typo(kab_base, g.known_keys, 1, sorted(g.kab_keys and {kk[1] for kk in g.kab_keys}))
+            b2 = self.var.typo(kab_base, g.known_keys, sorted({kk[1] for kk in g.kab_keys}))
             if b2:
                 kab_text = kab_text[: len(kab_text) - len(kab_base)] + b2
                 kablab.append("typo_kab")
@@ -2015,22 +1996,6 @@ class Book:
         if not kecs:
             return None
         return self.rng.choice(kecs)
-
-    def neighbour_kec_by_code(self, v):
-        """A district of the same regency that borders v's district (whose
-        area v's district may have been cut from), by first word or by
-        code order when polygons are not at hand."""
-        kab, kec = v[:5], v[:8]
-        kecs = [k for k in self.g.children.get(kab, []) if k != kec]
-        if not kecs:
-            return None
-        first = tokens(self.g.name(kec))[:1]
-        same = [k for k in kecs if tokens(self.g.name(k))[:1] == first]
-        if same:
-            return self.rng.choice(same)
-        i = bisect.bisect(kecs, kec)
-        near = kecs[max(0, i - 1): i + 1]
-        return self.rng.choice(near)
 
     # ---- coordinates
     def fmt_coord(self, lat, lon, fmt):
@@ -2478,7 +2443,6 @@ def generate(gaz, geo, seed, n_sites, n_clients, provinces, log):
     no = 0
     cno = 0
     days = []
-    d = 5
     for m, nd in ((1, 31), (2, 28), (3, 31), (4, 30), (5, 31), (6, 30), (7, 24)):
         for dd in range(1, nd + 1):
             days.append((2026, m, dd))
