@@ -1917,6 +1917,17 @@ class Book:
                     labels.remove("village_only_in_col")
                 labels += [l for l in vlab if l not in labels]
             vil_text = (pre + " " + vname).strip()
+        # "Takalar, 92203" may mean the regency; "Cibadak, Sukabumi" the
+        # district: a village named like its district or regency, written
+        # bare, gets its prefix unless that district or regency is written too
+        if has["vil"] and not pre:
+            f = self.features(v)
+            if ("v_eq_kec" in f and not (has["kec"] or col["kecamatan"])) or \
+                    ("v_eq_kab" in f and not (has["kab"] or col["kabupaten_kota"])):
+                pre, conv = self.default_prefix(v)
+                if conv:
+                    labels.append(conv)
+                vil_text = (pre + " " + vname).strip()
         if nocomma:
             labels.append("no_commas")
         admin = []
