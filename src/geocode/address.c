@@ -398,7 +398,8 @@ static void tokenize(struct parser *ps, const char *s)
 			int sp_before = i > 0 && s[i - 1] == ' ';
 			int sp_after = i + 1 < len && s[i + 1] == ' ';
 
-			if ((sp_before || sp_after) && sep != SEP_BREAK)
+			/* " - " separates; "Posi- Posi" is one name */
+			if (sp_before && sp_after && sep != SEP_BREAK)
 				sep = SEP_DASH;
 		}
 		i++;
@@ -687,6 +688,14 @@ static void cur_finish(struct parser *ps, struct cur *c)
 			n.nw = c->npre - f;
 			emit(ps, &n, n.nw);
 		}
+		/* "Desa Uram Jalan,": the cut name's last word */
+		if (ps->glue >= 0 && !ps->out->part[ps->glue].alt[0]) {
+			jk_addr_part *q = &ps->out->part[ps->glue];
+
+			jk_strlcpy(q->alt, q->text, sizeof q->alt);
+			append_words(ps, c->pre, c->npre, q->alt, sizeof q->alt);
+		}
+		ps->glue = -1;
 		return; /* a prefix without a name: "Jl. Poros Desa," */
 	}
 	/* the whole part is a province: "Sultra", "Sulawesi Tenggara" */
@@ -967,8 +976,10 @@ static void parse_tokens(struct parser *ps)
 		if (kd && split_ok(ps, &c, i, kd->kw)) {
 			int glue = c.active && c.nw > 0 && t->sep == SEP_NONE &&
 				   (c.role == JK_ADDR_DESA || c.role == JK_ADDR_NAME) &&
-				   (kd->kw == KW_DUSUN || kd->hint == JK_HINT_SOFT ||
-				    kd->hint == JK_HINT_KAMPUNG);
+				   (kd->kw == KW_DUSUN || kd->kw == KW_STREET ||
+				    kd->hint == JK_HINT_SOFT ||
+				    kd->hint == JK_HINT_KAMPUNG ||
+				    (kd->kw == KW_KAB && tok_is(t, "kota")));
 
 			cur_finish(ps, &c);
 			ps->glue = glue && ps->out->n_parts > 0 ? ps->out->n_parts - 1 : -1;

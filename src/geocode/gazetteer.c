@@ -1144,6 +1144,10 @@ static void ev_find_upper(struct mctx *m, struct ev *v)
 		if (v->aklen && lv[i] != JK_LVL_PROV)
 			lookup_exact_sim(g, lv[i], v->akey, v->aklen, F_ALT, l);
 	}
+	/* "Negeri Besar", "Kampung Laut" are districts too */
+	if (v->role == JK_ADDR_DESA && v->fklen &&
+	    (v->part->hint == JK_HINT_SOFT || v->part->hint == JK_HINT_KAMPUNG))
+		lookup_exact_sim(g, JK_LVL_KEC, v->fkey, v->fklen, F_ALT, &v->kec);
 	/* "Kota Baru" is Kabupaten Kotabaru */
 	if (v->role == JK_ADDR_KAB && v->fklen)
 		lookup_exact(g, JK_LVL_KAB, v->fkey, v->fklen, &v->kab);
@@ -1160,6 +1164,9 @@ static void ev_find_upper(struct mctx *m, struct ev *v)
  * a village fairly closely (a misspelt "Tekuk Buli" is not "Buli")? */
 static int ev_names_whole(const struct ev *v)
 {
+	if ((v->role == JK_ADDR_KEC && hits_best(&v->kec) >= 0.8) ||
+	    (v->role == JK_ADDR_KAB && hits_best(&v->kab) >= 0.8))
+		return 1; /* "Distrik Moeuj Mega" is Moruj Mega, not "Mega" */
 	return hits_exact(&v->kab) || hits_exact(&v->kec) ||
 	       hits_exact(&v->prov) || hits_best(&v->vil) >= 0.75;
 }
@@ -1334,6 +1341,38 @@ static int rival_village(const struct mctx *m, const struct ev *v,
 	return 0;
 }
 
+/* Does another piece of evidence than the one used name the village
+ * (the village column "Binjai" beside the city "Binjai" of the text)? */
+static int other_village_ev(const struct mctx *m, const struct cand *c,
+			    const double *sd)
+{
+	int i;
+
+	for (i = 0; i < m->nev; i++)
+		if (i != c->ev_d && sd[i] > 0 && !ev_overlap(&m->ev[i], &m->ev[c->ev_d]))
+			return 1;
+	return 0;
+}
+
+/* Is @p v the last place name of the address text (provinces aside): where
+ * a regency is written ("Kec. Pulau Dullah Selatan, Tual")? */
+static int last_place(const struct mctx *m, const struct ev *v)
+{
+	int i;
+
+	if (v->src != SRC_ALAMAT)
+		return 0;
+	for (i = 0; i < m->nev; i++) {
+		const struct ev *w = &m->ev[i];
+
+		if (w->src == SRC_ALAMAT && w->pid > v->pid && !w->span &&
+		    (w->role == JK_ADDR_NAME || w->role == JK_ADDR_DESA ||
+		     w->role == JK_ADDR_KEC || w->role == JK_ADDR_KAB))
+			return 0;
+	}
+	return 1;
+}
+
 /* Does @p v, read as a district or regency, name one of @p u's own? */
 static int names_own_upper(const struct mctx *m, const struct ev *v,
 			   const struct unit *u)
@@ -1396,7 +1435,8 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 			 * which names cannot tell */
 			if (strong &&
 			    hits_best(&v->kab) >= (v->part->hint == JK_HINT_KOTA ? 1.0 : 0.9) &&
-			    (v->src == SRC_ALAMAT || (c->k <= 0 && c->b <= 0)) &&
+			    ((v->src == SRC_ALAMAT && c->b <= 0) ||
+			     (c->k <= 0 && c->b <= 0)) &&
 			    !(c->d_raw >= 1.0 && c->k >= 0.85))
 				c->reject = REJ_REGENCY;
 			else
@@ -1465,14 +1505,23 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 		 * (a village named like its district is common: "Wolowa,
 		 * Buton") */
 		else if (!c->reject && u->kab >= 0 && hits_exact(&vd->kab) &&
-			 hits_get(&vd->kab, u->kab) &&
-			 ((c->b <= 0 && c->k <= 0) || c->contra_kec))
+			 hits_get(&vd->kab, u->kab) && !other_village_ev(m, c, sd) &&
+			 ((c->b <= 0 && c->k <= 0) || c->contra_kec ||
+			  last_place(m, vd)))
 			c->reject = REJ_WEAK;
 	}
 	if (!c->reject && c->d_raw < 1.0 && c->contra &&
 	    ((c->k <= 0 && c->b <= 0) || (c->contra_kec > 1 && c->k <= 0)))
 		c->reject = REJ_FUZZY;
 	if (!c->reject && c->total - c->penalty < MIN_TOTAL)
+		c->reject = REJ_WEAK;
+	/* "Ciamis, Desa Ciganjeng": a bare name is no village against one
+	 * the text names with a prefix */
+	if (!c->reject && c->desa_left >= 0 && vd->role == JK_ADDR_NAME)
+		c->reject = REJ_WEAK;
+	/* "Tubang" alone: a misspelt bare name with nothing else for it */
+	if (!c->reject && c->d_raw < 1.0 && vd->role == JK_ADDR_NAME &&
+	    c->k <= 0 && c->b <= 0 && c->p <= 0)
 		c->reject = REJ_WEAK;
 	if (!c->reject && c->d < MIN_VILLAGE)
 		c->reject = REJ_WEAK;
@@ -1692,7 +1741,8 @@ static void col_merge(jk_addr *a)
 	for (i = 0; i < a->n_parts; i++) {
 		jk_addr_part *p = &a->part[i];
 
-		if (!name_role(p->role)) {
+		if (p->role == JK_ADDR_PROV || p->role == JK_ADDR_POSTAL ||
+		    p->role == JK_ADDR_RTRW || (!first && !name_role(p->role))) {
 			a->part[w++] = *p;
 			continue;
 		}
@@ -1782,14 +1832,17 @@ static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
 }
 
 /* All believable village candidates, scored and sorted; returns how many.
- * *rej receives the best candidate not believed (unit -1 if none). */
+ * *rej receives the best candidate not believed (unit -1 if none), *held
+ * the best exact one a named regency held back (unit -1 if none). */
 static int collect_villages(const struct mctx *m, struct cand *cs, int cap,
-			    struct cand *rej)
+			    struct cand *rej, struct cand *held)
 {
 	int ids[MAX_EV * HITS_VIL], n = 0, i, j, nc = 0;
 
 	memset(rej, 0, sizeof *rej);
 	rej->unit = -1;
+	memset(held, 0, sizeof *held);
+	held->unit = -1;
 	for (i = 0; i < m->nev; i++)
 		for (j = 0; j < m->ev[i].vil.n; j++)
 			ids[n++] = m->ev[i].vil.h[j].unit;
@@ -1802,9 +1855,14 @@ static int collect_villages(const struct mctx *m, struct cand *cs, int cap,
 		score_village(m, &cs[nc]);
 		if (cs[nc].ev_d < 0)
 			continue;
-		if (!cs[nc].reject)
+		if (!cs[nc].reject) {
 			nc++;
-		else if (rej->unit < 0 || cs[nc].total > rej->total)
+			continue;
+		}
+		if (cs[nc].reject == REJ_REGENCY && cs[nc].d_raw >= 1.0 &&
+		    (held->unit < 0 || cs[nc].total > held->total))
+			*held = cs[nc];
+		if (rej->unit < 0 || cs[nc].total > rej->total)
 			*rej = cs[nc];
 	}
 	qsort(cs, (size_t)nc, sizeof *cs, cand_cmp);
@@ -2007,11 +2065,12 @@ static int rival(const struct mctx *m, const struct cand *c0,
 	if (a->pid == b->pid && a->w0 <= b->w0 && b->w1 <= a->w1 &&
 	    a->w1 - a->w0 > b->w1 - b->w0)
 		return 0;
-	/* the best is misspelt, this one named exactly: a person decides
-	 * (a district moved in a redistricting against a similar name in
-	 * the named district) */
-	if (c0->d_raw < 1.0 && c->d_raw >= 1.0 && c->contra_kec &&
-	    c0->k > 0 && c->total > c0->total - AMB_EXACT)
+	/* the best is misspelt, this one named exactly but a named district
+	 * or regency is not its own: a person decides (a district moved in
+	 * a redistricting, a regency split off later, against a similar
+	 * name inside the named one) */
+	if (c0->d_raw < 1.0 && c->d_raw >= 1.0 && c->contra &&
+	    (c0->k > 0 || c0->b > 0) && c->total > c0->total - AMB_EXACT)
 		return 1;
 	/* the best leaves a village the text names with a prefix: the text
 	 * and the rest disagree ("Kel. Teluk Uma, Buru") */
@@ -2025,7 +2084,7 @@ static int rival(const struct mctx *m, const struct cand *c0,
 int jk_gaz_match(const jk_gaz *g, const jk_addr_in *in, jk_match *out)
 {
 	struct mctx *m = NULL;
-	struct cand *cs = NULL, rej;
+	struct cand *cs = NULL, rej, held;
 	jk_buf b;
 	int nc, i, namb = 0, rc = -1;
 
@@ -2042,7 +2101,7 @@ int jk_gaz_match(const jk_gaz *g, const jk_addr_in *in, jk_match *out)
 	if (!m || !cs)
 		goto cleanup;
 	mctx_init(m, g, in);
-	nc = collect_villages(m, cs, MAX_CAND, &rej);
+	nc = collect_villages(m, cs, MAX_CAND, &rej, &held);
 	if (nc > 0) {
 		const struct cand *c0 = &cs[0];
 
@@ -2071,16 +2130,15 @@ int jk_gaz_match(const jk_gaz *g, const jk_addr_in *in, jk_match *out)
 		 * back, no district named (a regency split off later: "Gampong
 		 * Mekar Ayu, Aceh Tengah" is in Bener Meriah): a person
 		 * decides */
-		if (c0->d_raw < 1.0 && rej.unit >= 0 && rej.d_raw >= 1.0 &&
-		    rej.ev_d == c0->ev_d && rej.reject == REJ_REGENCY &&
+		if (c0->d_raw < 1.0 && held.unit >= 0 && held.ev_d == c0->ev_d &&
 		    c0->k <= 0) {
 			out->prec = JK_PREC_AMBIGUOUS;
 			out->score = cand_conf(m, c0) * 0.5;
 			jk_strlcpy(out->cand[0], g->u[c0->unit].kode, sizeof out->cand[0]);
-			jk_strlcpy(out->cand[1], g->u[rej.unit].kode, sizeof out->cand[1]);
+			jk_strlcpy(out->cand[1], g->u[held.unit].kode, sizeof out->cand[1]);
 			out->n_cand = 2;
 			jk_buf_printf(&b, "village name '%s' is misspelt in the named area and exact in '%s' outside it",
-				      m->ev[c0->ev_d].part->text, g->u[rej.unit].name);
+				      m->ev[c0->ev_d].part->text, g->u[held.unit].name);
 			rc = 0;
 			goto cleanup;
 		}
@@ -2094,6 +2152,23 @@ int jk_gaz_match(const jk_gaz *g, const jk_addr_in *in, jk_match *out)
 		if (c0->contra)
 			jk_buf_printf(&b, "; the named %s is not its own",
 				      c0->contra_kec ? "district" : "regency");
+		rc = 0;
+		goto cleanup;
+	}
+	/* a village named exactly, by a name that is no district's or
+	 * regency's, outside the district the address names, with no village
+	 * of that district fitting: the district was redrawn since
+	 * ("Klaligi, Distrik Sorong Kepulauan"); believed, at a confidence a
+	 * review lists */
+	if (rej.unit >= 0 && rej.reject == REJ_DISTRICT && rej.d_raw >= 1.0 &&
+	    rej.d >= 0.9 && !hits_exact(&m->ev[rej.ev_d].kab) &&
+	    !hits_exact(&m->ev[rej.ev_d].kec) && !hits_exact(&m->ev[rej.ev_d].prov)) {
+		out->prec = JK_PREC_VILLAGE;
+		jk_strlcpy(out->kode, g->u[rej.unit].kode, sizeof out->kode);
+		out->score = cand_conf(m, &rej) * 0.8;
+		say_level(&b, m, "village", rej.unit, rej.ev_d, NULL);
+		say_level(&b, m, "regency", g->u[rej.unit].kab, rej.ev_b, NULL);
+		jk_buf_puts(&b, "; the named district is not its own and has no village of the name");
 		rc = 0;
 		goto cleanup;
 	}
