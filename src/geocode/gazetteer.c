@@ -32,8 +32,8 @@
  * trailing level word ("Lobu" for "Lobu Kota", 0.9). Village candidates
  * come from exact keys anywhere, from a fuzzy search among the villages of
  * the districts and regencies the address names (including regencies
- * split off from a named one), and, when that finds nothing within one
- * edit, from the bucketed fuzzy search of all villages.
+ * split off from a named one), and, when the address names no such area,
+ * from the bucketed fuzzy search of all villages.
  *
  * Score. Each village candidate is given the assignment of evidence to the
  * roles village, district, regency and province, using no word twice, that
@@ -1260,7 +1260,10 @@ static void find_villages(struct mctx *m, int from)
 		for (j = 0; j < v->vil.n; j++)
 			if (v->vil.h[j].dist <= JK_FUZZY_COST_ODD)
 				close = 1;
-		if (!close)
+		/* a misspelt name is looked for in the whole country only when
+		 * the address names no area to look in: a village outside the
+		 * named ones would be held back anyway */
+		if (!close && ns == 0)
 			lookup_fuzzy(g, JK_LVL_DESA, v->key, v->klen, &v->vil);
 	}
 }
