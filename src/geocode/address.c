@@ -78,6 +78,7 @@ static const struct kwdef kwtab[] = {
 	{ "kec", KW_KEC, JK_HINT_NONE },
 	{ "kecamatan", KW_KEC, JK_HINT_NONE },
 	{ "distrik", KW_KEC, JK_HINT_NONE },
+	{ "dist", KW_KEC, JK_HINT_NONE },
 	{ "kapanewon", KW_KEC, JK_HINT_NONE },
 	{ "kemantren", KW_KEC, JK_HINT_NONE },
 	{ "kalurahan", KW_DESA, JK_HINT_DESA },
@@ -126,6 +127,7 @@ static const struct kwdef kwtab[] = {
 	{ "bjr", KW_DUSUN, JK_HINT_NONE },
 	{ "jorong", KW_DUSUN, JK_HINT_NONE },
 	{ "jr", KW_DUSUN, JK_HINT_NONE },
+	{ "jurong", KW_DUSUN, JK_HINT_NONE },
 	{ "huta", KW_DUSUN, JK_HINT_NONE },
 	{ "mukim", KW_DUSUN, JK_HINT_NONE },
 	{ "blok", KW_DUSUN, JK_HINT_NONE },
@@ -629,7 +631,8 @@ static int name_word(const struct tok *t)
 					 "jorong", "kampung", "lembang",
 					 "lorong", "kemantren", "negeri",
 					 "nagari", "huta", "pekon", "ohoi",
-					 "korong", "jaga", "dusun", "kota" };
+					 "korong", "jaga", "dusun", "kota",
+					 "kelurahan" };
 	size_t i;
 
 	for (i = 0; i < sizeof w / sizeof w[0]; i++)

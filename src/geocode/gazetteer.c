@@ -722,6 +722,7 @@ struct cand {
 	int contra;       /* named levels that disagree */
 	int contra_kec;   /* ... among them the district: 1, 2 when stated
 			     with a prefix or in the column */
+	int contra_kab;   /* ... a regency */
 	int reject;       /* not believed as the village: a REJ_ reason */
 	double penalty;   /* what the rest of the address says against it */
 	int hint_off;     /* "Kel." for a desa or "Desa" for a kelurahan */
@@ -1030,9 +1031,16 @@ static struct ev *ev_add(struct mctx *m, const jk_addr_part *p, int src,
 	v->klen = jk_norm_key(words, v->key, sizeof v->key);
 	if (!v->klen)
 		return NULL;
-	if ((p->role == JK_ADDR_LANDMARK || p->role == JK_ADDR_ADAT) && !v->span) {
-		/* "Belakang Padang", "Desa Adat Waibron Bano": the whole */
+	if (p->role == JK_ADDR_LANDMARK && !v->span) {
+		/* "Belakang Padang": the whole */
 		v->fklen = jk_norm_key(p->full, v->fkey, sizeof v->fkey);
+	} else if (p->role == JK_ADDR_ADAT && !v->span) {
+		/* "Desa Adat Waibron Bano", the official form, however it was
+		 * introduced ("Desa Desa Adat", "DA") */
+		char full[2 * JK_ADDR_TEXT_MAX];
+
+		snprintf(full, sizeof full, "desa adat %s", words);
+		v->fklen = jk_norm_key(full, v->fkey, sizeof v->fkey);
 	} else if (w0 == 0 && strcmp(p->full, p->text) != 0) {
 		char full[2 * JK_ADDR_TEXT_MAX];
 		int sl;
@@ -1052,7 +1060,7 @@ static struct ev *ev_add(struct mctx *m, const jk_addr_part *p, int src,
 		int left = nw - (w1 - w0);
 
 		if (w0 > 0 && p->role == JK_ADDR_DUSUN)
-			v->trust = F_NAME;
+			v->trust = F_STREET_VIL; /* the hamlet's name, or not */
 		if (p->role == JK_ADDR_STREET || p->role == JK_ADDR_LANDMARK)
 			v->trust = F_STREET_VIL;
 		/* the words right after "Desa" are its name */
@@ -1241,7 +1249,9 @@ static void find_villages(struct mctx *m, int from)
 		/* the named areas first, the fuller reading before the plain
 		 * one: a name shared by a hundred villages ("Kampung Baru",
 		 * "Sukamaju") must not crowd out the one the context names */
-		if (!v->span || v->klen >= 4)
+		/* runs of words exactly only: a fuzzy reading of every few
+		 * words would find something everywhere */
+		if (!v->span)
 			for (j = 0; j < ns; j++) {
 				if (v->fklen)
 					lookup_below(g, scope[j], v->fkey, v->fklen,
@@ -1429,6 +1439,7 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 						       : v->role == JK_ADDR_NAME &&
 							 hits_exact(&v->kab))) {
 			c->contra++;
+			c->contra_kab = 1;
 			/* a regency the address text names is decisive; a
 			 * regency column (filled in by hand, often wrong) only
 			 * when no named district agrees either */
@@ -1469,8 +1480,7 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 		    (v->role != JK_ADDR_NAME && v->role != JK_ADDR_DESA))
 			continue;
 		/* a place name the candidate does not explain */
-		if (v->role == JK_ADDR_DESA && v->part->hint != JK_HINT_SOFT &&
-		    v->part->hint != JK_HINT_KAMPUNG &&
+		if (v->role == JK_ADDR_DESA && v->part->hint != JK_HINT_KAMPUNG &&
 		    (vd->role != JK_ADDR_DESA || vd->src != SRC_ALAMAT)) {
 			c->penalty += P_DESA_TEXT_LEFT;
 			if (c->desa_left < 0)
@@ -1489,16 +1499,17 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 	/* "Kolaka" is the regency, not a misspelt village "Kolasa"; and
 	 * "Karawang" with nothing else for the village of that name in
 	 * Sukabumi is the regency too */
-	/* "Papua", "Jambi" last in the address are the province */
+	/* "Papua", "Jambi" are the province */
 	if (vd->src == SRC_ALAMAT && vd->role == JK_ADDR_NAME &&
-	    hits_exact(&vd->prov))
+	    hits_exact(&vd->prov)) {
 		c->penalty += P_UPPER;
+		if (c->k <= 0 && c->b <= 0 && !c->reject)
+			c->reject = REJ_WEAK;
+	}
 	if (vd->src == SRC_ALAMAT && vd->role == JK_ADDR_NAME &&
 	    (ev_names_level(vd, JK_LVL_KEC) || ev_names_level(vd, JK_LVL_KAB))) {
-		if (c->d_raw < 1.0 && !names_own_upper(m, vd, u) && !c->reject)
+		if (c->d_raw < 1.0 && !c->reject)
 			c->reject = REJ_WEAK; /* "P. Maya" is not "Pulau Jaya" */
-		else if (c->d_raw < 1.0)
-			c->penalty += P_UPPER;
 		else if (c->k <= 0 && c->b <= 0 && !names_own_upper(m, vd, u) &&
 			 !c->reject)
 			c->reject = REJ_WEAK;
@@ -1642,9 +1653,12 @@ static void score_village(const struct mctx *m, struct cand *c)
 					}
 				t = W_DESA * sd[di] + (kj >= 0 ? W_KEC * sk[kj] : 0) +
 				    (bl >= 0 ? W_KAB * sb[bl] : 0) + W_PROV * bestp;
-				/* "Kota Atambua" as the village and again as
-				 * its district: one statement, not two */
-				if (kj >= 0 && same_name(&m->ev[di], &m->ev[kj]))
+				/* "Kota Atambua" as the village in the text and
+				 * again as its district in the column: one
+				 * statement copied, not two ("Nagari Koto Baru,
+				 * Kec. Koto Baru" says both) */
+				if (kj >= 0 && same_name(&m->ev[di], &m->ev[kj]) &&
+				    (m->ev[di].src == SRC_ALAMAT) != (m->ev[kj].src == SRC_ALAMAT))
 					t -= 0.5 * W_KEC * sk[kj];
 				if (t > c->total + 1e-12) {
 					c->total = t;
@@ -1670,7 +1684,7 @@ static void score_village(const struct mctx *m, struct cand *c)
 	c->p = c->ev_p >= 0 ? sp[c->ev_p] : 0;
 	c->penalty = 0;
 	c->desa_left = -1;
-	c->contra = c->contra_kec = 0;
+	c->contra = c->contra_kec = c->contra_kab = 0;
 	c->reject = REJ_NONE;
 	judge_rest(m, c, sd, sk, sb, sp);
 	c->total -= c->penalty;
@@ -1799,6 +1813,27 @@ static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
 				ev_add(m, p, SRC_COL_DESA + c, pid, 0,
 				       word_count(p->text), word_count(p->text));
 		}
+	}
+	/* "Dusun Baru V Koto" is also an official village name, and written
+	 * whole with its unit word it means the village ("Dusun Lampoh Raya"
+	 * without it names a hamlet like a village): a reading of its own,
+	 * on the same words */
+	for (i = 0, nwhole = m->nev; i < nwhole; i++) {
+		struct ev *d = &m->ev[i], *v;
+
+		if (d->role != JK_ADDR_DUSUN || !d->fklen || m->nev >= MAX_EV)
+			continue;
+		v = &m->ev[m->nev++];
+		*v = *d;
+		memcpy(v->key, d->fkey, sizeof v->key);
+		v->klen = d->fklen;
+		v->fklen = 0;
+		v->role = JK_ADDR_NAME;
+		v->trust = F_NAME;
+		hits_init(&v->vil, v->vil_h, HITS_VIL);
+		hits_init(&v->kec, v->kec_h, HITS_KEC);
+		hits_init(&v->kab, v->kab_h, HITS_KAB);
+		hits_init(&v->prov, v->prov_h, HITS_PROV);
 	}
 	nwhole = m->nev;
 	for (i = 0; i < nwhole; i++)
@@ -2129,19 +2164,23 @@ int jk_gaz_match(const jk_gaz *g, const jk_addr_in *in, jk_match *out)
 			rc = 0;
 			goto cleanup;
 		}
-		/* a misspelt best against an exact name the named regency held
+		/* a misspelt best against an exact name a named regency held
 		 * back, no district named (a regency split off later: "Gampong
-		 * Mekar Ayu, Aceh Tengah" is in Bener Meriah): a person
-		 * decides */
-		if (c0->d_raw < 1.0 && held.unit >= 0 && held.ev_d == c0->ev_d &&
-		    c0->k <= 0) {
+		 * Mekar Ayu, Aceh Tengah" is in Bener Meriah), or a best that
+		 * another named regency contradicts against its namesake there
+		 * ("Desa Negla Sari, Banjar, Kab. Ciamis"): a person decides */
+		if (held.unit >= 0 && c0->k <= 0 &&
+		    ((c0->d_raw < 1.0 && (held.ev_d == c0->ev_d ||
+					  m->ev[held.ev_d].src == SRC_COL_DESA)) ||
+		     (c0->contra_kab && same_name(&m->ev[held.ev_d], &m->ev[c0->ev_d])))) {
 			out->prec = JK_PREC_AMBIGUOUS;
 			out->score = cand_conf(m, c0) * 0.5;
 			jk_strlcpy(out->cand[0], g->u[c0->unit].kode, sizeof out->cand[0]);
 			jk_strlcpy(out->cand[1], g->u[held.unit].kode, sizeof out->cand[1]);
 			out->n_cand = 2;
-			jk_buf_printf(&b, "village name '%s' is misspelt in the named area and exact in '%s' outside it",
-				      m->ev[c0->ev_d].part->text, g->u[held.unit].name);
+			jk_buf_printf(&b, "village name '%s' fits '%s' in the named regency and '%s' in another",
+				      m->ev[c0->ev_d].part->text, g->u[c0->unit].name,
+				      g->u[held.unit].name);
 			rc = 0;
 			goto cleanup;
 		}

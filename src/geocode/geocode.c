@@ -170,6 +170,28 @@ static int area_point(struct geo *g, const char *kode, double *lon,
 	return a->ok;
 }
 
+/* Do villages @p a and @p b bear the same name? */
+static int same_village_name(struct geo *g, const char *a, const char *b)
+{
+	char ka[JK_NORM_KEY_MAX], kb[JK_NORM_KEY_MAX];
+	int n = 0;
+
+	ka[0] = kb[0] = '\0';
+	sqlite3_bind_text(g->vname, 1, a, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(g->vname) == SQLITE_ROW) {
+		jk_norm_key((const char *)sqlite3_column_text(g->vname, 0), ka, sizeof ka);
+		n++;
+	}
+	sqlite3_reset(g->vname);
+	sqlite3_bind_text(g->vname, 1, b, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(g->vname) == SQLITE_ROW) {
+		jk_norm_key((const char *)sqlite3_column_text(g->vname, 0), kb, sizeof kb);
+		n++;
+	}
+	sqlite3_reset(g->vname);
+	return n == 2 && ka[0] && strcmp(ka, kb) == 0;
+}
+
 /* Is village @p kode named like its own district ("Karanggayam" of Kec.
  * Karanggayam)? Then an address naming it may mean the district only. */
 static int named_like_district(struct geo *g, const char *kode)
@@ -390,6 +412,13 @@ static int geocode_one(struct geo *g, const jk_addr_in *in,
 				     : jk_gaz_address_names(g->gaz, in, c);
 
 			agrees = fit >= 0.9 || (fit >= 0.5 && fit >= m.score - COORD_EDGE);
+			/* two villages of one name: the coordinate says
+			 * which ("Jongok Meluem" of Aceh Tengah and of Bener
+			 * Meriah, the regency split off) */
+			if (!agrees && same_village_name(g, m.kode, c)) {
+				agrees = 1;
+				jk_buf_puts(&o->note, "two villages of the name, the coordinate in this one; ");
+			}
 			/* "RT 09, Pasar Minggu, Jakarta Selatan": the name of
 			 * a kelurahan and of its district; a coordinate in
 			 * another village of that district says which */
