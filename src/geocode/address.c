@@ -556,6 +556,7 @@ static jk_addr_part *emit(struct parser *ps, const struct cur *c, int nw)
 	append_words(ps, c->pre, c->npre, p->full, sizeof p->full);
 	append_words(ps, c->w, nw, p->full, sizeof p->full);
 	if (ps->glue >= 0 && p != &ps->out->part[ps->glue]) {
+		p->glued = 1;
 		/* the other reading of the part before: one name, "Muara
 		 * Huta Raja" */
 		jk_addr_part *q = &ps->out->part[ps->glue];
@@ -845,6 +846,11 @@ static int split_ok(const struct parser *ps, const struct cur *c, int i,
 		return i + 1 < ps->nt && ps->t[i + 1].sep == SEP_NONE;
 	if (kw == KW_STREET && c->role == JK_ADDR_LANDMARK)
 		return 0; /* "seberang jalan dari Pustu" */
+	/* "Jl. Raya Gampong Cot", "Jl. Kampung Baru": a street's name */
+	if (kw == KW_DESA && c->role == JK_ADDR_STREET && t->sep == SEP_NONE &&
+	    kw_find(t) && (kw_find(t)->hint == JK_HINT_SOFT ||
+			   kw_find(t)->hint == JK_HINT_KAMPUNG))
+		return 0;
 	return 1;
 }
 

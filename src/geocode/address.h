@@ -61,6 +61,10 @@ typedef struct jk_addr_part {
 	 * Kota", "tungkal 4" for "Tungkal IV Desa"), or "": such a word is
 	 * part of many official names and a level word in other addresses */
 	char alt[JK_ADDR_TEXT_MAX];
+	/* cut from the name before it without a separator ("Simpang Kota
+	 * Medan" gives "simpang" and a regency part "medan"): its level is
+	 * a guess */
+	int glued;
 } jk_addr_part;
 
 typedef struct jk_addr {

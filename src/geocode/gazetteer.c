@@ -577,6 +577,16 @@ int jk_gaz_finish(jk_gaz *g)
 			goto cleanup;
 		g->u[i].off_entry = g->ne > before ? (int)before : -1;
 	}
+	/* a few villages carry their level word in the official name ("Desa
+	 * Kampung Baru", "Desa Baru"): also by the name without it, as
+	 * offices write it after their own "Desa" */
+	for (i = 0; i < g->nu; i++)
+		if (g->u[i].level == JK_LVL_DESA &&
+		    (!strncmp(g->u[i].name, "Desa ", 5) ||
+		     !strncmp(g->u[i].name, "desa ", 5)) &&
+		    strncmp(g->u[i].name + 5, "Adat ", 5) &&
+		    entry_add(g, &cap, (int)i, g->u[i].name + 5, 0) < 0)
+			goto cleanup;
 	for (i = 0; i < g->nal; i++) {
 		int k = unit_find(g, g->al[i].kode);
 
@@ -1112,6 +1122,16 @@ static double hits_best(const struct hitlist *l)
 	return b;
 }
 
+/* How many villages @p v names exactly. */
+static int exact_villages(const struct ev *v)
+{
+	int i, n = 0;
+
+	for (i = 0; i < v->vil.n; i++)
+		n += v->vil.h[i].dist == 0;
+	return n;
+}
+
 static int hits_exact(const struct hitlist *l)
 {
 	int i;
@@ -1408,7 +1428,7 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 
 	for (i = 0; i < m->nev; i++) {
 		const struct ev *v = &m->ev[i];
-		int strong = v->role != JK_ADDR_NAME;
+		int strong = v->role != JK_ADDR_NAME && !v->part->glued;
 
 		if (!ev_free(m, i, used, 4))
 			continue;
@@ -1677,6 +1697,10 @@ static void score_village(const struct mctx *m, struct cand *c)
 	}
 	c->d = sd[c->ev_d];
 	c->d_raw = rawd[c->ev_d];
+	/* named exactly by some piece, even when another weighed more */
+	for (i = 0; i < n; i++)
+		if (rawd[i] > c->d_raw && !m->ev[i].span)
+			c->d_raw = rawd[i];
 	c->hint_off = hint_off[c->ev_d];
 	c->k = c->ev_k >= 0 ? sk[c->ev_k] : 0;
 	c->b = c->ev_b >= 0 ? sb[c->ev_b] : 0;
@@ -1739,6 +1763,35 @@ static void append_text(char *dst, size_t size, const char *w)
 
 	if (n + 2 < size)
 		snprintf(dst + n, size - n, " %s", w);
+}
+
+/* Is @p k (of @p kl bytes) the key of some unit, any level? */
+static int key_known(const jk_gaz *g, const char *k, size_t kl)
+{
+	int i;
+
+	for (i = g->hash[key_hash(k, kl) & g->hmask]; i >= 0; i = g->e[i].next_hash)
+		if (g->e[i].len == kl && !memcmp(g->e[i].key, k, kl))
+			return 1;
+	return 0;
+}
+
+/* The end of the longest opening run of words [0, b) of @p text (of @p nw
+ * words, fewer than all) that is some unit's name, or 0. */
+static int opening_run(const jk_gaz *g, const char *text, int nw)
+{
+	char words[JK_ADDR_TEXT_MAX], k[JK_NORM_KEY_MAX];
+	int b;
+
+	for (b = nw - 1; b >= 2; b--) {
+		size_t kl;
+
+		words_of(text, 0, b, words, sizeof words);
+		kl = jk_norm_key(words, k, sizeof k);
+		if (kl && key_known(g, k, kl))
+			return b;
+	}
+	return 0;
 }
 
 static int name_role(jk_addr_role r)
@@ -1844,7 +1897,7 @@ static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
 	 * read as a name too ("Dusun Krajan Dasan Cermen Sandubaya"). */
 	for (i = 0; i < nwhole; i++) {
 		const struct ev *v = &m->ev[i];
-		int nw = word_count(v->part->text), a, b;
+		int nw = word_count(v->part->text), a, b, open_b;
 
 		if (v->src != SRC_ALAMAT || nw < 2 || nw > 10 || ev_names_whole(v) ||
 		    (v->role != JK_ADDR_NAME && v->role != JK_ADDR_DESA &&
@@ -1852,11 +1905,15 @@ static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
 		     v->role != JK_ADDR_DUSUN && v->role != JK_ADDR_STREET &&
 		     v->role != JK_ADDR_LANDMARK))
 			continue;
+		/* "Kec. Lintau Buo Tanah Datar": the opening words that name
+		 * a unit stay one name ("buo" is not read inside it) */
+		open_b = opening_run(g, v->part->text, nw);
 		for (a = 0; a < nw; a++) {
 			for (b = a + 1; b <= nw && b - a <= 4; b++) {
 				struct ev *s;
 
-				if ((a == 0 && b == nw) ||
+				if ((a > 0 && a < open_b) ||
+				    (a == 0 && b == nw) ||
 				    (a == 0 && (v->role == JK_ADDR_DUSUN ||
 						v->role == JK_ADDR_LANDMARK)))
 					continue;
@@ -2203,7 +2260,9 @@ int jk_gaz_match(const jk_gaz *g, const jk_addr_in *in, jk_match *out)
 	 * ("Klaligi, Distrik Sorong Kepulauan"); believed, at a confidence a
 	 * review lists */
 	if (rej.unit >= 0 && rej.reject == REJ_DISTRICT && rej.d_raw >= 1.0 &&
-	    rej.d >= 0.9 && !hits_exact(&m->ev[rej.ev_d].kab) &&
+	    rej.d >= 0.9 && !m->ev[rej.ev_d].span &&
+	    exact_villages(&m->ev[rej.ev_d]) == 1 &&
+	    !hits_exact(&m->ev[rej.ev_d].kab) &&
 	    !hits_exact(&m->ev[rej.ev_d].kec) && !hits_exact(&m->ev[rej.ev_d].prov)) {
 		out->prec = JK_PREC_VILLAGE;
 		jk_strlcpy(out->kode, g->u[rej.unit].kode, sizeof out->kode);

@@ -273,7 +273,9 @@ static size_t key_make(const char *in, char *out, char *out2, size_t size,
 			used = -1;
 		if (!used) {
 			size_t m = wl[k];
-			const char *x = key_word(w[k], &m);
+			/* a one-word name is a name ("Se'i"), not an
+			 * abbreviation */
+			const char *x = nw > 1 ? key_word(w[k], &m) : w[k];
 
 			key_put(out, size, &n, x, m);
 			if (out2)
