@@ -18,14 +18,14 @@
 #                               sites and clients and geocodes again
 #   JK_CORPUS_REIMPORT=1        with KEEP: import the boundaries again (after
 #                               changing the boundary import or the aliases)
-#   JK_CORPUS_PER_PROVINCE=150  site rows per province
-#   JK_CORPUS_CLIENTS=100       client rows per province
+#   JK_CORPUS_PER_PROVINCE=600  site rows per province
+#   JK_CORPUS_CLIENTS=400       client rows per province
 #   JK_CORPUS_PROVINCES=51,74   only these provinces
 . "$(dirname "$0")/lib.bash"
 need_shared
 seed=${JK_CORPUS_SEED:-20260801}
-per=${JK_CORPUS_PER_PROVINCE:-150}
-ncl=${JK_CORPUS_CLIENTS:-100}
+per=${JK_CORPUS_PER_PROVINCE:-600}
+ncl=${JK_CORPUS_CLIENTS:-400}
 provs=${JK_CORPUS_PROVINCES:-}
 min_right=98
 max_wrong=0.3
