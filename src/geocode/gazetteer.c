@@ -12,69 +12,96 @@
  * few buckets, never all villages.
  *
  * Evidence. The address is parsed into parts (address.h) and each
- * separate column is one more part. Every place-name part is evidence,
- * with a trust that says how plainly it states its level: 1 for a part
- * with a level prefix ("Kel.", "Kec.", "Kab."), 0.95 unprefixed or with a
- * regional village word (Kampung, Nagari, Gampong, Negeri, Lembang,
- * Pekon, Tiyuh), 0.85 for the columns, 0.7 for a customary village (desa
- * adat), 0.5 for a unit below the village (dusun, dukuh, banjar, jorong,
- * lingkungan, huta, blok) whose name is also a village's, 0.3 for a
- * district or regency named inside a street ("Jl. Poros Wolowa"). A part
- * of several words that names nothing as a whole (an address written
- * without commas: "Dusun Krajan Dasan Cermen Sandubaya") is also read as
- * every run of up to four of its words, with a lower trust the less of
- * the part a run covers; runs are looked up exactly (a fuzzy reading of
- * every few words would find something everywhere).
+ * separate column is one more part (a column holds one name: its words
+ * are joined back). Every place-name part is evidence, with a trust that
+ * says how plainly it states its level: 1 for a part with a level prefix
+ * ("Kel.", "Kec.", "Kab."), 0.95 unprefixed or with a regional village word
+ * (Nagari, Gampong, Negeri, Lembang, Pekon, Tiyuh, Ohoi), 0.85 with
+ * Kampung (the village in Papua, a hamlet in Java) and for the columns,
+ * 0.7 for a customary village (desa adat, by its official "Desa Adat X"),
+ * 0.5 for a unit below the village (dusun, dukuh, banjar, jorong, huta,
+ * lingkungan, blok) whose name is also a village's (0.95 for the whole
+ * "Dusun X", which some villages are officially called), 0.3 for a
+ * district or regency named inside a street ("Jl. Poros Wolowa"); streets
+ * and landmarks never name a village. A part of several words that names
+ * nothing as a whole (an address written without commas: "Dusun Krajan
+ * Dasan Cermen Sandubaya") is also read as every run of up to four of its
+ * words outside an opening run that names a unit ("Kec. Lintau Buo Tanah
+ * Datar" is not "Buo"), with a lower trust the less of the part a run
+ * covers; runs are looked up exactly (a fuzzy reading of every few words
+ * would find something everywhere).
  *
  * Lookup. Each piece of evidence is looked up at the levels its role
  * allows, by its key, its key with a prefix word that begins many
- * official names ("Kota Bangun", "Gampong Pande"), and its key without a
- * trailing level word ("Lobu" for "Lobu Kota", 0.9). Village candidates
- * come from exact keys anywhere, from a fuzzy search among the villages of
- * the districts and regencies the address names (including regencies
- * split off from a named one), and, when the address names no such area,
- * from the bucketed fuzzy search of all villages.
+ * official names ("Kota Bangun", "Gampong Pande"), and its other reading
+ * (0.9): without a trailing level word ("Lobu" for "Lobu Kota"), or whole
+ * where a unit word cut it ("Muara Huta Raja"). Village candidates come
+ * from exact keys anywhere, from a fuzzy search among the villages of the
+ * districts and regencies the address names (including regencies split
+ * off from a named one), and, when the address names no such area, from
+ * the bucketed fuzzy search of all villages. Numbers must agree in a
+ * misspelling: "Raha 1" is never "Raha 2".
  *
  * Score. Each village candidate is given the assignment of evidence to the
  * roles village, district, regency and province, using no word twice, that
  * maximises
  *   1.0 * village + 0.5 * district + 0.3 * regency + 0.1 * province
  * (similarities in 0..1 times trust). A regency named by its pre-split
- * parent ("Muna" for Muna Barat) counts 0.8; "Kel." for a desa or "Desa"
- * for a kelurahan 0.97. From the total are subtracted what the evidence
- * left over says against the candidate:
+ * parent ("Muna" for Muna Barat), a province by the one it was split from
+ * ("Tangerang, Jawa Barat") count 0.8; "Kel." for a desa or "Desa" for a
+ * kelurahan 0.97; an unprefixed district named like its regency
+ * ("Bangli") counts as a regency; one name copied from the text into the
+ * district column counts half. From the total are subtracted what the
+ * evidence left over says against the candidate:
  *   a named district not its own        0.25 (0.08 for an unprefixed name)
- *   a regency column not its own, while a named district agrees   0.3
+ *   a regency not its own while the village and its district are named
+ *   exactly (a regency split off later), or a regency column against a
+ *   district that agrees                                          0.3
  *   an unprefixed exact regency name not its own                  0.15
- *   a named province not its own                                  0.2
+ *   a named province not its own (or one read off a postal code)  0.2
  *   a prefixed village name of the text left unexplained           0.3
  *   the village column left unexplained                            0.2
- *   a name left unexplained that is exactly another village of its
- *   regency ("Kadolo" in the text, "Waruruma" in the column)       0.2
+ *   a name, or a run of words, left unexplained that is exactly
+ *   another village of its regency ("Kadolo" in the text, "Waruruma"
+ *   in the column)                                                 0.2
  *   a name left unexplained while the village is read from its own
  *   district's name ("Wuoa, Mowila")                              0.2
  *   any other place name left unexplained              0.04 each, at most 3
- *   a misspelt village read from an exact district or regency name 0.3
- * Units below the village, customary villages and streets never count
- * against a candidate. Three things make a candidate unbelievable: a
- * regency the address text names (or a regency column, when no named
- * district agrees either) that is not its own and fits by at least 0.9 (a
- * named regency binds: the village is not moved to another one; with no
- * fitting village inside it the row stays at district or regency
- * precision, flagged); a misspelt name with a named level against it and
- * none for it; and village evidence under 0.45.
+ *   a village read from an exact province name                    0.3
+ * Units below the village, customary villages, streets and landmarks never
+ * count against a candidate. A candidate is not believed when: a regency
+ * the text names (or a regency column, when nothing else agrees either),
+ * exactly or by at least 0.9, is not its own (a named regency binds: the
+ * village is not moved to another one; with no fitting village inside it
+ * the row stays at district or regency precision, flagged); a province
+ * the text names is not its own; a district the text names with a prefix
+ * is not its own and its regency is not named (unless, after all, it is
+ * the one village of that name and no village of the named district fits:
+ * then it is believed at a lower confidence, the district having been
+ * redrawn); its name is misspelt with a named level against it and none
+ * for it, or misspelt and alone, or misspelt from an exact district or
+ * regency name ("Kolaka" is not "Kolasa", "P. Maya" not "Pulau Jaya"); it
+ * is read from a name that is its own regency's, said alone or last
+ * ("Kec. Pulau Dullah Selatan, Tual"), or from an exact province name
+ * alone; a bare name stands against a village the text names with a
+ * prefix; its village evidence is under 0.45 or its score under 0.5.
  *
  * Decision and confidence. If other believable candidates fit the name as
  * well, without a Kel./Desa slip the best has not, and score within
  * AMB_MARGIN of the best, the address is ambiguous and all are returned;
  * the margin covers an old-parent regency, so "Desa X, Kab. Buton" with an
- * X in Buton and one in Buton Tengah is ambiguous, not a guess. Without a
- * believable village the same is done for districts, then regencies. The
- * confidence of a village is its name similarity times (0.75 + 0.25 x the
- * share of the named district and regency that agree), times 0.95 when it
- * comes from a column or a run of words, less the penalties, times 0.9
- * when a named level disagrees; tests/cli/national_corpus.sh reports how
- * often each confidence band is right.
+ * X in Buton and one in Buton Tengah is ambiguous, not a guess. It is
+ * ambiguous too when the text and the rest disagree: a misspelt best
+ * against an exact name that a named level is not its own (within
+ * AMB_EXACT), a best that leaves a prefixed village of the text, a
+ * misspelt best against an exact name a named regency held back. A
+ * person decides those (jangkau geocode --review). Without a believable
+ * village the same is done for districts, then regencies. The confidence
+ * of a village is its name similarity times (0.75 + 0.25 x the share of
+ * the named district and regency that agree), times 0.95 when it comes
+ * from a column or a run of words, less the penalties, times 0.9 when a
+ * named level disagrees; tests/gazmatch.c reports how often each
+ * confidence band is right.
  */
 #include <stddef.h>
 #include <stdint.h>
