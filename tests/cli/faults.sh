@@ -179,7 +179,7 @@ state_of() {
 	outs=- others=-
 	case $c in
 	export | report)
-		o=export
+		o="export"
 		[ "$c" = export ] && o=report
 		set_digest "$w/out" "$R/$c.names" >"$T/now"
 		: >"$T/mixed.$c"
@@ -270,7 +270,6 @@ for c in "${cmds[@]}"; do
 done
 [[ $parts != *" kill "* ]] ||
 	echo "write windows (ms): $(for c in "${cmds[@]}"; do printf '%s %s-%s, ' "$c" "${wfirst[$c]}" "${wlast[$c]}"; done)"
-declare -A summary
 for c in "${cmds[@]}"; do
 	[[ $parts == *" kill "* ]] || break
 	killed=0 finished=0 n_before=0 n_after=0 bad_store="" bad_outs="" bad_others="" bad_next="" bad_left=""
