@@ -152,10 +152,26 @@ typedef struct jk_boundary_opts {
 	int strict;          /**< abort with nothing written on any rejected row */
 } jk_boundary_opts;
 
-/** Options of a site or client import. */
+/**
+ * Options of a site or client import. Zero them (or NULL options) for the
+ * defaults: every sheet of a workbook, the first layer of other sources,
+ * the header row found automatically.
+ */
 typedef struct jk_table_opts {
-	const char *layer; /**< sheet or layer; NULL: the first */
-	int strict;        /**< abort with nothing written on any rejected row */
+	const char *layer; /**< the layer of a GeoPackage or other multi-layer
+			        source, or one sheet of a workbook; NULL: the
+			        first layer, every sheet */
+	int strict;        /**< abort with nothing written on any rejected row
+			        (a row of a skipped sheet, a read error) */
+	const char *const *sheets; /**< NULL-terminated names of the sheets of a
+				        workbook (XLSX, ODS, XLS) to read; NULL or
+				        empty: every sheet. A name the workbook does
+				        not have is JK_ERR_ARG, with the sheets in the
+				        message. Borrowed for the call */
+	long header_row;   /**< the header row as the spreadsheet program shows
+			        it (1 = the first row; the top row of a two-row
+			        header), the same in every sheet read; 0: found
+			        among the first 30 rows that are not blank */
 } jk_table_opts;
 
 /**
@@ -172,12 +188,35 @@ JK_API int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 /**
  * Imports an address book of work sites (CSV, XLSX, ODS, GeoPackage, ...)
  * with Indonesian or English column headers, in one transaction.
- * Re-importing a file adds nothing twice.
+ * Every sheet of a workbook is read; in each the header row is found among
+ * the first 30 rows that are not blank (title rows, blank and logo rows
+ * above it, a two-row header with merged cells, a row of column numbers
+ * under it and the header repeated further down are all understood). A
+ * sheet without such a header is skipped with a message naming it; when it
+ * holds rows of data, they count as rejected. A CSV file may be separated
+ * by ',', ';' or tabs, in UTF-8 (with or without BOM) or Windows-1252
+ * (converted, with a warning). Rows are numbered as the spreadsheet program
+ * shows them (the header row and the rows above it counted; a CSV record
+ * with line breaks in a quoted cell is one row) and messages name them
+ * "FILE[SHEET]:ROW: field: reason" ("FILE:ROW: ..." for a single table);
+ * src_sheet and src_row of the store keep the place. A cell over 64 KiB, a
+ * quote that swallows whole rows and a read error of the file are reported
+ * with their row (rejected; the rows around them are kept). Exact
+ * duplicate rows, also across sheets, are imported once; re-importing a
+ * file adds nothing twice.
+ * @return JK_OK; JK_ERR_IO or JK_ERR_FORMAT when the file cannot be read
+ *         or no table has the columns needed (the message lists the
+ *         headers found and the names accepted); JK_ERR_ARG for an unknown
+ *         sheet or layer; with strict, JK_ERR_REJECTED when a row was
+ *         rejected (nothing is written then).
  */
 JK_API int jk_import_sites(jk_ctx *ctx, jk_store *st, const char *path,
 			   const jk_table_opts *opts, jk_import_stats *stats);
 
-/** Imports a client register, keyed by the client id, in one transaction. */
+/** Imports a client register, keyed by the client id, in one transaction,
+ * read as jk_import_sites() reads an address book. A start date given by a
+ * workbook as a day number (a date cell formatted as a number) is read as
+ * Excel's serial date. */
 JK_API int jk_import_clients(jk_ctx *ctx, jk_store *st, const char *path,
 			     const jk_table_opts *opts, jk_import_stats *stats);
 
@@ -202,6 +241,52 @@ typedef struct jk_roads_stats {
 	long nodes, edges, components; /**< the network stored */
 } jk_roads_stats;
 
+/** Options of jk_import_decisions(). */
+typedef struct jk_decisions_opts {
+	const char *layer; /**< sheet or layer; NULL: the first */
+	int replace;       /**< forget every earlier decision first: the file
+				becomes the whole list (a row left empty then
+				has no decision) */
+	int strict;        /**< abort with nothing written on any rejected row */
+} jk_decisions_opts;
+
+/** Counts of one decisions import. */
+typedef struct jk_decisions_stats {
+	long read;      /**< data rows read */
+	long recorded;  /**< decisions new to the store */
+	long changed;   /**< decisions that replace another for the same row */
+	long unchanged; /**< decisions recorded already, identical */
+	long undecided; /**< rows with kode_desa_pilihan empty: no decision */
+	long rejected;  /**< rows rejected with a message */
+	long cleared;   /**< earlier decisions forgotten (replace) */
+} jk_decisions_stats;
+
+/**
+ * Records the office's decisions from a review file that
+ * jk_geocode_review() wrote and a planner filled in (XLSX, ODS or CSV, also
+ * saved again by Excel or LibreOffice: ';' or ',' separated, with or
+ * without a byte order mark, Windows-1252 text is converted), in one
+ * transaction.
+ *
+ * Each row with kode_desa_pilihan filled becomes the decision for its
+ * source row, keyed by jenis_baris (lokasi/klien), berkas (the base name of
+ * the imported file), lembar and baris, and remembering the row's content
+ * (row_hash; the store's current row when the column is absent). The cell
+ * holds a village code; text after the code is ignored, so that a copied
+ * candidate cell works. A later decision for the same row replaces the
+ * earlier one. Rejected with "FILE:ROW: field: reason" (ROW as the
+ * spreadsheet shows it): a code that is not a village of the store, an
+ * unknown jenis_baris, a source row that is not in the store, a row that
+ * changed since the review file was written, a second line for one source
+ * row. jk_geocode() applies the decisions.
+ * @return JK_OK (rejected rows are counted and reported), JK_ERR_FORMAT
+ *         when a needed column is missing, JK_ERR_REJECTED with strict,
+ *         JK_ERR_IO, JK_ERR_DB or JK_ERR_NOMEM.
+ */
+JK_API int jk_import_decisions(jk_ctx *ctx, jk_store *st, const char *path,
+			       const jk_decisions_opts *opts,
+			       jk_decisions_stats *stats);
+
 /**
  * Imports a road network, replacing the one in the store, in one
  * transaction: an OpenStreetMap PBF or XML file (GDAL's OSM driver, layer
@@ -219,6 +304,19 @@ JK_API int jk_import_roads(jk_ctx *ctx, jk_store *st, const char *path,
 /* ------------------------------------------------------------------ */
 /* Geocoding                                                           */
 
+/** Default of jk_geocode_opts.near_m. */
+#define JK_GEOCODE_NEAR_M 300.0
+
+/** Options of jk_geocode(); NULL for the defaults. */
+typedef struct jk_geocode_opts {
+	/** A given coordinate outside the village the address names but at
+	 *  most this many metres from its polygon is kept as the point of
+	 *  that village (precision coordinate): simplified borders and
+	 *  digitising put good points just outside. 0 turns it off; at most
+	 *  5000. Default JK_GEOCODE_NEAR_M. */
+	double near_m;
+} jk_geocode_opts;
+
 typedef struct jk_geocode_stats {
 	long rows;          /**< sites + clients geocoded */
 	long coordinate;    /**< precision coordinate */
@@ -228,13 +326,82 @@ typedef struct jk_geocode_stats {
 	long ambiguous;     /**< several villages fit, none chosen */
 	long none;          /**< nothing found */
 	long flagged;       /**< coordinate disagreed with the address, or lay outside every village */
+	long decided;       /**< placed by the office's decision (counted in
+				 coordinate or village as well) */
+	long stale;         /**< decisions not applied: their row changed, is
+				 gone, or their village is not in the store */
 } jk_geocode_stats;
 
 /**
  * Gives every site and client a village code, a point, a precision, a
  * score and a reason, in one transaction.
+ *
+ * A row with an office decision (jk_import_decisions()) whose content is
+ * the one decided gets the chosen village instead of the matcher's result:
+ * score 1, a note "decided by the office on DATE (FILE)", and precision
+ * 'coordinate' with the given coordinate as its point when that coordinate
+ * lies inside the chosen village (a latitude without its minus sign is
+ * repaired), else precision 'village' with the village's point on surface.
+ * A decision whose row now holds other content, or whose row is gone, is
+ * reported as a warning "FILE:ROW: kode_desa_pilihan: ..." and not applied.
  */
-JK_API int jk_geocode(jk_ctx *ctx, jk_store *st, jk_geocode_stats *stats);
+JK_API int jk_geocode(jk_ctx *ctx, jk_store *st, const jk_geocode_opts *opts,
+		      jk_geocode_stats *stats);
+
+/** Options of jk_geocode_review(). */
+typedef struct jk_review_opts {
+	double min_score;    /**< a village match scoring below this needs a
+				  decision; 0 takes JK_REVIEW_MIN_SCORE */
+	int include_decided; /**< also list the rows decided already, with
+				  their decision filled in: the file is then
+				  the whole list of decisions, to edit and
+				  import again with replace */
+} jk_review_opts;
+
+/** The default score below which a village match is reviewed. */
+#define JK_REVIEW_MIN_SCORE 0.75
+
+/** Counts of one review file; a row may count under several reasons. */
+typedef struct jk_review_stats {
+	long rows;          /**< rows written */
+	long sites, clients;
+	long ambiguous, none, district, regency; /**< by precision */
+	long mismatch;      /**< coordinate in another village than the address */
+	long low_score;     /**< village match scoring below min_score */
+	long stale;         /**< decided before, but the row changed since */
+	long decided;       /**< decided rows listed (include_decided) */
+	int max_candidates; /**< candidate columns written */
+} jk_review_stats;
+
+/**
+ * Writes the rows of the last geocoding that need a person's decision to
+ * @p path: an XLSX workbook (one sheet 'tinjauan', every cell text, a
+ * header row) when the name ends in .xlsx, else a CSV file for Excel with
+ * Indonesian settings (.csv: UTF-8 with a byte order mark, ';'-separated,
+ * CRLF; a cell starting with = + - @ gets a leading apostrophe). The file is
+ * created owner read/write only (0600): it holds client ids and addresses.
+ *
+ * A row is listed when its precision is ambiguous, none, district or
+ * regency; when its coordinate lies in another village than the address
+ * names (geo_note "coordinate mismatch", coord_kode other than kode_desa);
+ * when it is a village match scoring below min_score; or when the office
+ * decided it before but the row changed since. Rows decided by the office
+ * are left out unless include_decided. Per row: the source row (jenis_baris,
+ * berkas, lembar, baris), the row as written, jangkau's result, the reason
+ * in Indonesian (alasan) and English (reason), the candidate villages
+ * (kandidat_1.., each "KODE Desa (Kecamatan, Kabupaten)" and, when the row
+ * has a coordinate, the distance from it to the village in km, 0 inside):
+ * the ambiguous candidates, jangkau's village and the coordinate's village,
+ * and for a district or regency match its villages when there are at most
+ * 12; then the empty columns kode_desa_pilihan and catatan_pilihan for the
+ * planner, and row_hash, which jk_import_decisions() checks.
+ * @return JK_OK, JK_ERR_STATE when rows are not geocoded yet, JK_ERR_ARG
+ *         for another extension, JK_ERR_IO, JK_ERR_GDAL, JK_ERR_DB or
+ *         JK_ERR_NOMEM; on failure @p path is untouched.
+ */
+JK_API int jk_geocode_review(jk_ctx *ctx, jk_store *st, const char *path,
+			     const jk_review_opts *opts,
+			     jk_review_stats *stats);
 
 /* ------------------------------------------------------------------ */
 /* Road travel                                                         */

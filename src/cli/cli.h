@@ -79,6 +79,8 @@ int cli_usage(const struct cli_cmd *cmd, const char *fmt, ...)
 
 /* Parses a positive number; returns 0 on success. */
 int cli_parse_km(const char *s, double *out);
+/* Parses a distance of zero or more; -1 when it is none. */
+int cli_parse_m(const char *s, double *out);
 
 /* Parses "all", "kabupaten" or "none" into JK_REPORT_MAPS_*; returns 0 on
  * success. */
@@ -103,6 +105,9 @@ void cli_print_roads(struct cli *cli, const char *path, const jk_roads_stats *s)
 /* `import roads` (cmd_import.c). */
 int cli_import_roads(struct cli *cli, const char *path, const char *layer,
 		     const char *fclass, const char *foneway, const char *fspeed);
+/* `import decisions` (cmd_import.c). */
+int cli_import_decisions(struct cli *cli, const char *path, const char *layer,
+			 int replace, int strict);
 
 /* The file of a travel profile: @p name itself when it names a file
  * (contains '/' or ends in .csv), else NAME.csv in the profiles directory

@@ -206,6 +206,15 @@ int cli_parse_km(const char *s, double *out)
 	return (errno || end == s || *end || !(*out > 0)) ? -1 : 0;
 }
 
+int cli_parse_m(const char *s, double *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtod(s, &end);
+	return (errno || end == s || *end || !(*out >= 0)) ? -1 : 0;
+}
+
 int cli_parse_maps(const char *s, int *out)
 {
 	if (!strcmp(s, "all"))
@@ -259,6 +268,9 @@ void cli_print_geocode(struct cli *cli, const jk_geocode_stats *s)
 		"%ld regency, %ld ambiguous, %ld none; %ld flagged for checking\n",
 		s->rows, s->coordinate, s->village, s->district, s->regency,
 		s->ambiguous, s->none, s->flagged);
+	if (s->decided || s->stale)
+		cli_say(cli, "  decided by the office: %ld rows; %ld decisions not applied\n",
+			s->decided, s->stale);
 }
 
 void cli_print_coverage(struct cli *cli, const jk_coverage_stats *s,

@@ -15,7 +15,7 @@ int cli_pipeline(struct cli *cli, const struct pipeline *p)
 	jk_geocode_stats gs;
 	jk_coverage_stats cs;
 	jk_boundary_opts bo;
-	jk_table_opts to = {NULL, p->strict};
+	jk_table_opts to = {.strict = p->strict};
 	jk_coverage_opts co = {.radius_km = p->radius_km, .by_road = p->by_road,
 			       .max_minutes = p->max_minutes};
 	jk_roads_stats rs;
@@ -64,7 +64,7 @@ int cli_pipeline(struct cli *cli, const struct pipeline *p)
 		cli->rejected += rs.rejected;
 		cli_print_roads(cli, p->roads, &rs);
 	}
-	rc = jk_geocode(cli->ctx, st, &gs);
+	rc = jk_geocode(cli->ctx, st, NULL, &gs);
 	if (rc)
 		goto fail;
 	cli_print_geocode(cli, &gs);

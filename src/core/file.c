@@ -1,13 +1,18 @@
+/*
+ * Whole-file output (file.h): a hidden temporary file beside the target,
+ * renamed over it once complete.
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "file.h"
 
-int jk_file_write(jk_ctx *ctx, const char *path, const void *data,
-		  size_t len)
+static int file_write(jk_ctx *ctx, const char *path, const void *data,
+		      size_t len, mode_t mode)
 {
 	char tmp[4200];
 	const char *slash = strrchr(path, '/');
@@ -23,7 +28,10 @@ int jk_file_write(jk_ctx *ctx, const char *path, const void *data,
 		n = snprintf(tmp, sizeof tmp, ".%s.tmp", path);
 	if (n < 0 || n >= (int)sizeof tmp)
 		return jk_error(ctx, JK_ERR_ARG, "%s: path too long", path);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	/* a stale temporary file of another run keeps its mode with O_TRUNC:
+	 * remove it, so that the mode asked for is the one created */
+	unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, mode);
 	if (fd < 0)
 		return jk_error(ctx, JK_ERR_IO, "%s: cannot create: %s", tmp,
 				strerror(errno));
@@ -56,4 +64,16 @@ cleanup:
 	if (rc)
 		unlink(tmp);
 	return rc;
+}
+
+int jk_file_write(jk_ctx *ctx, const char *path, const void *data,
+		  size_t len)
+{
+	return file_write(ctx, path, data, len, 0666);
+}
+
+int jk_file_write_private(jk_ctx *ctx, const char *path, const void *data,
+			  size_t len)
+{
+	return file_write(ctx, path, data, len, 0600);
 }

@@ -16,4 +16,9 @@
 int jk_file_write(jk_ctx *ctx, const char *path, const void *data,
 		  size_t len);
 
+/* The same for a file holding personal data: created owner read/write only
+ * (0600) from the first byte, also when it replaces a more open file. */
+int jk_file_write_private(jk_ctx *ctx, const char *path, const void *data,
+			  size_t len);
+
 #endif /* JK_FILE_H */

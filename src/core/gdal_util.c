@@ -5,9 +5,11 @@
  * and the export share one way of recording GDAL's messages
  * (gdal_record()); they differ only in what they keep.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include <cpl_conv.h>
 #include <cpl_error.h>
 #include <cpl_string.h>
 
@@ -92,15 +94,18 @@ int jk_gdal_open_vector(jk_ctx *ctx, const char *path, GDALDatasetH *out)
 	static const char *const csv_opts[] = {
 		"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES",
 		"EMPTY_STRING_AS_NULL=NO", "HEADERS=YES", NULL};
+	/* no header row: the caller finds it (GDAL >= 3.8; older versions
+	 * take the configuration options OGR_XLSX_HEADERS etc.) */
 	static const char *const sheet_opts[] = {
-		"FIELD_TYPES=STRING", "HEADERS=FORCE", NULL};
+		"FIELD_TYPES=STRING", "HEADERS=DISABLE", NULL};
 	const char *const *oo = NULL;
 
 	GDALAllRegister();
 	if (has_ext(path, ".csv") || has_ext(path, ".txt") ||
 	    has_ext(path, ".tsv"))
 		oo = csv_opts;
-	else if (has_ext(path, ".xlsx") || has_ext(path, ".ods"))
+	else if (has_ext(path, ".xlsx") || has_ext(path, ".ods") ||
+		 has_ext(path, ".xls"))
 		oo = sheet_opts;
 	*out = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL,
 			  (const char *const *)oo, NULL);
@@ -109,6 +114,37 @@ int jk_gdal_open_vector(jk_ctx *ctx, const char *path, GDALDatasetH *out)
 				path, *jk_gdal_lasterr(ctx) ? ": " : "",
 				jk_gdal_lasterr(ctx));
 	return JK_OK;
+}
+
+static const char *const sheet_cfg[][2] = {
+	{"OGR_XLSX_HEADERS", "FORCE"}, {"OGR_XLSX_FIELD_TYPES", "STRING"},
+	{"OGR_ODS_HEADERS", "FORCE"}, {"OGR_ODS_FIELD_TYPES", "STRING"}};
+_Static_assert(sizeof sheet_cfg / sizeof sheet_cfg[0] ==
+		       sizeof ((jk_gdal_sheet_opts *)0)->saved /
+			       sizeof ((jk_gdal_sheet_opts *)0)->saved[0],
+	       "one saved value per option");
+
+void jk_gdal_sheet_opts_push(jk_gdal_sheet_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof sheet_cfg / sizeof sheet_cfg[0]; i++) {
+		const char *old = CPLGetThreadLocalConfigOption(sheet_cfg[i][0], NULL);
+
+		o->saved[i] = jk_strdup(old);
+		CPLSetThreadLocalConfigOption(sheet_cfg[i][0], sheet_cfg[i][1]);
+	}
+}
+
+void jk_gdal_sheet_opts_pop(jk_gdal_sheet_opts *o)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof sheet_cfg / sizeof sheet_cfg[0]; i++) {
+		CPLSetThreadLocalConfigOption(sheet_cfg[i][0], o->saved[i]);
+		free(o->saved[i]);
+		o->saved[i] = NULL;
+	}
 }
 
 int jk_gdal_layer(jk_ctx *ctx, GDALDatasetH ds, const char *path,

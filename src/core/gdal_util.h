@@ -51,11 +51,27 @@ const char *jk_gdal_lasterr(jk_ctx *ctx);
 
 /*
  * Opens a vector source read-only. CSV is read with every field as text;
- * XLSX and ODS with text fields and the first row as headers.
+ * XLSX, ODS and XLS with text fields and no header row (every row a
+ * feature; with GDAL < 3.8 the caller also sets the configuration options
+ * OGR_XLSX_HEADERS=DISABLE and the like, see import/tables.c).
  * Returns JK_OK with *out set, or JK_ERR_IO with the error in ctx.
  * Close with GDALClose().
  */
 int jk_gdal_open_vector(jk_ctx *ctx, const char *path, GDALDatasetH *out);
+
+/*
+ * Spreadsheet reading of GDAL 3.6: its XLSX and ODS drivers take header
+ * detection and field typing only as configuration options (the open
+ * options of jk_gdal_open_vector() are ignored there). Between push and
+ * pop this thread reads the first row as headers and every cell as text;
+ * pop restores what was set before, so an embedding program's settings are
+ * untouched. The state lives in the caller's struct.
+ */
+typedef struct jk_gdal_sheet_opts {
+	char *saved[4];
+} jk_gdal_sheet_opts;
+void jk_gdal_sheet_opts_push(jk_gdal_sheet_opts *o);
+void jk_gdal_sheet_opts_pop(jk_gdal_sheet_opts *o);
 
 /* Finds a layer by name, or the first layer when @p name is NULL.
  * Sets an error naming the file and the layers present when missing. */

@@ -122,6 +122,13 @@ uint64_t jk_fnv1a(uint64_t h, const void *data, size_t n)
 	return h;
 }
 
+const char *jk_basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
 char *jk_trim(char *s)
 {
 	char *e;

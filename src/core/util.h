@@ -42,6 +42,10 @@ uint64_t jk_fnv1a(uint64_t h, const void *data, size_t n);
  * north, 327zz in the south. */
 int jk_utm_epsg(double lon, double lat);
 
+/* The file name of @p path: the part after the last '/' (all of it when
+ * there is none). Points into @p path. */
+const char *jk_basename(const char *path);
+
 /* Trims ASCII white space at both ends in place; returns @p s. */
 char *jk_trim(char *s);
 

@@ -117,6 +117,7 @@ static const field_spec kec_fields[] = {
 static const field_spec site_fields[] = {
 	{"site_id", FT_INT, 9, 0},
 	{"src_row", FT_INT, 9, 0},
+	{"src_sheet", FT_STR, 100, 0},
 	{"nama", FT_STR, 254, 0},
 	{"jenis", FT_STR, 50, 0},
 	{"status", FT_STR, 10, 0},
@@ -132,6 +133,7 @@ static const field_spec site_fields[] = {
 static const field_spec client_fields[] = {
 	{"client_id", FT_STR, 50, 0},
 	{"src_row", FT_INT, 9, 0},
+	{"src_sheet", FT_STR, 100, 0},
 	{"kode_desa", FT_STR, 20, 0},
 	{"precision", FT_STR, 10, 0},
 	{"aktif", FT_INT, 1, 0},
@@ -196,7 +198,7 @@ static const field_spec iso_fields[] = {
 #define CLIENT_EXACT_PT "cl.lon, cl.lat"
 
 #define CLIENTS_SQL(PT) \
-	"SELECT cl.client_id, cl.src_row, cl.kode_desa, cl.precision," \
+	"SELECT cl.client_id, cl.src_row, NULLIF(cl.src_sheet, ''), cl.kode_desa, cl.precision," \
 	" CASE WHEN cl.status = 'active' THEN 1 ELSE 0 END, cl.anak," \
 	" l.site_id, " JK_SQL_KM("l.dist_km") ", l.in_reach, " ROAD_COLS("l") ", " PT \
 	" FROM clients cl" \
@@ -224,7 +226,7 @@ static const layer_spec layers[] = {
 	 "CollectionExtract(ST_Union(v.geom), 3)))" JK_SQL_KEC_TAIL, NULL, 0,
 	 1, 0},
 	{"sites", wkbPoint, GK_POINT, site_fields, N_OF(site_fields),
-	 "SELECT s.site_id, s.src_row, s.nama, s.jenis, s.status,"
+	 "SELECT s.site_id, s.src_row, NULLIF(s.src_sheet, ''), s.nama, s.jenis, s.status,"
 	 " s.kapasitas, s.anak_ok, s.kode_desa, s.precision,"
 	 " round(s.score, 3), s.geo_note, s.alamat, " SITE_LON ", " SITE_LAT
 	 " FROM sites s ORDER BY s.site_id", NULL, 0, 0, 0},

@@ -43,14 +43,19 @@ enum kw {
 	KW_RTRW,
 	KW_DUSUN,
 	KW_LANDMARK,
-	KW_POSTAL /* kodepos, kode pos, kd pos, kp (only before a number) */
+	KW_POSTAL, /* kodepos, kode pos, kd pos, kp (only before a number) */
+	KW_ADAT    /* "DA X", "Pakraman X"; "Desa Adat X" is read as one */
 };
+
 
 struct kwdef {
 	const char *w;
 	enum kw kw;
 	jk_addr_hint hint;
 };
+
+/* "Kp." not before a postal code: Kampung. */
+static const struct kwdef kw_kampung = { "kp", KW_DESA, JK_HINT_KAMPUNG };
 
 static const struct kwdef kwtab[] = {
 	{ "kel", KW_DESA, JK_HINT_KEL },
@@ -59,13 +64,30 @@ static const struct kwdef kwtab[] = {
 	{ "desa", KW_DESA, JK_HINT_DESA },
 	{ "ds", KW_DESA, JK_HINT_DESA },
 	{ "des", KW_DESA, JK_HINT_DESA },
+	{ "kampung", KW_DESA, JK_HINT_KAMPUNG },
+	{ "kampong", KW_DESA, JK_HINT_KAMPUNG },
+	{ "nagari", KW_DESA, JK_HINT_SOFT },
+	{ "gampong", KW_DESA, JK_HINT_SOFT },
+	{ "gampoeng", KW_DESA, JK_HINT_SOFT },
+	{ "gp", KW_DESA, JK_HINT_SOFT },
+	{ "negeri", KW_DESA, JK_HINT_SOFT },
+	{ "lembang", KW_DESA, JK_HINT_SOFT },
+	{ "pekon", KW_DESA, JK_HINT_SOFT },
+	{ "tiyuh", KW_DESA, JK_HINT_SOFT },
+	{ "ohoi", KW_DESA, JK_HINT_SOFT },
 	{ "kec", KW_KEC, JK_HINT_NONE },
 	{ "kecamatan", KW_KEC, JK_HINT_NONE },
+	{ "distrik", KW_KEC, JK_HINT_NONE },
+	{ "kapanewon", KW_KEC, JK_HINT_NONE },
+	{ "kemantren", KW_KEC, JK_HINT_NONE },
+	{ "kalurahan", KW_DESA, JK_HINT_DESA },
 	{ "kab", KW_KAB, JK_HINT_KAB },
 	{ "kabupaten", KW_KAB, JK_HINT_KAB },
+	{ "dati", KW_KAB, JK_HINT_KAB },
 	{ "kota", KW_KAB, JK_HINT_KOTA },
 	{ "kodya", KW_KAB, JK_HINT_KOTA },
 	{ "kotamadya", KW_KAB, JK_HINT_KOTA },
+	{ "kotif", KW_KAB, JK_HINT_KOTA },
 	{ "prov", KW_PROV, JK_HINT_NONE },
 	{ "provinsi", KW_PROV, JK_HINT_NONE },
 	{ "propinsi", KW_PROV, JK_HINT_NONE },
@@ -89,6 +111,25 @@ static const struct kwdef kwtab[] = {
 	{ "dsn", KW_DUSUN, JK_HINT_NONE },
 	{ "lingkungan", KW_DUSUN, JK_HINT_NONE },
 	{ "lingk", KW_DUSUN, JK_HINT_NONE },
+	{ "lk", KW_DUSUN, JK_HINT_NONE },
+	{ "lindongan", KW_DUSUN, JK_HINT_NONE },
+	{ "jaga", KW_DUSUN, JK_HINT_NONE },
+	{ "korong", KW_DUSUN, JK_HINT_NONE },
+	{ "dukuh", KW_DUSUN, JK_HINT_NONE },
+	{ "dkh", KW_DUSUN, JK_HINT_NONE },
+	{ "dk", KW_DUSUN, JK_HINT_NONE },
+	{ "padukuhan", KW_DUSUN, JK_HINT_NONE },
+	{ "pedukuhan", KW_DUSUN, JK_HINT_NONE },
+	{ "grumbul", KW_DUSUN, JK_HINT_NONE },
+	{ "banjar", KW_DUSUN, JK_HINT_NONE },
+	{ "br", KW_DUSUN, JK_HINT_NONE },
+	{ "bjr", KW_DUSUN, JK_HINT_NONE },
+	{ "jorong", KW_DUSUN, JK_HINT_NONE },
+	{ "huta", KW_DUSUN, JK_HINT_NONE },
+	{ "mukim", KW_DUSUN, JK_HINT_NONE },
+	{ "blok", KW_DUSUN, JK_HINT_NONE },
+	{ "pakraman", KW_ADAT, JK_HINT_NONE },
+	{ "da", KW_ADAT, JK_HINT_NONE },
 	{ "depan", KW_LANDMARK, JK_HINT_NONE },
 	{ "samping", KW_LANDMARK, JK_HINT_NONE },
 	{ "dekat", KW_LANDMARK, JK_HINT_NONE },
@@ -96,6 +137,10 @@ static const struct kwdef kwtab[] = {
 	{ "seberang", KW_LANDMARK, JK_HINT_NONE },
 	{ "sebelah", KW_LANDMARK, JK_HINT_NONE },
 	{ "sekitar", KW_LANDMARK, JK_HINT_NONE },
+	{ "utara", KW_LANDMARK, JK_HINT_NONE },
+	{ "selatan", KW_LANDMARK, JK_HINT_NONE },
+	{ "barat", KW_LANDMARK, JK_HINT_NONE },
+	{ "timur", KW_LANDMARK, JK_HINT_NONE },
 	{ "kodepos", KW_POSTAL, JK_HINT_NONE },
 	{ "kode", KW_POSTAL, JK_HINT_NONE },
 	{ "kd", KW_POSTAL, JK_HINT_NONE },
@@ -154,8 +199,9 @@ static const struct prov provtab[] = {
 };
 
 /* Provinces by the first two digits of the postal code, where those
- * digits belong to one province only (91: Sulawesi Selatan and Barat, 97:
- * Maluku and Maluku Utara, 98-99: the Papua provinces are left out). */
+ * digits belong to one province only (29: Riau and Kepulauan Riau, 77:
+ * Kalimantan Timur and Utara, 91: Sulawesi Selatan and Barat, 97: Maluku
+ * and Maluku Utara, 98-99: the Papua provinces are left out). */
 static const struct {
 	const char *pre;
 	const char *prov;
@@ -174,7 +220,7 @@ static const struct {
 	{ "23", "aceh" }, { "24", "aceh" },
 	{ "25", "sumatera barat" }, { "26", "sumatera barat" },
 	{ "27", "sumatera barat" },
-	{ "28", "riau" }, { "29", "kepulauan riau" },
+	{ "28", "riau" },
 	{ "30", "sumatera selatan" }, { "31", "sumatera selatan" },
 	{ "32", "sumatera selatan" },
 	{ "33", "kepulauan bangka belitung" },
@@ -193,7 +239,6 @@ static const struct {
 	{ "72", "kalimantan selatan" },
 	{ "73", "kalimantan tengah" }, { "74", "kalimantan tengah" },
 	{ "75", "kalimantan timur" }, { "76", "kalimantan timur" },
-	{ "77", "kalimantan utara" },
 	{ "78", "kalimantan barat" }, { "79", "kalimantan barat" },
 	{ "80", "bali" }, { "81", "bali" }, { "82", "bali" },
 	{ "83", "nusa tenggara barat" }, { "84", "nusa tenggara barat" },
@@ -214,6 +259,8 @@ struct cur {
 	int prefix_only;  /* prefix read, no name word yet */
 	int poros;        /* street of the "Poros A - B" kind */
 	int poros_merged; /* its far end already taken */
+	int suffix;       /* the last name word is a level word ("Lobu Kota") */
+	int house_no;     /* a street's house number has been read */
 	int pre[4];       /* prefix word indices */
 	int npre;
 	int w[48];        /* name word indices */
@@ -340,8 +387,9 @@ static void tokenize(struct parser *ps, const char *s)
 			sep = SEP_NONE;
 			continue;
 		}
-		if (c == ',' || c == ';' || c == '(' || c == ')' || c == '|' ||
-		    c == '[' || c == ']') {
+		/* brackets stay inside a part: "Desa Mahia (Wosia Tengah)"
+		 * is one official name */
+		if (c == ',' || c == ';' || c == '|') {
 			sep = SEP_BREAK;
 		} else if (c == '-') {
 			int sp_before = i > 0 && s[i - 1] == ' ';
@@ -490,16 +538,20 @@ static void emit_prov(struct parser *ps, const char *name)
 	}
 }
 
-/* Emits a part from the collected words (prefix kept for `full`). */
-static void emit(struct parser *ps, const struct cur *c, int nw)
+/* Emits a part from the collected words (prefix kept for `full`);
+ * returns it, or NULL when there is no room. */
+static jk_addr_part *emit(struct parser *ps, const struct cur *c, int nw)
 {
 	jk_addr_part *p = part_new(ps, c->role, c->hint);
 
 	if (!p)
-		return;
+		return NULL;
 	append_words(ps, c->w, nw, p->text, sizeof p->text);
 	append_words(ps, c->pre, c->npre, p->full, sizeof p->full);
 	append_words(ps, c->w, nw, p->full, sizeof p->full);
+	if (c->suffix && nw == c->nw && nw > 1)
+		append_words(ps, c->w, nw - 1, p->alt, sizeof p->alt);
+	return p;
 }
 
 const char *jk_addr_postal_province(const char *postal)
@@ -529,8 +581,12 @@ static void set_postal(struct parser *ps, const struct tok *t)
 	memcpy(p->text, t->p, 5);
 	memcpy(p->full, t->p, 5);
 	prov = jk_addr_postal_province(p->text);
-	if (prov)
+	if (prov) {
 		emit_prov(ps, prov);
+		if (ps->out->n_parts > 0 &&
+		    ps->out->part[ps->out->n_parts - 1].role == JK_ADDR_PROV)
+			ps->out->part[ps->out->n_parts - 1].hint = JK_HINT_POSTAL;
+	}
 }
 
 static void finish_rtrw(struct parser *ps, const struct cur *c)
@@ -545,6 +601,23 @@ static void finish_rtrw(struct parser *ps, const struct cur *c)
 			a->rw = c->rtrw_num[i];
 	}
 	part_new(ps, JK_ADDR_RTRW, JK_HINT_NONE);
+}
+
+/* Unit words that are also whole names of units in the gazetteer, alone
+ * or doubled ("Lembang-Lembang"). */
+static int name_word(const struct tok *t)
+{
+	static const char *const w[] = { "banjar", "dukuh", "gampong",
+					 "jorong", "kampung", "lembang",
+					 "lorong", "kemantren", "negeri",
+					 "nagari", "huta", "pekon", "ohoi",
+					 "korong", "jaga", "dusun" };
+	size_t i;
+
+	for (i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (tok_is(t, w[i]))
+			return 1;
+	return 0;
 }
 
 static void cur_finish(struct parser *ps, struct cur *c)
@@ -576,18 +649,39 @@ static void cur_finish(struct parser *ps, struct cur *c)
 		emit(ps, c, c->nw);
 		return;
 	}
-	if (c->nw == 0)
+	if (c->nw == 0) {
+		/* a word that is a unit's own name as well: "Banjar, Kec.
+		 * X", "Kemantren, ..." */
+		if (name_word(&ps->t[c->pre[0]]) &&
+		    ps->t[c->pre[0]].sep != SEP_NONE) {
+			struct cur n = *c;
+			int j;
+
+			n.role = JK_ADDR_NAME;
+			n.hint = JK_HINT_NONE;
+			n.npre = 0;
+			for (j = 0; j < c->npre; j++)
+				n.w[j] = c->pre[j];
+			n.nw = c->npre;
+			emit(ps, &n, n.nw);
+		}
 		return; /* a prefix without a name: "Jl. Poros Desa," */
+	}
 	/* the whole part is a province: "Sultra", "Sulawesi Tenggara" */
 	if (c->role == JK_ADDR_NAME &&
 	    prov_tail(ps, c->w, c->nw, 1, 0, &pname) == c->nw) {
 		emit_prov(ps, pname);
 		return;
 	}
-	/* a province at the end: "Kota Bau Bau Sultra" */
+	/* a province at the end: "Kota Bau Bau Sultra"; a one-word province
+	 * name may end the regency's own name ("Kota Banda Aceh"), which
+	 * stays the other reading */
 	k = prov_tail(ps, c->w, c->nw, 0, c->role == JK_ADDR_KAB, &pname);
 	if (k > 0 && k < c->nw) {
-		emit(ps, c, c->nw - k);
+		jk_addr_part *p = emit(ps, c, c->nw - k);
+
+		if (p && k == 1)
+			append_words(ps, c->w, c->nw, p->alt, sizeof p->alt);
 		emit_prov(ps, pname);
 		return;
 	}
@@ -618,6 +712,7 @@ static jk_addr_role role_of(enum kw kw)
 	case KW_RTRW: return JK_ADDR_RTRW;
 	case KW_DUSUN: return JK_ADDR_DUSUN;
 	case KW_LANDMARK: return JK_ADDR_LANDMARK;
+	case KW_ADAT: return JK_ADDR_ADAT;
 	default: return JK_ADDR_NAME;
 	}
 }
@@ -625,6 +720,34 @@ static jk_addr_role role_of(enum kw kw)
 static int is_level_kw(enum kw kw)
 {
 	return kw == KW_DESA || kw == KW_KEC || kw == KW_KAB || kw == KW_PROV;
+}
+
+static int name_word(const struct tok *t);
+
+/*
+ * Is level word @p i ("Kota", "Desa") the last word of the name being read
+ * rather than the prefix of a new part? So it is when it follows name
+ * words directly and ends the piece of text: "Lobu Kota, ...", "Tungkal
+ * IV Desa", "Kec. Garut Kota Kab. Garut"; a unit word too ("Sungai
+ * Dusun", "Tanjung Banjar").
+ */
+static int level_suffix(const struct parser *ps, const struct cur *c, int i,
+			const struct kwdef *kd)
+{
+	const struct tok *t = &ps->t[i];
+	const struct kwdef *next;
+
+	if (!c->active || c->prefix_only || c->nw == 0 || t->sep != SEP_NONE ||
+	    !(tok_is(t, "kota") || tok_is(t, "desa") ||
+	      ((kd->kw == KW_DUSUN || kd->hint == JK_HINT_SOFT ||
+		kd->hint == JK_HINT_KAMPUNG) && name_word(t))) ||
+	    (c->role != JK_ADDR_NAME && c->role != JK_ADDR_DESA &&
+	     c->role != JK_ADDR_KEC && c->role != JK_ADDR_KAB))
+		return 0;
+	if (i + 1 >= ps->nt || ps->t[i + 1].sep != SEP_NONE)
+		return 1;
+	next = kw_find(&ps->t[i + 1]);
+	return next && is_level_kw(next->kw);
 }
 
 /* May prefix word @p i (class @p kw) start a new part? */
@@ -649,6 +772,18 @@ static int split_ok(const struct parser *ps, const struct cur *c, int i,
 		    tok_is(&ps->t[i + 1], "no") || tok_is(&ps->t[i + 1], "nomor"))
 			return 0;
 	}
+	/* "SD Negeri 1", "SMP Negeri": a soft village word is a prefix only
+	 * before a name */
+	if (kw == KW_DESA && tok_is(t, "negeri") &&
+	    (i + 1 >= ps->nt || ps->t[i + 1].sep != SEP_NONE ||
+	     !tok_alpha(&ps->t[i + 1]) ||
+	     (i > 0 && t->sep == SEP_NONE && !kw_find(&ps->t[i - 1]) &&
+	      c->role != JK_ADDR_NAME && c->role != JK_ADDR_DESA)))
+		return 0;
+	if (kw == KW_LANDMARK && (tok_is(t, "utara") || tok_is(t, "selatan") ||
+				  tok_is(t, "barat") || tok_is(t, "timur")) &&
+	    t->sep == SEP_NONE)
+		return 0; /* "Kota Bau Bau Utara": a name's last word */
 	if (kw == KW_LANDMARK)
 		return i + 1 < ps->nt && ps->t[i + 1].sep == SEP_NONE;
 	if (kw == KW_STREET && c->role == JK_ADDR_LANDMARK)
@@ -694,7 +829,7 @@ static void parse_tokens(struct parser *ps)
 			/* "Jl. Poros Pasarwajo - Lasalimu": the far end of
 			 * the trunk road stays with the street */
 			if (t->sep == SEP_DASH && c.active &&
-			    c.role == JK_ADDR_STREET && c.poros &&
+			    c.role == JK_ADDR_STREET && c.poros && !c.house_no &&
 			    !c.poros_merged && c.nw > 0 &&
 			    tok_alpha(&ps->t[c.w[c.nw - 1]]) && !kw_find(t))
 				c.poros_merged = 1;
@@ -717,7 +852,40 @@ static void parse_tokens(struct parser *ps)
 				i = j;
 				continue;
 			}
-			kd = NULL;
+			kd = tok_is(t, "kp") ? &kw_kampung : NULL;
+		}
+		/* "Kab. Dati II X", "Kota Madya X", "Kota Administrasi X" */
+		if (c.active && c.prefix_only && c.role == JK_ADDR_KAB &&
+		    c.npre < 4 && (tok_is(t, "ii") || tok_is(t, "2") ||
+				   tok_is(t, "madya") || tok_is(t, "administrasi") ||
+				   tok_is(t, "adm") || tok_is(t, "dati"))) {
+			c.pre[c.npre++] = i;
+			continue;
+		}
+		/* "Desa Adat X", "Desa Pakraman X"; "Desa Dinas X", "Br. Dinas
+		 * X" (the administrative unit, not the customary one) */
+		if (c.active && c.prefix_only && c.npre < 4 &&
+		    ((c.role == JK_ADDR_DESA &&
+		      (tok_is(t, "adat") || tok_is(t, "pakraman"))) ||
+		     tok_is(t, "dinas"))) {
+			if (!tok_is(t, "dinas"))
+				c.role = JK_ADDR_ADAT;
+			c.pre[c.npre++] = i;
+			continue;
+		}
+		if (kd && level_suffix(ps, &c, i, kd)) {
+			if (c.nw < (int)(sizeof c.w / sizeof c.w[0]))
+				c.w[c.nw++] = i;
+			c.suffix = 1;
+			continue;
+		}
+		/* "Jl. Sudirman No. 39 Simarancar": the words after a house
+		 * number are a place of the address, not the street */
+		if (!kd && c.active && c.role == JK_ADDR_STREET && c.house_no &&
+		    t->sep == SEP_NONE && tok_alpha(t) && t->n >= 3 &&
+		    !tok_is(t, "no") && !tok_is(t, "nomor") && !tok_is(t, "km")) {
+			cur_finish(ps, &c);
+			cur_start(&c, ps->deflt, JK_HINT_NONE, -1);
 		}
 		if (c.active && c.role == JK_ADDR_RTRW) {
 			if (kd && kd->kw == KW_RTRW) {
@@ -754,8 +922,15 @@ static void parse_tokens(struct parser *ps)
 		if (c.nw < (int)(sizeof c.w / sizeof c.w[0]))
 			c.w[c.nw++] = i;
 		c.prefix_only = 0;
-		if (c.role == JK_ADDR_STREET && tok_is(t, "poros"))
+		/* a trunk road named by its ends: "Jl. Poros A - B", "Jl.
+		 * Raya Solo - Semarang", "Jl. Lintas A - B" */
+		if (c.role == JK_ADDR_STREET &&
+		    (tok_is(t, "poros") || tok_is(t, "raya") ||
+		     tok_is(t, "lintas") || tok_is(t, "trans")))
 			c.poros = 1;
+		if (c.role == JK_ADDR_STREET && c.nw > 1 && t->p[0] >= '0' &&
+		    t->p[0] <= '9')
+			c.house_no = 1;
 	}
 	cur_finish(ps, &c);
 }
@@ -800,6 +975,7 @@ const char *jk_addr_role_name(jk_addr_role role)
 	case JK_ADDR_DUSUN: return "dusun";
 	case JK_ADDR_LANDMARK: return "landmark";
 	case JK_ADDR_POSTAL: return "postal code";
+	case JK_ADDR_ADAT: return "customary village";
 	}
 	return "?";
 }

@@ -24,9 +24,13 @@ typedef enum jk_addr_role {
 	JK_ADDR_PROV,      /* province; text is the full name when known */
 	JK_ADDR_STREET,    /* Jl./Jalan/Lr./Lorong/Gang + name + number */
 	JK_ADDR_RTRW,      /* RT/RW numbers */
-	JK_ADDR_DUSUN,     /* Dusun II, Dsn. III */
+	JK_ADDR_DUSUN,     /* a unit below the village: Dusun II, Dukuh,
+			      Grumbul, Banjar (Br.), Jorong, Lingkungan,
+			      Huta, Blok, Mukim */
 	JK_ADDR_LANDMARK,  /* depan Kantor Camat, dekat SD Negeri 1 */
-	JK_ADDR_POSTAL     /* five-digit postal code */
+	JK_ADDR_POSTAL,    /* five-digit postal code */
+	JK_ADDR_ADAT       /* desa adat / desa pakraman / DA: a customary
+			      village, often named as an administrative one */
 } jk_addr_role;
 
 /* What the prefix word says beyond the level. */
@@ -35,7 +39,13 @@ typedef enum jk_addr_hint {
 	JK_HINT_KEL,  /* Kel., Kelurahan */
 	JK_HINT_DESA, /* Desa, Ds. */
 	JK_HINT_KAB,  /* Kab., Kabupaten */
-	JK_HINT_KOTA  /* Kota, Kodya, Kotamadya */
+	JK_HINT_KOTA, /* Kota, Kodya, Kotamadya */
+	JK_HINT_SOFT, /* a regional word for the village that is also the
+			 first word of many official names: Nagari, Gampong,
+			 Negeri, Lembang, Pekon, Tiyuh */
+	JK_HINT_KAMPUNG, /* Kampung, Kp.: the village in Papua, a hamlet
+			    in Java */
+	JK_HINT_POSTAL   /* a province read off the postal code */
 } jk_addr_hint;
 
 typedef struct jk_addr_part {
@@ -47,6 +57,10 @@ typedef struct jk_addr_part {
 	 * names begin with a prefix word (villages "Kota Bangun", "Desa
 	 * Baru") */
 	char full[JK_ADDR_TEXT_MAX];
+	/* the name without a level word written after it ("lobu" for "Lobu
+	 * Kota", "tungkal 4" for "Tungkal IV Desa"), or "": such a word is
+	 * part of many official names and a level word in other addresses */
+	char alt[JK_ADDR_TEXT_MAX];
 } jk_addr_part;
 
 typedef struct jk_addr {

@@ -11,36 +11,73 @@
  * within k edits differs in length by at most k, so a fuzzy search reads a
  * few buckets, never all villages.
  *
- * Candidates. The address is parsed into parts (address.h); each
- * place-name part is looked up at the levels its prefix allows (an
- * unprefixed name at every level). Village candidates come from exact keys
- * anywhere, from a fuzzy search among the villages of the districts and
- * regencies the address names (including regencies split off from a named
- * one), and, when that finds nothing within one edit, from the bucketed
- * fuzzy search of all villages.
+ * Evidence. The address is parsed into parts (address.h) and each
+ * separate column is one more part. Every place-name part is evidence,
+ * with a trust that says how plainly it states its level: 1 for a part
+ * with a level prefix ("Kel.", "Kec.", "Kab."), 0.95 unprefixed or with a
+ * regional village word (Kampung, Nagari, Gampong, Negeri, Lembang,
+ * Pekon, Tiyuh), 0.85 for the columns, 0.7 for a customary village (desa
+ * adat), 0.5 for a unit below the village (dusun, dukuh, banjar, jorong,
+ * lingkungan, huta, blok) whose name is also a village's, 0.3 for a
+ * district or regency named inside a street ("Jl. Poros Wolowa"). A part
+ * of several words that names nothing as a whole (an address written
+ * without commas: "Dusun Krajan Dasan Cermen Sandubaya") is also read as
+ * every run of up to four of its words, with a lower trust the less of
+ * the part a run covers; runs are looked up exactly (a fuzzy reading of
+ * every few words would find something everywhere).
  *
- * Scoring. Distinct parts are given the roles village, district, regency
- * and province so as to maximise
+ * Lookup. Each piece of evidence is looked up at the levels its role
+ * allows, by its key, its key with a prefix word that begins many
+ * official names ("Kota Bangun", "Gampong Pande"), and its key without a
+ * trailing level word ("Lobu" for "Lobu Kota", 0.9). Village candidates
+ * come from exact keys anywhere, from a fuzzy search among the villages of
+ * the districts and regencies the address names (including regencies
+ * split off from a named one), and, when that finds nothing within one
+ * edit, from the bucketed fuzzy search of all villages.
+ *
+ * Score. Each village candidate is given the assignment of evidence to the
+ * roles village, district, regency and province, using no word twice, that
+ * maximises
  *   1.0 * village + 0.5 * district + 0.3 * regency + 0.1 * province
- * (similarities in 0..1, times the trust of the part: 1 for a prefixed
- * part, 0.95 unprefixed, 0.6 for the separate columns). A regency named by
- * its pre-split parent ("Muna" for Muna Barat: a regency whose name extends
- * another's) counts 0.8, so a village and district that agree outweigh it.
+ * (similarities in 0..1 times trust). A regency named by its pre-split
+ * parent ("Muna" for Muna Barat) counts 0.8; "Kel." for a desa or "Desa"
+ * for a kelurahan 0.97. From the total are subtracted what the evidence
+ * left over says against the candidate:
+ *   a named district not its own        0.25 (0.08 for an unprefixed name)
+ *   a regency column not its own, while a named district agrees   0.3
+ *   an unprefixed exact regency name not its own                  0.15
+ *   a named province not its own                                  0.2
+ *   a prefixed village name or the village column left unexplained 0.2
+ *   a name left unexplained that is exactly another village of its
+ *   regency ("Kadolo" in the text, "Waruruma" in the column)       0.2
+ *   a name left unexplained while the village is read from its own
+ *   district's name ("Wuoa, Mowila")                              0.2
+ *   any other place name left unexplained              0.04 each, at most 3
+ *   a misspelt village read from an exact district or regency name 0.3
+ * Units below the village, customary villages and streets never count
+ * against a candidate. Three things make a candidate unbelievable: a
+ * regency the address text names (or a regency column, when no named
+ * district agrees either) that is not its own and fits by at least 0.9 (a
+ * named regency binds: the village is not moved to another one; with no
+ * fitting village inside it the row stays at district or regency
+ * precision, flagged); a misspelt name with a named level against it and
+ * none for it; and village evidence under 0.45.
  *
- * Doubt. A candidate is not believed when the rest of the address names a
- * district and a regency that are not its own, or names one of them while
- * the village name is only similar (one wrong level is tolerated for an
- * exact name); when its name is only similar to a part that is exactly a
- * district or regency name ("Kolaka"); or when it leaves a village-like
- * part of the address unexplained while its own name is also a district or
- * regency name ("Wuoa, Mowila"). If other candidates fit the name as well
- * and score within AMB_MARGIN of the best, the address is ambiguous and all
- * are returned; the margin covers an old-parent regency, so "Desa X, Kab.
- * Buton" with an X in Buton and one in Buton Tengah is ambiguous, not a
- * guess. Without a believable village the same is done for districts, then
- * regencies.
+ * Decision and confidence. If other believable candidates fit the name as
+ * well, without a Kel./Desa slip the best has not, and score within
+ * AMB_MARGIN of the best, the address is ambiguous and all are returned;
+ * the margin covers an old-parent regency, so "Desa X, Kab. Buton" with an
+ * X in Buton and one in Buton Tengah is ambiguous, not a guess. Without a
+ * believable village the same is done for districts, then regencies. The
+ * confidence of a village is its name similarity times (0.75 + 0.25 x the
+ * share of the named district and regency that agree), times 0.95 when it
+ * comes from a column or a run of words, less the penalties, times 0.9
+ * when a named level disagrees; tests/cli/national_corpus.sh reports how
+ * often each confidence band is right.
  */
+#include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,11 +98,41 @@
 #define W_PROV 0.1
 #define F_PREFIXED 1.0
 #define F_NAME 0.95
-#define F_COLUMN 0.6
+#define F_COLUMN 0.85
+#define F_SOFT 0.95    /* Nagari, Gampong, Negeri ...: the village */
+#define F_KAMPUNG 0.85 /* Kampung: the village, or a hamlet in Java */
+#define F_ADAT 0.7     /* a customary village named as an administrative one */
+#define F_DUSUN 0.5    /* a unit below the village whose name is a village's */
+#define F_SPAN 0.92    /* some words of a part written without separators */
+#define F_ALT 0.9      /* the name without a trailing level word */
+#define F_STREET 0.3   /* a place named in a street ("Jl. Poros Wolowa") */
+#define F_STREET_VIL 0.6 /* some words of a street that name a village of
+			    the named area (then times F_SPAN) */
 #define F_OLDPAR 0.8
 #define F_KIND 0.75 /* "Kota X" for Kabupaten X and vice versa */
 #define F_KOTA_VILLAGE 0.9 /* "Kota Bangun" read as a village name */
 #define AMB_MARGIN 0.065
+#define AMB_EXACT 0.6   /* how far a misspelt best must lead an exact one */
+
+/* Penalties (subtracted from the total) for what the rest of the address
+ * says against a candidate; see the file comment. */
+#define P_KAB_WEAK 0.15   /* an unprefixed exact regency name not its own */
+#define P_KAB_COLUMN 0.3  /* a regency not its own while the district agrees
+			     (a column, or a regency split off later) */
+#define P_NAME_LEFT 0.2   /* a name left unexplained while the village is
+			     read from its own district's name ("Wuoa, Mowila") */
+#define P_KEC_STRONG 0.25 /* a named district (prefix or column) not its own */
+#define P_KEC_WEAK 0.08
+#define P_PROV 0.2        /* a named province not its own */
+#define P_UNEXPLAINED 0.04 /* each place name left unexplained, at most 3 */
+#define P_DESA_LEFT 0.2   /* a prefixed village name, or the village column,
+			     left unexplained */
+#define P_RIVAL 0.2       /* a name left unexplained that is exactly another
+			     village of its regency */
+#define P_UPPER 0.3       /* a misspelt village read from an exact district
+			     or regency name ("Kolaka" is not "Kolasa") */
+#define MIN_VILLAGE 0.45  /* the least village evidence believed */
+#define MIN_TOTAL 0.5     /* the least score believed */
 
 enum { KIND_NONE = 0, KIND_KAB = 1, KIND_KOTA = 2 };
 
@@ -237,6 +304,20 @@ int jk_gaz_add_alias(jk_gaz *g, const char *kode, const char *alias)
 	jk_strlcpy(a->kode, kode, sizeof a->kode);
 	g->nal++;
 	g->finished = 0;
+	return 0;
+}
+
+/* Generated from data/aliases/indonesia.csv (CMakeLists.txt). */
+extern const char *const jk_gaz_builtin_aliases[][2];
+
+int jk_gaz_add_builtin_aliases(jk_gaz *g)
+{
+	size_t i;
+
+	for (i = 0; jk_gaz_builtin_aliases[i][0]; i++)
+		if (jk_gaz_add_alias(g, jk_gaz_builtin_aliases[i][0],
+				     jk_gaz_builtin_aliases[i][1]) < 0)
+			return -1;
 	return 0;
 }
 
@@ -574,7 +655,7 @@ size_t jk_gaz_count(const jk_gaz *g, int level)
 
 /* ------------------------------------------------------------- matching */
 
-#define MAX_EV 24
+#define MAX_EV 48
 #define HITS_VIL 48
 #define HITS_KEC 24
 #define HITS_KAB 12
@@ -586,10 +667,11 @@ enum src { SRC_ALAMAT = 0, SRC_COL_DESA, SRC_COL_KEC, SRC_COL_KAB };
 /* Why a village candidate is not believed. */
 enum rej {
 	REJ_NONE = 0,
-	REJ_LEVELS,    /* the named district and regency are not its own */
+	REJ_REGENCY,   /* the address names a regency that is not its own */
 	REJ_FUZZY,     /* misspelt name and a named level not its own */
-	REJ_UPPER,     /* the name is exactly a district or regency name */
-	REJ_UNEXPLAINED /* another village-like part left unexplained */
+	REJ_WEAK,      /* too little village evidence */
+	REJ_PROVINCE,  /* the address names a province not its own */
+	REJ_DISTRICT   /* a named district not its own, its regency unnamed */
 };
 
 struct hit {
@@ -609,6 +691,13 @@ struct ev {
 	int src;
 	jk_addr_role role;
 	double trust;
+	int pid;      /* which part (alamat parts, then columns' parts) */
+	int w0, w1;   /* its words [w0, w1): a sub-span or the whole part */
+	int span;     /* 1 for a sub-span of a part */
+	int upper;    /* a later run of a district or regency part: a
+			 regency or province only ("Kec. X Pessel") */
+	char akey[JK_NORM_KEY_MAX]; /* key of part->alt, or "" */
+	size_t aklen;
 	char key[JK_NORM_KEY_MAX];
 	size_t klen;
 	char fkey[JK_NORM_KEY_MAX]; /* key with the prefix word, or "" */
@@ -626,8 +715,11 @@ struct cand {
 	int ev_d, ev_k, ev_b, ev_p;
 	double k, b, p;
 	int contra;       /* named levels that disagree */
-	int contra_kec;   /* ... among them the district */
+	int contra_kec;   /* ... among them the district: 1, 2 when stated
+			     with a prefix or in the column */
 	int reject;       /* not believed as the village: a REJ_ reason */
+	double penalty;   /* what the rest of the address says against it */
+	int hint_off;     /* "Kel." for a desa or "Desa" for a kelurahan */
 	int b_old;        /* regency matched through its old parent */
 };
 
@@ -637,6 +729,7 @@ struct mctx {
 	struct ev ev[MAX_EV];
 	int nev;
 	int kec_named, kab_named; /* prefixed alamat parts that name a unit */
+	int desa_named; /* a part with a village prefix, or a village column */
 };
 
 static void hits_init(struct hitlist *l, struct hit *buf, int cap)
@@ -779,12 +872,31 @@ static void lookup_below(const jk_gaz *g, int scope, const char *k, size_t kl,
 	}
 }
 
+/* Exact lookup among the villages below unit @p scope. */
+static void lookup_below_exact(const jk_gaz *g, int scope, const char *k,
+			       size_t kl, struct hitlist *l)
+{
+	int i, e;
+
+	for (i = scope + 1; i < g->u[scope].end; i++) {
+		if (g->u[i].level != JK_LVL_DESA)
+			continue;
+		for (e = g->u[i].entry; e >= 0; e = g->e[e].next_of_unit)
+			if (g->e[e].len == kl && !memcmp(g->e[e].key, k, kl))
+				hits_add(l, i, 0, 1.0);
+	}
+}
+
 static int role_has_level(const struct ev *v, int level)
 {
+	if (v->upper && level > JK_LVL_KAB)
+		return 0;
 	switch (v->role) {
 	case JK_ADDR_NAME:
 		return 1;
 	case JK_ADDR_DESA:
+	case JK_ADDR_ADAT:
+	case JK_ADDR_DUSUN:
 		return level == JK_LVL_DESA;
 	case JK_ADDR_KEC:
 		return level == JK_LVL_KEC;
@@ -794,65 +906,270 @@ static int role_has_level(const struct ev *v, int level)
 		       (level == JK_LVL_DESA && v->part->hint == JK_HINT_KOTA);
 	case JK_ADDR_PROV:
 		return level == JK_LVL_PROV;
+	case JK_ADDR_LANDMARK:
+		/* only the whole words, landmark word included: "Belakang
+		 * Padang" is a district, "depan Kantor Camat" nothing */
+		return level == JK_LVL_KEC || level == JK_LVL_DESA;
+	case JK_ADDR_STREET:
+		/* a village in the named area, read off a street written
+		 * together with it ("Jl. Poros Totobo Pomalaa") */
+		return level == JK_LVL_KEC || level == JK_LVL_KAB ||
+		       (level == JK_LVL_DESA && v->span);
 	default:
 		return 0;
 	}
 }
 
-static void ev_add(struct mctx *m, const jk_addr_part *p, int src)
+/* Number of words of a part's text (single spaces). */
+static int word_count(const char *t)
+{
+	int n = *t ? 1 : 0;
+
+	for (; *t; t++)
+		n += *t == ' ';
+	return n;
+}
+
+/* Copies words [w0, w1) of @p t into @p out. */
+static void words_of(const char *t, int w0, int w1, char *out, size_t size)
+{
+	int w = 0;
+	size_t n = 0;
+
+	for (; *t && w < w1; t++) {
+		if (*t == ' ') {
+			w++;
+			if (w > w0 && w < w1 && n + 1 < size)
+				out[n++] = ' ';
+			continue;
+		}
+		if (w >= w0 && n + 1 < size)
+			out[n++] = *t;
+	}
+	out[n] = '\0';
+}
+
+static double role_trust(const jk_addr_part *p, int src)
+{
+	if (src != SRC_ALAMAT)
+		return F_COLUMN;
+	switch (p->role) {
+	case JK_ADDR_NAME:
+		return F_NAME;
+	case JK_ADDR_DESA:
+		return p->hint == JK_HINT_SOFT ? F_SOFT
+		       : p->hint == JK_HINT_KAMPUNG ? F_KAMPUNG : F_PREFIXED;
+	case JK_ADDR_ADAT:
+		return F_ADAT;
+	case JK_ADDR_DUSUN:
+	case JK_ADDR_LANDMARK:
+		return F_DUSUN;
+	case JK_ADDR_STREET:
+		return F_STREET;
+	default:
+		return F_PREFIXED;
+	}
+}
+
+/* The prefix words of part @p p that may begin an official name ("Kota"
+ * of "Kota Bangun", "Gampong" of "Gampong Pande", "Desa" of "Desa Baru"
+ * when nothing else precedes it), without those that only say the level
+ * ("Ds. Gampong Pande": "gampong"); NULL when there are none, else a
+ * pointer into @p p->full and their length in *len. */
+static const char *soft_prefix(const jk_addr_part *p, int *len)
+{
+	static const char *const hard[] = { "ds", "des", "desa", "kel", "kelu",
+					    "kelurahan", "dinas", "adat",
+					    "pakraman", "da", "kab",
+					    "kabupaten", "kec", "kecamatan" };
+	size_t tl = strlen(p->text), fl = strlen(p->full), i;
+	const char *s = p->full;
+
+	if (fl <= tl + 1)
+		return NULL;
+	for (;;) {
+		const char *sp = strchr(s, ' ');
+		size_t n = sp ? (size_t)(sp - s) : strlen(s);
+		int h = 0;
+
+		if (!sp || (size_t)(s - p->full) + n + 1 >= fl - tl)
+			break; /* the last prefix word is kept */
+		for (i = 0; i < sizeof hard / sizeof hard[0]; i++)
+			if (strlen(hard[i]) == n && !memcmp(hard[i], s, n))
+				h = 1;
+		if (!h)
+			break;
+		s = sp + 1;
+	}
+	*len = (int)(fl - tl - 1 - (size_t)(s - p->full));
+	return *len > 0 ? s : NULL;
+}
+
+/* Adds the words [w0, w1) of part @p p (part number @p pid) as evidence;
+ * a sub-span (not the whole part) is read as an unprefixed name unless it
+ * starts the part. */
+static struct ev *ev_add(struct mctx *m, const jk_addr_part *p, int src,
+			 int pid, int w0, int w1, int nw)
 {
 	struct ev *v;
+	char words[JK_ADDR_TEXT_MAX];
 
 	if (m->nev >= MAX_EV)
-		return;
+		return NULL;
 	if (p->role != JK_ADDR_NAME && p->role != JK_ADDR_DESA &&
 	    p->role != JK_ADDR_KEC && p->role != JK_ADDR_KAB &&
-	    p->role != JK_ADDR_PROV)
-		return;
+	    p->role != JK_ADDR_PROV && p->role != JK_ADDR_ADAT &&
+	    p->role != JK_ADDR_DUSUN && p->role != JK_ADDR_STREET &&
+	    p->role != JK_ADDR_LANDMARK)
+		return NULL;
 	v = &m->ev[m->nev];
+	memset(v, 0, offsetof(struct ev, vil_h));
 	v->part = p;
 	v->src = src;
-	v->role = p->role;
-	v->klen = jk_norm_key(p->text, v->key, sizeof v->key);
+	v->pid = pid;
+	v->w0 = w0;
+	v->w1 = w1;
+	v->span = w0 > 0 || w1 < nw;
+	v->role = v->span && w0 > 0 && p->role != JK_ADDR_STREET ? JK_ADDR_NAME
+								 : p->role;
+	v->upper = v->span && w0 > 0 &&
+		   (p->role == JK_ADDR_KEC || p->role == JK_ADDR_KAB);
+	words_of(p->text, w0, w1, words, sizeof words);
+	v->klen = jk_norm_key(words, v->key, sizeof v->key);
 	if (!v->klen)
-		return;
-	v->fklen = 0;
-	v->fkey[0] = '\0';
-	if (strcmp(p->full, p->text) != 0)
+		return NULL;
+	if (p->role == JK_ADDR_LANDMARK || p->role == JK_ADDR_ADAT) {
+		/* "Belakang Padang", "Desa Adat Waibron Bano": the whole */
+		if (v->span)
+			return NULL;
 		v->fklen = jk_norm_key(p->full, v->fkey, sizeof v->fkey);
-	if (src != SRC_ALAMAT)
-		v->trust = F_COLUMN;
-	else
-		v->trust = p->role == JK_ADDR_NAME ? F_NAME : F_PREFIXED;
+	} else if (w0 == 0 && strcmp(p->full, p->text) != 0) {
+		char full[2 * JK_ADDR_TEXT_MAX];
+		int sl;
+		const char *soft = soft_prefix(p, &sl);
+
+		if (soft) {
+			snprintf(full, sizeof full, "%.*s %s", sl, soft, words);
+			v->fklen = jk_norm_key(full, v->fkey, sizeof v->fkey);
+		}
+		if (v->fklen == v->klen && !memcmp(v->fkey, v->key, v->klen))
+			v->fklen = 0;
+	}
+	if (!v->span && p->alt[0])
+		v->aklen = jk_norm_key(p->alt, v->akey, sizeof v->akey);
+	v->trust = role_trust(p, src);
+	if (v->span) {
+		int left = nw - (w1 - w0);
+
+		if (w0 > 0 && p->role == JK_ADDR_DUSUN)
+			v->trust = F_NAME;
+		if (p->role == JK_ADDR_STREET)
+			v->trust = F_STREET_VIL;
+		v->trust *= F_SPAN;
+		while (left-- > 0)
+			v->trust *= 0.98; /* the longer reading first */
+	}
 	hits_init(&v->vil, v->vil_h, HITS_VIL);
 	hits_init(&v->kec, v->kec_h, HITS_KEC);
 	hits_init(&v->kab, v->kab_h, HITS_KAB);
 	hits_init(&v->prov, v->prov_h, HITS_PROV);
 	m->nev++;
+	return v;
 }
 
-/* Regency, district and province hits of every part. */
-static void find_upper(struct mctx *m)
+/* Do evidence @p a and @p b use the same words? */
+static int ev_overlap(const struct ev *a, const struct ev *b)
 {
-	const jk_gaz *g = m->g;
+	return a == b || (a->pid == b->pid && a->w0 < b->w1 && b->w0 < a->w1);
+}
+
+/* Exact-key lookup at @p level with similarity @p sim. */
+static void lookup_exact_sim(const jk_gaz *g, int level, const char *k,
+			     size_t kl, double sim, struct hitlist *l)
+{
 	int i;
 
-	for (i = 0; i < m->nev; i++) {
-		struct ev *v = &m->ev[i];
+	if (!kl)
+		return;
+	for (i = g->hash[key_hash(k, kl) & g->hmask]; i >= 0;
+	     i = g->e[i].next_hash) {
+		const struct entry *e = &g->e[i];
 
-		if (role_has_level(v, JK_LVL_PROV) && v->role != JK_ADDR_KAB)
-			lookup_fuzzy(g, JK_LVL_PROV, v->key, v->klen, &v->prov);
-		if (v->role == JK_ADDR_PROV)
-			continue;
-		if (role_has_level(v, JK_LVL_KAB))
-			lookup_fuzzy(g, JK_LVL_KAB, v->key, v->klen, &v->kab);
-		if (role_has_level(v, JK_LVL_KEC))
-			lookup_fuzzy(g, JK_LVL_KEC, v->key, v->klen, &v->kec);
-		if (v->src == SRC_ALAMAT && v->role == JK_ADDR_KEC && v->kec.n)
-			m->kec_named = 1;
-		if (v->src == SRC_ALAMAT && v->role == JK_ADDR_KAB && v->kab.n)
-			m->kab_named = 1;
+		if (e->len == kl && memcmp(e->key, k, kl) == 0 &&
+		    g->u[e->unit].level == level)
+			hits_add(l, e->unit, sim < 1.0 ? 1 : 0, sim);
 	}
+}
+
+static double hits_best(const struct hitlist *l)
+{
+	double b = 0;
+	int i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->h[i].sim > b)
+			b = l->h[i].sim;
+	return b;
+}
+
+static int hits_exact(const struct hitlist *l)
+{
+	int i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->h[i].dist == 0)
+			return 1;
+	return 0;
+}
+
+/* Regency, district and province hits of evidence @p v: fuzzy for whole
+ * parts, exact for sub-spans (a fuzzy reading of every few words would
+ * find something everywhere). */
+static void ev_find_upper(struct mctx *m, struct ev *v)
+{
+	const jk_gaz *g = m->g;
+	static const int lv[3] = { JK_LVL_PROV, JK_LVL_KAB, JK_LVL_KEC };
+	int i;
+
+	if (v->role == JK_ADDR_LANDMARK) {
+		lookup_exact(g, JK_LVL_KEC, v->fkey, v->fklen, &v->kec);
+		return;
+	}
+	for (i = 0; i < 3; i++) {
+		struct hitlist *l = lv[i] == JK_LVL_PROV ? &v->prov
+				    : lv[i] == JK_LVL_KAB ? &v->kab : &v->kec;
+
+		if (!role_has_level(v, lv[i]))
+			continue;
+		if (lv[i] == JK_LVL_PROV && v->role == JK_ADDR_KAB)
+			continue;
+		if (v->role == JK_ADDR_PROV && lv[i] != JK_LVL_PROV)
+			continue;
+		if (v->span || v->role == JK_ADDR_STREET)
+			lookup_exact(g, lv[i], v->key, v->klen, l);
+		else
+			lookup_fuzzy(g, lv[i], v->key, v->klen, l);
+		if (v->aklen && lv[i] != JK_LVL_PROV)
+			lookup_exact_sim(g, lv[i], v->akey, v->aklen, F_ALT, l);
+	}
+	/* "Kota Baru" is Kabupaten Kotabaru */
+	if (v->role == JK_ADDR_KAB && v->fklen)
+		lookup_exact(g, JK_LVL_KAB, v->fkey, v->fklen, &v->kab);
+	/* "Kota Gajah", "Garut Kota" are districts too */
+	if (v->role == JK_ADDR_KAB && v->part->hint == JK_HINT_KOTA && v->fklen)
+		lookup_exact_sim(g, JK_LVL_KEC, v->fkey, v->fklen, F_ALT, &v->kec);
+	if (v->src == SRC_ALAMAT && !v->span && v->role == JK_ADDR_KEC && v->kec.n)
+		m->kec_named = 1;
+	if (v->src == SRC_ALAMAT && !v->span && v->role == JK_ADDR_KAB && v->kab.n)
+		m->kab_named = 1;
+}
+
+/* Does evidence @p v name some unit as a whole: exactly at any level, or
+ * a village closely (a misspelt "Tekuk Buli" is not "Buli")? */
+static int ev_names_whole(const struct ev *v)
+{
+	return hits_exact(&v->kab) || hits_exact(&v->kec) ||
+	       hits_exact(&v->prov) || hits_best(&v->vil) >= 0.85;
 }
 
 static int scope_has(const int *s, int n, int u)
@@ -865,8 +1182,8 @@ static int scope_has(const int *s, int n, int u)
 	return 0;
 }
 
-/* Village hits of every part that may name a village. */
-static void find_villages(struct mctx *m)
+/* Village hits of the evidence from @p from on that may name a village. */
+static void find_villages(struct mctx *m, int from)
 {
 	const jk_gaz *g = m->g;
 	int scope[64], ns = 0, i, j, k;
@@ -897,27 +1214,48 @@ static void find_villages(struct mctx *m)
 			}
 		}
 	}
-	for (i = 0; i < m->nev; i++) {
+	for (i = from; i < m->nev; i++) {
 		struct ev *v = &m->ev[i];
 		int close = 0;
 
 		if (!role_has_level(v, JK_LVL_DESA))
 			continue;
-		if (v->role == JK_ADDR_KAB) {
-			/* only the exact "Kota Bangun" */
+		if (v->role == JK_ADDR_STREET) {
+			if (v->klen >= 4 && !m->desa_named)
+				for (j = 0; j < ns; j++)
+					lookup_below_exact(g, scope[j], v->key,
+							   v->klen, &v->vil);
+			continue;
+		}
+		if (v->role == JK_ADDR_LANDMARK) {
+			lookup_exact(g, JK_LVL_DESA, v->fkey, v->fklen, &v->vil);
+			continue;
+		}
+		if (v->role == JK_ADDR_KAB || v->role == JK_ADDR_DUSUN) {
+			/* only the exact "Kota Bangun", "Banjar Sari" */
 			if (v->fklen)
 				lookup_exact(g, JK_LVL_DESA, v->fkey, v->fklen,
 					     &v->vil);
+			if (v->role == JK_ADDR_DUSUN)
+				lookup_exact(g, JK_LVL_DESA, v->key, v->klen,
+					     &v->vil);
 			continue;
 		}
-		/* the named areas first: a name shared by a hundred villages
-		 * ("Sukamaju") must not crowd out the one the context names */
-		for (j = 0; j < ns; j++)
-			lookup_below(g, scope[j], v->key, v->klen, &v->vil);
-		lookup_exact(g, JK_LVL_DESA, v->key, v->klen, &v->vil);
+		/* the fuller readings first, then the named areas: a name
+		 * shared by a hundred villages ("Baru", "Sukamaju") must not
+		 * crowd out "Kampung Baru" or the one the context names */
 		if (v->fklen)
 			lookup_exact(g, JK_LVL_DESA, v->fkey, v->fklen,
 				     &v->vil);
+		if (!v->span || v->klen >= 4)
+			for (j = 0; j < ns; j++)
+				lookup_below(g, scope[j], v->key, v->klen, &v->vil);
+		lookup_exact(g, JK_LVL_DESA, v->key, v->klen, &v->vil);
+		if (v->aklen)
+			lookup_exact_sim(g, JK_LVL_DESA, v->akey, v->aklen, F_ALT,
+					 &v->vil);
+		if (v->span)
+			continue;
 		for (j = 0; j < v->vil.n; j++)
 			if (v->vil.h[j].dist <= JK_FUZZY_COST_ODD)
 				close = 1;
@@ -968,29 +1306,197 @@ static int ev_names_level(const struct ev *v, int level)
 {
 	const struct hitlist *l = level == JK_LVL_KEC ? &v->kec : &v->kab;
 	jk_addr_role r = level == JK_LVL_KEC ? JK_ADDR_KEC : JK_ADDR_KAB;
-	int i;
 
 	if (v->role == r)
 		return l->n > 0;
 	if (v->role != JK_ADDR_NAME)
 		return 0;
-	for (i = 0; i < l->n; i++)
-		if (l->h[i].dist == 0)
+	return hits_exact(l);
+}
+
+/* Is evidence @p v compatible with the chosen ones (distinct words)? */
+static int ev_free(const struct mctx *m, int v, const int *used, int nu)
+{
+	int i;
+
+	for (i = 0; i < nu; i++)
+		if (used[i] >= 0 && ev_overlap(&m->ev[v], &m->ev[used[i]]))
+			return 0;
+	return 1;
+}
+
+/* Does @p v name exactly another village of @p u's regency: a rival
+ * reading of the address ("Kadolo" in the text, "Waruruma" in the
+ * column)? */
+static int rival_village(const struct mctx *m, const struct ev *v,
+			 const struct unit *u)
+{
+	int i;
+
+	for (i = 0; i < v->vil.n; i++)
+		if (v->vil.h[i].dist == 0 && &m->g->u[v->vil.h[i].unit] != u &&
+		    m->g->u[v->vil.h[i].unit].kab == u->kab)
 			return 1;
 	return 0;
 }
 
-/* Scores village candidate @p c->unit: the best assignment of distinct
- * parts to the roles village, district, regency, province. */
+/* Does @p v, read as a district or regency, name one of @p u's own? */
+static int names_own_upper(const struct mctx *m, const struct ev *v,
+			   const struct unit *u)
+{
+	(void)m;
+	return (u->kec >= 0 && hits_get(&v->kec, u->kec)) ||
+	       (u->kab >= 0 && hits_get(&v->kab, u->kab));
+}
+
+/* What the evidence not used for candidate @p c says against it: sets
+ * c->penalty, c->contra, c->contra_kec and c->reject (REJ_REGENCY). */
+static void judge_rest(const struct mctx *m, struct cand *c,
+		       const double *sd, const double *sk, const double *sb,
+		       const double *sp)
+{
+	const struct ev *vd = &m->ev[c->ev_d];
+	const struct unit *u = &m->g->u[c->unit];
+	int used[4] = { c->ev_d, c->ev_k, c->ev_b, c->ev_p };
+	int i, unexplained = 0, left_name = 0;
+
+	for (i = 0; i < m->nev; i++) {
+		const struct ev *v = &m->ev[i];
+		int strong = v->role != JK_ADDR_NAME;
+
+		if (!ev_free(m, i, used, 4) || v->span ||
+		    v->role == JK_ADDR_DUSUN || v->role == JK_ADDR_ADAT ||
+		    v->role == JK_ADDR_STREET || v->role == JK_ADDR_LANDMARK)
+			continue;
+		if (sd[i] > 0 || sk[i] > 0 || sb[i] > 0 || sp[i] > 0)
+			continue; /* it agrees with the candidate */
+		if (v->role == JK_ADDR_PROV ||
+		    (v->role == JK_ADDR_NAME && hits_exact(&v->prov))) {
+			if (v->role == JK_ADDR_PROV && v->part->hint != JK_HINT_POSTAL &&
+			    hits_best(&v->prov) >= 0.9)
+				c->reject = REJ_PROVINCE;
+			else if (v->prov.n)
+				c->penalty += P_PROV;
+			continue;
+		}
+		if ((v->role == JK_ADDR_KAB ? v->kab.n > 0
+						       : v->role == JK_ADDR_NAME &&
+							 hits_exact(&v->kab))) {
+			c->contra++;
+			/* a regency the address text names is decisive; a
+			 * regency column (filled in by hand, often wrong) only
+			 * when no named district agrees either */
+			/* ... unless the village and its district are both
+			 * named exactly: then the named regency is most likely
+			 * the one it was split from (Mesuji from Tulang Bawang),
+			 * which names cannot tell */
+			if (strong && hits_best(&v->kab) >= 0.9 &&
+			    (v->src == SRC_ALAMAT || (c->k <= 0 && c->b <= 0)) &&
+			    !(c->d_raw >= 1.0 && c->k >= 0.85))
+				c->reject = REJ_REGENCY;
+			else
+				c->penalty += strong ? P_KAB_COLUMN : P_KAB_WEAK;
+			continue;
+		}
+		if ((v->role == JK_ADDR_KEC ? v->kec.n > 0
+						       : v->role == JK_ADDR_NAME &&
+							 hits_exact(&v->kec))) {
+			c->contra++;
+			c->contra_kec = strong ? 2 : 1;
+			c->penalty += strong ? P_KEC_STRONG : P_KEC_WEAK;
+			/* a district moved by redistricting keeps its regency:
+			 * without the regency named, the village is not
+			 * believed against a named district */
+			if (strong && v->src == SRC_ALAMAT &&
+			    hits_best(&v->kec) >= 0.9 &&
+			    !(c->b > 0 && !c->b_old) && !c->reject)
+				c->reject = REJ_DISTRICT;
+			continue;
+		}
+		if (v->src == SRC_COL_DESA && letters(v->key) >= 3) {
+			c->penalty += P_DESA_LEFT; /* the village column */
+			continue;
+		}
+		if (v->src != SRC_ALAMAT || letters(v->key) < 3 ||
+		    (v->role != JK_ADDR_NAME && v->role != JK_ADDR_DESA))
+			continue;
+		/* a place name the candidate does not explain */
+		if (v->role == JK_ADDR_DESA && v->part->hint != JK_HINT_SOFT &&
+		    v->part->hint != JK_HINT_KAMPUNG &&
+		    (vd->role != JK_ADDR_DESA || vd->src != SRC_ALAMAT))
+			c->penalty += P_DESA_LEFT;
+		else if (v->part->hint != JK_HINT_SOFT &&
+			 v->part->hint != JK_HINT_KAMPUNG && rival_village(m, v, u))
+			c->penalty += P_RIVAL;
+		else if (vd->role == JK_ADDR_NAME && !left_name++ &&
+			 ((u->kec >= 0 && hits_get(&vd->kec, u->kec)) ||
+			  (u->kab >= 0 && hits_get(&vd->kab, u->kab))))
+			c->penalty += P_NAME_LEFT;
+		else if (unexplained++ < 3)
+			c->penalty += P_UNEXPLAINED;
+	}
+	/* "Kolaka" is the regency, not a misspelt village "Kolasa"; and
+	 * "Karawang" with nothing else for the village of that name in
+	 * Sukabumi is the regency too */
+	if (vd->src == SRC_ALAMAT && vd->role == JK_ADDR_NAME &&
+	    (ev_names_level(vd, JK_LVL_KEC) || ev_names_level(vd, JK_LVL_KAB))) {
+		if (c->d_raw < 1.0)
+			c->penalty += P_UPPER;
+		else if (c->k <= 0 && c->b <= 0 && !names_own_upper(m, vd, u) &&
+			 !c->reject)
+			c->reject = REJ_WEAK;
+	}
+	if (!c->reject && c->d_raw < 1.0 && c->contra &&
+	    ((c->k <= 0 && c->b <= 0) || c->contra_kec > 1))
+		c->reject = REJ_FUZZY;
+	if (!c->reject && c->total - c->penalty < MIN_TOTAL)
+		c->reject = REJ_WEAK;
+	if (!c->reject && c->d < MIN_VILLAGE)
+		c->reject = REJ_WEAK;
+}
+
+/* Provinces split off from another since 1999, and the province they
+ * were part of: an address may still name the old one ("Tangerang, Jawa
+ * Barat"; "Batam, Riau"). */
+static const char *const prov_parent[][2] = {
+	{ "19", "16" }, { "21", "14" }, { "36", "32" }, { "65", "64" },
+	{ "75", "71" }, { "76", "73" }, { "82", "81" }, { "92", "91" },
+	{ "93", "91" }, { "94", "91" }, { "95", "91" }, { "96", "92" },
+};
+
+/* Province evidence of @p v for province @p p: direct, or through the
+ * province it was split from (0.8). */
+static double prov_sim(const jk_gaz *g, const struct ev *v, int p)
+{
+	const struct hit *h = hits_get(&v->prov, p);
+	size_t i;
+
+	if (h)
+		return h->sim;
+	for (i = 0; i < sizeof prov_parent / sizeof prov_parent[0]; i++) {
+		if (strcmp(g->u[p].kode, prov_parent[i][0]) == 0) {
+			int o = unit_find(g, prov_parent[i][1]);
+
+			h = o >= 0 ? hits_get(&v->prov, o) : NULL;
+			if (h)
+				return h->sim * F_OLDPAR;
+		}
+	}
+	return 0;
+}
+
+/* Scores village candidate @p c->unit: the best assignment of evidence
+ * that uses distinct words to the roles village, district, regency,
+ * province, less what the rest of the address says against it. */
 static void score_village(const struct mctx *m, struct cand *c)
 {
 	const jk_gaz *g = m->g;
 	const struct unit *u = &g->u[c->unit];
 	double sd[MAX_EV], sk[MAX_EV], sb[MAX_EV], sp[MAX_EV], rawd[MAX_EV];
-	int old[MAX_EV];
-	int i, j, l, n = m->nev;
-	int kec_ok = 0, kab_ok = 0, kec_named = 0, kab_named = 0;
-	const struct ev *vd;
+	int old[MAX_EV], D[MAX_EV], K[MAX_EV], B[MAX_EV], P[MAX_EV];
+	int hint_off[MAX_EV];
+	int nd = 0, nk = 0, nb = 0, np = 0, i, j, l, q, n = m->nev;
+	int kel = c->unit >= 0 && u->kode[9] == '1';
 
 	for (i = 0; i < n; i++) {
 		const struct ev *v = &m->ev[i];
@@ -1002,44 +1508,56 @@ static void score_village(const struct mctx *m, struct cand *c)
 		sd[i] = rawd[i] * t;
 		if (h && v->role == JK_ADDR_KAB)
 			sd[i] *= F_KOTA_VILLAGE;
+		/* "Kel." for a desa, "Desa" for a kelurahan: a slip, but a
+		 * signal between two villages of one name */
+		hint_off[i] = h && ((v->part->hint == JK_HINT_KEL && !kel) ||
+				    (v->part->hint == JK_HINT_DESA && kel));
+		if (hint_off[i])
+			sd[i] *= 0.97;
 		h = u->kec >= 0 ? hits_get(&v->kec, u->kec) : NULL;
 		sk[i] = h ? h->sim * t : 0;
 		sb[i] = u->kab >= 0 ? kab_sim(m, v, u->kab, &old[i]) * t : 0;
 		if (u->kab < 0)
 			old[i] = 0;
-		h = u->prov >= 0 ? hits_get(&v->prov, u->prov) : NULL;
-		sp[i] = h ? h->sim * t : 0;
+		sp[i] = u->prov >= 0 ? prov_sim(g, v, u->prov) * t : 0;
+		if (sd[i] > 0)
+			D[nd++] = i;
+		if (sk[i] > 0)
+			K[nk++] = i;
+		if (sb[i] > 0)
+			B[nb++] = i;
+		if (sp[i] > 0)
+			P[np++] = i;
 	}
 	c->total = -1;
 	c->ev_d = c->ev_k = c->ev_b = c->ev_p = -1;
-	for (i = 0; i < n; i++) {
-		if (sd[i] <= 0)
-			continue;
-		for (j = -1; j < n; j++) {
-			if (j == i || (j >= 0 && sk[j] <= 0))
-				continue;
-			for (l = -1; l < n; l++) {
-				double t;
-				int p, bp = -1;
-				double bestp = 0;
+	for (i = 0; i < nd; i++) {
+		int di = D[i];
 
-				if (l >= 0 && (l == i || l == j || sb[l] <= 0))
+		for (j = -1; j < nk; j++) {
+			int kj = j < 0 ? -1 : K[j], usedk[1] = { di };
+
+			if (kj >= 0 && !ev_free(m, kj, usedk, 1))
+				continue;
+			for (l = -1; l < nb; l++) {
+				int bl = l < 0 ? -1 : B[l], usedb[2] = { di, kj };
+				int usedp[3] = { di, kj, bl }, bp = -1;
+				double t, bestp = 0;
+
+				if (bl >= 0 && !ev_free(m, bl, usedb, 2))
 					continue;
-				for (p = 0; p < n; p++) {
-					if (p == i || p == j || p == l)
-						continue;
-					if (sp[p] > bestp) {
-						bestp = sp[p];
-						bp = p;
+				for (q = 0; q < np; q++)
+					if (sp[P[q]] > bestp && ev_free(m, P[q], usedp, 3)) {
+						bestp = sp[P[q]];
+						bp = P[q];
 					}
-				}
-				t = W_DESA * sd[i] + (j >= 0 ? W_KEC * sk[j] : 0) +
-				    (l >= 0 ? W_KAB * sb[l] : 0) + W_PROV * bestp;
+				t = W_DESA * sd[di] + (kj >= 0 ? W_KEC * sk[kj] : 0) +
+				    (bl >= 0 ? W_KAB * sb[bl] : 0) + W_PROV * bestp;
 				if (t > c->total + 1e-12) {
 					c->total = t;
-					c->ev_d = i;
-					c->ev_k = j;
-					c->ev_b = l;
+					c->ev_d = di;
+					c->ev_k = kj;
+					c->ev_b = bl;
 					c->ev_p = bp;
 				}
 			}
@@ -1052,53 +1570,16 @@ static void score_village(const struct mctx *m, struct cand *c)
 	}
 	c->d = sd[c->ev_d];
 	c->d_raw = rawd[c->ev_d];
+	c->hint_off = hint_off[c->ev_d];
 	c->k = c->ev_k >= 0 ? sk[c->ev_k] : 0;
 	c->b = c->ev_b >= 0 ? sb[c->ev_b] : 0;
 	c->b_old = c->ev_b >= 0 ? old[c->ev_b] : 0;
 	c->p = c->ev_p >= 0 ? sp[c->ev_p] : 0;
-	/* levels the rest of the address names, and whether they agree */
-	for (i = 0; i < n; i++) {
-		if (i == c->ev_d || m->ev[i].src != SRC_ALAMAT)
-			continue;
-		kec_ok |= sk[i] > 0;
-		kab_ok |= sb[i] > 0;
-		/* "Konawe" names a district and a regency: agreeing with
-		 * the candidate on one, it contradicts it on neither */
-		if (sk[i] > 0 || sb[i] > 0 || sp[i] > 0)
-			continue;
-		kec_named |= ev_names_level(&m->ev[i], JK_LVL_KEC);
-		kab_named |= ev_names_level(&m->ev[i], JK_LVL_KAB);
-	}
-	c->contra = (kec_named && !kec_ok) + (kab_named && !kab_ok);
-	c->contra_kec = kec_named && !kec_ok;
-	vd = &m->ev[c->ev_d];
-	/* one wrong level is tolerated when the village name is exact */
-	c->reject = c->contra >= 2 ? REJ_LEVELS
-		    : c->contra == 1 && c->d_raw < 1.0 ? REJ_FUZZY : REJ_NONE;
-	/* "Kolaka" is the regency, not a misspelt village "Kolasa" */
-	if (vd->src == SRC_ALAMAT && vd->role == JK_ADDR_NAME && c->d_raw < 1.0 &&
-	    (ev_names_level(vd, JK_LVL_KEC) || ev_names_level(vd, JK_LVL_KAB)))
-		c->reject = REJ_UPPER;
-	/* a village name the candidate leaves unexplained: "Desa Kaua,
-	 * Palangga" or "Wuoa, Mowila" where Palangga and Mowila are
-	 * districts with a village of their name */
-	for (i = 0; i < n && !c->reject; i++) {
-		const struct ev *v = &m->ev[i];
-
-		if (i == c->ev_d || v->src != SRC_ALAMAT ||
-		    (v->role != JK_ADDR_DESA && v->role != JK_ADDR_NAME) ||
-		    letters(v->key) < 3 || sk[i] > 0 || sb[i] > 0 || sp[i] > 0)
-			continue;
-		if (v->role == JK_ADDR_DESA && vd->src == SRC_ALAMAT &&
-		    vd->role != JK_ADDR_DESA)
-			c->reject = REJ_UNEXPLAINED;
-		if (vd->src == SRC_ALAMAT && vd->role == JK_ADDR_NAME &&
-		    (ev_names_level(vd, JK_LVL_KEC) ||
-		     ev_names_level(vd, JK_LVL_KAB) ||
-		     (u->kec >= 0 && hits_get(&vd->kec, u->kec)) ||
-		     (u->kab >= 0 && hits_get(&vd->kab, u->kab))))
-			c->reject = REJ_UNEXPLAINED;
-	}
+	c->penalty = 0;
+	c->contra = c->contra_kec = 0;
+	c->reject = REJ_NONE;
+	judge_rest(m, c, sd, sk, sb, sp);
+	c->total -= c->penalty;
 }
 
 static int cand_cmp(const void *a, const void *b)
@@ -1117,7 +1598,9 @@ static int int_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Confidence in 0..1 of a village candidate. */
+/* Confidence in 0..1 of a village candidate: how exactly the village is
+ * named, how much of what the address names agrees, less what speaks
+ * against it. */
 static double cand_conf(const struct mctx *m, const struct cand *c)
 {
 	double named = 0, got = 0, agree, s;
@@ -1133,9 +1616,54 @@ static double cand_conf(const struct mctx *m, const struct cand *c)
 	agree = named > 0 ? got / named : 0.6;
 	s = c->d_raw * (0.75 + 0.25 * agree);
 	if (c->ev_d >= 0 && m->ev[c->ev_d].src != SRC_ALAMAT)
-		s *= 0.9;
-	s *= c->contra ? 0.85 : 1.0;
-	return s > 1 ? 1 : s;
+		s *= 0.95;
+	if (c->ev_d >= 0 && m->ev[c->ev_d].span)
+		s *= 0.95;
+	s -= c->penalty;
+	s *= c->contra ? 0.9 : 1.0;
+	return s > 1 ? 1 : s < 0 ? 0 : s;
+}
+
+/* Appends " @p w" to @p dst (of @p size bytes), cut to fit. */
+static void append_text(char *dst, size_t size, const char *w)
+{
+	size_t n = strlen(dst);
+
+	if (n + 2 < size)
+		snprintf(dst + n, size - n, " %s", w);
+}
+
+static int name_role(jk_addr_role r)
+{
+	return r == JK_ADDR_NAME || r == JK_ADDR_DESA || r == JK_ADDR_KEC ||
+	       r == JK_ADDR_KAB;
+}
+
+/* A column holds one name: "Pasar Kota Bakti" in the village column is not
+ * "Pasar" and the city "Bakti". Joins the place-name parts the parser cut
+ * it into back into the first one. */
+static void col_merge(jk_addr *a)
+{
+	jk_addr_part *first = NULL;
+	int i, w = 0;
+
+	for (i = 0; i < a->n_parts; i++) {
+		jk_addr_part *p = &a->part[i];
+
+		if (!name_role(p->role)) {
+			a->part[w++] = *p;
+			continue;
+		}
+		if (!first) {
+			a->part[w] = *p;
+			first = &a->part[w++];
+			continue;
+		}
+		append_text(first->text, sizeof first->text, p->full);
+		append_text(first->full, sizeof first->full, p->full);
+		first->alt[0] = '\0';
+	}
+	a->n_parts = w;
 }
 
 static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
@@ -1143,7 +1671,7 @@ static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
 	static const jk_addr_role colrole[3] = { JK_ADDR_DESA, JK_ADDR_KEC,
 						 JK_ADDR_KAB };
 	const char *colv[3];
-	int i, c;
+	int i, c, pid = 0, nwhole;
 
 	m->g = g;
 	m->nev = 0;
@@ -1152,22 +1680,65 @@ static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
 	colv[0] = in ? in->desa : NULL;
 	colv[1] = in ? in->kec : NULL;
 	colv[2] = in ? in->kab : NULL;
-	for (i = 0; i < m->addr.n_parts; i++)
-		ev_add(m, &m->addr.part[i], SRC_ALAMAT);
+	for (i = 0; i < m->addr.n_parts; i++, pid++) {
+		const jk_addr_part *p = &m->addr.part[i];
+
+		ev_add(m, p, SRC_ALAMAT, pid, 0, word_count(p->text),
+		       word_count(p->text));
+	}
 	for (c = 0; c < 3; c++) {
 		jk_addr_parse_field(colv[c], colrole[c], &m->col[c]);
-		for (i = 0; i < m->col[c].n_parts; i++) {
+		col_merge(&m->col[c]);
+		for (i = 0; i < m->col[c].n_parts; i++, pid++) {
 			jk_addr_part *p = &m->col[c].part[i];
 
-			/* a column holds its own level only */
-			if (p->role == JK_ADDR_NAME)
+			/* a column holds its own level: "Kota Wetan" in the
+			 * village column is the village's name */
+			if (p->role == JK_ADDR_DESA || p->role == JK_ADDR_KEC ||
+			    p->role == JK_ADDR_KAB || p->role == JK_ADDR_NAME) {
+				if (p->role != colrole[c] && p->role != JK_ADDR_NAME)
+					memcpy(p->text, p->full, sizeof p->text);
 				p->role = colrole[c];
-			if (p->role == colrole[c])
-				ev_add(m, p, SRC_COL_DESA + c);
+			}
+			if (p->role == colrole[c] || p->role == JK_ADDR_PROV)
+				ev_add(m, p, SRC_COL_DESA + c, pid, 0,
+				       word_count(p->text), word_count(p->text));
 		}
 	}
-	find_upper(m);
-	find_villages(m);
+	nwhole = m->nev;
+	m->desa_named = 0;
+	for (i = 0; i < nwhole; i++) {
+		ev_find_upper(m, &m->ev[i]);
+		if (m->ev[i].role == JK_ADDR_DESA)
+			m->desa_named = 1;
+	}
+	find_villages(m, 0);
+	/* Words written without separators: when a part of several words
+	 * names nothing as a whole, every run of up to four of its words is
+	 * read as a name too ("Dusun Krajan Dasan Cermen Sandubaya"). */
+	for (i = 0; i < nwhole; i++) {
+		const struct ev *v = &m->ev[i];
+		int nw = word_count(v->part->text), a, b;
+
+		if (v->src != SRC_ALAMAT || nw < 2 || nw > 10 || ev_names_whole(v) ||
+		    (v->role != JK_ADDR_NAME && v->role != JK_ADDR_DESA &&
+		     v->role != JK_ADDR_KEC && v->role != JK_ADDR_KAB &&
+		     v->role != JK_ADDR_DUSUN && v->role != JK_ADDR_STREET))
+			continue;
+		for (a = 0; a < nw; a++) {
+			for (b = a + 1; b <= nw && b - a <= 4; b++) {
+				struct ev *s;
+
+				if ((a == 0 && b == nw) ||
+				    (a == 0 && v->role == JK_ADDR_DUSUN))
+					continue;
+				s = ev_add(m, v->part, v->src, v->pid, a, b, nw);
+				if (s)
+					ev_find_upper(m, s);
+			}
+		}
+	}
+	find_villages(m, nwhole);
 }
 
 /* All believable village candidates, scored and sorted; returns how many.
@@ -1225,10 +1796,11 @@ static void say_level(jk_buf *b, const struct mctx *m, const char *what,
 static void say_rejected(jk_buf *b, const struct mctx *m, const struct cand *c)
 {
 	static const char *const why[] = {
-		"", "the named district and regency are not its own",
+		"", "the address names a regency that is not its own",
 		"it is misspelt and a named level is not its own",
-		"the name is that of a district or regency",
-		"another name of the address stays unexplained"
+		"too little of the address names it",
+		"the address names a province that is not its own",
+		"the address names a district that is not its own"
 	};
 
 	jk_buf_printf(b, "village '%s' %s '%s' not taken: %s",
@@ -1383,6 +1955,28 @@ static int best_regency(const struct mctx *m, jk_match *out, jk_buf *b)
 	return 1;
 }
 
+/* Does candidate @p c fit the address as well as the best, @p c0: a name
+ * as close, a score within the margin, and no "Kel."/"Desa" slip where
+ * the best has none? */
+static int rival(const struct mctx *m, const struct cand *c0,
+		 const struct cand *c)
+{
+	const struct ev *a = &m->ev[c0->ev_d], *b = &m->ev[c->ev_d];
+
+	/* "Kalike" inside "Kalike Aimatan": the longer reading */
+	if (a->pid == b->pid && a->w0 <= b->w0 && b->w1 <= a->w1 &&
+	    a->w1 - a->w0 > b->w1 - b->w0)
+		return 0;
+	/* the best is misspelt, this one named exactly: a person decides
+	 * (a district moved in a redistricting against a similar name in
+	 * the named district) */
+	if (c0->d_raw < 1.0 && c->d_raw >= 1.0 && c->contra_kec > 1 &&
+	    c0->k > 0 && c->total > c0->total - AMB_EXACT)
+		return 1;
+	return c->d_raw >= c0->d_raw - 1e-9 && c->total > c0->total - AMB_MARGIN &&
+	       (c->hint_off <= c0->hint_off);
+}
+
 int jk_gaz_match(const jk_gaz *g, const jk_addr_in *in, jk_match *out)
 {
 	struct mctx *m = NULL;
@@ -1408,8 +2002,7 @@ int jk_gaz_match(const jk_gaz *g, const jk_addr_in *in, jk_match *out)
 		const struct cand *c0 = &cs[0];
 
 		for (i = 1; i < nc; i++)
-			if (cs[i].d_raw >= c0->d_raw - 1e-9 &&
-			    cs[i].total > c0->total - AMB_MARGIN)
+			if (rival(m, c0, &cs[i]))
 				namb++;
 		if (namb) {
 			out->prec = JK_PREC_AMBIGUOUS;
@@ -1417,8 +2010,7 @@ int jk_gaz_match(const jk_gaz *g, const jk_addr_in *in, jk_match *out)
 			jk_strlcpy(out->cand[out->n_cand++], g->u[c0->unit].kode,
 				   sizeof out->cand[0]);
 			for (i = 1; i < nc && out->n_cand < JK_MATCH_MAX_CAND; i++)
-				if (cs[i].d_raw >= c0->d_raw - 1e-9 &&
-				    cs[i].total > c0->total - AMB_MARGIN)
+				if (rival(m, c0, &cs[i]))
 					jk_strlcpy(out->cand[out->n_cand++],
 						   g->u[cs[i].unit].kode,
 						   sizeof out->cand[0]);

@@ -37,6 +37,14 @@ int jk_gaz_add(jk_gaz *g, const char *kode, const char *name);
 /* Adds another name for a unit already added (or added later). 0 / -1. */
 int jk_gaz_add_alias(jk_gaz *g, const char *kode, const char *alias);
 
+/*
+ * Adds the regency abbreviations and old names in use across Indonesia
+ * ("Jaksel", "Lobar", "Ujung Pandang"; data/aliases/indonesia.csv, built
+ * into the library). Codes the gazetteer does not hold are ignored at
+ * jk_gaz_finish(). Returns 0, or -1 on OOM.
+ */
+int jk_gaz_add_builtin_aliases(jk_gaz *g);
+
 /* Builds the lookup indexes; call once after all adds, before matching. */
 int jk_gaz_finish(jk_gaz *g);
 

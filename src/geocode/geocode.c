@@ -6,14 +6,20 @@
  * Rules, in order:
  * - A readable coordinate inside a village that the address also names
  *   gives precision 'coordinate' (the point is the coordinate).
- * - A coordinate that disagrees with the address is flagged and both
- *   villages are reported; the address wins, since an office's typed
- *   address is checked by people and a coordinate error is invisible.
+ * - A coordinate outside the named village but within a small distance
+ *   of its polygon (300 m by default) is kept with the named village:
+ *   simplified borders and digitising put good points just outside.
+ * - A coordinate in another village wins when the address fits that
+ *   village as well as the one the matcher chose; otherwise it is flagged
+ *   and both villages are reported, and the address wins, since an
+ *   office's typed address is checked by people and a coordinate error is
+ *   invisible.
  * - A coordinate outside every village is flagged (sea, 0,0, swapped or a
  *   missing minus sign that cannot be repaired) and the address is used; a
  *   latitude without its minus sign that lands in a village is repaired.
  * - Without a coordinate the address alone decides; a village match gets
  *   the village's point on surface, never its centroid.
+ * - A row the office decided (decided.h) gets the chosen village instead.
  */
 #include <math.h>
 #include <stdio.h>
@@ -23,6 +29,7 @@
 #include "../core/util.h"
 #include "../import/parse.h"
 #include "../store/store_int.h"
+#include "decided.h"
 #include "gazetteer.h"
 #include "pip.h"
 
@@ -41,8 +48,11 @@ struct geo {
 	sqlite3_stmt *vpt;    /* village point by kode */
 	sqlite3_stmt *apt;    /* area point by prefix */
 	sqlite3_stmt *vname;  /* village name by kode */
+	jk_decided *dec;      /* the office's decisions */
 	struct area_pt *areas;
 	size_t n_areas, cap_areas;
+	double near_m;        /* a coordinate this close to the named village
+				 is kept (digitising and border error) */
 };
 
 /* The result for one row. */
@@ -64,7 +74,7 @@ static int load_gazetteer(struct geo *g)
 	int rc;
 
 	g->gaz = jk_gaz_create();
-	if (!g->gaz)
+	if (!g->gaz || jk_gaz_add_builtin_aliases(g->gaz) < 0)
 		return jk_error(g->ctx, JK_ERR_NOMEM, "out of memory");
 	rc = jk_store_prepare(g->st,
 		"SELECT kode, nama, kode_kec, kecamatan, kode_kab, kabupaten, "
@@ -246,6 +256,59 @@ static int starts_with(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+/*
+ * A coordinate outside the village the address names, but within
+ * g->near_m of its polygon (a point digitised on the wrong side of a
+ * simplified border, or just off the coast), is kept as the point of the
+ * named village; with an ambiguous address, it decides between the
+ * candidates when it is near exactly one. Returns 1 when it set @p o.
+ */
+static int keep_near(struct geo *g, const jk_match *m, const char *c,
+		     double lon, double lat, struct geo_out *o)
+{
+	const char *pick = NULL;
+	double d = 0, dm = 0;
+	int i;
+
+	if (!g->pip || g->near_m <= 0)
+		return 0;
+	if (m->prec == JK_PREC_VILLAGE) {
+		if ((c && strcmp(c, m->kode) == 0) ||
+		    jk_pip_distance_m(g->pip, m->kode, lon, lat, &d) ||
+		    d > g->near_m)
+			return 0;
+		pick = m->kode;
+		dm = d;
+	} else if (m->prec == JK_PREC_AMBIGUOUS && !c) {
+		for (i = 0; i < m->n_cand; i++) {
+			if (jk_pip_distance_m(g->pip, m->cand[i], lon, lat, &d) ||
+			    d > g->near_m)
+				continue;
+			if (pick)
+				return 0; /* near several: no decision */
+			pick = m->cand[i];
+			dm = d;
+		}
+		if (!pick)
+			return 0;
+	} else {
+		return 0;
+	}
+	o->prec = "coordinate";
+	jk_strlcpy(o->kode, pick, sizeof o->kode);
+	if (c)
+		jk_strlcpy(o->coord_kode, c, sizeof o->coord_kode);
+	o->score = m->prec == JK_PREC_VILLAGE ? m->score : 0.8;
+	o->has_pt = 1;
+	o->lon = lon;
+	o->lat = lat;
+	jk_buf_printf(&o->note, "coordinate %.0f m outside the named village, within %.0f m: kept; ",
+		      dm, g->near_m);
+	if (m->prec == JK_PREC_VILLAGE)
+		jk_buf_puts(&o->note, m->reason);
+	return 1;
+}
+
 /* Geocodes one row into @p o (whose buffers are reset by the caller). */
 static int geocode_one(struct geo *g, const jk_addr_in *in,
 		       const char *koord, struct geo_out *o)
@@ -282,6 +345,8 @@ static int geocode_one(struct geo *g, const jk_addr_in *in,
 	}
 	if (flags & JK_COORD_SWAPPED)
 		jk_buf_puts(&o->note, "coordinate written lon, lat; ");
+	if (prc == 0 && !(flags & JK_COORD_ZERO) && keep_near(g, &m, c, lon, lat, o))
+		return JK_OK;
 	if (!c) {
 		set_text_result(g, &m, o);
 		jk_buf_puts(&o->note, m.reason);
@@ -293,10 +358,16 @@ static int geocode_one(struct geo *g, const jk_addr_in *in,
 		int agrees = 0;
 
 		switch (m.prec) {
-		case JK_PREC_VILLAGE:
-			agrees = strcmp(m.kode, c) == 0 ||
-				 jk_gaz_address_names(g->gaz, in, c) >= 0.9;
+		case JK_PREC_VILLAGE: {
+			/* the coordinate's village wins when the address fits
+			 * it as well as the one the matcher chose ("Lobu
+			 * Kota" read as "Lobu") */
+			double fit = strcmp(m.kode, c) == 0 ? 1.0
+				     : jk_gaz_address_names(g->gaz, in, c);
+
+			agrees = fit >= 0.9 || (fit >= 0.5 && fit >= m.score - 0.02);
 			break;
+		}
 		case JK_PREC_AMBIGUOUS:
 			for (i = 0; i < m.n_cand; i++)
 				if (strcmp(m.cand[i], c) == 0)
@@ -345,12 +416,52 @@ static int geocode_one(struct geo *g, const jk_addr_in *in,
 	return JK_OK;
 }
 
+/* Replaces the matcher's result by the office's decision for the row, if
+ * one fits (s: the row of geocode_table's query). */
+static int apply_decision(struct geo *g, int clients, sqlite3_stmt *s,
+			  struct geo_out *o, jk_geocode_stats *stats)
+{
+	const jk_decision *dc = jk_decided_find(g->dec, clients,
+		(const char *)sqlite3_column_text(s, 6),
+		(const char *)sqlite3_column_text(s, 7),
+		(long)sqlite3_column_int64(s, 8));
+	const char *hash = (const char *)sqlite3_column_text(s, 9);
+	jk_decided_place p;
+	jk_buf note;
+	int rc;
+
+	if (!dc || !hash || strcmp(dc->row_hash, hash) != 0)
+		return JK_OK;
+	jk_buf_init(&note);
+	rc = jk_decided_place_row(g->dec, dc, (const char *)sqlite3_column_text(s, 5),
+				  &p, &note);
+	if (rc == 1) {
+		jk_buf_reset(&o->note);
+		jk_buf_puts(&o->note, jk_buf_str(&note));
+	}
+	jk_buf_release(&note);
+	if (rc <= 0)
+		return -rc;
+	o->prec = p.prec;
+	jk_strlcpy(o->kode, dc->kode, sizeof o->kode);
+	o->score = 1.0;
+	o->has_pt = 1;
+	o->lon = p.lon;
+	o->lat = p.lat;
+	o->flagged = 0;
+	jk_buf_reset(&o->cand);
+	stats->decided++;
+	return JK_OK;
+}
+
 /* One table: read the rows, geocode, write back. */
 static int geocode_table(struct geo *g, int clients, jk_geocode_stats *stats)
 {
 	const char *sel = clients
-		? "SELECT rowid, alamat, desa_col, kec_col, kab_col, koordinat FROM clients"
-		: "SELECT rowid, alamat, desa_col, kec_col, kab_col, koordinat FROM sites";
+		? "SELECT rowid, alamat, desa_col, kec_col, kab_col, koordinat,"
+		  " src_file, src_sheet, src_row, row_hash FROM clients"
+		: "SELECT rowid, alamat, desa_col, kec_col, kab_col, koordinat,"
+		  " src_file, src_sheet, src_row, row_hash FROM sites";
 	const char *upd = clients
 		? "UPDATE clients SET kode_desa=?1, precision=?2, score=?3, geo_note=?4,"
 		  " candidates=?5, coord_kode=?6, lon=?7, lat=?8,"
@@ -379,6 +490,8 @@ static int geocode_table(struct geo *g, int clients, jk_geocode_stats *stats)
 		jk_buf_reset(&o.note);
 		jk_buf_reset(&o.cand);
 		rc = geocode_one(g, &in, (const char *)sqlite3_column_text(s, 5), &o);
+		if (!rc)
+			rc = apply_decision(g, clients, s, &o, stats);
 		if (rc)
 			break;
 		n = o.note.len;
@@ -435,7 +548,8 @@ static int geocode_table(struct geo *g, int clients, jk_geocode_stats *stats)
 	return rc;
 }
 
-int jk_geocode(jk_ctx *ctx, jk_store *st, jk_geocode_stats *stats)
+int jk_geocode(jk_ctx *ctx, jk_store *st, const jk_geocode_opts *opts,
+	       jk_geocode_stats *stats)
 {
 	struct geo g;
 	jk_geocode_stats local;
@@ -444,6 +558,10 @@ int jk_geocode(jk_ctx *ctx, jk_store *st, jk_geocode_stats *stats)
 	memset(&g, 0, sizeof g);
 	g.ctx = ctx;
 	g.st = st;
+	g.near_m = opts ? opts->near_m : JK_GEOCODE_NEAR_M;
+	if (g.near_m < 0 || g.near_m > 5000)
+		return jk_error(ctx, JK_ERR_ARG,
+				"near distance %g m: give 0 to 5000 m", g.near_m);
 	if (!stats)
 		stats = &local;
 	memset(stats, 0, sizeof *stats);
@@ -486,7 +604,11 @@ int jk_geocode(jk_ctx *ctx, jk_store *st, jk_geocode_stats *stats)
 	if (rc)
 		goto done;
 	in_tx = 1;
-	rc = geocode_table(&g, 0, stats);
+	rc = jk_decided_load(ctx, st, &g.dec);
+	if (!rc)
+		stats->stale = jk_decided_report(g.dec);
+	if (!rc)
+		rc = geocode_table(&g, 0, stats);
 	if (!rc)
 		rc = geocode_table(&g, 1, stats);
 	/* results computed from the old geocodes are stale now */
@@ -507,5 +629,6 @@ done:
 	free(g.areas);
 	jk_pip_destroy(g.pip);
 	jk_gaz_destroy(g.gaz);
+	jk_decided_destroy(g.dec);
 	return rc;
 }

@@ -3,6 +3,7 @@
  * the address parser and the joined comparison key used by the gazetteer
  * (see normalize.h for the rules and why they are what they are).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "normalize.h"
@@ -119,7 +120,7 @@ int jk_norm_number_word(const char *s, size_t n)
 {
 	static const char *const tab[] = {
 		"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh",
-		"delapan", "sembilan", "sepuluh"
+		"delapan", "sembilan", "sepuluh", "sebelas"
 	};
 	size_t i;
 
@@ -127,6 +128,93 @@ int jk_norm_number_word(const char *s, size_t n)
 		if (strlen(tab[i]) == n && memcmp(tab[i], s, n) == 0)
 			return (int)i + 1;
 	return 0;
+}
+
+/* Abbreviations written inside place names, and the word the key uses
+ * for both spellings ("Sei Rampah" = "Sungai Rampah", "Tj. Batu" =
+ * "Tanjung Batu"): applied to the gazetteer and to addresses alike. */
+static const struct {
+	const char *abbr, *word;
+} abbrtab[] = {
+	{ "sei", "sungai" }, { "sg", "sungai" }, { "sgi", "sungai" },
+	{ "gn", "gunung" }, { "gng", "gunung" },
+	{ "tj", "tanjung" }, { "tg", "tanjung" }, { "tjg", "tanjung" },
+	{ "tanjong", "tanjung" },
+	{ "kp", "kampung" }, { "kpg", "kampung" }, { "kamp", "kampung" },
+	{ "pd", "pondok" }, { "pdk", "pondok" },
+	{ "bt", "batu" }, { "kr", "karang" }, { "krg", "karang" },
+	{ "sp", "simpang" }, { "spg", "simpang" }, { "smp", "simpang" },
+	{ "p", "pulau" }, { "pl", "pulau" }, { "kep", "kepulauan" },
+	{ "psr", "pasar" }, { "ps", "pasar" },
+	{ "lbk", "lubuk" }, { "lb", "lubuk" },
+	{ "mr", "muara" }, { "ma", "muara" }, { "muaro", "muara" },
+	{ "s", "sungai" }, { "g", "gunung" }, { "tlk", "teluk" },
+	{ "simp", "simpang" }, { "pdg", "padang" }, { "bkt", "bukit" },
+	{ "pmt", "pematang" }, { "pmtg", "pematang" },
+};
+
+/* The word a key writes for word @p s of @p n bytes: its expansion when
+ * it is an abbreviation, else itself. */
+static const char *key_word(const char *s, size_t *n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof abbrtab / sizeof abbrtab[0]; i++)
+		if (strlen(abbrtab[i].abbr) == *n &&
+		    memcmp(abbrtab[i].abbr, s, *n) == 0) {
+			*n = strlen(abbrtab[i].word);
+			return abbrtab[i].word;
+		}
+	return s;
+}
+
+/* Reads an Indonesian number written in words from the words @p w[0..nw)
+ * ("dua belas" 12, "tiga puluh lima" 35, "seratus dua" 102, "sebelas"),
+ * returns its value and sets *used to the words taken; 0 when @p w[0] is
+ * no number word. */
+static int number_words(const char *const *w, const size_t *wl, int nw,
+			int *used)
+{
+	int v = 0, cur = 0, i = 0;
+
+	*used = 0;
+	while (i < nw) {
+		int u = jk_norm_number_word(w[i], wl[i]);
+		int next = i + 1 < nw;
+
+		if (wl[i] == 7 && memcmp(w[i], "seratus", 7) == 0) {
+			v += 100;
+			i++;
+			continue;
+		}
+		if (!u || u > 9) {
+			if (u >= 10) { /* sepuluh, sebelas */
+				cur += u;
+				i++;
+			}
+			break;
+		}
+		i++;
+		if (next && wl[i] == 5 && memcmp(w[i], "belas", 5) == 0) {
+			cur += 10 + u;
+			i++;
+			break;
+		}
+		if (next && wl[i] == 5 && memcmp(w[i], "puluh", 5) == 0) {
+			cur += 10 * u;
+			i++;
+			continue; /* "tiga puluh lima" */
+		}
+		if (next && wl[i] == 5 && memcmp(w[i], "ratus", 5) == 0) {
+			v += 100 * u;
+			i++;
+			continue;
+		}
+		cur += u;
+		break;
+	}
+	*used = i;
+	return v + cur;
 }
 
 static int is_alnum_lc(char c)
@@ -141,6 +229,8 @@ static void key_put(char *out, size_t size, size_t *n, const char *s,
 		out[(*n)++] = *s++;
 }
 
+#define KEY_WORDS 32
+
 /*
  * Writes the key of @p in to @p out and, if @p out2 is not NULL, the key
  * with number words kept to @p out2 (both of @p size bytes). Returns the
@@ -151,16 +241,16 @@ static size_t key_make(const char *in, char *out, char *out2, size_t size,
 		       int *had_words)
 {
 	char buf[256];
-	size_t len, i = 0, n = 0, n2 = 0;
-	int word = 0;
+	const char *w[KEY_WORDS];
+	size_t wl[KEY_WORDS], len, i = 0, n = 0, n2 = 0;
+	int nw = 0, k;
 
 	*had_words = 0;
 	if (!size)
 		return 0;
 	len = jk_norm_fold(in, buf, sizeof buf);
-	while (i < len) {
-		size_t s, k;
-		int v = 0, w = 0;
+	while (i < len && nw < KEY_WORDS) {
+		size_t s;
 
 		while (i < len && !is_alnum_lc(buf[i]))
 			i++;
@@ -169,32 +259,40 @@ static size_t key_make(const char *in, char *out, char *out2, size_t size,
 		s = i;
 		while (i < len && is_alnum_lc(buf[i]))
 			i++;
-		k = i - s;
-		if (word > 0) {
-			v = jk_norm_roman(buf + s, k);
-			if (!v) {
-				v = w = jk_norm_number_word(buf + s, k);
-				*had_words |= w != 0;
-			}
-		}
-		word++;
-		if (v) {
-			char num[2];
-			size_t d = 0;
+		w[nw] = buf + s;
+		wl[nw] = i - s;
+		nw++;
+	}
+	for (k = 0; k < nw;) {
+		int used = 0, v = number_words(w + k, wl + k, nw - k, &used);
+		char num[8];
+		size_t d;
 
-			if (v >= 10)
-				num[d++] = (char)('0' + v / 10);
-			num[d++] = (char)('0' + v % 10);
-			key_put(out, size, &n, num, d);
-			if (out2 && w)
-				key_put(out2, size, &n2, buf + s, k);
-			else if (out2)
-				key_put(out2, size, &n2, num, d);
-		} else {
-			key_put(out, size, &n, buf + s, k);
+		/* a roman numeral after the first word: "Raha II" */
+		if (!used && k > 0 && (v = jk_norm_roman(w[k], wl[k])) != 0)
+			used = -1;
+		if (!used) {
+			size_t m = wl[k];
+			const char *x = key_word(w[k], &m);
+
+			key_put(out, size, &n, x, m);
 			if (out2)
-				key_put(out2, size, &n2, buf + s, k);
+				key_put(out2, size, &n2, x, m);
+			k++;
+			continue;
 		}
+		d = (size_t)snprintf(num, sizeof num, "%d", v);
+		key_put(out, size, &n, num, d);
+		if (used < 0) {
+			if (out2)
+				key_put(out2, size, &n2, num, d);
+			k++;
+			continue;
+		}
+		*had_words = 1;
+		for (; used > 0; used--, k++)
+			if (out2)
+				key_put(out2, size, &n2, w[k], wl[k]);
 	}
 	out[n] = '\0';
 	if (out2)

@@ -5,9 +5,14 @@
  * of an address but is lower-case ASCII: the address parser needs commas,
  * dots and dashes. The key form is what names are compared by: letters and
  * digits only, so that "Lowu-Lowu", "Lowu Lowu" and "Lowulowu" (and
- * "Bau-Bau", "Baubau", "Bau Bau") share one key; roman numerals and
- * Indonesian number words after the first word become arabic digits, so
- * "Raha I", "Raha 1" and "Raha Satu" are equal; apostrophes vanish.
+ * "Bau-Bau", "Baubau", "Bau Bau") share one key; Indonesian numbers in
+ * words ("Dua Belas", "Lima Puluh", "Sebelas") anywhere and roman numerals
+ * after the first word become arabic digits, so "Raha I", "Raha 1" and
+ * "Raha Satu" are equal, and so are "Koto Tiga Empat" and "Koto 3-4";
+ * abbreviations inside names are written out ("Sei"/"Sg." = "Sungai",
+ * "Tj." = "Tanjung", "Gn." = "Gunung", "Kp." = "Kampung", "Pd." =
+ * "Pondok", "Bt." = "Batu", "Kr." = "Karang", "Sp." = "Simpang", "P." =
+ * "Pulau", "Psr." = "Pasar"); apostrophes vanish.
  */
 #ifndef JK_NORMALIZE_H
 #define JK_NORMALIZE_H
@@ -50,7 +55,7 @@ size_t jk_norm_keys(const char *in, char *out, char *out2, size_t size);
 /* The value of a lower-case roman numeral of @p n bytes (1..39), or 0. */
 int jk_norm_roman(const char *s, size_t n);
 
-/* The value of a lower-case Indonesian number word (satu..sepuluh) of
+/* The value of a lower-case Indonesian number word (satu..sebelas) of
  * @p n bytes, or 0. */
 int jk_norm_number_word(const char *s, size_t n);
 

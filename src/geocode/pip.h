@@ -22,4 +22,13 @@ void jk_pip_destroy(jk_pip *p);
 int jk_pip_find(jk_pip *p, double lon, double lat, const char **kode,
 		int max);
 
+/*
+ * Distance in metres from (lon, lat) to the polygon of village @p kode (0
+ * inside it), through the nearest point of the polygon and an
+ * equirectangular scale (within 0.5% of the geodesic at the few hundred
+ * metres it is used for). Returns 0, or -1 when the village is unknown.
+ */
+int jk_pip_distance_m(jk_pip *p, const char *kode, double lon, double lat,
+		      double *dist_m);
+
 #endif /* JK_PIP_H */

@@ -1290,25 +1290,31 @@ const char *jk_jenis_canonical(const char *jenis, const char *nama)
 /* ------------------------------------------------------------------ */
 /* column headers */
 
+/* The names are written as offices write them (and as messages list
+ * them); they are compared in norm_key() form, so "Nama Lokasi",
+ * "nama_lokasi" and "NAMA LOKASI" are one name. The names made of two
+ * words such as "penanggung jawab nama" are those of a two-row header: a
+ * merged "Penanggung Jawab" over "Nama | Telepon" (tables.c joins the two
+ * rows). */
 typedef struct header_map {
-	const char *key; /* norm_key() form */
+	const char *key;
 	jk_field f;
 } header_map;
 
 /* Both tables. */
 static const header_map hdr_common[] = {
-	{ "no", JK_F_NO }, { "nomor", JK_F_NO }, { "nourut", JK_F_NO },
+	{ "no", JK_F_NO }, { "nomor", JK_F_NO }, { "no urut", JK_F_NO },
 	{ "number", JK_F_NO }, { "nr", JK_F_NO },
-	{ "desakelurahan", JK_F_DESA }, { "desa", JK_F_DESA },
+	{ "desa_kelurahan", JK_F_DESA }, { "desa", JK_F_DESA },
 	{ "kelurahan", JK_F_DESA }, { "village", JK_F_DESA },
-	{ "keldesa", JK_F_DESA }, { "desakel", JK_F_DESA },
-	{ "kelurahandesa", JK_F_DESA },
+	{ "kel/desa", JK_F_DESA }, { "desa/kel", JK_F_DESA },
+	{ "kelurahan/desa", JK_F_DESA },
 	{ "kecamatan", JK_F_KEC }, { "kec", JK_F_KEC },
 	{ "district", JK_F_KEC }, { "subdistrict", JK_F_KEC },
-	{ "kabupatenkota", JK_F_KAB }, { "kabupaten", JK_F_KAB },
+	{ "kabupaten_kota", JK_F_KAB }, { "kabupaten", JK_F_KAB },
 	{ "kota", JK_F_KAB }, { "regency", JK_F_KAB }, { "city", JK_F_KAB },
-	{ "kab", JK_F_KAB }, { "kabkota", JK_F_KAB },
-	{ "kotakabupaten", JK_F_KAB },
+	{ "kab", JK_F_KAB }, { "kab/kota", JK_F_KAB },
+	{ "kota/kabupaten", JK_F_KAB },
 	{ "lat", JK_F_LAT }, { "latitude", JK_F_LAT },
 	{ "lintang", JK_F_LAT },
 	{ "lon", JK_F_LON }, { "lng", JK_F_LON }, { "long", JK_F_LON },
@@ -1318,35 +1324,39 @@ static const header_map hdr_common[] = {
 };
 
 static const header_map hdr_sites[] = {
-	{ "namalokasi", JK_F_NAMA }, { "nama", JK_F_NAMA },
-	{ "name", JK_F_NAMA }, { "sitename", JK_F_NAMA },
-	{ "namatempat", JK_F_NAMA }, { "lokasi", JK_F_NAMA },
-	{ "jenis", JK_F_JENIS }, { "jenislokasi", JK_F_JENIS },
-	{ "jenistempat", JK_F_JENIS }, { "tipe", JK_F_JENIS },
-	{ "type", JK_F_JENIS }, { "sitetype", JK_F_JENIS },
+	{ "nama_lokasi", JK_F_NAMA }, { "nama", JK_F_NAMA },
+	{ "name", JK_F_NAMA }, { "site name", JK_F_NAMA },
+	{ "nama tempat", JK_F_NAMA }, { "lokasi", JK_F_NAMA },
+	{ "jenis", JK_F_JENIS }, { "jenis lokasi", JK_F_JENIS },
+	{ "jenis tempat", JK_F_JENIS }, { "tipe", JK_F_JENIS },
+	{ "type", JK_F_JENIS }, { "site type", JK_F_JENIS },
 	{ "kategori", JK_F_JENIS }, { "category", JK_F_JENIS },
 	{ "alamat", JK_F_ALAMAT }, { "address", JK_F_ALAMAT },
-	{ "alamatlokasi", JK_F_ALAMAT }, { "alamatlengkap", JK_F_ALAMAT },
+	{ "alamat lokasi", JK_F_ALAMAT }, { "alamat lengkap", JK_F_ALAMAT },
 	{ "koordinat", JK_F_KOORDINAT }, { "coordinates", JK_F_KOORDINAT },
-	{ "coordinate", JK_F_KOORDINAT }, { "latlon", JK_F_KOORDINAT },
-	{ "latlong", JK_F_KOORDINAT }, { "latlng", JK_F_KOORDINAT },
-	{ "titikkoordinat", JK_F_KOORDINAT },
-	{ "koordinatlokasi", JK_F_KOORDINAT }, { "gps", JK_F_KOORDINAT },
-	{ "statuslokasi", JK_F_STATUS }, { "readiness", JK_F_STATUS },
+	{ "coordinate", JK_F_KOORDINAT }, { "lat,lon", JK_F_KOORDINAT },
+	{ "lat,long", JK_F_KOORDINAT }, { "lat,lng", JK_F_KOORDINAT },
+	{ "titik koordinat", JK_F_KOORDINAT },
+	{ "koordinat lokasi", JK_F_KOORDINAT }, { "gps", JK_F_KOORDINAT },
+	{ "status lokasi", JK_F_STATUS }, { "readiness", JK_F_STATUS },
 	{ "kapasitas", JK_F_KAPASITAS }, { "capacity", JK_F_KAPASITAS },
 	{ "kuota", JK_F_KAPASITAS },
 	{ "kegiatan", JK_F_KEGIATAN }, { "activities", JK_F_KEGIATAN },
-	{ "activity", JK_F_KEGIATAN }, { "jeniskegiatan", JK_F_KEGIATAN },
-	{ "ramahanak", JK_F_ANAK_OK }, { "childfriendly", JK_F_ANAK_OK },
+	{ "activity", JK_F_KEGIATAN }, { "jenis kegiatan", JK_F_KEGIATAN },
+	{ "ramah_anak", JK_F_ANAK_OK }, { "child_friendly", JK_F_ANAK_OK },
 	{ "children", JK_F_ANAK_OK },
-	{ "penanggungjawab", JK_F_PJ }, { "contact", JK_F_PJ },
-	{ "pic", JK_F_PJ }, { "contactperson", JK_F_PJ },
+	{ "penanggung_jawab", JK_F_PJ }, { "contact", JK_F_PJ },
+	{ "penanggung jawab nama", JK_F_PJ }, { "nama penanggung jawab", JK_F_PJ },
+	{ "nama pj", JK_F_PJ }, { "pj nama", JK_F_PJ }, { "kontak nama", JK_F_PJ },
+	{ "narahubung nama", JK_F_PJ }, { "contact name", JK_F_PJ },
+	{ "lokasi nama", JK_F_NAMA },
+	{ "pic", JK_F_PJ }, { "contact person", JK_F_PJ },
 	{ "narahubung", JK_F_PJ }, { "kontak", JK_F_PJ },
 	{ "telepon", JK_F_TELEPON }, { "telp", JK_F_TELEPON },
 	{ "phone", JK_F_TELEPON }, { "hp", JK_F_TELEPON },
 	{ "telpon", JK_F_TELEPON }, { "telephone", JK_F_TELEPON },
-	{ "notelp", JK_F_TELEPON }, { "nohp", JK_F_TELEPON },
-	{ "nomortelepon", JK_F_TELEPON },
+	{ "no telp", JK_F_TELEPON }, { "no hp", JK_F_TELEPON },
+	{ "nomor telepon", JK_F_TELEPON },
 	{ "keterangan", JK_F_KETERANGAN }, { "remarks", JK_F_KETERANGAN },
 	{ "notes", JK_F_KETERANGAN }, { "note", JK_F_KETERANGAN },
 	{ "catatan", JK_F_KETERANGAN }, { "ket", JK_F_KETERANGAN },
@@ -1354,34 +1364,71 @@ static const header_map hdr_sites[] = {
 };
 
 static const header_map hdr_clients[] = {
-	{ "idklien", JK_F_ID_KLIEN }, { "clientid", JK_F_ID_KLIEN },
+	{ "id_klien", JK_F_ID_KLIEN }, { "client_id", JK_F_ID_KLIEN },
 	{ "id", JK_F_ID_KLIEN },
-	{ "alamatrumah", JK_F_ALAMAT_RUMAH }, { "alamat", JK_F_ALAMAT_RUMAH },
-	{ "homeaddress", JK_F_ALAMAT_RUMAH },
+	{ "alamat_rumah", JK_F_ALAMAT_RUMAH }, { "alamat", JK_F_ALAMAT_RUMAH },
+	{ "home_address", JK_F_ALAMAT_RUMAH },
 	{ "address", JK_F_ALAMAT_RUMAH },
-	{ "koordinatrumah", JK_F_KOORDINAT_RUMAH },
+	{ "koordinat_rumah", JK_F_KOORDINAT_RUMAH },
 	{ "koordinat", JK_F_KOORDINAT_RUMAH },
-	{ "homecoordinates", JK_F_KOORDINAT_RUMAH },
+	{ "home_coordinates", JK_F_KOORDINAT_RUMAH },
 	{ "coordinates", JK_F_KOORDINAT_RUMAH },
-	{ "latlon", JK_F_KOORDINAT_RUMAH },
-	{ "jenispidana", JK_F_JENIS_PIDANA }, { "sentence", JK_F_JENIS_PIDANA },
-	{ "sentencetype", JK_F_JENIS_PIDANA }, { "pidana", JK_F_JENIS_PIDANA },
+	{ "lat,lon", JK_F_KOORDINAT_RUMAH },
+	{ "jenis_pidana", JK_F_JENIS_PIDANA }, { "sentence", JK_F_JENIS_PIDANA },
+	{ "sentence type", JK_F_JENIS_PIDANA }, { "pidana", JK_F_JENIS_PIDANA },
 	{ "anak", JK_F_ANAK }, { "child", JK_F_ANAK },
-	{ "klienanak", JK_F_ANAK },
-	{ "jampidana", JK_F_JAM }, { "jam", JK_F_JAM }, { "hours", JK_F_JAM },
-	{ "jamkerja", JK_F_JAM },
-	{ "tanggalmulai", JK_F_TANGGAL_MULAI },
-	{ "startdate", JK_F_TANGGAL_MULAI },
-	{ "tglmulai", JK_F_TANGGAL_MULAI }, { "mulai", JK_F_TANGGAL_MULAI },
+	{ "klien anak", JK_F_ANAK },
+	{ "jam_pidana", JK_F_JAM }, { "jam", JK_F_JAM }, { "hours", JK_F_JAM },
+	{ "jam kerja", JK_F_JAM },
+	{ "tanggal_mulai", JK_F_TANGGAL_MULAI },
+	{ "start_date", JK_F_TANGGAL_MULAI },
+	{ "tgl mulai", JK_F_TANGGAL_MULAI }, { "mulai", JK_F_TANGGAL_MULAI },
 	{ NULL, JK_F_NONE }
 };
 
 static jk_field header_lookup(const header_map *m, const char *key)
 {
-	for (; m->key; m++)
-		if (strcmp(m->key, key) == 0)
+	char k[64];
+
+	for (; m->key; m++) {
+		norm_key(m->key, k, sizeof k);
+		if (strcmp(k, key) == 0)
 			return m->f;
+	}
 	return JK_F_NONE;
+}
+
+/* Appends the names of @p m that map to @p f to out[*n..). */
+static void header_names_add(const header_map *m, jk_field f, char *out,
+			     size_t outlen, size_t *n)
+{
+	for (; m->key; m++) {
+		int k;
+
+		if (m->f != f || *n + 1 >= outlen)
+			continue;
+		k = snprintf(out + *n, outlen - *n, "%s'%s'", *n ? ", " : "", m->key);
+		if (k < 0 || (size_t)k >= outlen - *n) {
+			out[*n] = '\0';
+			return;
+		}
+		*n += (size_t)k;
+	}
+}
+
+size_t jk_field_headers(int table, jk_field f, char *out, size_t outlen)
+{
+	size_t n = 0;
+
+	if (!outlen)
+		return 0;
+	out[0] = '\0';
+	if (table != JK_TABLE_SITES && table != JK_TABLE_CLIENTS)
+		return 0;
+	header_names_add(table == JK_TABLE_SITES ? hdr_sites : hdr_clients, f,
+			 out, outlen, &n);
+	header_names_add(hdr_common, f, out, outlen, &n);
+	return n;
 }
 
 jk_field jk_field_from_header(int table, const char *header)

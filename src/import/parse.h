@@ -119,6 +119,14 @@ typedef enum jk_field {
  */
 jk_field jk_field_from_header(int table, const char *header);
 
+/*
+ * Writes the header names accepted for field @p f of @p table, quoted and
+ * comma-separated ("'alamat', 'address', 'alamat lokasi', ..."), into
+ * @p out (truncated to @p outlen, always terminated). Returns the length
+ * written; 0 when the field has no header of that table.
+ */
+size_t jk_field_headers(int table, jk_field f, char *out, size_t outlen);
+
 /* The canonical Indonesian name of a field ("nama_lokasi", "koordinat", ...)
  * used in messages. Static storage. */
 const char *jk_field_name(jk_field f);

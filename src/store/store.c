@@ -127,9 +127,28 @@ static const char *const migrate_4_sql =
 	"ALTER TABLE sites ADD COLUMN src_sheet TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE clients ADD COLUMN src_sheet TEXT NOT NULL DEFAULT '';";
 
+/* Version 4 -> 5: the office's decisions on rows the geocoder could not
+ * settle (src/import/decisions.c writes them, src/geocode/decided.c
+ * applies them). Keyed by the source row, not by the site or client, so
+ * that a decision outlives a re-import; no foreign key to villages, whose
+ * re-import must not fail or silently drop a decision (the geocoder checks
+ * the village when it applies one). */
+static const char *const migrate_5_sql =
+	"CREATE TABLE decisions("
+	" kind TEXT NOT NULL CHECK(kind IN ('site','client')),"
+	" src_file TEXT NOT NULL, src_sheet TEXT NOT NULL DEFAULT '',"
+	" src_row INTEGER NOT NULL, row_hash TEXT NOT NULL,"
+	" kode_desa TEXT NOT NULL, note TEXT,"
+	" decided_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	" source TEXT,"
+	" PRIMARY KEY(kind, src_file, src_sheet, src_row)) WITHOUT ROWID;"
+	/* the geocoder finds the row now at each decision's key */
+	"CREATE INDEX sites_src ON sites(src_row, src_sheet);"
+	"CREATE INDEX clients_src ON clients(src_row, src_sheet);";
+
 /* The steps from version N-1 to N, for N = 2.. JK_SCHEMA_VERSION. */
 static const char *const migrations[] = {migrate_2_sql, migrate_3_sql,
-					 migrate_4_sql};
+					 migrate_4_sql, migrate_5_sql};
 _Static_assert(sizeof migrations / sizeof migrations[0] == JK_SCHEMA_VERSION - 1,
 	       "one migration per schema version");
 

@@ -49,6 +49,16 @@
  *   sites and clients gain src_sheet (the sheet of a workbook row, '' for
  *                   a single-table file); src_row is the row number the
  *                   spreadsheet program shows (header row included)
+ * Version 5, the office's decisions (jangkau import decisions):
+ *   decisions(kind site|client, src_file, src_sheet, src_row PK together,
+ *             row_hash, kode_desa, note, decided_at, source)
+ *                   the village chosen by a person for one source row:
+ *                   src_file is the file's base name, row_hash the row's
+ *                   content when it was decided (a row that changed since
+ *                   keeps its decision unapplied); kode_desa is checked
+ *                   against villages when recorded and when applied;
+ *                   source names the decisions file
+ *   indexes sites_src, clients_src on (src_row, src_sheet)
  */
 #ifndef JK_STORE_INT_H
 #define JK_STORE_INT_H
@@ -57,7 +67,7 @@
 
 #include "../core/ctx_int.h"
 
-#define JK_SCHEMA_VERSION 4
+#define JK_SCHEMA_VERSION 5
 
 struct jk_store {
 	jk_ctx *ctx;

@@ -23,7 +23,8 @@ for l in desa_coverage kecamatan_summary sites gaps clients client_links; do
 	check "$l.shp opens" opens "$O/$l.shp" "$l"
 done
 
-# geocoding against the demo truth (duplicates are one site: skip them)
+# geocoding against the demo truth (duplicates are one site: skip them);
+# truth row N is data row N, row N + 1 of the sheet (the header is row 1)
 D="$JK_SRC/data/demo"
 sqlite3 "$T/acc.db" <<SQL
 .mode csv
@@ -31,7 +32,7 @@ sqlite3 "$T/acc.db" <<SQL
 .import $D/truth_clients.csv tc
 ATTACH '$O/jangkau.gpkg' AS g;
 CREATE TABLE r AS SELECT ts.true_kode, s.kode_desa, s.precision FROM ts
-  LEFT JOIN g.sites s ON s.src_row = CAST(ts.row AS INTEGER)
+  LEFT JOIN g.sites s ON s.src_row = CAST(ts.row AS INTEGER) + 1
   WHERE ts.labels NOT LIKE '%duplicate%';
 CREATE TABLE rc AS SELECT tc.true_kode, c.kode_desa, c.precision FROM tc
   LEFT JOIN g.clients c ON c.client_id = tc.id_klien WHERE c.client_id IS NOT NULL;

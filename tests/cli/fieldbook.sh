@@ -15,6 +15,7 @@ run_fieldbook "$T/fb.sqlite" "$OUT" --maps kabupaten || { finish; exit 1; }
 G="$OUT/jangkau.gpkg"
 
 # ---- geocoding accuracy ----
+# truth row N is data row N: row N + 1 as the spreadsheet shows it (src_row)
 sqlite3 "$T/acc.db" <<SQL
 .mode csv
 .import $FB/truth_sites_bapas_baubau.csv ts
@@ -23,7 +24,7 @@ ATTACH '$G' AS g;
 CREATE TABLE site_res AS
   SELECT ts.row, ts.true_kode, s.kode_desa, s.precision
   FROM ts LEFT JOIN g.sites s
-    ON s.src_row = CAST(COALESCE(NULLIF(ts.duplicate_of,''), ts.row) AS INTEGER);
+    ON s.src_row = CAST(COALESCE(NULLIF(ts.duplicate_of,''), ts.row) AS INTEGER) + 1;
 CREATE TABLE client_res AS
   SELECT tc.id_klien, tc.true_kode, c.kode_desa, c.precision
   FROM tc LEFT JOIN g.clients c ON c.client_id = tc.id_klien;

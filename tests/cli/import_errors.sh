@@ -1,4 +1,5 @@
-# Bad input: each rejected row is reported as FILE:ROW: field: reason, the
+# Bad input: each rejected row is reported as FILE:ROW: field: reason (ROW
+# as a spreadsheet program shows it: the header is row 1), the
 # good rows are imported, duplicates once, --strict writes nothing, a
 # re-import adds nothing, and the store is readable by its owner only.
 . "$(dirname "$0")/lib.bash"
@@ -10,15 +11,15 @@ set +e
 rc=$?
 set -e
 expect_eq "sites import exit code (rows rejected)" 3 "$rc"
-check "rejected row 2 named with its field" grep -q "bad_sites.csv:2: alamat: empty" "$T/err"
-check "duplicate row 3 reported" grep -q "bad_sites.csv:3: row: exact duplicate of row 1" "$T/err"
-check "unreadable coordinate warned on row 4" grep -q "bad_sites.csv:4: koordinat: " "$T/err"
-check "unknown status warned on row 4" grep -q "bad_sites.csv:4: status: 'cek lagi'" "$T/err"
-check "bad capacity warned on row 4" grep -q "bad_sites.csv:4: kapasitas: 'banyak'" "$T/err"
+check "rejected row 3 named with its field" grep -q "bad_sites.csv:3: alamat: empty" "$T/err"
+check "duplicate row 4 reported" grep -q "bad_sites.csv:4: row: exact duplicate of row 2" "$T/err"
+check "unreadable coordinate warned on row 5" grep -q "bad_sites.csv:5: koordinat: " "$T/err"
+check "unknown status warned on row 5" grep -q "bad_sites.csv:5: status: 'cek lagi'" "$T/err"
+check "bad capacity warned on row 5" grep -q "bad_sites.csv:5: kapasitas: 'banyak'" "$T/err"
 check "summary counts" grep -q "6 rows read\|5 rows read" "$T/out"
 expect_eq "sites stored (good rows, duplicate once)" 3 "$(sqlite3 "$db" 'select count(*) from sites')"
-expect_eq "unknown status stored as unknown" unknown "$(sqlite3 "$db" "select status from sites where src_row=4")"
-expect_eq "kapasitas '3 orang' parsed" 3 "$(sqlite3 "$db" "select kapasitas from sites where src_row=5")"
+expect_eq "unknown status stored as unknown" unknown "$(sqlite3 "$db" "select status from sites where src_row=5")"
+expect_eq "kapasitas '3 orang' parsed" 3 "$(sqlite3 "$db" "select kapasitas from sites where src_row=6")"
 expect_eq "store is owner-only" 600 "$(stat -c %a "$db")"
 
 set +e
@@ -32,12 +33,12 @@ set +e
 rc=$?
 set -e
 expect_eq "clients import exit code" 3 "$rc"
-check "reused id rejected" grep -q "bad_clients.csv:3: id_klien: 'KLN-T-0001' already used at row 1" "$T/err"
-check "out-of-range hours warned" grep -q "bad_clients.csv:4: jam_pidana: 300 is outside" "$T/err"
-check "impossible date warned" grep -q "bad_clients.csv:4: tanggal_mulai: '31/02/2026'" "$T/err"
-check "child status unknown rejected" grep -q "bad_clients.csv:5: anak: " "$T/err"
-check "bad status rejected" grep -q "bad_clients.csv:6: status: 'entah'" "$T/err"
-check "no address rejected" grep -q "bad_clients.csv:7: alamat_rumah: empty" "$T/err"
+check "reused id rejected" grep -q "bad_clients.csv:4: id_klien: 'KLN-T-0001' already used at row 2" "$T/err"
+check "out-of-range hours warned" grep -q "bad_clients.csv:5: jam_pidana: 300 is outside" "$T/err"
+check "impossible date warned" grep -q "bad_clients.csv:5: tanggal_mulai: '31/02/2026'" "$T/err"
+check "child status unknown rejected" grep -q "bad_clients.csv:6: anak: " "$T/err"
+check "bad status rejected" grep -q "bad_clients.csv:7: status: 'entah'" "$T/err"
+check "no address rejected" grep -q "bad_clients.csv:8: alamat_rumah: empty" "$T/err"
 expect_eq "good clients stored" 3 "$(sqlite3 "$db" 'select count(*) from clients')"
 expect_eq "hours parsed" 120 "$(sqlite3 "$db" "select jam from clients where client_id='KLN-T-0001'")"
 expect_eq "child flag" 1 "$(sqlite3 "$db" "select anak from clients where client_id='KLN-T-0002'")"

@@ -103,10 +103,12 @@ START_TEST(test_postal_forms)
 	ck_assert_ptr_null(jk_addr_postal_province("91511")); /* two provinces */
 	ck_assert_ptr_null(jk_addr_postal_province("9372"));
 	ck_assert_ptr_null(jk_addr_postal_province(NULL));
-	/* "Kp." is also "Kampung": a name when no code follows */
+	/* "Kp." is also "Kampung": a village word when no code follows */
 	parse("Kp. Bantan, Kec. X");
 	ck_assert_str_eq(A.postal, "");
-	ck_assert_str_eq(text(JK_ADDR_NAME, 0), "kp bantan");
+	ck_assert_str_eq(text(JK_ADDR_DESA, 0), "bantan");
+	ck_assert_str_eq(A.part[0].full, "kp bantan");
+	ck_assert_int_eq(A.part[0].hint, JK_HINT_KAMPUNG);
 	/* house numbers are no postal codes */
 	parse("Jl. Melati no. 30A, Kel. Lamangga");
 	ck_assert_str_eq(A.postal, "");

@@ -128,12 +128,12 @@ static const char *const kec_names[] = {
 	"cap_ready", "demand", NULL
 };
 static const char *const site_names[] = {
-	"site_id", "src_row", "nama", "jenis", "status", "kapasitas",
+	"site_id", "src_row", "src_sheet", "nama", "jenis", "status", "kapasitas",
 	"anak_ok", "kode_desa", "precision", "score", "geo_note", "alamat",
 	NULL
 };
 static const char *const client_names[] = {
-	"client_id", "src_row", "kode_desa", "precision", "aktif", "anak",
+	"client_id", "src_row", "src_sheet", "kode_desa", "precision", "aktif", "anak",
 	"site_id", "dist_km", "in_reach", "road_km", "road_min", "reach", NULL
 };
 static const char *const link_names[] = {

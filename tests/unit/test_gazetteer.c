@@ -292,17 +292,20 @@ END_TEST
 START_TEST(test_wakumoro_ambiguous)
 {
 	jk_match m;
-	jk_addr_in in = { "Desa Wakumoro, Kec. Parigi, Kab. Muna", NULL, NULL, NULL };
+	jk_addr_in in = { "Wakumoro, Kec. Parigi, Kab. Muna", NULL, NULL, NULL };
 
+	/* a kelurahan and a desa of one name in one district */
 	m = match1(g74, in.alamat);
 	ck_assert_int_eq(m.prec, JK_PREC_AMBIGUOUS);
 	ck_assert_int_eq(m.n_cand, 2);
 	ck_assert(has_cand(&m, "74.03.25.1005"));
 	ck_assert(has_cand(&m, "74.03.25.2012"));
 	ck_assert_str_eq(m.kode, "");
+	/* "Kel." and "Desa" tell them apart */
 	m = match1(g74, "Kel. Wakumoro, Parigi");
-	ck_assert_int_eq(m.prec, JK_PREC_AMBIGUOUS);
-	ck_assert_int_eq(m.n_cand, 2);
+	ck_village(m, "74.03.25.1005");
+	m = match1(g74, "Desa Wakumoro, Kec. Parigi, Kab. Muna");
+	ck_village(m, "74.03.25.2012");
 	/* the address names both equally */
 	ck_assert(jk_gaz_address_names(g74, &in, "74.03.25.1005") >= 0.9);
 	ck_assert(jk_gaz_address_names(g74, &in, "74.03.25.2012") >= 0.9);
@@ -496,6 +499,128 @@ START_TEST(test_fieldbook_national)
 }
 END_TEST
 
+/* ------------------------------------------------- Indonesia, by region */
+
+static jk_gaz *gid;
+
+static void setup_id(void)
+{
+	gid = load_gazetteer("", NULL);
+	/* the built-in regency abbreviations come after the units: order
+	 * does not matter (jk_gaz_finish() links them) */
+	ck_assert_int_eq(jk_gaz_add_builtin_aliases(gid), 0);
+	ck_assert_int_eq(jk_gaz_finish(gid), 0);
+}
+
+static void teardown_id(void)
+{
+	jk_gaz_destroy(gid);
+	gid = NULL;
+}
+
+/* Units below and beside the village never veto it; regional words for the
+ * village are read as such. Real villages of eight provinces. */
+START_TEST(test_regional_units)
+{
+	jk_match m;
+
+	/* Bali: banjar, desa adat (evidence, not a rival), desa dinas */
+	m = match1(gid, "Br. Dinas Kaja, Desa Adat Sumerta, Desa Sumerta Kaja, Kec. Denpasar Timur, Kota Denpasar");
+	ck_village(m, "51.71.02.2007");
+	m = match1(gid, "Banjar Tengah, Desa Dinas Sumerta Kaja, Denpasar Timur");
+	ck_village(m, "51.71.02.2007");
+	m = match1(gid, "Bjr. Pande, DA Legian, Kuta, Badung");
+	ck_village(m, "51.03.01.1004");
+	/* Sumatera Barat: jorong below the nagari */
+	m = match1(gid, "Jorong Koto Tuo, Nagari Balai Gurah, Kec. IV Angkek, Kab. Agam");
+	ck_village(m, "13.06.07.2008");
+	/* Aceh: gampong, two Lamteh told apart by the district */
+	m = match1(gid, "Gp. Lamteh, Kec. Ulee Kareng, Banda Aceh");
+	ck_village(m, "11.71.09.2002");
+	m = match1(gid, "Gampong Lamteh, Peukan Bada, Aceh Besar");
+	ck_village(m, "11.06.08.2007");
+	/* Papua: distrik is the district */
+	m = match1(gid, "Kampung Reyob, Distrik Tahota, Manokwari Selatan");
+	ck_village(m, "92.11.06.2002");
+	m = match1(gid, "Desa Reyob, Distrik Tahota");
+	ck_village(m, "92.11.06.2002");
+	/* Java: dukuh, grumbul, RT/RW */
+	m = match1(gid, "Dukuh Krajan RT 02 RW 03, Desa Kota Wetan, Kec. Garut Kota, Kab. Garut");
+	ck_village(m, "32.05.01.1002");
+	/* a kecamatan whose name starts with a unit word */
+	m = match1(gid, "Kel. Ampah Kota, Kec. Dusun Tengah, Barito Timur");
+	ck_village(m, "62.13.05.1011");
+}
+END_TEST
+
+/* A level word written after a name is part of it: "Lobu Kota" is not
+ * "Lobu", though both are villages of Touluaan. */
+START_TEST(test_level_word_after_name)
+{
+	jk_match m;
+
+	m = match1(gid, "Lobu Kota, Touluaan, Minahasa Tenggara");
+	ck_village(m, "71.07.06.2020");
+	m = match1(gid, "Desa Lobu, Kec. Touluaan, Minahasa Tenggara");
+	ck_village(m, "71.07.06.2022");
+	m = match1(gid, "Bagan Batu Kota, Bagansinembah, Rokan Hilir");
+	ck_village(m, "14.07.05.1018");
+	m = match1(gid, "Desa Tungkal IV Desa, Seberang Kota, Tanjab Barat");
+	ck_village(m, "15.06.10.2002");
+	m = match1(gid, "Sungai Tabuk Kota, Kec. Sungai Tabuk, Kab. Banjar");
+	ck_village(m, "63.03.04.2009");
+	/* the village column holds a village, whatever its first word */
+	m = match4(gid, "RT 01/RW 02", "Kota Wetan", "Garut Kota", "Kabupaten Garut");
+	ck_village(m, "32.05.01.1002");
+}
+END_TEST
+
+/* Regency abbreviations in use and old names, built into the library. */
+START_TEST(test_regency_aliases)
+{
+	jk_match m;
+
+	m = match1(gid, "Kel. Melawai, Kec. Kebayoran Baru, Jaksel");
+	ck_village(m, "31.74.07.1001");
+	m = match4(gid, "Jl. Sudirman No. 5", "Melawai", "Kebayoran Baru", "Jaksel");
+	ck_village(m, "31.74.07.1001");
+	m = match1(gid, "Sei Rampah, Kec. Sei Rampah, Sergai");
+	ck_village(m, "12.18.04.2006");
+	m = match1(gid, "Sungai Rampah, Sungai Rampah, Kab. Serdang Bedagai");
+	ck_village(m, "12.18.04.2006");
+}
+END_TEST
+
+/* Words written without commas, and the words after a house number. */
+START_TEST(test_no_separators)
+{
+	jk_match m;
+
+	m = match1(gid, "Jl. Pahlawan No. 12 Kel. Melawai Kebayoran Baru Jakarta Selatan");
+	ck_village(m, "31.74.07.1001");
+	m = match1(gid, "Jl. Sudirman No. 39 Melawai Kebayoran Baru");
+	ck_village(m, "31.74.07.1001");
+	m = match1(gid, "Dusun Krajan Kota Wetan Garut Kota Garut");
+	ck_village(m, "32.05.01.1002");
+}
+END_TEST
+
+/* A named regency is strong evidence: a village of the same name in
+ * another regency is never the answer. */
+START_TEST(test_named_regency_binds)
+{
+	jk_match m;
+
+	/* Lobu of Banggai, not the two of Sulawesi Utara and Parigi */
+	m = match1(gid, "Desa Lobu, Kab. Banggai");
+	ck_village(m, "72.01.16.2001");
+	/* no Legian in Kabupaten Bogor: flagged, not moved */
+	m = match1(gid, "Desa Legian, Kabupaten Bogor");
+	ck_assert_int_ne(m.prec, JK_PREC_VILLAGE);
+	ck_assert(strstr(m.kode, "32.01") == m.kode || m.kode[0] == '\0');
+}
+END_TEST
+
 static Suite *gazetteer_suite(void)
 {
 	Suite *s = suite_create("gazetteer");
@@ -515,6 +640,19 @@ static Suite *gazetteer_suite(void)
 	tcase_add_test(t74, test_lower_precision);
 	tcase_add_test(t74, test_address_names);
 	suite_add_tcase(s, t74);
+
+	{
+		TCase *ti = tcase_create("indonesia");
+
+		tcase_add_unchecked_fixture(ti, setup_id, teardown_id);
+		tcase_set_timeout(ti, 300);
+		tcase_add_test(ti, test_regional_units);
+		tcase_add_test(ti, test_level_word_after_name);
+		tcase_add_test(ti, test_regency_aliases);
+		tcase_add_test(ti, test_no_separators);
+		tcase_add_test(ti, test_named_regency_binds);
+		suite_add_tcase(s, ti);
+	}
 
 	tcase_add_unchecked_fixture(tb, setup74, teardown74);
 	tcase_set_timeout(tb, 300);

@@ -135,6 +135,53 @@ START_TEST(pip_finds_villages)
 }
 END_TEST
 
+/* A coordinate just outside the village the address names is kept as
+ * its point within the tolerance, flagged beyond it. */
+START_TEST(geocode_keeps_near_coordinates)
+{
+	static const char *const book =
+		"nama_lokasi,alamat,koordinat\n"
+		"Dekat,\"Desa Dasi, Kec. Satu\",\"-4.5, 121.002\"\n"
+		"Jauh,\"Desa Dasi, Kec. Satu\",\"-4.5, 121.01\"\n";
+	jk_ctx *ctx = jk_ctx_create();
+	jk_store *st = open_store(ctx, "near.sqlite");
+	jk_geocode_opts go = {100};
+	jk_pip *p = NULL;
+	double d = -1;
+	char path[400], spath[400], *v;
+
+	jk_scratch_write(&sc, "n.geojson", boundary_fixture, path, sizeof path);
+	jk_scratch_write(&sc, "n.csv", book, spath, sizeof spath);
+	ck_assert_int_eq(jk_import_boundaries(ctx, st, path, NULL, NULL), JK_OK);
+	ck_assert_int_eq(jk_import_sites(ctx, st, spath, NULL, NULL), JK_OK);
+	/* 0.002 degrees east of Dasi's edge at 4.5 S: 222 m */
+	ck_assert_int_eq(jk_pip_create(ctx, st, &p), JK_OK);
+	ck_assert_int_eq(jk_pip_distance_m(p, "99.01.01.2001", 121.002, -4.5, &d), 0);
+	ck_assert(d > 219 && d < 225);
+	ck_assert_int_eq(jk_pip_distance_m(p, "99.01.01.2002", 121.5, -4.5, &d), 0);
+	ck_assert(d == 0);
+	ck_assert_int_eq(jk_pip_distance_m(p, "99.99.99.9999", 121.5, -4.5, &d), -1);
+	jk_pip_destroy(p);
+	ck_assert_int_eq(jk_geocode(ctx, st, NULL, NULL), JK_OK);
+	v = query_text(st, "SELECT precision || '|' || kode_desa || '|' || coord_kode || '|' || geo_note"
+			   " FROM sites WHERE nama='Dekat'");
+	ck_assert_msg(strncmp(v, "coordinate|99.01.01.2001|99.01.01.2002|coordinate 222 m outside", 62) == 0, "%s", v);
+	free(v);
+	v = query_text(st, "SELECT precision || '|' || kode_desa || '|' || geo_note FROM sites WHERE nama='Jauh'");
+	ck_assert_msg(strncmp(v, "village|99.01.01.2001|coordinate mismatch", 41) == 0, "%s", v);
+	free(v);
+	/* a tighter tolerance: the near one is flagged too */
+	ck_assert_int_eq(jk_geocode(ctx, st, &go, NULL), JK_OK);
+	v = query_text(st, "SELECT precision || '|' || geo_note FROM sites WHERE nama='Dekat'");
+	ck_assert_msg(strncmp(v, "village|coordinate mismatch", 27) == 0, "%s", v);
+	free(v);
+	go.near_m = -1;
+	ck_assert_int_eq(jk_geocode(ctx, st, &go, NULL), JK_ERR_ARG);
+	jk_store_close(st);
+	jk_ctx_destroy(ctx);
+}
+END_TEST
+
 /* The demo region with its sites and clients, geocoded. */
 static jk_store *demo_store(jk_ctx *ctx, jk_geocode_stats *gs)
 {
@@ -146,7 +193,7 @@ static jk_store *demo_store(jk_ctx *ctx, jk_geocode_stats *gs)
 	ck_assert_int_eq(jk_import_boundaries(ctx, st, JK_DEMO_DIR "/desa.geojson", &bo, NULL), JK_OK);
 	ck_assert_int_eq(jk_import_sites(ctx, st, JK_DEMO_DIR "/sites.csv", NULL, NULL), JK_OK);
 	ck_assert_int_eq(jk_import_clients(ctx, st, JK_DEMO_DIR "/clients.csv", NULL, NULL), JK_OK);
-	ck_assert_int_eq(jk_geocode(ctx, st, gs), JK_OK);
+	ck_assert_int_eq(jk_geocode(ctx, st, NULL, gs), JK_OK);
 	return st;
 }
 
@@ -168,19 +215,19 @@ START_TEST(geocode_reconciles_coordinates)
 	ck_assert_int_eq(query_long(st,
 		"SELECT count(*) FROM sites s JOIN villages v ON v.kode=s.kode_desa"
 		" WHERE s.precision='coordinate' AND NOT ST_Intersects(v.geom, s.geom)"), 0);
-	/* a point in the sea (row 11): flagged, address used */
-	v = query_text(st, "SELECT precision || '|' || geo_note FROM sites WHERE src_row=11");
+	/* a point in the sea (row 11 of data, row 12 of the sheet): flagged, address used */
+	v = query_text(st, "SELECT precision || '|' || geo_note FROM sites WHERE src_row=12");
 	ck_assert_ptr_nonnull(strstr(v, "village|"));
 	ck_assert_ptr_nonnull(strstr(v, "lies outside every village"));
 	free(v);
-	/* a point in another regency (row 23): both villages named */
-	v = query_text(st, "SELECT kode_desa || '|' || coord_kode || '|' || geo_note FROM sites WHERE src_row=23");
+	/* a point in another regency (data row 23, sheet row 24): both villages named */
+	v = query_text(st, "SELECT kode_desa || '|' || coord_kode || '|' || geo_note FROM sites WHERE src_row=24");
 	ck_assert_ptr_nonnull(strstr(v, "99.71.01.1004|"));
 	ck_assert_ptr_nonnull(strstr(v, "coordinate mismatch: coordinate in "));
 	ck_assert_ptr_nonnull(strstr(v, "address names 99.71.01.1004"));
 	free(v);
-	/* 0,0 (row 38): ignored with a note */
-	v = query_text(st, "SELECT precision || '|' || geo_note FROM sites WHERE src_row=38");
+	/* 0,0 (data row 38, sheet row 39): ignored with a note */
+	v = query_text(st, "SELECT precision || '|' || geo_note FROM sites WHERE src_row=39");
 	ck_assert_ptr_nonnull(strstr(v, "coordinate 0,0 ignored"));
 	ck_assert(strncmp(v, "village|", 8) == 0);
 	free(v);
@@ -199,7 +246,7 @@ START_TEST(geocode_needs_boundaries)
 	jk_ctx *ctx = jk_ctx_create();
 	jk_store *st = open_store(ctx, "empty.sqlite");
 
-	ck_assert_int_eq(jk_geocode(ctx, st, NULL), JK_ERR_STATE);
+	ck_assert_int_eq(jk_geocode(ctx, st, NULL, NULL), JK_ERR_STATE);
 	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(ctx), "no villages in the store"));
 	ck_assert_int_eq(jk_coverage_run(ctx, st, NULL, NULL), JK_ERR_STATE);
 	jk_store_close(st);
@@ -253,6 +300,7 @@ static Suite *suite(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, boundaries_repair_and_reject);
 	tcase_add_test(tc, pip_finds_villages);
+	tcase_add_test(tc, geocode_keeps_near_coordinates);
 	tcase_add_test(tc, geocode_reconciles_coordinates);
 	tcase_add_test(tc, geocode_needs_boundaries);
 	tcase_add_test(tc, coverage_on_demo);

@@ -88,10 +88,19 @@ START_TEST(test_key_numerals)
 	ck_assert_str_eq(key("Talaga Satu"), "talaga1");
 	ck_assert_str_eq(key("Talaga Satu"), key("Talaga I"));
 	ck_assert_str_eq(key("Lipu Dua"), key("Lipu 2"));
-	/* the first word stays a word: the village "Tiga", "I Gusti" */
-	ck_assert_str_eq(key("Tiga"), "tiga");
+	/* number words anywhere, compound ones too; a roman numeral only
+	 * after the first word ("I Gusti") */
+	ck_assert_str_eq(key("Tiga"), "3");
 	ck_assert_str_eq(key("Desa Tiga"), "desa3");
 	ck_assert_str_eq(key("I Gusti"), "igusti");
+	ck_assert_str_eq(key("Dua Belas Ilir"), key("12 Ilir"));
+	ck_assert_str_eq(key("Sebelas Ulu"), key("11 Ulu"));
+	ck_assert_str_eq(key("Lima Puluh Kota"), key("50 Kota"));
+	ck_assert_str_eq(key("Tiga Puluh Lima"), "35");
+	ck_assert_str_eq(key("Seratus Dua"), "102");
+	ck_assert_str_eq(key("Koto Tiga Empat"), key("Koto 3-4"));
+	ck_assert_str_eq(key("Sungai Dua"), key("Sei II"));
+	ck_assert_str_eq(key("Tanjung Sebelas"), key("Tj. XI"));
 	/* not numerals */
 	ck_assert_str_eq(key("Wali Mix"), "walimix");
 	ck_assert_str_eq(key("Raha Ii X"), "raha210");
@@ -111,6 +120,27 @@ START_TEST(test_key_both_forms)
 	jk_norm_keys("Sulaa", a, b, sizeof a);
 	ck_assert_str_eq(a, "sulaa");
 	ck_assert_str_eq(b, "");
+}
+END_TEST
+
+/* Abbreviations inside names read as the word they stand for. */
+START_TEST(test_key_abbreviations)
+{
+	ck_assert_str_eq(key("Sei Rampah"), key("Sungai Rampah"));
+	ck_assert_str_eq(key("Sg. Rampah"), key("Sungai Rampah"));
+	ck_assert_str_eq(key("Gn. Sari"), key("Gunung Sari"));
+	ck_assert_str_eq(key("Tj. Batu"), key("Tanjung Batu"));
+	ck_assert_str_eq(key("Tg Batu"), key("Tanjong Batu"));
+	ck_assert_str_eq(key("Kp. Melayu"), key("Kampung Melayu"));
+	ck_assert_str_eq(key("Pd. Gede"), key("Pondok Gede"));
+	ck_assert_str_eq(key("Bt. Ampar"), key("Batu Ampar"));
+	ck_assert_str_eq(key("Kr. Anyar"), key("Karang Anyar"));
+	ck_assert_str_eq(key("Sp. Empat"), key("Simpang 4"));
+	ck_assert_str_eq(key("P. Buru"), key("Pulau Buru"));
+	ck_assert_str_eq(key("Psr. Baru"), key("Pasar Baru"));
+	/* only whole words */
+	ck_assert_str_eq(key("Seikat"), "seikat");
+	ck_assert_str_eq(key("Gu"), "gu");
 }
 END_TEST
 
@@ -155,6 +185,7 @@ static Suite *normalize_suite(void)
 	tcase_add_test(tc, test_key_hyphen_space_joined);
 	tcase_add_test(tc, test_key_numerals);
 	tcase_add_test(tc, test_key_both_forms);
+	tcase_add_test(tc, test_key_abbreviations);
 	tcase_add_test(tc, test_key_punct_apostrophe_empty);
 	tcase_add_test(tc, test_roman_and_words);
 	suite_add_tcase(s, tc);

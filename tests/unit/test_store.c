@@ -101,7 +101,8 @@ START_TEST(meta_roundtrip)
 END_TEST
 
 /* A version 1 store (made by undoing the later additions) is migrated
- * on opening: road tables registered, result columns and src_sheet added. */
+ * on opening: road tables registered, result columns and src_sheet added,
+ * the decisions table created. */
 START_TEST(migrate_from_1)
 {
 	jk_ctx *ctx = jk_ctx_create();
@@ -126,8 +127,10 @@ START_TEST(migrate_from_1)
 		"SELECT DiscardGeometryColumn('road_isochrones','geom');"
 		"DROP TABLE road_routes; DROP TABLE road_isochrones;"
 		"DROP TABLE road_node_min;"
+		"DROP INDEX sites_src; DROP INDEX clients_src;"
 		"ALTER TABLE sites DROP COLUMN src_sheet;"
 		"ALTER TABLE clients DROP COLUMN src_sheet;"
+		"DROP TABLE decisions;"
 		"PRAGMA user_version=1"), JK_OK);
 	jk_store_close(st);
 	ck_assert_int_eq(jk_store_open(ctx, path, &st), JK_OK);
@@ -136,7 +139,30 @@ START_TEST(migrate_from_1)
 	ck_assert_int_eq(jk_store_exec(st,
 		"SELECT road_km, road_min, reach FROM coverage;"
 		"SELECT road_km, road_min, reach FROM client_links;"
-		"SELECT src_sheet FROM sites; SELECT src_sheet FROM clients"), JK_OK);
+		"SELECT src_sheet FROM sites; SELECT src_sheet FROM clients;"
+		"SELECT kind, src_file, src_sheet, src_row, row_hash, kode_desa,"
+		" note, decided_at, source FROM decisions"), JK_OK);
+	ck_assert_int_eq(jk_store_count(st, "decisions"), 0);
+	{
+		sqlite3_stmt *s;
+
+		ck_assert_int_eq(jk_store_prepare(st,
+			"SELECT count(*) FROM sqlite_master WHERE type='index'"
+			" AND name IN ('sites_src','clients_src')", &s), JK_OK);
+		ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+		ck_assert_int_eq(sqlite3_column_int(s, 0), 2);
+		sqlite3_finalize(s);
+	}
+	/* one decision per source row; the kind is checked */
+	ck_assert_int_eq(jk_store_exec(st,
+		"INSERT INTO decisions(kind,src_file,src_row,row_hash,kode_desa)"
+		" VALUES('site','a.csv',2,'h','74.72.01.1001')"), JK_OK);
+	ck_assert_int_ne(jk_store_exec(st,
+		"INSERT INTO decisions(kind,src_file,src_row,row_hash,kode_desa)"
+		" VALUES('site','a.csv',2,'h2','74.72.01.1002')"), JK_OK);
+	ck_assert_int_ne(jk_store_exec(st,
+		"INSERT INTO decisions(kind,src_file,src_row,row_hash,kode_desa)"
+		" VALUES('lokasi','a.csv',3,'h','74.72.01.1001')"), JK_OK);
 	{
 		sqlite3_stmt *s;
 
