@@ -66,10 +66,12 @@ static void remove_dir(void)
 static int import_one(const void *csv, size_t len, int clients, int strict)
 {
 	jk_store *st = NULL;
-	jk_table_opts o = {NULL, strict};
+	jk_table_opts o;
 	jk_import_stats stats;
 	int rc;
 
+	memset(&o, 0, sizeof o); /* the defaults, whatever members come */
+	o.strict = strict;
 	write_file(store_path, template_data, template_size);
 	write_file(csv_path, csv, len);
 	rc = jk_store_open(ctx, store_path, &st);
