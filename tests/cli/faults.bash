@@ -68,13 +68,15 @@ set_digest() {
 }
 
 # leftovers DIR...: the names that interrupted runs leave behind: work
-# folders of export and report, temporary files, SQLite journals
+# folders and temporary files of export and report (.jangkau-export-*,
+# .jangkau-report-*, and any other .jangkau-* such as temporaries and
+# set-aside old files), *.tmp files, SQLite journals
 leftovers() {
 	local d dirs=()
 	for d in "$@"; do [ -d "$d" ] && dirs+=("$d"); done
 	[ ${#dirs[@]} -gt 0 ] || return 0
-	find "${dirs[@]}" -maxdepth 1 \( -name '.jangkau-export-*' -o -name '.jangkau-report-*' \
-		-o -name '*.tmp' -o -name '*-journal' -o -name '*-wal' \) -printf '%f\n' 2>/dev/null |
+	find "${dirs[@]}" -maxdepth 1 \( -name '.jangkau-*' -o -name '*.tmp' \
+		-o -name '*-journal' -o -name '*-wal' \) -printf '%f\n' 2>/dev/null |
 		sort | tr '\n' ' '
 }
 
@@ -128,9 +130,9 @@ on_tmpfs() {
 }
 
 # writing_now W: whether a run in work folder W is writing at this moment:
-# the store's rollback journal, an export's work folder or a report's
-# temporary file exists (builtins only: this is polled in a busy loop)
+# the store's rollback journal, a work folder or temporary file of export
+# or report exists (builtins only: this is polled in a busy loop)
 writing_now() {
-	[ -e "$1/s.sqlite-journal" ] || compgen -G "$1/out/.jangkau-export-*" >/dev/null ||
+	[ -e "$1/s.sqlite-journal" ] || compgen -G "$1/out/.jangkau-*" >/dev/null ||
 		compgen -G "$1/out/.*.tmp" >/dev/null
 }

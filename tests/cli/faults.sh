@@ -10,14 +10,19 @@
 # Kill points: random points from a fixed seed (JK_FAULT_SEED, default 11),
 # JK_FAULT_TRIALS (default 5) per command, stratified: half of the trials
 # spread over the command's measured duration, half over its write window
-# (when a polled run saw the journal, the work folder or a temporary file). JK_FAULT_PARTS (default "kill ulimit tmpfs") picks the parts. Disk full: with a file size limit (ulimit -f, SIGXFSZ ignored so
-# that writes fail with EFBIG), and, where this process may mount one, on a
+# (when a polled run saw the journal, the work folder or a temporary file).
+# Disk full: with a file size limit (ulimit -f, SIGXFSZ ignored so that
+# writes fail with EFBIG), and, where this process may mount one, on a
 # nearly full tmpfs (ENOSPC) in a private mount namespace; where mounting is
 # refused those cases are skipped with a message, never failed.
 #
-# Checks that today's code is known to fail are listed in known_fail below
-# (they report XFAIL and do not fail the test; JK_FAULTS_STRICT=1 makes them
-# fail). A known check that passes reports XPASS: remove it from the list.
+# By hand: JK_FAULT_PARTS (default "kill ulimit tmpfs") picks the parts;
+# JK_FAULT_KEEP=DIR keeps the work folder of every inconsistent kill trial.
+#
+# Checks that today's code fails, or fails at some kill points, are listed
+# in known_fail below (they report XFAIL and do not fail the test;
+# JK_FAULTS_STRICT=1 makes them fail). A listed check that passes reports
+# XPASS: remove it from the list once the code is fixed.
 . "$(dirname "$0")/lib.bash"
 . "$(dirname "$0")/faults.bash"
 trials=${JK_FAULT_TRIALS:-5}
@@ -120,16 +125,22 @@ for c in "${cmds[@]}"; do
 	prev=$R/$c.after
 done
 
-# export and report: old outputs from the store with coverage at 2 km, new
-# ones from the store at 5 km; each command's files are those it writes
-# into an empty folder
+# export and report: old outputs from (a copy of) the store with coverage
+# at 2 km, new ones from the store at 5 km; each command's files are those
+# it writes into an empty folder. One export runs on each store first: an
+# export may keep state in the store (a secret for the client pseudonyms),
+# after which exports of a store are repeatable and leave it as it is.
+cp "$R/cov2.sqlite" "$R/old.sqlite"
+cp "$R/coverage.after" "$R/new.sqlite"
+jk "$R/old.sqlite" export --out "$R/first.old"
+jk "$R/new.sqlite" export --out "$R/first.new"
 for c in export report; do
-	jk "$R/cov2.sqlite" "$c" --out "$R/old.$c"
+	jk "$R/old.sqlite" "$c" --out "$R/old.$c"
 	t0=$(ms_now)
-	jk "$R/coverage.after" "$c" --out "$R/new.$c"
+	jk "$R/new.sqlite" "$c" --out "$R/new.$c"
 	dur[$c]=$(($(ms_now) - t0))
 	t0=$(ms_now)
-	jk "$R/coverage.after" "$c" --out "$R/new2.$c"
+	jk "$R/new.sqlite" "$c" --out "$R/new2.$c"
 	t0=$(($(ms_now) - t0))
 	[ "$t0" -ge "${dur[$c]}" ] || dur[$c]=$t0
 	(cd "$R/old.$c" && find . -maxdepth 1 -type f -printf '%f\n'; cd "$R/new.$c" && find . -maxdepth 1 -type f -printf '%f\n') |
@@ -137,9 +148,17 @@ for c in export report; do
 	set_digest "$R/old.$c" "$R/$c.names" >"$R/$c.old"
 	set_digest "$R/new.$c" "$R/$c.names" >"$R/$c.new"
 	check "$c: the old and new outputs differ" bash -c "! cmp -s '$R/$c.old' '$R/$c.new'"
-	cp "$R/coverage.after" "$R/$c.before"
-	cp "$R/coverage.after" "$R/$c.after"
-	cp "$R/coverage.after" "$R/$c.after2"
+	# the references are only references if a run is repeatable
+	if set_digest "$R/new2.$c" "$R/$c.names" | cmp -s - "$R/$c.new"; then
+		pass
+	else
+		fail "$c: a second run on the same store gives other outputs"
+	fi
+done
+for c in export report; do
+	cp "$R/new.sqlite" "$R/$c.before"
+	cp "$R/new.sqlite" "$R/$c.after"
+	cp "$R/new.sqlite" "$R/$c.after2"
 done
 # the folder an export or report finds: the old outputs of both
 mkdir -p "$R/old.out"
@@ -305,6 +324,11 @@ for c in "${cmds[@]}"; do
 		after) n_after=$((n_after + 1)) ;;
 		*) bad_store+="trial $k (kill at $delay ms): store $st; " ;;
 		esac
+		if [ -n "${JK_FAULT_KEEP:-}" ] && { [ "$st" != before ] && [ "$st" != after ] ||
+			[ "$outs" = mixed ]; }; then
+			mkdir -p "$JK_FAULT_KEEP"
+			cp -a "$W" "$JK_FAULT_KEEP/$c-$k"
+		fi
 		case $outs in
 		old) n_old=$((n_old + 1)) ;;
 		new) n_new=$((n_new + 1)) ;;
