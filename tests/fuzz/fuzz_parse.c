@@ -4,7 +4,8 @@
  * site and client status, yes/no, sentence type, integers with units,
  * dates, site types (with the cell as name too) and column headers of
  * both tables. The first byte chooses the size of the reason buffer of
- * jk_coord_parse() (1 to 256 bytes), so that short buffers are tried.
+ * jk_coord_parse() and of the list of jk_field_headers() (1 to 256
+ * bytes), so that short buffers are tried.
  *
  * Besides memory errors and undefined behaviour, it checks what parse.h
  * promises: return values in their documented sets, coordinates finite
@@ -100,10 +101,14 @@ static void check_values(const char *s)
 	FUZZ_CHECK(name != NULL, "jenis NULL for a non-empty type");
 }
 
-static void check_header(const char *s)
+static void check_header(const char *s, size_t outlen)
 {
+	char *out = malloc(outlen);
 	int t;
+	size_t n;
 
+	if (!out)
+		abort();
 	for (t = JK_TABLE_SITES; t <= JK_TABLE_CLIENTS; t++) {
 		jk_field f = jk_field_from_header(t, s);
 		const char *name;
@@ -112,7 +117,18 @@ static void check_header(const char *s)
 		name = jk_field_name(f);
 		if (name)
 			FUZZ_CHECK(strlen(name) < 64, "field name");
+		/* the accepted names of that field, into a short buffer:
+		 * truncated, always terminated */
+		memset(out, 'x', outlen);
+		n = jk_field_headers(t, f, out, outlen);
+		FUZZ_CHECK(fuzz_terminated(out, outlen) && strlen(out) < outlen,
+			   "field headers of %d not terminated in %zu bytes",
+			   (int)f, outlen);
+		FUZZ_CHECK(n == strlen(out) || n >= outlen - 1,
+			   "field headers: returned %zu, wrote %zu", n,
+			   strlen(out));
 	}
+	free(out);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -127,7 +143,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_coord(s, whylen);
 	check_date(s);
 	check_values(s);
-	check_header(s);
+	check_header(s, whylen);
 	free(s);
 	return 0;
 }
