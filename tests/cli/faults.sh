@@ -10,7 +10,10 @@
 # Kill points: random points from a fixed seed (JK_FAULT_SEED, default 11),
 # JK_FAULT_TRIALS (default 5) per command, stratified: half of the trials
 # spread over the command's measured duration, half over its write window
-# (when a polled run saw the journal, the work folder or a temporary file).
+# (when a polled run saw the journal, the work folder or a temporary file);
+# then JK_FAULT_SLOW_TRIALS (default 3) over the write window of a run
+# under strace that delays every fsync by 100 ms, so that kills land
+# inside the commit (skipped with a message without strace).
 # Disk full: with a file size limit (ulimit -f, SIGXFSZ ignored so that
 # writes fail with EFBIG), and, where this process may mount one, on a
 # nearly full tmpfs (ENOSPC) in a private mount namespace; where mounting is
@@ -26,6 +29,7 @@
 . "$(dirname "$0")/lib.bash"
 . "$(dirname "$0")/faults.bash"
 trials=${JK_FAULT_TRIALS:-5}
+slow_trials=${JK_FAULT_SLOW_TRIALS:-3}
 seed=${JK_FAULT_SEED:-11}
 parts=" ${JK_FAULT_PARTS:-kill ulimit tmpfs} "
 RANDOM=$seed
@@ -262,56 +266,97 @@ next_run() {
 
 # ------------------------------------------------------------ kill -9 trials
 W=$T/w
-# The write window of each command: when, from its start, a run was seen
-# writing (polled, as a part of that run scaled to the command's duration;
-# wfirst/wlast in ms, -1 when never seen)
-declare -A wfirst wlast
-for c in "${cmds[@]}"; do
-	[[ $parts == *" kill "* ]] || break
+# Two ways of running: plain, and slow-sync: under strace with every fsync
+# and fdatasync delayed by 100 ms, which stretches a commit (journal
+# synced, pages written, synced, journal deleted) from a few ms to a few
+# hundred, so that kills land inside it. LeakSanitizer cannot run under
+# ptrace: leak checks are off there.
+slow=()
+if command -v strace >/dev/null 2>&1 &&
+	strace -f -qq -o /dev/null -e trace=fsync -e inject=fsync:delay_exit=1 true >/dev/null 2>&1; then
+	slow=(env "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+		strace -f -qq -o /dev/null -e trace=fsync,fdatasync
+		-e inject=fsync,fdatasync:delay_exit=100000)
+fi
+
+# launch MODE C W: starts command C in W in the background (MODE plain or
+# slow); sets lpid (the process to wait for) and vpid (the one to kill)
+launch() {
+	local mode=$1 c=$2 w=$3 n=0
+	if [ "$mode" = slow ]; then
+		# shellcheck disable=SC2046
+		"${slow[@]}" "$JANGKAU" --db "$w/s.sqlite" --quiet $(cmd_args "$c" "$w") >/dev/null 2>"$w/err" &
+		lpid=$! vpid=
+		while [ -z "$vpid" ] && [ "$n" -lt 2000 ] && kill -0 "$lpid" 2>/dev/null; do
+			vpid=$(pgrep -P "$lpid" || true)
+			n=$((n + 1))
+		done
+		[ -n "$vpid" ] || vpid=$lpid
+	else
+		# shellcheck disable=SC2046
+		"$JANGKAU" --db "$w/s.sqlite" --quiet $(cmd_args "$c" "$w") >/dev/null 2>"$w/err" &
+		lpid=$! vpid=$!
+	fi
+}
+
+# measure MODE C: the duration of C (ms) and its write window: when, from
+# its start, a run was seen writing (polled, as parts of that slower run
+# scaled to the duration); sets wdur, wfirst, wlast (-1 when never seen)
+measure() {
+	local mode=$1 c=$2 t0 first=-1 last=-1 total
 	setup "$c" "$W"
-	t0=$(ms_now) first=-1 last=-1
-	# shellcheck disable=SC2046
-	"$JANGKAU" --db "$W/s.sqlite" --quiet $(cmd_args "$c" "$W") >/dev/null 2>&1 &
-	pid=$!
-	while kill -0 "$pid" 2>/dev/null; do
+	t0=$(ms_now)
+	launch "$mode" "$c" "$W"
+	while kill -0 "$lpid" 2>/dev/null; do
 		if writing_now "$W"; then
 			last=$(($(ms_now) - t0))
 			[ "$first" -ge 0 ] || first=$last
 		fi
 	done
-	wait "$pid" || true
-	# as parts of this (slower, polled) run, scaled to the duration
+	wait "$lpid" || true
 	total=$(($(ms_now) - t0 + 1))
-	if [ "$first" -ge 0 ]; then
-		first=$((first * dur[$c] / total)) last=$((last * dur[$c] / total))
-	fi
-	wfirst[$c]=$first wlast[$c]=$last
-done
-[[ $parts != *" kill "* ]] ||
-	echo "write windows (ms): $(for c in "${cmds[@]}"; do printf '%s %s-%s, ' "$c" "${wfirst[$c]}" "${wlast[$c]}"; done)"
-for c in "${cmds[@]}"; do
-	[[ $parts == *" kill "* ]] || break
-	killed=0 finished=0 n_before=0 n_after=0 bad_store="" bad_outs="" bad_others="" bad_next="" bad_left=""
-	n_old=0 n_new=0 midwrite=0
-	for ((k = 1; k <= trials; k++)); do
+	wdur=${dur[$c]}
+	if [ "$mode" = slow ]; then
+		# unpolled, a slow-sync run takes the plain duration plus
+		# about what the delays add: measure it again
 		setup "$c" "$W"
-		# stratified: the odd trials die spread over the whole duration,
-		# the even ones over the write window (when one was seen), the
-		# i-th of m in the i-th m-th of it
-		if ((k % 2 == 0)) && [ "${wfirst[$c]}" -ge 0 ]; then
-			lo=${wfirst[$c]} len=$((wlast[$c] - wfirst[$c] + 1)) i=$((k / 2 - 1)) m=$((trials / 2))
+		t0=$(ms_now)
+		launch slow "$c" "$W"
+		wait "$lpid" || true
+		wdur=$(($(ms_now) - t0))
+	fi
+	if [ "$first" -ge 0 ]; then
+		first=$((first * wdur / total)) last=$((last * wdur / total))
+	fi
+	wfirst=$first wlast=$last
+}
+
+# kill_trials MODE C N: N trials of C killed at seeded points: plain, the
+# odd ones spread over the duration and the even ones over the write
+# window; slow, all over the write window (the i-th of m in the i-th m-th)
+kill_trials() {
+	local mode=$1 c=$2 n=$3 k lo len i m delay rc first line tag
+	local killed=0 finished=0 n_before=0 n_after=0 n_old=0 n_new=0 midwrite=0
+	local bad_store="" bad_outs="" bad_others="" bad_next="" bad_left=""
+	[ "$n" -gt 0 ] || return 0
+	measure "$mode" "$c"
+	tag="kill -9"
+	[ "$mode" = plain ] || tag="kill -9 (slow sync)"
+	for ((k = 1; k <= n; k++)); do
+		setup "$c" "$W"
+		if [ "$wfirst" -ge 0 ] && { [ "$mode" = slow ] || ((k % 2 == 0)); }; then
+			lo=$wfirst len=$((wlast - wfirst + 1))
+			if [ "$mode" = slow ]; then i=$((k - 1)) m=$n; else i=$((k / 2 - 1)) m=$((n / 2)); fi
 		else
-			lo=0 len=${dur[$c]} i=$(((k - 1) / 2)) m=$(((trials + 1) / 2))
-			[ "${wfirst[$c]}" -ge 0 ] || i=$((k - 1)) m=$trials
+			lo=0 len=$wdur i=$(((k - 1) / 2)) m=$(((n + 1) / 2))
+			[ "$wfirst" -ge 0 ] || i=$((k - 1)) m=$n
 		fi
 		delay=$((lo + i * len / m + (RANDOM * 32768 + RANDOM) % (len / m + 1)))
-		# shellcheck disable=SC2046
-		"$JANGKAU" --db "$W/s.sqlite" --quiet $(cmd_args "$c" "$W") >/dev/null 2>"$W/err" &
-		pid=$!
+		launch "$mode" "$c" "$W"
 		sleep_ms "$delay"
-		kill -9 "$pid" 2>/dev/null || true
+		kill -9 "$vpid" 2>/dev/null || true
 		set +e
-		wait "$pid"
+		wait "$lpid"
 		rc=$?
 		set -e
 		if [ "$rc" -eq 137 ]; then killed=$((killed + 1)); else finished=$((finished + 1)); fi
@@ -327,7 +372,7 @@ for c in "${cmds[@]}"; do
 		if [ -n "${JK_FAULT_KEEP:-}" ] && { [ "$st" != before ] && [ "$st" != after ] ||
 			[ "$outs" = mixed ]; }; then
 			mkdir -p "$JK_FAULT_KEEP"
-			cp -a "$W" "$JK_FAULT_KEEP/$c-$k"
+			cp -a "$W" "$JK_FAULT_KEEP/$c-$mode-$k"
 		fi
 		case $outs in
 		old) n_old=$((n_old + 1)) ;;
@@ -343,23 +388,31 @@ for c in "${cmds[@]}"; do
 		*) bad_next+="trial $k (kill at $delay ms): $nx; " ;;
 		esac
 	done
-	line="$c: $trials trials, $killed killed ($midwrite while writing, $finished finished first); store $n_before before, $n_after after, $((trials - n_before - n_after)) other"
-	case $c in export | report) line+="; outputs $n_old old, $n_new new, $((trials - n_old - n_new)) mixed" ;; esac
-	echo "kill -9: $line"
-	verdict "$c.kill.store" "kill -9 $c: the store is intact and as before or after" \
+	line="$c: $n trials (duration $wdur ms, write window $wfirst-$wlast ms), $killed killed ($midwrite while writing, $finished finished first); store $n_before before, $n_after after, $((n - n_before - n_after)) other"
+	case $c in export | report) line+="; outputs $n_old old, $n_new new, $((n - n_old - n_new)) mixed" ;; esac
+	echo "$tag: $line"
+	verdict "$c.kill.store" "$tag $c: the store is intact and as before or after" \
 		"$([ -z "$bad_store" ] && echo 1)" "$bad_store"
 	case $c in export | report)
-		verdict "$c.kill.set" "kill -9 $c: its outputs are all old or all new" \
+		verdict "$c.kill.set" "$tag $c: its outputs are all old or all new" \
 			"$([ -z "$bad_outs" ] && echo 1)" "$bad_outs"
-		verdict "$c.kill.others" "kill -9 $c: the other command's outputs are untouched" \
+		verdict "$c.kill.others" "$tag $c: the other command's outputs are untouched" \
 			"$([ -z "$bad_others" ] && echo 1)" "$bad_others" ;;
 	esac
-	verdict "$c.kill.next" "kill -9 $c: the next run succeeds with the uninterrupted result" \
+	verdict "$c.kill.next" "$tag $c: the next run succeeds with the uninterrupted result" \
 		"$([ -z "$bad_next" ] && echo 1)" "$bad_next"
-	verdict "$c.kill.leftovers" "kill -9 $c: no leftovers after the next run" \
+	verdict "$c.kill.leftovers" "$tag $c: no leftovers after the next run" \
 		"$([ -z "$bad_left" ] && echo 1)" "$bad_left"
-done
+}
 
+if [[ $parts == *" kill "* ]]; then
+	[ ${#slow[@]} -gt 0 ] ||
+		echo "kill -9 with slow sync: skipped, strace with fault injection is not available (Debian: strace)"
+	for c in "${cmds[@]}"; do
+		kill_trials plain "$c" "$trials"
+		[ ${#slow[@]} -eq 0 ] || kill_trials slow "$c" "$slow_trials"
+	done
+fi
 echo "kill -9 trials done at ${SECONDS} s"
 
 # -------------------------------------------------------------- disk full
