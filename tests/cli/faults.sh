@@ -12,8 +12,9 @@
 # spread over the command's measured duration, half over its write window
 # (when a polled run saw the journal, the work folder or a temporary file);
 # then JK_FAULT_SLOW_TRIALS (default 3) over the write window of a run
-# under strace that delays every fsync by 100 ms, so that kills land
-# inside the commit (skipped with a message without strace).
+# under strace that delays every fsync by 100 ms and every rename by 20
+# ms, so that kills land inside a commit or while outputs are moved into
+# place (skipped with a message without strace).
 # Disk full: with a file size limit (ulimit -f, SIGXFSZ ignored so that
 # writes fail with EFBIG), and, where this process may mount one, on a
 # nearly full tmpfs (ENOSPC) in a private mount namespace; where mounting is
@@ -38,17 +39,20 @@ R=$T/ref
 mkdir -p "$R"
 
 # Checks known to fail, or to fail at some kill points, on today's code
-# (see the header); ids as in verdict: COMMAND.kill.* or COMMAND.full.*.
+# (see the header); ids as in verdict: COMMAND.kill.* (plain and slow
+# trials) or COMMAND.full.*.
 # - export.kill.leftovers: a killed export leaves its work folder
 #   .jangkau-export-XXXXXX in the output folder, and no later export
-#   removes it (jk_export removes only its own).
+#   removes it (jk_export removes only its own). Fails in most runs.
 # - export.kill.set: the finished files are renamed into the output folder
 #   one by one (tmp_publish), so a kill in that loop leaves old and new
-#   layers side by side (a short window).
+#   layers side by side; the loop takes about a millisecond, the slow
+#   trials (renames delayed) hit it at some seeds.
 # - report.kill.set, report.full.set: each report file is written and
 #   renamed on its own (jk_file_write), the CSV tables before the HTML page,
-#   so a kill, or a full disk while writing gap_report.html, leaves new
-#   tables beside the old page.
+#   so a full disk while writing gap_report.html (every run: the ulimit and
+#   tmpfs cases) or a kill between two renames (slow trials, some seeds)
+#   leaves new tables beside the old page.
 # - report.kill.leftovers: a report killed while writing leaves
 #   .NAME.tmp; the next report reuses the same names, so this passes
 #   unless the next run writes fewer files.
@@ -266,17 +270,19 @@ next_run() {
 
 # ------------------------------------------------------------ kill -9 trials
 W=$T/w
-# Two ways of running: plain, and slow-sync: under strace with every fsync
-# and fdatasync delayed by 100 ms, which stretches a commit (journal
-# synced, pages written, synced, journal deleted) from a few ms to a few
-# hundred, so that kills land inside it. LeakSanitizer cannot run under
-# ptrace: leak checks are off there.
+# Two ways of running: plain, and slow: under strace with every fsync and
+# fdatasync delayed by 100 ms and every rename by 20 ms, which stretches a
+# commit (journal synced, pages written, synced, journal deleted) and the
+# moving of finished output files into place from a few ms to hundreds,
+# so that kills land inside them. LeakSanitizer cannot run under ptrace:
+# leak checks are off there.
 slow=()
 if command -v strace >/dev/null 2>&1 &&
 	strace -f -qq -o /dev/null -e trace=fsync -e inject=fsync:delay_exit=1 true >/dev/null 2>&1; then
 	slow=(env "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
-		strace -f -qq -o /dev/null -e trace=fsync,fdatasync
-		-e inject=fsync,fdatasync:delay_exit=100000)
+		strace -f -qq -o /dev/null -e trace=fsync,fdatasync,rename,renameat,renameat2
+		-e inject=fsync,fdatasync:delay_exit=100000
+		-e inject=rename,renameat,renameat2:delay_enter=20000)
 fi
 
 # launch MODE C W: starts command C in W in the background (MODE plain or
@@ -341,7 +347,7 @@ kill_trials() {
 	[ "$n" -gt 0 ] || return 0
 	measure "$mode" "$c"
 	tag="kill -9"
-	[ "$mode" = plain ] || tag="kill -9 (slow sync)"
+	[ "$mode" = plain ] || tag="kill -9 (slow sync and rename)"
 	for ((k = 1; k <= n; k++)); do
 		setup "$c" "$W"
 		if [ "$wfirst" -ge 0 ] && { [ "$mode" = slow ] || ((k % 2 == 0)); }; then
@@ -407,7 +413,7 @@ kill_trials() {
 
 if [[ $parts == *" kill "* ]]; then
 	[ ${#slow[@]} -gt 0 ] ||
-		echo "kill -9 with slow sync: skipped, strace with fault injection is not available (Debian: strace)"
+		echo "kill -9 with slow sync and rename: skipped, strace with fault injection is not available (Debian: strace)"
 	for c in "${cmds[@]}"; do
 		kill_trials plain "$c" "$trials"
 		[ ${#slow[@]} -eq 0 ] || kill_trials slow "$c" "$slow_trials"
