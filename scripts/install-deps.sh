@@ -5,9 +5,12 @@
 # fonts. With --tests it adds what only the tests need: QGIS's Python
 # bindings for the check that the layers open styled in real QGIS
 # (tests/cli/qgis.sh, maps.sh), and poppler-utils (pdfinfo, pdftotext,
-# pdftoppm) to read the books and maps back (tests/cli/maps.sh), and
-# Python 3 (standard library only) for the national test corpus generator
-# (tests/corpus/gen_addrbook.py, tests/cli/national_corpus.sh).
+# pdftoppm) to read the books and maps back (tests/cli/maps.sh), clang
+# with its runtime (libFuzzer, sanitizers) for the fuzz targets of
+# tests/fuzz, which scripts/test.sh builds in a second build directory,
+# strace, whose fault injection slows the commits that
+# tests/cli/faults.sh kills, and Python 3 (standard library only) for the
+# national test corpus generator (tests/corpus/gen_addrbook.py).
 set -euo pipefail
 
 pkgs=(build-essential cmake pkg-config
@@ -16,7 +19,7 @@ pkgs=(build-essential cmake pkg-config
       libsqlite3-dev sqlite3 check xz-utils
       libcairo2-dev libpango1.0-dev fonts-dejavu-core)
 if [ "${1:-}" = --tests ]; then
-	pkgs+=(python3-qgis qgis-providers poppler-utils python3)
+	pkgs+=(python3-qgis qgis-providers poppler-utils python3 clang libclang-rt-14-dev strace)
 fi
 
 missing=()

@@ -3,6 +3,8 @@
 # UndefinedBehaviorSanitizer and warnings as errors, and runs every test:
 # Check unit suites, the public-header check and the CLI cases on the
 # bundled demo and on the reference data in ../shared (beside the checkout).
+# Then builds the fuzz targets (tests/fuzz) with clang and libFuzzer in a
+# second build directory and runs each for a minute (JK_FUZZ_SECONDS).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/scripts/install-deps.sh" --tests
@@ -13,3 +15,10 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
 export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 ctest --test-dir "$build" --output-on-failure -j"$(nproc)"
+
+# The fuzz targets: clang, libFuzzer, ASan and UBSan; the library's clang
+# warnings do not stop the build (the fuzz sources themselves use -Werror).
+fuzz="$root/build-fuzz-test"
+CC=clang cmake -S "$root" -B "$fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJK_FUZZ=ON >/dev/null
+cmake --build "$fuzz" -j"$(nproc)" --target jk_fuzz_all
+ctest --test-dir "$fuzz" -L fuzz --output-on-failure -j"$(nproc)"
