@@ -668,22 +668,10 @@ int jk_geocode(jk_ctx *ctx, jk_store *st, const jk_geocode_opts *opts,
 	rc = jk_decided_load(ctx, st, &g.dec);
 	if (!rc)
 		stats->stale = jk_decided_report(g.dec);
-	/* every point is rewritten: the spatial indexes are rebuilt once
-	 * afterwards instead of a trigger per row (SpatiaLite's own calls) */
-	if (!rc)
-		rc = jk_store_exec(st,
-			"SELECT DisableSpatialIndex('sites','geom');"
-			"SELECT DisableSpatialIndex('clients','geom');"
-			"DROP TABLE IF EXISTS idx_sites_geom;"
-			"DROP TABLE IF EXISTS idx_clients_geom;");
 	if (!rc)
 		rc = geocode_table(&g, 0, stats);
 	if (!rc)
 		rc = geocode_table(&g, 1, stats);
-	if (!rc)
-		rc = jk_store_exec(st,
-			"SELECT CreateSpatialIndex('sites','geom');"
-			"SELECT CreateSpatialIndex('clients','geom');");
 	/* results computed from the old geocodes are stale now */
 	if (!rc)
 		rc = jk_store_exec(st, "DELETE FROM coverage; DELETE FROM client_links;");
