@@ -609,6 +609,42 @@ static int geocode_table(struct geo *g, int clients, jk_geocode_stats *stats)
 	return rc;
 }
 
+/*
+ * Calls SpatiaLite's @p fn ("DisableSpatialIndex", "CreateSpatialIndex")
+ * on the point columns of sites and clients, inside the caller's
+ * transaction; after disabling, drops the index tables (CreateSpatialIndex
+ * builds them anew from the rows). SpatiaLite reports its own failures as
+ * a 0 result, not an SQL error, and a disk that fills meanwhile may roll
+ * the transaction back under it: both are errors here, before anything
+ * else runs outside the transaction.
+ */
+static int spatial_index(jk_store *st, const char *fn)
+{
+	static const char *const tables[] = { "sites", "clients" };
+	size_t i;
+	int rc = JK_OK;
+
+	for (i = 0; !rc && i < sizeof tables / sizeof tables[0]; i++) {
+		sqlite3_stmt *s = NULL;
+		char sql[128];
+
+		snprintf(sql, sizeof sql, "SELECT %s('%s','geom')", fn, tables[i]);
+		rc = jk_store_prepare(st, sql, &s);
+		if (!rc && (sqlite3_step(s) != SQLITE_ROW || sqlite3_column_int(s, 0) != 1))
+			rc = jk_store_dberr(st, fn);
+		sqlite3_finalize(s);
+		if (!rc && fn[0] == 'D') {
+			snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS idx_%s_geom", tables[i]);
+			rc = jk_store_exec(st, sql);
+		}
+		if (!rc && sqlite3_get_autocommit(st->db))
+			rc = jk_error(st->ctx, JK_ERR_DB,
+				      "%s: %s: the transaction was lost (disk full?)",
+				      st->path, fn);
+	}
+	return rc;
+}
+
 int jk_geocode(jk_ctx *ctx, jk_store *st, const jk_geocode_opts *opts,
 	       jk_geocode_stats *stats)
 {
@@ -668,10 +704,16 @@ int jk_geocode(jk_ctx *ctx, jk_store *st, const jk_geocode_opts *opts,
 	rc = jk_decided_load(ctx, st, &g.dec);
 	if (!rc)
 		stats->stale = jk_decided_report(g.dec);
+	/* every point is rewritten: the spatial indexes are rebuilt once
+	 * afterwards instead of a trigger per row */
+	if (!rc)
+		rc = spatial_index(st, "DisableSpatialIndex");
 	if (!rc)
 		rc = geocode_table(&g, 0, stats);
 	if (!rc)
 		rc = geocode_table(&g, 1, stats);
+	if (!rc)
+		rc = spatial_index(st, "CreateSpatialIndex");
 	/* results computed from the old geocodes are stale now */
 	if (!rc)
 		rc = jk_store_exec(st, "DELETE FROM coverage; DELETE FROM client_links;");
