@@ -20,6 +20,9 @@
 #ifndef JK_FUZZ_SHARED_DIR
 #define JK_FUZZ_SHARED_DIR "../shared"
 #endif
+#ifndef JK_FUZZ_SOURCE_DIR
+#define JK_FUZZ_SOURCE_DIR "."
+#endif
 
 static jk_gaz *gaz;
 
