@@ -562,10 +562,10 @@ static jk_addr_part *emit(struct parser *ps, const struct cur *c, int nw)
 		jk_addr_part *q = &ps->out->part[ps->glue];
 
 		if (!q->alt[0]) {
+			/* within the buffer: words that do not fit are left
+			 * off, as append_words() does */
+			jk_strlcpy(q->alt, q->text, sizeof q->alt);
 			append_words(ps, c->pre, c->npre, q->alt, sizeof q->alt);
-			memmove(q->alt + strlen(q->text) + 1, q->alt, strlen(q->alt) + 1);
-			memcpy(q->alt, q->text, strlen(q->text));
-			q->alt[strlen(q->text)] = ' ';
 			append_words(ps, c->w, nw, q->alt, sizeof q->alt);
 		}
 		ps->glue = -1;

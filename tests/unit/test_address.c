@@ -451,6 +451,15 @@ START_TEST(test_names_with_unit_words)
 	parse("Ds. Muara Huta Raja, Muara Batang Toru");
 	ck_assert_str_eq(text(JK_ADDR_DESA, 0), "muara");
 	ck_assert_str_eq(A.part[0].alt, "muara huta raja");
+	/* a long name cut by a unit word: the other reading stays within
+	 * its buffer and the parts after it are untouched (a reproducer of
+	 * the fuzzer, tests/fuzz/crashes/address-glue-overflow) */
+	parse("Desa Leqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq"
+	      "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqbg-Lembang Limboco, Kec. X");
+	ck_assert_int_eq(A.part[0].role, JK_ADDR_DESA);
+	ck_assert_uint_lt(strlen(A.part[0].alt), sizeof A.part[0].alt);
+	ck_assert_int_eq(A.part[1].role, JK_ADDR_DESA);
+	ck_assert_str_eq(text(JK_ADDR_KEC, 0), "x");
 	/* brackets stay in the name */
 	parse("Desa Mahia (Wosia Tengah), Kec. Tobelo Tengah");
 	ck_assert_str_eq(text(JK_ADDR_DESA, 0), "mahia wosia tengah");
