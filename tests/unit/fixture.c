@@ -17,6 +17,8 @@
 
 #include <gdal.h>
 
+#include "store/store_int.h"
+
 #include "fixture.h"
 #include "store/store_int.h"
 
@@ -308,4 +310,16 @@ int jk_test_main(Suite *s)
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+long jk_test_query_long(jk_store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	long v = -1;
+
+	ck_assert_int_eq(jk_store_prepare(st, sql, &s), JK_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
 }

@@ -85,4 +85,8 @@ void jk_scratch_write(jk_scratch *sc, const char *name, const char *text,
  * status of a test program: EXIT_SUCCESS when every test passed. */
 int jk_test_main(Suite *s);
 
+/* The first column of the first row of @p sql on @p st as a number, -1
+ * when there is no row; fails the running test when @p sql is wrong. */
+long jk_test_query_long(jk_store *st, const char *sql);
+
 #endif /* JK_TEST_FIXTURE_H */

@@ -131,17 +131,6 @@ static int sheet_find(const sheet *t, const char *kind, long baris)
 	return -1;
 }
 
-static long query_long(jk_store *st, const char *sql)
-{
-	sqlite3_stmt *s;
-	long v = -1;
-
-	ck_assert_int_eq(jk_store_prepare(st, sql, &s), JK_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
 
 static char *query_text(jk_store *st, const char *sql)
 {
@@ -632,9 +621,9 @@ START_TEST(decisions_applied_and_kept)
 	ck_assert_ptr_nonnull(strstr(v, "99.01.02.2004|coordinate|decided by the office on "));
 	ck_assert_ptr_nonnull(strstr(v, "; the given coordinate lies in the chosen village"));
 	free(v);
-	ck_assert_int_eq(query_long(b.st, "SELECT abs(lat - (SELECT pt_lat FROM villages WHERE"
+	ck_assert_int_eq(jk_test_query_long(b.st, "SELECT abs(lat - (SELECT pt_lat FROM villages WHERE"
 					  " kode='99.01.02.2004')) < 1e-6 FROM sites WHERE no='4'"), 1);
-	ck_assert_int_eq(query_long(b.st, "SELECT count(*) FROM clients WHERE client_id='K-1'"
+	ck_assert_int_eq(jk_test_query_long(b.st, "SELECT count(*) FROM clients WHERE client_id='K-1'"
 					  " AND kode_desa='99.01.03.2004' AND precision='village'"), 1);
 
 	/* a re-import of the same book: same keys and contents, kept */
@@ -675,7 +664,7 @@ START_TEST(changed_row_reported_not_applied)
 	fill_workbook(review);
 	ck_assert_int_eq(jk_import_decisions(b.ctx, b.st, review, NULL, &ds), JK_OK);
 	ck_assert_int_eq(ds.recorded, 5);
-	row = query_long(b.st, "SELECT src_row FROM sites WHERE no='1'");
+	row = jk_test_query_long(b.st, "SELECT src_row FROM sites WHERE no='1'");
 
 	/* the office edits the first row of its book and imports it again */
 	write_sites(&b, "0812-0000-1111");
@@ -711,7 +700,7 @@ START_TEST(changed_row_reported_not_applied)
 	ck_assert_int_eq(jk_geocode(b.ctx, b.st, NULL, &gs), JK_OK);
 	ck_assert_int_eq(gs.stale, 0);
 	ck_assert(!has_msg("kode_desa_pilihan"));
-	ck_assert_int_eq(query_long(b.st, "SELECT count(*) FROM sites WHERE no='1' AND telepon"
+	ck_assert_int_eq(jk_test_query_long(b.st, "SELECT count(*) FROM sites WHERE no='1' AND telepon"
 					  " IS NOT NULL AND precision='village' AND"
 					  " kode_desa='99.01.03.2004'"), 1);
 	book_close(&b);
@@ -729,7 +718,7 @@ START_TEST(gone_row_reported)
 	book_open(&b);
 	/* a decision written by hand, ','-separated, without row_hash (the
 	 * row's content now is remembered), for the last site (a district) */
-	row = query_long(b.st, "SELECT src_row FROM sites WHERE no='5'");
+	row = jk_test_query_long(b.st, "SELECT src_row FROM sites WHERE no='5'");
 	snprintf(text, sizeof text,
 		 "jenis_baris,berkas,lembar,baris,kode_desa_pilihan\n"
 		 "lokasi,lokasi.csv,,%ld,99.01.03.2004\n", row);
@@ -738,7 +727,7 @@ START_TEST(gone_row_reported)
 	ck_assert_int_eq(ds.recorded, 1);
 	ck_assert_int_eq(jk_geocode(b.ctx, b.st, NULL, &gs), JK_OK);
 	ck_assert_int_eq(gs.decided, 1);
-	ck_assert_int_eq(query_long(b.st, "SELECT count(*) FROM sites WHERE no='5'"
+	ck_assert_int_eq(jk_test_query_long(b.st, "SELECT count(*) FROM sites WHERE no='5'"
 					  " AND kode_desa='99.01.03.2004' AND precision='village'"), 1);
 	/* the office deletes the third row of its book: the rows below move
 	 * up, and nothing is at the decided row any more */
@@ -751,7 +740,7 @@ START_TEST(gone_row_reported)
 		 b.uhuwa_lat, b.uhuwa_lon);
 	jk_scratch_write(&sc, "lokasi.csv", text, path, sizeof path);
 	ck_assert_int_eq(jk_import_sites(b.ctx, b.st, path, NULL, NULL), JK_OK);
-	ck_assert_int_eq(query_long(b.st, "SELECT src_row FROM sites WHERE no='5'"), row - 1);
+	ck_assert_int_eq(jk_test_query_long(b.st, "SELECT src_row FROM sites WHERE no='5'"), row - 1);
 	ck_assert_int_eq(jk_geocode(b.ctx, b.st, NULL, &gs), JK_OK);
 	ck_assert_int_eq(gs.stale, 1);
 	ck_assert_int_eq(gs.decided, 0);
@@ -759,7 +748,7 @@ START_TEST(gone_row_reported)
 		 "2 lokasi.csv:%ld: kode_desa_pilihan: no such site row in the store any more; "
 		 "the office's choice 99.01.03.2004 of ", row);
 	ck_assert_msg(has_msg(msg), "no warning '%s' in:\n%s", msg, sc.msgs);
-	ck_assert_int_eq(query_long(b.st, "SELECT count(*) FROM sites WHERE no='5'"
+	ck_assert_int_eq(jk_test_query_long(b.st, "SELECT count(*) FROM sites WHERE no='5'"
 					  " AND kode_desa IS NULL AND precision='district'"), 1);
 	book_close(&b);
 }
@@ -776,8 +765,8 @@ START_TEST(invalid_decisions_rejected)
 	sheet t;
 
 	book_open(&b);
-	r1 = query_long(b.st, "SELECT src_row FROM sites WHERE no='1'");
-	r2 = query_long(b.st, "SELECT src_row FROM sites WHERE no='2'");
+	r1 = jk_test_query_long(b.st, "SELECT src_row FROM sites WHERE no='1'");
+	r2 = jk_test_query_long(b.st, "SELECT src_row FROM sites WHERE no='2'");
 	/* ';'-separated with a BOM, as the review CSV; spreadsheet rows
 	 * 2.. are the data rows */
 	snprintf(text, sizeof text,
@@ -808,7 +797,7 @@ START_TEST(invalid_decisions_rejected)
 	ck_assert(has_msg("putusan.csv:5: baris: no lokasi row lokasi.csv:999 in the store"));
 	ck_assert(has_msg("putusan.csv:6: baris: 'x' is not a row number"));
 	ck_assert(has_msg("putusan.csv:8: baris: the same source row as row 7"));
-	ck_assert_int_eq(query_long(b.st, "SELECT count(*) FROM decisions WHERE kind='site'"
+	ck_assert_int_eq(jk_test_query_long(b.st, "SELECT count(*) FROM decisions WHERE kind='site'"
 					  " AND src_file='lokasi.csv' AND kode_desa='99.01.03.2004'"
 					  " AND note='caf\xc3\xa9' AND source='putusan.csv'"), 1);
 	/* not a review file */

@@ -43,17 +43,6 @@ static char *query_text(jk_store *st, const char *sql)
 	return v;
 }
 
-static long query_long(jk_store *st, const char *sql)
-{
-	sqlite3_stmt *s;
-	long v = -1;
-
-	ck_assert_int_eq(jk_store_prepare(st, sql, &s), JK_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
 
 /* A bow-tie village (self-intersecting ring), a good one, one with a bad
  * code and one without geometry. */
@@ -88,13 +77,13 @@ START_TEST(boundaries_repair_and_reject)
 	ck_assert(jk_scratch_has(&sc, "b.geojson:4: geometry: village 99.01.01.2004 has no polygon"));
 	ck_assert(jk_scratch_has(&sc, "b.geojson:1: geometry: village 99.01.01.2001 was invalid, repaired"));
 	/* repaired: valid, both triangles kept (area 0.5 degree^2), flagged */
-	ck_assert_int_eq(query_long(st, "SELECT ST_IsValid(geom) FROM villages WHERE kode='99.01.01.2001'"), 1);
-	ck_assert_int_eq(query_long(st, "SELECT repaired FROM villages WHERE kode='99.01.01.2001'"), 1);
-	ck_assert_int_eq(query_long(st, "SELECT round(ST_Area(geom)*1000) FROM villages WHERE kode='99.01.01.2001'"), 500);
-	ck_assert_int_eq(query_long(st, "SELECT ST_GeometryType(geom)='MULTIPOLYGON' FROM villages WHERE kode='99.01.01.2001'"), 1);
+	ck_assert_int_eq(jk_test_query_long(st, "SELECT ST_IsValid(geom) FROM villages WHERE kode='99.01.01.2001'"), 1);
+	ck_assert_int_eq(jk_test_query_long(st, "SELECT repaired FROM villages WHERE kode='99.01.01.2001'"), 1);
+	ck_assert_int_eq(jk_test_query_long(st, "SELECT round(ST_Area(geom)*1000) FROM villages WHERE kode='99.01.01.2001'"), 500);
+	ck_assert_int_eq(jk_test_query_long(st, "SELECT ST_GeometryType(geom)='MULTIPOLYGON' FROM villages WHERE kode='99.01.01.2001'"), 1);
 	/* points on surface lie inside their village */
-	ck_assert_int_eq(query_long(st, "SELECT count(*) FROM villages WHERE ST_Contains(geom, pt)"), 2);
-	ck_assert_int_eq(query_long(st, "SELECT count(*) FROM villages WHERE kode_kec='99.01.01' AND kode_kab='99.01'"), 2);
+	ck_assert_int_eq(jk_test_query_long(st, "SELECT count(*) FROM villages WHERE ST_Contains(geom, pt)"), 2);
+	ck_assert_int_eq(jk_test_query_long(st, "SELECT count(*) FROM villages WHERE kode_kec='99.01.01' AND kode_kab='99.01'"), 2);
 	/* strict: nothing written */
 	jk_store_close(st);
 	st = open_store(ctx, "strict.sqlite");
@@ -208,11 +197,11 @@ START_TEST(geocode_reconciles_coordinates)
 	ck_assert_int_eq(gs.coordinate + gs.village + gs.district + gs.regency +
 			 gs.ambiguous + gs.none, gs.rows);
 	/* every village-precision point is its village's point on surface */
-	ck_assert_int_eq(query_long(st,
+	ck_assert_int_eq(jk_test_query_long(st,
 		"SELECT count(*) FROM sites s JOIN villages v ON v.kode=s.kode_desa"
 		" WHERE s.precision='village' AND (s.lon<>v.pt_lon OR s.lat<>v.pt_lat)"), 0);
 	/* every coordinate-precision point lies in its village */
-	ck_assert_int_eq(query_long(st,
+	ck_assert_int_eq(jk_test_query_long(st,
 		"SELECT count(*) FROM sites s JOIN villages v ON v.kode=s.kode_desa"
 		" WHERE s.precision='coordinate' AND NOT ST_Intersects(v.geom, s.geom)"), 0);
 	/* a point in the sea (row 11 of data, row 12 of the sheet): flagged, address used */
@@ -232,10 +221,10 @@ START_TEST(geocode_reconciles_coordinates)
 	ck_assert(strncmp(v, "village|", 8) == 0);
 	free(v);
 	/* client homes: exact point only at coordinate precision */
-	ck_assert_int_eq(query_long(st,
+	ck_assert_int_eq(jk_test_query_long(st,
 		"SELECT count(*) FROM clients c JOIN villages v ON v.kode=c.kode_desa"
 		" WHERE c.precision='village' AND (c.lon<>v.pt_lon OR c.lat<>v.pt_lat)"), 0);
-	ck_assert_int_gt(query_long(st, "SELECT count(*) FROM clients WHERE precision='coordinate'"), 0);
+	ck_assert_int_gt(jk_test_query_long(st, "SELECT count(*) FROM clients WHERE precision='coordinate'"), 0);
 	jk_store_close(st);
 	jk_ctx_destroy(ctx);
 }
@@ -265,22 +254,22 @@ START_TEST(coverage_on_demo)
 	ck_assert_int_eq(cs.villages, 82);
 	ck_assert_int_eq(cs.covered + cs.reachable + cs.pending + cs.gap, 82);
 	/* the counts behind every status agree with the rule */
-	ck_assert_int_eq(query_long(st, "SELECT count(*) FROM coverage WHERE status='covered' AND n_ready=0"), 0);
-	ck_assert_int_eq(query_long(st, "SELECT count(*) FROM coverage WHERE status<>'covered' AND n_ready>0"), 0);
-	ck_assert_int_eq(query_long(st, "SELECT count(*) FROM coverage WHERE status='reachable' AND near_km>5"), 0);
-	ck_assert_int_eq(query_long(st, "SELECT count(*) FROM coverage WHERE status='pending' AND (n_pending=0 OR near_km<=5)"), 0);
-	ck_assert_int_eq(query_long(st, "SELECT count(*) FROM coverage WHERE status='gap' AND (n_pending>0 OR near_km<=5)"), 0);
+	ck_assert_int_eq(jk_test_query_long(st, "SELECT count(*) FROM coverage WHERE status='covered' AND n_ready=0"), 0);
+	ck_assert_int_eq(jk_test_query_long(st, "SELECT count(*) FROM coverage WHERE status<>'covered' AND n_ready>0"), 0);
+	ck_assert_int_eq(jk_test_query_long(st, "SELECT count(*) FROM coverage WHERE status='reachable' AND near_km>5"), 0);
+	ck_assert_int_eq(jk_test_query_long(st, "SELECT count(*) FROM coverage WHERE status='pending' AND (n_pending=0 OR near_km<=5)"), 0);
+	ck_assert_int_eq(jk_test_query_long(st, "SELECT count(*) FROM coverage WHERE status='gap' AND (n_pending>0 OR near_km<=5)"), 0);
 	/* the offshore island has no ready site: its villages are not covered */
 	ck_assert_int_gt(cs.gap + cs.pending, 0);
 	/* demand: active clients with a certain village, counted once */
-	ck_assert_int_eq(query_long(st, "SELECT sum(demand) FROM coverage"),
-			 query_long(st, "SELECT count(*) FROM clients WHERE status='active'"
+	ck_assert_int_eq(jk_test_query_long(st, "SELECT sum(demand) FROM coverage"),
+			 jk_test_query_long(st, "SELECT count(*) FROM clients WHERE status='active'"
 					" AND precision IN ('coordinate','village')"));
 	/* children only go to child-suitable sites */
-	ck_assert_int_eq(query_long(st,
+	ck_assert_int_eq(jk_test_query_long(st,
 		"SELECT count(*) FROM client_links l JOIN clients c USING (client_id)"
 		" JOIN sites s ON s.site_id=l.site_id WHERE c.anak=1 AND s.anak_ok IS NOT 1"), 0);
-	ck_assert_int_eq(query_long(st,
+	ck_assert_int_eq(jk_test_query_long(st,
 		"SELECT count(*) FROM client_links l JOIN sites s ON s.site_id=l.site_id"
 		" WHERE s.status<>'ready'"), 0);
 	/* a second run replaces, never adds */
