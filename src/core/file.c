@@ -27,6 +27,7 @@
 #define WORK_PREFIX ".jangkau-"
 #define WORK_RAND 6
 #define OLD_PREFIX ".jangkau-old-"
+#define COMMIT_NAME JK_WORKDIR_MARK
 #define ATTEMPTS 100
 
 /* The kinds of work directories jk_dir_clean_stale() knows as ours. */
@@ -266,6 +267,8 @@ static void empty_dir(int fd, int *has_sub)
 		*has_sub = 1;
 		return;
 	}
+	/* a dup shares the position of @p fd: from the start */
+	rewinddir(d);
 	while ((e = readdir(d)) != NULL) {
 		struct stat sb;
 
@@ -353,6 +356,37 @@ static int join(jk_ctx *ctx, char *out, const char *dir, const char *pre,
 	return JK_OK;
 }
 
+/* Makes everything moved into the directory open as @p fd durable:
+ * the renames of a published set, before the work directory goes. */
+static void sync_dir(int fd)
+{
+	if (fd >= 0)
+		fsync(fd);
+}
+
+/* Marks the set of @p wd complete: the file COMMIT_NAME in the work
+ * directory, on disk (with the files of the set) before the first rename. */
+static int mark_commit(jk_ctx *ctx, jk_workdir *wd)
+{
+	int fd = openat(wd->fd, COMMIT_NAME,
+			O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+	if (fd < 0)
+		return jk_error(ctx, JK_ERR_IO, "%s: cannot write: %s", wd->path,
+				strerror(errno));
+	close(fd);
+	/* the work directory's entries (the new files, the mark) durable
+	 * before any of them is moved */
+	if (fsync(wd->fd) != 0) {
+		int e = errno;
+
+		unlinkat(wd->fd, COMMIT_NAME, 0);
+		return jk_error(ctx, JK_ERR_IO, "%s: cannot write: %s", wd->path,
+				strerror(e));
+	}
+	return JK_OK;
+}
+
 /* What publishing did to one file, for the way back. */
 enum { PUB_NEW = 1, PUB_HAD_OLD = 2, PUB_KEPT_OLD = 4, PUB_MOVED = 8 };
 
@@ -401,6 +435,10 @@ int jk_workdir_publish(jk_ctx *ctx, jk_workdir *wd, jk_publish_fn fn,
 		if (!rc && link(to, old) == 0)
 			state[i] |= PUB_KEPT_OLD;
 	}
+	/* the point of no return: from here a run killed during the
+	 * renames is finished by the next one (roll_forward()) */
+	if (!rc)
+		rc = mark_commit(ctx, wd);
 	for (i = 0; i < n && !rc; i++) {
 		rc = join(ctx, from, wd->path, "", names[i]);
 		if (!rc)
@@ -411,8 +449,17 @@ int jk_workdir_publish(jk_ctx *ctx, jk_workdir *wd, jk_publish_fn fn,
 		if (!rc)
 			state[i] |= PUB_MOVED;
 	}
+	if (!rc) {
+		int dfd = open(wd->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+		sync_dir(dfd);
+		if (dfd >= 0)
+			close(dfd);
+	}
 	if (rc) {
-		/* the way back: the old set, or as much of it as was kept */
+		/* the way back: the old set, or as much of it as was kept;
+		 * first the mark, so that no later run rolls forward */
+		unlinkat(wd->fd, COMMIT_NAME, 0);
 		for (j = 0; j < n; j++) {
 			if (!(state[j] & PUB_MOVED) ||
 			    join(ctx, to, wd->dir, "", names[j]))
@@ -472,6 +519,48 @@ static int stale_kind(const char *name)
 	return 0;
 }
 
+/* Finishes the publishing of a killed run: the work directory @p name
+ * (open as @p fd, locked) in @p dir (open as @p dfd) holds the mark of a
+ * complete set, so each of its files not yet moved (every name but the
+ * mark and the set-aside old files) is moved into @p dir, as the run would
+ * have done. Returns how many were moved. */
+static int roll_forward(jk_ctx *ctx, const char *dir, int dfd, const char *name,
+			int fd)
+{
+	int dup_fd = dup(fd), moved = 0;
+	DIR *d = dup_fd >= 0 ? fdopendir(dup_fd) : NULL;
+	struct dirent *e;
+
+	if (!d) {
+		if (dup_fd >= 0)
+			close(dup_fd);
+		return 0;
+	}
+	/* a dup shares the position of @p fd: from the start */
+	rewinddir(d);
+	while ((e = readdir(d)) != NULL) {
+		struct stat sb;
+
+		if (e->d_name[0] == '.' &&
+		    (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") ||
+		     !strcmp(e->d_name, COMMIT_NAME) ||
+		     !strncmp(e->d_name, OLD_PREFIX, strlen(OLD_PREFIX))))
+			continue;
+		if (fstatat(fd, e->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 ||
+		    !S_ISREG(sb.st_mode))
+			continue;
+		if (renameat(fd, e->d_name, dfd, e->d_name) == 0)
+			moved++;
+		else
+			jk_msg(ctx, JK_LOG_WARN, "%s/%s: cannot finish moving '%s' in: %s",
+			       dir, name, e->d_name, strerror(errno));
+	}
+	closedir(d);
+	if (moved)
+		sync_dir(dfd);
+	return moved;
+}
+
 void jk_dir_clean_stale(jk_ctx *ctx, const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -507,6 +596,16 @@ void jk_dir_clean_stale(jk_ctx *ctx, const char *dir)
 				       "%s/%s: removed, the temporary file of an interrupted run",
 				       dir, e->d_name);
 		} else {
+			struct stat mk;
+
+			if (fstatat(fd, COMMIT_NAME, &mk, AT_SYMLINK_NOFOLLOW) == 0) {
+				int moved = roll_forward(ctx, dir, dfd, e->d_name, fd);
+
+				jk_msg(ctx, JK_LOG_INFO,
+				       "%s: an interrupted run was moving its finished outputs in; "
+				       "the last %d moved now",
+				       dir, moved);
+			}
 			empty_dir(fd, &has_sub);
 			if (!has_sub && unlinkat(dfd, e->d_name, AT_REMOVEDIR) == 0)
 				jk_msg(ctx, JK_LOG_INFO,

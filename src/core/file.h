@@ -14,6 +14,12 @@
  *   export's layers) is written into a private work directory inside the
  *   output directory (".jangkau-<kind>-XXXXXX", mode 0700) and moved in as
  *   a set: all of it, or (on failure) none of it, the old files restored.
+ *   Before the first file is moved, a mark in the work directory says the
+ *   set is complete; a run killed while it moves the files in (a few
+ *   renames) is finished by the next run in the same directory, which
+ *   moves the rest in, as a SQLite journal is rolled back by the next
+ *   reader. Between the kill and that run, old and new files stand side
+ *   by side.
  *   GDAL creates layer files by path itself; inside the 0700 work
  *   directory nobody else can reach them before their modes are set.
  * - Leftovers of killed runs are removed by the next run in the same
@@ -52,6 +58,9 @@ int jk_file_write(jk_ctx *ctx, const char *path, const void *data,
  * 0666 less the umask). Returns JK_OK or JK_ERR_IO. */
 int jk_file_set_access(jk_ctx *ctx, const char *path, jk_file_access access);
 
+/* The name of the mark of a complete set inside a work directory. */
+#define JK_WORKDIR_MARK ".jangkau-commit"
+
 /* A private work directory of one run. Embedded; ended by
  * jk_workdir_remove() on every path. */
 typedef struct jk_workdir {
@@ -78,7 +87,9 @@ typedef int (*jk_publish_fn)(void *user, const char *name, const char *from,
  * set. Each target that exists is kept as a hard link in the work
  * directory first, so that a failed move puts every old file back and
  * removes the new ones: the output directory shows the old set or the new
- * one (a crash during the renames, a few system calls, can leave a mix).
+ * one. A crash during the renames (a few system calls) leaves the rest of
+ * the set in the work directory with its mark, JK_WORKDIR_MARK; the next
+ * jk_dir_clean_stale() there moves it in.
  * @p fn may be NULL. Returns JK_OK or an error (the set not published). */
 int jk_workdir_publish(jk_ctx *ctx, jk_workdir *wd, jk_publish_fn fn,
 		       void *user);
@@ -91,8 +102,10 @@ void jk_workdir_remove(jk_workdir *wd);
  * ".jangkau-export-XXXXXX" and ".jangkau-report-XXXXXX" and temporaries
  * ".jangkau-tmp-XXXXXXXXXX-*" that belong to this user and that no process
  * holds locked (work directories: only their plain files, never anything
- * below them; one with a subdirectory is left alone). Each removal is
- * reported as JK_LOG_INFO. Never fails: what cannot be removed stays. */
+ * below them; one with a subdirectory is left alone). A work directory
+ * with the mark of a complete set (JK_WORKDIR_MARK) is first finished:
+ * the files of its set not yet moved are moved into @p dir. Each removal
+ * is reported as JK_LOG_INFO. Never fails: what cannot be removed stays. */
 void jk_dir_clean_stale(jk_ctx *ctx, const char *dir);
 
 /* The directory part of @p path into @p out ("." when none). Returns

@@ -6,6 +6,12 @@
 # runs), the other command's outputs untouched; and the next run of the same
 # command must succeed, reach the uninterrupted result and leave no
 # leftovers (.jangkau-export-*, .jangkau-report-*, *.tmp, journals).
+# A run killed while it moves its finished outputs into place (a few
+# renames) leaves old and new files side by side and the rest of its set
+# in its work folder with the mark of a complete set; the next run in that
+# folder moves the rest in first (src/core/file.c). Such a trial counts as
+# new only when the folder, as the next run finds it (tests/tools/finish.c),
+# holds the whole new set; a mixed folder without that mark is a failure.
 #
 # Kill points: random points from a fixed seed (JK_FAULT_SEED, default 11),
 # JK_FAULT_TRIALS (default 5) per command, stratified: half of the trials
@@ -23,12 +29,10 @@
 # By hand: JK_FAULT_PARTS (default "kill ulimit tmpfs") picks the parts;
 # JK_FAULT_KEEP=DIR keeps the work folder of every inconsistent kill trial.
 #
-# Checks that today's code fails at some kill points are listed in
+# Checks that today's code fails at some kill points can be listed in
 # known_fail below (they report XFAIL and do not fail the test;
 # JK_FAULTS_STRICT=1 makes them fail). A listed check that passes reports
-# XPASS. Left: an export or report killed while its files are renamed into
-# place, one by one (a few milliseconds), shows old and new files side by
-# side until the next run (src/core/file.c, jk_workdir_publish()).
+# XPASS. None is listed today.
 . "$(dirname "$0")/lib.bash"
 . "$(dirname "$0")/faults.bash"
 trials=${JK_FAULT_TRIALS:-5}
@@ -43,22 +47,7 @@ mkdir -p "$R"
 # Checks known to fail, or to fail at some kill points, on today's code
 # (see the header); ids as in verdict: COMMAND.kill.* (plain and slow
 # trials) or COMMAND.full.*.
-# - export.kill.leftovers: a killed export leaves its work folder
-#   .jangkau-export-XXXXXX in the output folder, and no later export
-#   removes it (jk_export removes only its own). Fails in most runs.
-# - export.kill.set: the finished files are renamed into the output folder
-#   one by one (tmp_publish), so a kill in that loop leaves old and new
-#   layers side by side; the loop takes about a millisecond, the slow
-#   trials (renames delayed) hit it at some seeds.
-# - report.kill.set, report.full.set: each report file is written and
-#   renamed on its own (jk_file_write), the CSV tables before the HTML page,
-#   so a full disk while writing gap_report.html (every run: the ulimit and
-#   tmpfs cases) or a kill between two renames (slow trials, some seeds)
-#   leaves new tables beside the old page.
-# - report.kill.leftovers: a report killed while writing leaves
-#   .NAME.tmp; the next report reuses the same names, so this passes
-#   unless the next run writes fewer files.
-known_fail=" ${JK_FAULTS_KNOWN_FAIL-export.kill.set report.kill.set} "
+known_fail=" ${JK_FAULTS_KNOWN_FAIL-} "
 xfails=0
 xpasses=0
 
@@ -344,7 +333,7 @@ measure() {
 # window; slow, all over the write window (the i-th of m in the i-th m-th)
 kill_trials() {
 	local mode=$1 c=$2 n=$3 k lo len i m delay rc first line tag
-	local killed=0 finished=0 n_before=0 n_after=0 n_old=0 n_new=0 midwrite=0
+	local killed=0 finished=0 n_before=0 n_after=0 n_old=0 n_new=0 midwrite=0 n_finished=0
 	local bad_store="" bad_outs="" bad_others="" bad_next="" bad_left=""
 	[ "$n" -gt 0 ] || return 0
 	measure "$mode" "$c"
@@ -372,6 +361,13 @@ kill_trials() {
 		# temporary file is there (before a reader rolls back)
 		[ -z "$(leftovers "$W" "$W/out")" ] || midwrite=$((midwrite + 1))
 		state_of "$c" "$W"
+		# killed while moving its finished set in: the folder as the
+		# next run finds it must hold the new set
+		if [ "$outs" = mixed ] && compgen -G "$W/out/.jangkau-$c-*/.jangkau-commit" >/dev/null; then
+			"$JK_FINISH" "$W/out" 2>/dev/null
+			state_of "$c" "$W"
+			[ "$outs" != new ] || n_finished=$((n_finished + 1))
+		fi
 		case $st in
 		before) n_before=$((n_before + 1)) ;;
 		after) n_after=$((n_after + 1)) ;;
@@ -397,7 +393,7 @@ kill_trials() {
 		esac
 	done
 	line="$c: $n trials (duration $wdur ms, write window $wfirst-$wlast ms), $killed killed ($midwrite while writing, $finished finished first); store $n_before before, $n_after after, $((n - n_before - n_after)) other"
-	case $c in export | report) line+="; outputs $n_old old, $n_new new, $((n - n_old - n_new)) mixed" ;; esac
+	case $c in export | report) line+="; outputs $n_old old, $n_new new ($n_finished of them finished by the next run), $((n - n_old - n_new)) mixed" ;; esac
 	echo "$tag: $line"
 	verdict "$c.kill.store" "$tag $c: the store is intact and as before or after" \
 		"$([ -z "$bad_store" ] && echo 1)" "$bad_store"

@@ -319,6 +319,47 @@ START_TEST(test_stale_leftovers)
 }
 END_TEST
 
+/* An export killed while it moved its finished set in: a.csv already
+ * new, b.csv and c.csv still in the work directory with the mark of a
+ * complete set. The next run moves them in; a work directory without the
+ * mark (killed before its set was complete) moves nothing. */
+START_TEST(test_stale_publish_rolled_forward)
+{
+	char path[600], old[700];
+	jk_workdir wd;
+	char *txt;
+
+	put("a.csv", "new a");
+	put("b.csv", "old b");
+	path_of(path, sizeof path, ".jangkau-export-Kill01");
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	put(".jangkau-export-Kill01/" JK_WORKDIR_MARK, "");
+	put(".jangkau-export-Kill01/b.csv", "new b");
+	put(".jangkau-export-Kill01/c.csv", "new c");
+	path_of(path, sizeof path, "b.csv");
+	path_of(old, sizeof old, ".jangkau-export-Kill01/.jangkau-old-b.csv");
+	ck_assert_int_eq(link(path, old), 0);
+	/* killed before the set was complete */
+	path_of(path, sizeof path, ".jangkau-report-Half01");
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	put(".jangkau-report-Half01/b.csv", "half b");
+
+	ck_assert_int_eq(jk_workdir_create(ctx, sc.dir, "export", &wd), JK_OK);
+	jk_workdir_remove(&wd);
+	txt = get("a.csv");
+	ck_assert_str_eq(txt, "new a");
+	free(txt);
+	txt = get("b.csv");
+	ck_assert_str_eq(txt, "new b");
+	free(txt);
+	txt = get("c.csv");
+	ck_assert_str_eq(txt, "new c");
+	free(txt);
+	ck_assert(jk_scratch_has(&sc, "the last 2 moved now"));
+	ck_assert_int_eq(count_prefix(".jangkau"), 0);
+}
+END_TEST
+
 static Suite *file_suite(void)
 {
 	Suite *s = suite_create("file");
@@ -330,6 +371,7 @@ static Suite *file_suite(void)
 	tcase_add_test(tc, test_workdir_publish);
 	tcase_add_test(tc, test_workdir_publish_all_or_nothing);
 	tcase_add_test(tc, test_stale_leftovers);
+	tcase_add_test(tc, test_stale_publish_rolled_forward);
 	suite_add_tcase(s, tc);
 	return s;
 }
