@@ -31,11 +31,37 @@ struct cli {
 	int shown;
 };
 
+/* What a command needs from main(), and what it does. */
+enum cli_cmd_flags {
+	CLI_STORE = 1, /* main() opens the store after the arguments are
+			* checked, and closes it after run() */
+	CLI_GROUP = 2  /* a group of sub-commands (import): the next word
+			* names one of cmd->sub, which has its own options */
+};
+
+/* run() returns JK_OK, a jk_status that main() reports once (the context's
+ * message), or CLI_REPORTED after printing a failure itself. */
+#define CLI_REPORTED (-2)
+
+/*
+ * One command (git's commands[]): its words, flags and two steps.
+ * parse() reads the command's own options (argv[0] is its name) into
+ * @p args, a zeroed struct of args_size bytes that is the command's own,
+ * checks them and readies anything the store needs (the demo's output
+ * folder); it returns 0, CLI_HELP_SHOWN, or EXIT_USAGE / EXIT_FAIL after
+ * printing. run() does the work on the store main() opened (NULL unless
+ * CLI_STORE) and prints the summary.
+ */
 struct cli_cmd {
 	const char *name;
-	int (*run)(struct cli *cli, int argc, char **argv);
 	const char *summary;
 	const char *usage; /* full help text of the command */
+	unsigned flags;    /* enum cli_cmd_flags */
+	size_t args_size;
+	int (*parse)(struct cli *cli, int argc, char **argv, void *args);
+	int (*run)(struct cli *cli, jk_store *st, void *args);
+	const struct cli_cmd *const *sub; /* CLI_GROUP: NULL-terminated */
+	const char *group; /* the group a sub-command belongs to, or NULL */
 };
 
 extern const struct cli_cmd cli_cmd_import, cli_cmd_geocode,
@@ -48,11 +74,9 @@ void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_say(struct cli *cli, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Reports a library failure and returns EXIT_FAIL. */
+/* Reports a library failure (the context's message, else the code's
+ * text) and returns EXIT_FAIL. */
 int cli_fail(struct cli *cli, int rc);
-
-/* Opens the store at cli->db; on failure prints and returns non-zero. */
-int cli_open_store(struct cli *cli, jk_store **st);
 
 /* One option of a command: a flag (sets *flag to 1) or an option with a
  * value (*value points at it). */
@@ -83,6 +107,10 @@ int cli_usage(const struct cli_cmd *cmd, const char *fmt, ...)
  * on success. */
 int cli_parse_wait(struct cli *cli, const char *s);
 
+/* Whether @p code is a region code with exactly @p dots dots, none first
+ * or last: 74.72 (a regency, 1) or 74.72.01 (a district, 2). */
+int cli_code_level(const char *code, int dots);
+
 /* Parses a positive number; returns 0 on success. */
 int cli_parse_km(const char *s, double *out);
 /* Parses a distance of zero or more; -1 when it is none. */
@@ -112,17 +140,15 @@ void cli_print_coverage_road(struct cli *cli, const jk_coverage_opts *co,
 			     const char *profile, const jk_coverage_stats *s);
 void cli_print_roads(struct cli *cli, const char *path, const jk_roads_stats *s);
 
-/* `import roads` (cmd_import.c). */
-int cli_import_roads(struct cli *cli, const char *path, const char *layer,
-		     const char *fclass, const char *foneway, const char *fspeed);
-/* `import decisions` (cmd_import.c). */
-int cli_import_decisions(struct cli *cli, const char *path, const char *layer,
-			 int replace, int strict);
+/* The file @p rel (e.g. "profiles/car.csv", "demo/desa.geojson") of the
+ * bundled data: under $JANGKAU_DATA, the source tree (when run from a
+ * build tree), or the installed share directory, the first that has it.
+ * NULL when none has. */
+const char *cli_data_path(const char *rel, char *buf, size_t n);
 
 /* The file of a travel profile: @p name itself when it names a file
- * (contains '/' or ends in .csv), else NAME.csv in the profiles directory
- * of the bundled data ($JANGKAU_DATA, the source tree, the install
- * prefix). NULL when not found. (cmd_route.c) */
+ * (contains '/' or ends in .csv), else profiles/NAME.csv of the bundled
+ * data (cli_data_path()). NULL when not found. */
 const char *cli_profile_path(const char *name, char *buf, size_t n);
 
 /* Exit code after a step that may have rejected rows. */
@@ -135,6 +161,7 @@ struct pipeline {
 	const char *roads;   /* a road file to import first, or NULL */
 	int by_road;         /* coverage by road (on the store's roads) */
 	const char *profile; /* by road: profile as named (NULL: motorcycle) */
+	const char *profile_path; /* by road: its file (cli_profile_path()) */
 	double max_minutes;  /* by road: reach in minutes (0: the default) */
 	double radius_km;
 	int formats, exact_clients, strict;
@@ -143,6 +170,7 @@ struct pipeline {
 	const char *lang;
 	int maps; /* JK_REPORT_MAPS_* */
 };
-int cli_pipeline(struct cli *cli, const struct pipeline *p);
+/* Runs the pipeline on @p st; returns JK_OK or a jk_status (as run()). */
+int cli_pipeline(struct cli *cli, jk_store *st, const struct pipeline *p);
 
 #endif /* JK_CLI_H */

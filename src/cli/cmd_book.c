@@ -5,49 +5,50 @@
 
 #include "cli.h"
 
-static int cmd_book(struct cli *cli, int argc, char **argv)
-{
-	const char *out = NULL, *kab = NULL, *office = NULL, *date = NULL;
-	const struct cli_opt opts[] = {
-		{"--out", &out, NULL}, {"--kabupaten", &kab, NULL},
-		{"--office", &office, NULL}, {"--date", &date, NULL},
-		{NULL, NULL, NULL}};
+struct book_args {
 	jk_book_opts bo;
-	jk_store *st = NULL;
+	const char *out;
+};
+
+static int book_parse(struct cli *cli, int argc, char **argv, void *args)
+{
+	struct book_args *a = args;
+	jk_book_opts *bo = &a->bo;
+	const struct cli_opt opts[] = {
+		{"--out", &a->out, NULL}, {"--kabupaten", &bo->kabupaten, NULL},
+		{"--office", &bo->office, NULL}, {"--date", &bo->date, NULL},
+		{NULL, NULL, NULL}};
 	const char *dot;
 	int rc = cli_parse(cli, &cli_cmd_book, argc, argv, opts, NULL, 0, 0);
 
 	if (rc)
-		return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
-	if (!out || !kab)
+		return rc;
+	if (!a->out || !bo->kabupaten)
 		return cli_usage(&cli_cmd_book,
 				 "--kabupaten KODE and --out FILE.pdf are required");
-	dot = strchr(kab, '.');
-	if (!dot || strchr(dot + 1, '.'))
+	if (!cli_code_level(bo->kabupaten, 1))
 		return cli_usage(&cli_cmd_book,
 				 "--kabupaten: '%s' is not a regency code such as 74.72",
-				 kab);
-	dot = strrchr(out, '.');
+				 bo->kabupaten);
+	dot = strrchr(a->out, '.');
 	if (!dot || strcmp(dot, ".pdf"))
 		return cli_usage(&cli_cmd_book, "--out: '%s' does not end in .pdf",
-				 out);
-	memset(&bo, 0, sizeof bo);
-	bo.kabupaten = kab;
-	bo.office = office;
-	bo.date = date;
-	if (cli_open_store(cli, &st))
-		return EXIT_FAIL;
-	rc = jk_book(cli->ctx, st, out, &bo);
-	if (rc)
-		rc = cli_fail(cli, rc);
-	else
-		cli_say(cli, "address book written to %s\n", out);
-	jk_store_close(st);
+				 a->out);
+	return 0;
+}
+
+static int book_run(struct cli *cli, jk_store *st, void *args)
+{
+	struct book_args *a = args;
+	int rc = jk_book(cli->ctx, st, a->out, &a->bo);
+
+	if (!rc)
+		cli_say(cli, "address book written to %s\n", a->out);
 	return rc;
 }
 
 const struct cli_cmd cli_cmd_book = {
-	"book", cmd_book, "write the printed address book of a regency (PDF)",
+	"book", "write the printed address book of a regency (PDF)",
 	"usage: jangkau book --kabupaten KODE --out FILE.pdf [--office NAME]\n"
 	"                    [--date YYYY-MM-DD] [--db PATH] [--quiet]\n\n"
 	"Writes the address book of work sites (buku alamat lokasi kerja sosial)\n"
@@ -59,4 +60,5 @@ const struct cli_cmd cli_cmd_book = {
 	"charge, phone) and the villages without a ready site. Sites whose\n"
 	"village is uncertain are listed last. --office names the office on the\n"
 	"cover; --date sets its date (default today). Run 'jangkau coverage'\n"
-	"first.\n"};
+	"first.\n",
+	CLI_STORE, sizeof(struct book_args), book_parse, book_run, NULL, NULL};

@@ -6,69 +6,78 @@
 
 #include "cli.h"
 
-static int cmd_coverage(struct cli *cli, int argc, char **argv)
+struct coverage_args {
+	jk_coverage_opts co;
+	const char *profile; /* as the user named it */
+	char pbuf[4096];
+};
+
+static int coverage_parse(struct cli *cli, int argc, char **argv, void *args)
 {
-	const char *radius = NULL, *by = NULL, *minutes = NULL, *profile = NULL;
+	struct coverage_args *a = args;
+	jk_coverage_opts *co = &a->co;
+	const char *radius = NULL, *by = NULL, *minutes = NULL;
 	const char *optimize = NULL, *snap = NULL, *path = NULL;
 	int ignore_oneway = 0;
 	const struct cli_opt opts[] = {
 		{"--radius-km", &radius, NULL}, {"--by", &by, NULL},
-		{"--max-minutes", &minutes, NULL}, {"--profile", &profile, NULL},
+		{"--max-minutes", &minutes, NULL}, {"--profile", &a->profile, NULL},
 		{"--optimize", &optimize, NULL}, {"--max-snap-m", &snap, NULL},
 		{"--ignore-oneway", NULL, &ignore_oneway}, {NULL, NULL, NULL}};
-	jk_coverage_opts co = {0};
-	jk_coverage_stats stats;
-	jk_store *st = NULL;
-	char pbuf[4096];
 	int rc = cli_parse(cli, &cli_cmd_coverage, argc, argv, opts, NULL, 0, 0);
 
 	if (rc)
-		return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
-	if (radius && cli_parse_km(radius, &co.radius_km))
+		return rc;
+	if (radius && cli_parse_km(radius, &co->radius_km))
 		return cli_usage(&cli_cmd_coverage, "--radius-km: '%s' is not a positive number",
 				 radius);
 	if (by && strcmp(by, "road") && strcmp(by, "straight"))
 		return cli_usage(&cli_cmd_coverage, "--by: '%s' is not road or straight", by);
-	co.by_road = by && !strcmp(by, "road");
-	if (!co.by_road && (minutes || profile || optimize || snap || ignore_oneway))
+	co->by_road = by && !strcmp(by, "road");
+	if (!co->by_road && (minutes || a->profile || optimize || snap || ignore_oneway))
 		return cli_usage(&cli_cmd_coverage,
 				 "--max-minutes, --profile, --optimize, --max-snap-m and "
 				 "--ignore-oneway need --by road");
-	if (minutes && cli_parse_km(minutes, &co.max_minutes))
+	if (minutes && cli_parse_km(minutes, &co->max_minutes))
 		return cli_usage(&cli_cmd_coverage, "--max-minutes: '%s' is not a positive number",
 				 minutes);
-	if (snap && cli_parse_km(snap, &co.road.max_snap_m))
+	if (snap && cli_parse_km(snap, &co->road.max_snap_m))
 		return cli_usage(&cli_cmd_coverage, "--max-snap-m: '%s' is not a positive number",
 				 snap);
 	if (optimize && strcmp(optimize, "time") && strcmp(optimize, "distance"))
 		return cli_usage(&cli_cmd_coverage, "--optimize: '%s' is not time or distance",
 				 optimize);
-	if (co.by_road) {
-		path = cli_profile_path(profile ? profile : "motorcycle", pbuf, sizeof pbuf);
+	if (co->by_road) {
+		path = cli_profile_path(a->profile ? a->profile : "motorcycle", a->pbuf,
+					sizeof a->pbuf);
 		if (!path)
 			return cli_usage(&cli_cmd_coverage,
 					 "--profile: no profile '%s' (motorcycle, car, walk, or a CSV file)",
-					 profile);
-		co.road.profile = path;
-		co.road.optimize_distance = optimize && !strcmp(optimize, "distance");
-		co.road.ignore_oneway = ignore_oneway;
+					 a->profile);
+		co->road.profile = path;
+		co->road.optimize_distance = optimize && !strcmp(optimize, "distance");
+		co->road.ignore_oneway = ignore_oneway;
 	}
-	if (cli_open_store(cli, &st))
-		return EXIT_FAIL;
-	rc = jk_coverage_run(cli->ctx, st, &co, &stats);
-	if (rc) {
-		rc = cli_fail(cli, rc);
-	} else if (co.by_road) {
-		cli_print_coverage_road(cli, &co, profile, &stats);
-	} else {
-		cli_print_coverage(cli, &stats, co.radius_km);
-	}
-	jk_store_close(st);
-	return rc;
+	return 0;
+}
+
+static int coverage_run(struct cli *cli, jk_store *st, void *args)
+{
+	struct coverage_args *a = args;
+	jk_coverage_stats stats;
+	int rc = jk_coverage_run(cli->ctx, st, &a->co, &stats);
+
+	if (rc)
+		return rc;
+	if (a->co.by_road)
+		cli_print_coverage_road(cli, &a->co, a->profile, &stats);
+	else
+		cli_print_coverage(cli, &stats, a->co.radius_km);
+	return JK_OK;
 }
 
 const struct cli_cmd cli_cmd_coverage = {
-	"coverage", cmd_coverage, "coverage per village and client distances",
+	"coverage", "coverage per village and client distances",
 	"usage: jangkau coverage [--radius-km KM] [--db PATH] [--quiet]\n"
 	"       jangkau coverage --by road [--max-minutes MIN] [--radius-km KM]\n"
 	"                        [--profile NAME] [--optimize time|distance]\n"
@@ -92,4 +101,5 @@ const struct cli_cmd cli_cmd_coverage = {
 	"  --profile NAME     motorcycle (default), car, walk, or a profile CSV\n"
 	"  --optimize WHAT    time (default: fastest path) or distance (shortest)\n"
 	"  --ignore-oneway    treat one-way streets as two-way\n"
-	"  --max-snap-m M     farthest a point may be from a road (default 1000)\n"};
+	"  --max-snap-m M     farthest a point may be from a road (default 1000)\n",
+	CLI_STORE, sizeof(struct coverage_args), coverage_parse, coverage_run, NULL, NULL};

@@ -5,45 +5,48 @@
 
 #include "cli.h"
 
-static int cmd_export(struct cli *cli, int argc, char **argv)
-{
-	const char *out = NULL, *formats = NULL, *ids = NULL;
-	int exact = 0, juvenile = 0;
-	const struct cli_opt opts[] = {
-		{"--out", &out, NULL}, {"--format", &formats, NULL},
-		{"--exact-client-locations", NULL, &exact},
-		{"--client-ids", &ids, NULL},
-		{"--include-juvenile-flag", NULL, &juvenile}, {NULL, NULL, NULL}};
+struct export_args {
 	jk_export_opts eo;
-	jk_store *st = NULL;
+	const char *out;
+};
+
+static int export_parse(struct cli *cli, int argc, char **argv, void *args)
+{
+	struct export_args *a = args;
+	const char *formats = NULL, *ids = NULL;
+	const struct cli_opt opts[] = {
+		{"--out", &a->out, NULL}, {"--format", &formats, NULL},
+		{"--exact-client-locations", NULL, &a->eo.exact_client_locations},
+		{"--client-ids", &ids, NULL},
+		{"--include-juvenile-flag", NULL, &a->eo.include_juvenile_flag},
+		{NULL, NULL, NULL}};
 	int rc = cli_parse(cli, &cli_cmd_export, argc, argv, opts, NULL, 0, 0);
 
 	if (rc)
-		return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
-	memset(&eo, 0, sizeof eo);
-	if (!out)
+		return rc;
+	if (!a->out)
 		return cli_usage(&cli_cmd_export, "--out DIR is required");
-	if (formats && cli_parse_formats(formats, &eo.formats))
+	if (formats && cli_parse_formats(formats, &a->eo.formats))
 		return cli_usage(&cli_cmd_export,
 				 "--format: '%s' is not a list of geojson, shp, gpkg", formats);
-	if (ids && cli_parse_client_ids(ids, &eo.client_ids))
+	if (ids && cli_parse_client_ids(ids, &a->eo.client_ids))
 		return cli_usage(&cli_cmd_export, "--client-ids: '%s' is not pseudonym or office",
 				 ids);
-	eo.exact_client_locations = exact;
-	eo.include_juvenile_flag = juvenile;
-	if (cli_open_store(cli, &st))
-		return EXIT_FAIL;
-	rc = jk_export(cli->ctx, st, out, &eo);
-	if (rc)
-		rc = cli_fail(cli, rc);
-	else
-		cli_say(cli, "layers written to %s\n", out);
-	jk_store_close(st);
+	return 0;
+}
+
+static int export_run(struct cli *cli, jk_store *st, void *args)
+{
+	struct export_args *a = args;
+	int rc = jk_export(cli->ctx, st, a->out, &a->eo);
+
+	if (!rc)
+		cli_say(cli, "layers written to %s\n", a->out);
 	return rc;
 }
 
 const struct cli_cmd cli_cmd_export = {
-	"export", cmd_export, "write GeoJSON, Shapefile and GeoPackage layers",
+	"export", "write GeoJSON, Shapefile and GeoPackage layers",
 	"usage: jangkau export --out DIR [--format geojson,shp,gpkg]\n"
 	"                      [--exact-client-locations] [--client-ids pseudonym|office]\n"
 	"                      [--include-juvenile-flag] [--db PATH] [--quiet]\n\n"
@@ -61,4 +64,5 @@ const struct cli_cmd cli_cmd_export = {
 	"  --client-ids office         the office's own client ids instead of\n"
 	"                              pseudonyms\n"
 	"  --include-juvenile-flag     fill the field anak (1 child, 0 adult);\n"
-	"                              otherwise it is empty\n"};
+	"                              otherwise it is empty\n",
+	CLI_STORE, sizeof(struct export_args), export_parse, export_run, NULL, NULL};

@@ -4,59 +4,62 @@
  */
 #include "cli.h"
 
-static int cmd_geocode(struct cli *cli, int argc, char **argv)
+struct geocode_args {
+	jk_geocode_opts go;
+	const char *review;
+	int with_decided;
+};
+
+static int geocode_parse(struct cli *cli, int argc, char **argv, void *args)
 {
-	const char *review = NULL, *near = NULL;
-	int with_decided = 0;
+	struct geocode_args *a = args;
+	const char *near = NULL;
 	const struct cli_opt opts[] = {
-		{"--review", &review, NULL}, {"--include-decided", NULL, &with_decided},
+		{"--review", &a->review, NULL}, {"--include-decided", NULL, &a->with_decided},
 		{"--near-m", &near, NULL}, {NULL, NULL, NULL}};
-	jk_geocode_stats stats;
-	jk_geocode_opts go = {JK_GEOCODE_NEAR_M};
-	jk_review_stats rs;
-	jk_store *st = NULL;
 	int rc = cli_parse(cli, &cli_cmd_geocode, argc, argv, opts, NULL, 0, 0);
 
 	if (rc)
-		return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
-	if (near && (cli_parse_m(near, &go.near_m) || go.near_m > 5000))
+		return rc;
+	a->go.near_m = JK_GEOCODE_NEAR_M;
+	if (near && (cli_parse_m(near, &a->go.near_m) || a->go.near_m > 5000))
 		return cli_usage(&cli_cmd_geocode, "--near-m: '%s' is not a distance of 0 to 5000 m",
 				 near);
-	if (with_decided && !review)
+	if (a->with_decided && !a->review)
 		return cli_usage(&cli_cmd_geocode, "--include-decided needs --review FILE");
-	if (cli_open_store(cli, &st))
-		return EXIT_FAIL;
-	rc = jk_geocode(cli->ctx, st, &go, &stats);
-	if (rc) {
-		rc = cli_fail(cli, rc);
-		goto done;
-	}
-	cli_print_geocode(cli, &stats);
-	if (review) {
-		jk_review_opts ro = {0, with_decided};
+	return 0;
+}
 
-		rc = jk_geocode_review(cli->ctx, st, review, &ro, &rs);
-		if (rc) {
-			rc = cli_fail(cli, rc);
-			goto done;
-		}
-		cli_say(cli,
-			"review %s: %ld rows to decide (%ld sites, %ld clients): %ld ambiguous, "
-			"%ld none, %ld district, %ld regency, %ld coordinate mismatch, "
-			"%ld low score, %ld with a decision that no longer fits",
-			review, rs.rows - rs.decided, rs.sites, rs.clients, rs.ambiguous, rs.none,
-			rs.district, rs.regency, rs.mismatch, rs.low_score, rs.stale);
-		if (with_decided)
-			cli_say(cli, "; %ld decided rows listed", rs.decided);
-		cli_say(cli, "\n");
-	}
-done:
-	jk_store_close(st);
-	return rc;
+static int geocode_run(struct cli *cli, jk_store *st, void *args)
+{
+	struct geocode_args *a = args;
+	jk_geocode_stats stats;
+	jk_review_opts ro = {0, a->with_decided};
+	jk_review_stats rs;
+	int rc = jk_geocode(cli->ctx, st, &a->go, &stats);
+
+	if (rc)
+		return rc;
+	cli_print_geocode(cli, &stats);
+	if (!a->review)
+		return JK_OK;
+	rc = jk_geocode_review(cli->ctx, st, a->review, &ro, &rs);
+	if (rc)
+		return rc;
+	cli_say(cli,
+		"review %s: %ld rows to decide (%ld sites, %ld clients): %ld ambiguous, "
+		"%ld none, %ld district, %ld regency, %ld coordinate mismatch, "
+		"%ld low score, %ld with a decision that no longer fits",
+		a->review, rs.rows - rs.decided, rs.sites, rs.clients, rs.ambiguous, rs.none,
+		rs.district, rs.regency, rs.mismatch, rs.low_score, rs.stale);
+	if (a->with_decided)
+		cli_say(cli, "; %ld decided rows listed", rs.decided);
+	cli_say(cli, "\n");
+	return JK_OK;
 }
 
 const struct cli_cmd cli_cmd_geocode = {
-	"geocode", cmd_geocode, "place every site and client in a village",
+	"geocode", "place every site and client in a village",
 	"usage: jangkau geocode [--review FILE.xlsx|FILE.csv [--include-decided]]\n"
 	"                       [--near-m M] [--db PATH] [--quiet]\n\n"
 	"Matches every address to the gazetteer built from the imported\n"
@@ -87,4 +90,5 @@ const struct cli_cmd cli_cmd_geocode = {
 	"  --near-m M         tolerance for a coordinate just outside the named\n"
 	"                     village (default 300; 0 turns it off)\n"
 	"  --db PATH          project store (default: jangkau.sqlite)\n"
-	"  --quiet            print only errors\n"};
+	"  --quiet            print only errors\n",
+	CLI_STORE, sizeof(struct geocode_args), geocode_parse, geocode_run, NULL, NULL};

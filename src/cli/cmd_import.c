@@ -1,6 +1,6 @@
 /*
  * jangkau import boundaries|sites|clients|roads|decisions FILE: load a file
- * into the store.
+ * into the store. A group of sub-commands, each with its own options.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,138 +8,330 @@
 
 #include "cli.h"
 
+/* ---------------------------------------------------------- boundaries */
+
+struct boundaries_args {
+	jk_boundary_opts bo;
+	const char *path;
+};
+
+static int boundaries_parse(struct cli *cli, int argc, char **argv, void *args);
+static int boundaries_run(struct cli *cli, jk_store *st, void *args);
+static int table_parse(struct cli *cli, int argc, char **argv, void *args);
+static int sites_run(struct cli *cli, jk_store *st, void *args);
+static int clients_run(struct cli *cli, jk_store *st, void *args);
+static int roads_parse(struct cli *cli, int argc, char **argv, void *args);
+static int roads_run(struct cli *cli, jk_store *st, void *args);
+static int decisions_parse(struct cli *cli, int argc, char **argv, void *args);
+static int decisions_run(struct cli *cli, jk_store *st, void *args);
+
+#define COMMON_HELP \
+	"  --db PATH      project store (default: jangkau.sqlite)\n" \
+	"  --quiet        print only errors\n"
+
+static const struct cli_cmd import_boundaries = {
+	"boundaries", "village polygons with Kemendagri codes",
+	"usage: jangkau import boundaries FILE [--layer NAME] [--aliases CSV] [--area CODES]\n"
+	"                                     [--field-kode F] [--field-nama F]\n"
+	"                                     [--field-kecamatan F] [--field-kabupaten F]\n"
+	"                                     [--field-provinsi F] [--s-crs CRS]\n"
+	"                                     [--strict]\n\n"
+	"Village polygons with Kemendagri codes from any vector file GDAL opens,\n"
+	"reprojected to EPSG:4326, invalid polygons repaired; the alias CSV\n"
+	"(columns kode,alias) adds other names of any unit for geocoding.\n\n"
+	"  --layer NAME   layer to read (default: 'desa' or the first)\n"
+	"  --aliases CSV  other names of villages, districts, regencies\n"
+	"  --area CODES   import only villages under these codes, the working area\n"
+	"                 of the office (e.g. 74.72,74.04,74.13)\n"
+	"  --field-kode F, --field-nama F, --field-kecamatan F, --field-kabupaten F,\n"
+	"  --field-provinsi F\n"
+	"                 the fields holding the code and the names (default: kode,\n"
+	"                 nama, kecamatan, kabupaten, provinsi)\n"
+	"  --s-crs CRS    the CRS the boundaries are really in, when the file's label\n"
+	"                 is wrong (e.g. EPSG:32751 for UTM zone 51S; as ogr2ogr -s_srs)\n"
+	"  --strict       abort with nothing written if any row is rejected\n"
+	COMMON_HELP,
+	CLI_STORE, sizeof(struct boundaries_args), boundaries_parse, boundaries_run, NULL, "import"};
+
+static int boundaries_parse(struct cli *cli, int argc, char **argv, void *args)
+{
+	struct boundaries_args *a = args;
+	jk_boundary_opts *bo = &a->bo;
+	const char *pos[1] = {NULL};
+	const struct cli_opt opts[] = {
+		{"--layer", &bo->layer, NULL}, {"--aliases", &bo->aliases, NULL},
+		{"--area", &bo->area, NULL}, {"--strict", NULL, &bo->strict},
+		{"--field-kode", &bo->f_kode, NULL}, {"--field-nama", &bo->f_nama, NULL},
+		{"--field-kecamatan", &bo->f_kecamatan, NULL},
+		{"--field-kabupaten", &bo->f_kabupaten, NULL},
+		{"--field-provinsi", &bo->f_provinsi, NULL}, {"--s-crs", &bo->s_crs, NULL},
+		{NULL, NULL, NULL}};
+	int rc = cli_parse(cli, &import_boundaries, argc, argv, opts, pos, 1, 1);
+
+	a->path = pos[0];
+	return rc;
+}
+
+static int boundaries_run(struct cli *cli, jk_store *st, void *args)
+{
+	struct boundaries_args *a = args;
+	jk_import_stats stats;
+	int rc = jk_import_boundaries(cli->ctx, st, a->path, &a->bo, &stats);
+
+	if (!rc)
+		cli_print_import(cli, "boundaries", a->path, &stats);
+	return rc;
+}
+
+/* ----------------------------------------------------- sites, clients */
+
+struct table_args {
+	jk_table_opts to;
+	const char *path;
+	const char **sheets; /* --sheet names, NULL-terminated */
+	const char *sheet_buf[64];
+};
+
+#define TABLE_USAGE(WHAT, PAD) \
+	"usage: jangkau import " WHAT " FILE [--sheet NAME]... [--header-row N]\n" \
+	"       " PAD "                      [--layer NAME] [--strict]\n\n"
+
+#define TABLE_HELP \
+	"Reads any table GDAL opens (XLSX, ODS, XLS, GeoPackage, Shapefile,\n" \
+	"GeoJSON) and CSV. Columns named as in a Bapas book (nama_lokasi, alamat,\n" \
+	"desa_kelurahan, kecamatan, kabupaten_kota, koordinat, status, ...; clients:\n" \
+	"id_klien, alamat_rumah, koordinat_rumah, jenis_pidana, anak, ...) or in\n" \
+	"English. Every sheet of a workbook is read (a sheet per kecamatan is\n" \
+	"fine); in each the header row is found among the first 30 rows that are\n" \
+	"not blank, below titles, blank rows or a logo, and may be two rows with\n" \
+	"merged cells (\"Koordinat\" over \"Lintang | Bujur\"). A sheet without\n" \
+	"such a header is skipped with a message naming it. A CSV file may use\n" \
+	"',', ';' or tabs, UTF-8 or Windows-1252. Rows are numbered as the\n" \
+	"spreadsheet program shows them, header included. Each rejected row is\n" \
+	"reported as FILE[SHEET]:ROW: field: reason (FILE:ROW: for a CSV) and the\n" \
+	"good rows are imported; re-importing a file adds nothing twice.\n\n" \
+	"  --sheet NAME   read this sheet of a workbook only (may be given again\n" \
+	"                 for more sheets; default: every sheet)\n" \
+	"  --header-row N the header is row N as the spreadsheet shows it (the top\n" \
+	"                 row of a two-row header), in every sheet read (default:\n" \
+	"                 found in the first 30 rows)\n" \
+	"  --layer NAME   layer to read; for a workbook, a sheet as --sheet\n" \
+	"  --strict       abort with nothing written if any row is rejected\n" \
+	COMMON_HELP \
+	"\nExit codes: 0 ok, 1 failure, 2 usage, 3 some rows rejected (also the rows\n" \
+	"of a sheet skipped for want of a header, and rows after a read error).\n"
+
+static const struct cli_cmd import_sites = {
+	"sites", "the office's address book of work sites",
+	TABLE_USAGE("sites", "") TABLE_HELP,
+	CLI_STORE, sizeof(struct table_args), table_parse, sites_run, NULL, "import"};
+
+static const struct cli_cmd import_clients = {
+	"clients", "the office's clients",
+	TABLE_USAGE("clients", "  ") TABLE_HELP,
+	CLI_STORE, sizeof(struct table_args), table_parse, clients_run, NULL, "import"};
+
 /* Takes every "--sheet NAME" and "--sheet=NAME" out of argv (the option
  * may be given again and again, which cli_parse() does not do) into
- * @p sheets, NULL-terminated, room for argc names. Returns the new argc,
- * or -1 when a --sheet has no value. */
-static int take_sheets(int argc, char **argv, const char **sheets)
+ * @p sheets, NULL-terminated, room for @p max names. Returns the new argc,
+ * or -1 when a --sheet has no value or there are too many. */
+static int take_sheets(int argc, char **argv, const char **sheets, int max)
 {
 	int i, k = 0, n = 0;
 
 	for (i = 0; i < argc; i++) {
+		const char *v = NULL;
+
 		if (i && !strcmp(argv[i], "--sheet")) {
 			if (i + 1 >= argc)
 				return -1;
-			sheets[n++] = argv[++i];
+			v = argv[++i];
 		} else if (i && !strncmp(argv[i], "--sheet=", 8)) {
-			sheets[n++] = argv[i] + 8;
+			v = argv[i] + 8;
 		} else {
 			argv[k++] = argv[i];
+			continue;
 		}
+		if (n + 1 >= max)
+			return -1;
+		sheets[n++] = v;
 	}
 	sheets[n] = NULL;
 	return k;
 }
 
-static int import_run(struct cli *cli, int argc, char **argv, const char **sheets)
+static int table_parse(struct cli *cli, int argc, char **argv, void *args)
 {
-	const char *pos[2] = {NULL, NULL}, *layer = NULL, *aliases = NULL, *area = NULL;
-	const char *header_row = NULL;
-	const char *fk = NULL, *fn = NULL, *fkec = NULL, *fkab = NULL, *fprov = NULL;
-	const char *fclass = NULL, *foneway = NULL, *fspeed = NULL, *s_crs = NULL;
-	int strict = 0, replace = 0, rc;
+	struct table_args *a = args;
+	const struct cli_cmd *cmd = !strcmp(argv[0], "sites") ? &import_sites
+							      : &import_clients;
+	const char *pos[1] = {NULL}, *header_row = NULL;
 	const struct cli_opt opts[] = {
-		{"--layer", &layer, NULL}, {"--aliases", &aliases, NULL},
-		{"--area", &area, NULL},
-		{"--strict", NULL, &strict}, {"--field-kode", &fk, NULL},
-		{"--field-nama", &fn, NULL}, {"--field-kecamatan", &fkec, NULL},
-		{"--field-kabupaten", &fkab, NULL}, {"--field-provinsi", &fprov, NULL},
-		{"--class-field", &fclass, NULL}, {"--oneway-field", &foneway, NULL},
-		{"--speed-field", &fspeed, NULL}, {"--header-row", &header_row, NULL},
-		{"--replace", NULL, &replace}, {"--s-crs", &s_crs, NULL},
-		{NULL, NULL, NULL}};
-	jk_import_stats stats;
-	jk_store *st = NULL;
-	long hrow = 0;
+		{"--layer", &a->to.layer, NULL}, {"--strict", NULL, &a->to.strict},
+		{"--header-row", &header_row, NULL}, {NULL, NULL, NULL}};
+	int n = sizeof a->sheet_buf / sizeof a->sheet_buf[0], rc;
 	char *end;
 
-	rc = cli_parse(cli, &cli_cmd_import, argc, argv, opts, pos, 2, 2);
+	argc = take_sheets(argc, argv, a->sheet_buf, n);
+	if (argc < 0)
+		return cli_usage(cmd, "option '--sheet' needs a value (at most %d sheets)",
+				 n - 1);
+	a->to.sheets = a->sheet_buf;
+	rc = cli_parse(cli, cmd, argc, argv, opts, pos, 1, 1);
 	if (rc)
-		return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
-	if (strcmp(pos[0], "boundaries") && strcmp(pos[0], "sites") &&
-	    strcmp(pos[0], "clients") && strcmp(pos[0], "roads") &&
-	    strcmp(pos[0], "decisions"))
-		return cli_usage(&cli_cmd_import,
-				 "'%s' is not boundaries, sites, clients, roads or decisions", pos[0]);
-	if (strcmp(pos[0], "decisions") && replace)
-		return cli_usage(&cli_cmd_import, "--replace applies to 'import decisions' only");
-	if ((sheets[0] || header_row) && strcmp(pos[0], "sites") && strcmp(pos[0], "clients"))
-		return cli_usage(&cli_cmd_import,
-				 "--sheet and --header-row apply to 'import sites' and 'import clients' only");
+		return rc;
+	a->path = pos[0];
 	if (header_row) {
-		hrow = strtol(header_row, &end, 10);
-		if (end == header_row || *end || hrow < 1)
-			return cli_usage(&cli_cmd_import,
+		a->to.header_row = strtol(header_row, &end, 10);
+		if (end == header_row || *end || a->to.header_row < 1)
+			return cli_usage(cmd,
 					 "--header-row: '%s' is not a row number (1 is the first row)",
 					 header_row);
 	}
-	if (strcmp(pos[0], "roads") && (fclass || foneway || fspeed))
-		return cli_usage(&cli_cmd_import,
-				 "--class-field, --oneway-field and --speed-field apply to 'import roads' only");
-	if (!strcmp(pos[0], "roads")) {
-		if (strict)
-			return cli_usage(&cli_cmd_import, "--strict does not apply to 'import roads'");
-		return cli_import_roads(cli, pos[1], layer, fclass, foneway, fspeed);
-	}
-	if (strcmp(pos[0], "boundaries") &&
-	    (aliases || area || fk || fn || fkec || fkab || fprov || s_crs))
-		return cli_usage(&cli_cmd_import,
-				 "--aliases, --area, --s-crs and --field-* apply to 'import boundaries' only");
-	if (!strcmp(pos[0], "decisions"))
-		return cli_import_decisions(cli, pos[1], layer, replace, strict);
-	if (cli_open_store(cli, &st))
-		return EXIT_FAIL;
-	if (!strcmp(pos[0], "boundaries")) {
-		jk_boundary_opts bo;
-
-		memset(&bo, 0, sizeof bo);
-		bo.layer = layer;
-		bo.aliases = aliases;
-		bo.area = area;
-		bo.strict = strict;
-		bo.f_kode = fk;
-		bo.f_nama = fn;
-		bo.f_kecamatan = fkec;
-		bo.f_kabupaten = fkab;
-		bo.f_provinsi = fprov;
-		bo.s_crs = s_crs;
-		rc = jk_import_boundaries(cli->ctx, st, pos[1], &bo, &stats);
-	} else {
-		jk_table_opts to = {.layer = layer, .strict = strict, .sheets = sheets,
-				    .header_row = hrow};
-
-		rc = !strcmp(pos[0], "sites")
-			     ? jk_import_sites(cli->ctx, st, pos[1], &to, &stats)
-			     : jk_import_clients(cli->ctx, st, pos[1], &to, &stats);
-	}
-	if (rc) {
-		rc = cli_fail(cli, rc);
-	} else {
-		cli_print_import(cli, pos[0], pos[1], &stats);
-		rc = cli_exit_code(cli);
-	}
-	jk_store_close(st);
-	return rc;
+	return 0;
 }
 
-static int cmd_import(struct cli *cli, int argc, char **argv)
+static int sites_run(struct cli *cli, jk_store *st, void *args)
 {
-	const char **sheets = calloc((size_t)argc + 1, sizeof *sheets);
-	int rc;
+	struct table_args *a = args;
+	jk_import_stats stats;
+	int rc = jk_import_sites(cli->ctx, st, a->path, &a->to, &stats);
 
-	if (!sheets) {
-		cli_err("out of memory");
-		return EXIT_FAIL;
-	}
-	argc = take_sheets(argc, argv, sheets);
-	rc = argc < 0 ? cli_usage(&cli_cmd_import, "option '--sheet' needs a value")
-		      : import_run(cli, argc, argv, sheets);
-	free(sheets);
+	if (!rc)
+		cli_print_import(cli, "sites", a->path, &stats);
 	return rc;
 }
+
+static int clients_run(struct cli *cli, jk_store *st, void *args)
+{
+	struct table_args *a = args;
+	jk_import_stats stats;
+	int rc = jk_import_clients(cli->ctx, st, a->path, &a->to, &stats);
+
+	if (!rc)
+		cli_print_import(cli, "clients", a->path, &stats);
+	return rc;
+}
+
+/* --------------------------------------------------------------- roads */
+
+struct roads_args {
+	jk_roads_opts ro;
+	const char *path;
+};
+
+static const struct cli_cmd import_roads = {
+	"roads", "a road network (OpenStreetMap or any line layer)",
+	"usage: jangkau import roads FILE [--layer NAME] [--class-field F]\n"
+	"                                 [--oneway-field F] [--speed-field F]\n\n"
+	"Roads: an OpenStreetMap extract (.osm.pbf, .osm: highways and ferries,\n"
+	"with oneway, maxspeed and ferry duration) or any line layer, replacing the\n"
+	"network in the store. Lines are joined where they share a coordinate.\n"
+	"The class field defaults to highway, TYPE, REMARK or fclass (BIG RBI:\n"
+	"REMARK); one-way to oneway/ONEWAY, speed limit to maxspeed.\n\n"
+	"  --layer NAME     layer to read (default: 'lines' of an OSM file, else\n"
+	"                   the first)\n"
+	"  --class-field F  the road class\n"
+	"  --oneway-field F one-way (yes/1/true, -1, no)\n"
+	"  --speed-field F  speed limit in km/h\n"
+	COMMON_HELP,
+	CLI_STORE, sizeof(struct roads_args), roads_parse, roads_run, NULL, "import"};
+
+static int roads_parse(struct cli *cli, int argc, char **argv, void *args)
+{
+	struct roads_args *a = args;
+	const char *pos[1] = {NULL};
+	const struct cli_opt opts[] = {
+		{"--layer", &a->ro.layer, NULL}, {"--class-field", &a->ro.f_class, NULL},
+		{"--oneway-field", &a->ro.f_oneway, NULL},
+		{"--speed-field", &a->ro.f_speed, NULL}, {NULL, NULL, NULL}};
+	int rc = cli_parse(cli, &import_roads, argc, argv, opts, pos, 1, 1);
+
+	a->path = pos[0];
+	return rc;
+}
+
+static int roads_run(struct cli *cli, jk_store *st, void *args)
+{
+	struct roads_args *a = args;
+	jk_roads_stats s;
+	int rc = jk_import_roads(cli->ctx, st, a->path, &a->ro, &s);
+
+	if (rc)
+		return rc;
+	cli->rejected += s.rejected;
+	cli_print_roads(cli, a->path, &s);
+	return JK_OK;
+}
+
+/* ----------------------------------------------------------- decisions */
+
+struct decisions_args {
+	jk_decisions_opts o;
+	const char *path;
+};
+
+static const struct cli_cmd import_decisions = {
+	"decisions", "the office's choices of village for rows under review",
+	"usage: jangkau import decisions FILE [--layer NAME] [--replace] [--strict]\n\n"
+	"Decisions: a review file of 'jangkau geocode --review' with\n"
+	"kode_desa_pilihan filled in (XLSX, ODS or CSV, also as Excel or\n"
+	"LibreOffice saved it). Each filled row becomes the office's choice of\n"
+	"village for its source row (jenis_baris, berkas, lembar, baris), kept\n"
+	"across re-imports of the same book and applied by every later\n"
+	"'jangkau geocode'; a row left empty changes nothing. Rejected, as\n"
+	"FILE:ROW: field: reason: a code that is not a village of the store, a\n"
+	"source row not in the store or changed since the review file was written.\n\n"
+	"  --layer NAME   sheet or layer to read (default: the first)\n"
+	"  --replace      forget every earlier decision first, so that the file is\n"
+	"                 the whole list (empty it to clear them all)\n"
+	"  --strict       abort with nothing written if any row is rejected\n"
+	COMMON_HELP,
+	CLI_STORE, sizeof(struct decisions_args), decisions_parse, decisions_run, NULL, "import"};
+
+static int decisions_parse(struct cli *cli, int argc, char **argv, void *args)
+{
+	struct decisions_args *a = args;
+	const char *pos[1] = {NULL};
+	const struct cli_opt opts[] = {
+		{"--layer", &a->o.layer, NULL}, {"--replace", NULL, &a->o.replace},
+		{"--strict", NULL, &a->o.strict}, {NULL, NULL, NULL}};
+	int rc = cli_parse(cli, &import_decisions, argc, argv, opts, pos, 1, 1);
+
+	a->path = pos[0];
+	return rc;
+}
+
+static int decisions_run(struct cli *cli, jk_store *st, void *args)
+{
+	struct decisions_args *a = args;
+	jk_decisions_stats s;
+	int rc = jk_import_decisions(cli->ctx, st, a->path, &a->o, &s);
+
+	if (rc)
+		return rc;
+	cli->rejected += s.rejected;
+	cli_say(cli,
+		"decisions %s: %ld rows read, %ld new decisions, %ld changed, "
+		"%ld unchanged, %ld without a choice, %ld rejected",
+		a->path, s.read, s.recorded, s.changed, s.unchanged, s.undecided,
+		s.rejected);
+	if (a->o.replace)
+		cli_say(cli, "; %ld earlier decisions forgotten", s.cleared);
+	cli_say(cli, "\n");
+	if (s.recorded + s.changed)
+		cli_say(cli, "  'jangkau geocode' applies them\n");
+	return JK_OK;
+}
+
+/* --------------------------------------------------------------- group */
+
+static const struct cli_cmd *const import_verbs[] = {
+	&import_boundaries, &import_sites, &import_clients, &import_roads,
+	&import_decisions, NULL};
 
 const struct cli_cmd cli_cmd_import = {
-	"import", cmd_import, "load boundaries, sites, clients, roads or decisions",
+	"import", "load boundaries, sites, clients, roads or decisions",
 	"usage: jangkau import boundaries FILE [--layer NAME] [--aliases CSV] [--area CODES]\n"
 	"                                     [--field-kode F] [--field-nama F]\n"
 	"                                     [--field-kecamatan F] [--field-kabupaten F]\n"
@@ -198,57 +390,5 @@ const struct cli_cmd cli_cmd_import = {
 	"  --db PATH      project store (default: jangkau.sqlite)\n"
 	"  --quiet        print only errors\n\n"
 	"Exit codes: 0 ok, 1 failure, 2 usage, 3 some rows rejected (also the rows\n"
-	"of a sheet skipped for want of a header, and rows after a read error).\n"};
-
-int cli_import_roads(struct cli *cli, const char *path, const char *layer,
-		     const char *fclass, const char *foneway, const char *fspeed)
-{
-	jk_roads_opts ro = {layer, fclass, foneway, fspeed};
-	jk_roads_stats s;
-	jk_store *st = NULL;
-	int rc;
-
-	if (cli_open_store(cli, &st))
-		return EXIT_FAIL;
-	rc = jk_import_roads(cli->ctx, st, path, &ro, &s);
-	if (rc) {
-		rc = cli_fail(cli, rc);
-	} else {
-		cli->rejected += s.rejected;
-		cli_print_roads(cli, path, &s);
-		rc = cli_exit_code(cli);
-	}
-	jk_store_close(st);
-	return rc;
-}
-
-int cli_import_decisions(struct cli *cli, const char *path, const char *layer,
-			 int replace, int strict)
-{
-	jk_decisions_opts o = {layer, replace, strict};
-	jk_decisions_stats s;
-	jk_store *st = NULL;
-	int rc;
-
-	if (cli_open_store(cli, &st))
-		return EXIT_FAIL;
-	rc = jk_import_decisions(cli->ctx, st, path, &o, &s);
-	if (rc) {
-		rc = cli_fail(cli, rc);
-	} else {
-		cli->rejected += s.rejected;
-		cli_say(cli,
-			"decisions %s: %ld rows read, %ld new decisions, %ld changed, "
-			"%ld unchanged, %ld without a choice, %ld rejected",
-			path, s.read, s.recorded, s.changed, s.unchanged, s.undecided,
-			s.rejected);
-		if (replace)
-			cli_say(cli, "; %ld earlier decisions forgotten", s.cleared);
-		cli_say(cli, "\n");
-		if (s.recorded + s.changed)
-			cli_say(cli, "  'jangkau geocode' applies them\n");
-		rc = cli_exit_code(cli);
-	}
-	jk_store_close(st);
-	return rc;
-}
+	"of a sheet skipped for want of a header, and rows after a read error).\n",
+	CLI_STORE | CLI_GROUP, 0, NULL, NULL, import_verbs, NULL};

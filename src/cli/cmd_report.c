@@ -5,40 +5,45 @@
 
 #include "cli.h"
 
-static int cmd_report(struct cli *cli, int argc, char **argv)
-{
-	const char *out = NULL, *lang = "id", *maps = "all";
-	const struct cli_opt opts[] = {
-		{"--out", &out, NULL}, {"--lang", &lang, NULL},
-		{"--maps", &maps, NULL}, {NULL, NULL, NULL}};
+struct report_args {
 	jk_report_opts ro;
-	jk_store *st = NULL;
+	const char *out;
+};
+
+static int report_parse(struct cli *cli, int argc, char **argv, void *args)
+{
+	struct report_args *a = args;
+	const char *lang = "id", *maps = "all";
+	const struct cli_opt opts[] = {
+		{"--out", &a->out, NULL}, {"--lang", &lang, NULL},
+		{"--maps", &maps, NULL}, {NULL, NULL, NULL}};
 	int rc = cli_parse(cli, &cli_cmd_report, argc, argv, opts, NULL, 0, 0);
 
 	if (rc)
-		return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
-	if (!out)
+		return rc;
+	if (!a->out)
 		return cli_usage(&cli_cmd_report, "--out DIR is required");
 	if (strcmp(lang, "id") && strcmp(lang, "en"))
 		return cli_usage(&cli_cmd_report, "--lang: '%s' is not id or en", lang);
-	memset(&ro, 0, sizeof ro);
-	if (cli_parse_maps(maps, &ro.maps))
+	if (cli_parse_maps(maps, &a->ro.maps))
 		return cli_usage(&cli_cmd_report,
 				 "--maps: '%s' is not all, kabupaten or none", maps);
-	ro.lang = lang;
-	if (cli_open_store(cli, &st))
-		return EXIT_FAIL;
-	rc = jk_report(cli->ctx, st, out, &ro);
-	if (rc)
-		rc = cli_fail(cli, rc);
-	else
-		cli_say(cli, "gap report written to %s/gap_report.html\n", out);
-	jk_store_close(st);
+	a->ro.lang = lang;
+	return 0;
+}
+
+static int report_run(struct cli *cli, jk_store *st, void *args)
+{
+	struct report_args *a = args;
+	int rc = jk_report(cli->ctx, st, a->out, &a->ro);
+
+	if (!rc)
+		cli_say(cli, "gap report written to %s/gap_report.html\n", a->out);
 	return rc;
 }
 
 const struct cli_cmd cli_cmd_report = {
-	"report", cmd_report, "write the gap report (HTML and CSV)",
+	"report", "write the gap report (HTML and CSV)",
 	"usage: jangkau report --out DIR [--lang id|en] [--maps all|kabupaten|none]\n"
 	"                      [--db PATH] [--quiet]\n\n"
 	"Writes gap_report.html (one self-contained file, readable on a phone) and\n"
@@ -47,4 +52,5 @@ const struct cli_cmd cli_cmd_report = {
 	"attention. Indonesian by default. The page embeds the coverage map of\n"
 	"each kabupaten/kota and, folded, of each kecamatan with villages in\n"
 	"need (pending or gap); --maps kabupaten keeps the regency maps only,\n"
-	"--maps none leaves the maps out.\n"};
+	"--maps none leaves the maps out.\n",
+	CLI_STORE, sizeof(struct report_args), report_parse, report_run, NULL, NULL};

@@ -12,29 +12,6 @@
 
 #include "cli.h"
 
-const char *cli_profile_path(const char *name, char *buf, size_t n)
-{
-	const char *cands[3];
-	size_t len = strlen(name);
-	int i;
-
-	if (strchr(name, '/') || (len > 4 && !strcmp(name + len - 4, ".csv"))) {
-		snprintf(buf, n, "%s", name);
-		return buf;
-	}
-	cands[0] = getenv("JANGKAU_DATA");
-	cands[1] = JK_SOURCE_DATA_DIR;
-	cands[2] = JK_INSTALL_DATA_DIR;
-	for (i = 0; i < 3; i++) {
-		if (!cands[i] || !*cands[i])
-			continue;
-		snprintf(buf, n, "%s/profiles/%s.csv", cands[i], name);
-		if (access(buf, R_OK) == 0)
-			return buf;
-	}
-	return NULL;
-}
-
 static int parse_point(const char *s, double *lon, double *lat)
 {
 	char *end;
@@ -50,68 +27,73 @@ static int parse_point(const char *s, double *lon, double *lat)
 	return (fabs(*lon) <= 180 && fabs(*lat) <= 90) ? 0 : -1;
 }
 
-static int cmd_route(struct cli *cli, int argc, char **argv)
+struct route_args {
+	jk_route_opts ro;
+	double lon1, lat1, lon2, lat2;
+	char pbuf[4096];
+};
+
+static int route_parse(struct cli *cli, int argc, char **argv, void *args)
 {
+	struct route_args *a = args;
 	const char *from = NULL, *to = NULL, *optimize = NULL, *profile = "motorcycle";
-	const char *snap = NULL, *path;
-	int ignore_oneway = 0, rc;
+	const char *snap = NULL;
+	int ignore_oneway = 0;
 	const struct cli_opt opts[] = {
 		{"--from", &from, NULL}, {"--to", &to, NULL},
 		{"--optimize", &optimize, NULL}, {"--profile", &profile, NULL},
 		{"--max-snap-m", &snap, NULL}, {"--ignore-oneway", NULL, &ignore_oneway},
 		{NULL, NULL, NULL}};
-	jk_route_opts ro;
-	jk_route_result res;
-	jk_store *st = NULL;
-	double lon1, lat1, lon2, lat2;
-	char pbuf[4096];
+	int rc = cli_parse(cli, &cli_cmd_route, argc, argv, opts, NULL, 0, 0);
 
-	memset(&ro, 0, sizeof ro);
-	rc = cli_parse(cli, &cli_cmd_route, argc, argv, opts, NULL, 0, 0);
 	if (rc)
-		return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
+		return rc;
 	if (!from || !to)
 		return cli_usage(&cli_cmd_route, "--from and --to are required");
-	if (parse_point(from, &lon1, &lat1))
+	if (parse_point(from, &a->lon1, &a->lat1))
 		return cli_usage(&cli_cmd_route, "--from: '%s' is not LON,LAT", from);
-	if (parse_point(to, &lon2, &lat2))
+	if (parse_point(to, &a->lon2, &a->lat2))
 		return cli_usage(&cli_cmd_route, "--to: '%s' is not LON,LAT", to);
 	if (optimize && strcmp(optimize, "time") && strcmp(optimize, "distance"))
 		return cli_usage(&cli_cmd_route, "--optimize: '%s' is not time or distance",
 				 optimize);
-	if (snap && cli_parse_km(snap, &ro.max_snap_m))
+	if (snap && cli_parse_km(snap, &a->ro.max_snap_m))
 		return cli_usage(&cli_cmd_route, "--max-snap-m: '%s' is not a positive number",
 				 snap);
-	path = cli_profile_path(profile, pbuf, sizeof pbuf);
-	if (!path)
+	a->ro.profile = cli_profile_path(profile, a->pbuf, sizeof a->pbuf);
+	if (!a->ro.profile)
 		return cli_usage(&cli_cmd_route,
 				 "--profile: no profile '%s' (motorcycle, car, walk, or a CSV file)",
 				 profile);
-	ro.profile = path;
-	ro.optimize_distance = optimize && !strcmp(optimize, "distance");
-	ro.ignore_oneway = ignore_oneway;
-	if (cli_open_store(cli, &st))
-		return EXIT_FAIL;
-	rc = jk_route(cli->ctx, st, &ro, lon1, lat1, lon2, lat2, &res);
-	jk_store_close(st);
+	a->ro.optimize_distance = optimize && !strcmp(optimize, "distance");
+	a->ro.ignore_oneway = ignore_oneway;
+	return 0;
+}
+
+static int route_run(struct cli *cli, jk_store *st, void *args)
+{
+	struct route_args *a = args;
+	jk_route_result res;
+	int rc = jk_route(cli->ctx, st, &a->ro, a->lon1, a->lat1, a->lon2, a->lat2, &res);
+
 	if (rc)
-		return cli_fail(cli, rc);
+		return rc;
 	if (res.reach == JK_REACH_OFF_NETWORK) {
 		printf("reach=off_network from_snap_m=%.1f to_snap_m=%.1f\n",
 		       res.from_snap_m, res.to_snap_m);
-		return EXIT_FAIL;
+		return CLI_REPORTED;
 	}
 	if (res.reach == JK_REACH_UNREACHABLE) {
 		printf("reach=unreachable\n");
-		return EXIT_FAIL;
+		return CLI_REPORTED;
 	}
 	printf("reach=ok road_km=%.4f road_min=%.2f from_snap_m=%.1f to_snap_m=%.1f\n",
 	       res.road_km, res.road_min, res.from_snap_m, res.to_snap_m);
-	return EXIT_OK;
+	return JK_OK;
 }
 
 const struct cli_cmd cli_cmd_route = {
-	"route", cmd_route, "road distance and time between two points",
+	"route", "road distance and time between two points",
 	"usage: jangkau route --from LON,LAT --to LON,LAT [--profile NAME]\n"
 	"                     [--optimize time|distance] [--ignore-oneway]\n"
 	"                     [--max-snap-m M] [--db PATH]\n\n"
@@ -123,4 +105,5 @@ const struct cli_cmd cli_cmd_route = {
 	"  --profile NAME     motorcycle (default), car, walk, or a profile CSV\n"
 	"  --optimize WHAT    time (default) or distance\n"
 	"  --ignore-oneway    treat one-way streets as two-way\n"
-	"  --max-snap-m M     farthest a point may be from a road (default 1000)\n"};
+	"  --max-snap-m M     farthest a point may be from a road (default 1000)\n",
+	CLI_STORE, sizeof(struct route_args), route_parse, route_run, NULL, NULL};

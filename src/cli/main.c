@@ -126,11 +126,35 @@ int cli_fail(struct cli *cli, int rc)
 	return EXIT_FAIL;
 }
 
-int cli_open_store(struct cli *cli, jk_store **st)
+const char *cli_data_path(const char *rel, char *buf, size_t n)
 {
-	int rc = jk_store_open(cli->ctx, cli->db, st);
+	const char *cands[3];
+	int i, w;
 
-	return rc ? cli_fail(cli, rc) : 0;
+	cands[0] = getenv("JANGKAU_DATA");
+	cands[1] = JK_SOURCE_DATA_DIR;
+	cands[2] = JK_INSTALL_DATA_DIR;
+	for (i = 0; i < 3; i++) {
+		if (!cands[i] || !*cands[i])
+			continue;
+		w = snprintf(buf, n, "%s/%s", cands[i], rel);
+		if (w > 0 && (size_t)w < n && access(buf, R_OK) == 0)
+			return buf;
+	}
+	return NULL;
+}
+
+const char *cli_profile_path(const char *name, char *buf, size_t n)
+{
+	char rel[512];
+	size_t len = strlen(name);
+
+	if (strchr(name, '/') || (len > 4 && !strcmp(name + len - 4, ".csv"))) {
+		snprintf(buf, n, "%s", name);
+		return buf;
+	}
+	snprintf(rel, sizeof rel, "profiles/%s.csv", name);
+	return cli_data_path(rel, buf, n);
 }
 
 int cli_usage(const struct cli_cmd *cmd, const char *fmt, ...)
@@ -141,7 +165,8 @@ int cli_usage(const struct cli_cmd *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n(see 'jangkau %s --help')\n", cmd->name);
+	fprintf(stderr, "\n(see 'jangkau %s%s%s --help')\n", cmd->group ? cmd->group : "",
+		cmd->group ? " " : "", cmd->name);
 	return EXIT_USAGE;
 }
 
@@ -224,6 +249,18 @@ int cli_parse_wait(struct cli *cli, const char *s)
 	if (cli->ctx)
 		jk_ctx_set_lock_wait(cli->ctx, v);
 	return 0;
+}
+
+int cli_code_level(const char *code, int dots)
+{
+	const char *p;
+	int n = 0;
+
+	if (!*code || *code == '.' || code[strlen(code) - 1] == '.')
+		return 0;
+	for (p = code; *p; p++)
+		n += *p == '.';
+	return n == dots;
 }
 
 int cli_parse_km(const char *s, double *out)
@@ -376,10 +413,103 @@ int cli_exit_code(struct cli *cli)
 	return cli->rejected ? EXIT_REJECTED : EXIT_OK;
 }
 
+/* The command named by argv[0] in @p table, or NULL. */
+static const struct cli_cmd *find_command(const struct cli_cmd *const *table,
+					  const char *name)
+{
+	int k;
+
+	for (k = 0; table[k]; k++)
+		if (!strcmp(table[k]->name, name))
+			return table[k];
+	return NULL;
+}
+
+/* Finds the command (and sub-command) argv names, parses its arguments,
+ * opens the store when it needs one, runs it, closes the store, and
+ * reports a failure once. Returns the exit code. */
+static int run_command(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = find_command(commands, argv[0]);
+	jk_store *st = NULL;
+	void *args = NULL;
+	int rc;
+
+	if (!cmd) {
+		cli_err("'%s' is not a jangkau command (see 'jangkau --help')", argv[0]);
+		return EXIT_USAGE;
+	}
+	if (cmd->flags & CLI_GROUP) {
+		const struct cli_cmd *grp = cmd;
+
+		if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+			fputs(grp->usage, stdout);
+			return EXIT_OK;
+		}
+		cmd = argc >= 2 ? find_command(grp->sub, argv[1]) : NULL;
+		if (!cmd) {
+			int k;
+
+			if (argc < 2)
+				fprintf(stderr, "jangkau: %s what? one of", grp->name);
+			else
+				fprintf(stderr, "jangkau: %s: '%s' is not one of", grp->name,
+					argv[1]);
+			for (k = 0; grp->sub[k]; k++)
+				fprintf(stderr, "%s %s", k ? "," : "", grp->sub[k]->name);
+			fprintf(stderr, "\n(see 'jangkau %s --help')\n", grp->name);
+			return EXIT_USAGE;
+		}
+		argc--;
+		argv++;
+	}
+	cli->ctx = jk_ctx_create();
+	if (!cli->ctx) {
+		cli_err("cannot initialise GEOS/PROJ");
+		return EXIT_FAIL;
+	}
+	if (cli->wait_set)
+		jk_ctx_set_lock_wait(cli->ctx, cli->wait_s);
+	cli->tty = isatty(STDERR_FILENO);
+	jk_ctx_set_log(cli->ctx, on_log, cli);
+	args = calloc(1, cmd->args_size ? cmd->args_size : 1);
+	if (!args) {
+		cli_err("out of memory");
+		rc = EXIT_FAIL;
+		goto done;
+	}
+	rc = cmd->parse(cli, argc, argv, args);
+	if (rc) {
+		rc = rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
+		goto done;
+	}
+	if (cmd->flags & CLI_STORE) {
+		rc = jk_store_open(cli->ctx, cli->db, &st);
+		if (rc) {
+			rc = cli_fail(cli, rc);
+			goto done;
+		}
+	}
+	rc = cmd->run(cli, st, args);
+	if (rc == CLI_REPORTED)
+		rc = EXIT_FAIL;
+	else if (rc)
+		rc = cli_fail(cli, rc);
+	else
+		rc = cli_exit_code(cli);
+done:
+	jk_store_close(st);
+	free(args);
+	clear_progress(cli);
+	jk_ctx_destroy(cli->ctx);
+	cli->ctx = NULL;
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli cli;
-	int i, rc, k;
+	int i;
 
 	memset(&cli, 0, sizeof cli);
 	cli.db = "jangkau.sqlite";
@@ -413,25 +543,5 @@ int main(int argc, char **argv)
 		main_usage(stderr);
 		return EXIT_USAGE;
 	}
-	for (k = 0; commands[k]; k++)
-		if (!strcmp(commands[k]->name, argv[i]))
-			break;
-	if (!commands[k]) {
-		cli_err("'%s' is not a jangkau command (see 'jangkau --help')", argv[i]);
-		return EXIT_USAGE;
-	}
-	cli.ctx = jk_ctx_create();
-	if (!cli.ctx) {
-		cli_err("cannot initialise GEOS/PROJ");
-		return EXIT_FAIL;
-	}
-	if (cli.wait_set)
-		jk_ctx_set_lock_wait(cli.ctx, cli.wait_s);
-	cli.tty = isatty(STDERR_FILENO);
-	jk_ctx_set_log(cli.ctx, on_log, &cli);
-	rc = commands[k]->run(&cli, argc - i, argv + i);
-	clear_progress(&cli);
-	jk_ctx_destroy(cli.ctx);
-	return rc;
+	return run_command(&cli, argc - i, argv + i);
 }
-

@@ -8,9 +8,8 @@
 
 #include "cli.h"
 
-int cli_pipeline(struct cli *cli, const struct pipeline *p)
+int cli_pipeline(struct cli *cli, jk_store *st, const struct pipeline *p)
 {
-	jk_store *st = NULL;
 	jk_import_stats is;
 	jk_geocode_stats gs;
 	jk_coverage_stats cs;
@@ -19,23 +18,12 @@ int cli_pipeline(struct cli *cli, const struct pipeline *p)
 	jk_coverage_opts co = {.radius_km = p->radius_km, .by_road = p->by_road,
 			       .max_minutes = p->max_minutes};
 	jk_roads_stats rs;
-	char pbuf[4096];
 	jk_export_opts eo = {p->formats, p->exact_clients, p->client_ids,
 			     p->juvenile_flag};
 	jk_report_opts ro = {p->lang ? p->lang : "id", p->maps};
 	int rc;
 
-	if (p->by_road) {
-		co.road.profile = cli_profile_path(p->profile ? p->profile : "motorcycle", pbuf,
-						   sizeof pbuf);
-		if (!co.road.profile) {
-			cli_err("--profile: no profile '%s' (motorcycle, car, walk, or a CSV file)",
-				p->profile);
-			return EXIT_USAGE;
-		}
-	}
-	if (cli_open_store(cli, &st))
-		return EXIT_FAIL;
+	co.road.profile = p->profile_path;
 	memset(&bo, 0, sizeof bo);
 	bo.aliases = p->aliases;
 	bo.area = p->area;
@@ -44,50 +32,45 @@ int cli_pipeline(struct cli *cli, const struct pipeline *p)
 	if (p->boundaries) {
 		rc = jk_import_boundaries(cli->ctx, st, p->boundaries, &bo, &is);
 		if (rc)
-			goto fail;
+			return rc;
 		cli_print_import(cli, "boundaries", p->boundaries, &is);
 	}
 	if (p->sites) {
 		rc = jk_import_sites(cli->ctx, st, p->sites, &to, &is);
 		if (rc)
-			goto fail;
+			return rc;
 		cli_print_import(cli, "sites", p->sites, &is);
 	}
 	if (p->clients) {
 		rc = jk_import_clients(cli->ctx, st, p->clients, &to, &is);
 		if (rc)
-			goto fail;
+			return rc;
 		cli_print_import(cli, "clients", p->clients, &is);
 	}
 	if (p->roads) {
 		rc = jk_import_roads(cli->ctx, st, p->roads, NULL, &rs);
 		if (rc)
-			goto fail;
+			return rc;
 		cli->rejected += rs.rejected;
 		cli_print_roads(cli, p->roads, &rs);
 	}
 	rc = jk_geocode(cli->ctx, st, NULL, &gs);
 	if (rc)
-		goto fail;
+		return rc;
 	cli_print_geocode(cli, &gs);
 	rc = jk_coverage_run(cli->ctx, st, &co, &cs);
 	if (rc)
-		goto fail;
+		return rc;
 	if (p->by_road)
 		cli_print_coverage_road(cli, &co, p->profile, &cs);
 	else
 		cli_print_coverage(cli, &cs, p->radius_km);
 	rc = jk_export(cli->ctx, st, p->out, &eo);
 	if (rc)
-		goto fail;
+		return rc;
 	rc = jk_report(cli->ctx, st, p->out, &ro);
 	if (rc)
-		goto fail;
+		return rc;
 	cli_say(cli, "layers and gap report written to %s\n", p->out);
-	jk_store_close(st);
-	return cli_exit_code(cli);
-fail:
-	rc = cli_fail(cli, rc);
-	jk_store_close(st);
-	return rc;
+	return JK_OK;
 }
