@@ -101,8 +101,7 @@ static void coord_text(rng *r, int fmt, double x, double y, sb *out, double *rx,
 }
 
 /* The koordinat cell of a row whose true point is (tx, ty) in village vi. */
-void make_coord(world *w, rng *r, int vi, double tx, double ty, int fmt, sb *out,
-		       uint64_t *lab)
+void make_coord(world *w, rng *r, int vi, double tx, double ty, int fmt, sb *out, uint64_t *lab)
 {
 	const vil_t *v = &w->vil[vi];
 	double rx, ry;
@@ -198,8 +197,8 @@ void make_coord(world *w, rng *r, int vi, double tx, double ty, int fmt, sb *out
 
 /* Formats for the rows that carry a coordinate: fixed quotas so that every
  * kind occurs, in random order; sea points only for coastal villages. */
-void deal_coord_formats(world *w, rng *r, const int *vil_of, int n, double share,
-			       const int *quota, int *fmt)
+void deal_coord_formats(world *w, rng *r, const int *vil_of, int n, double share, const int *quota,
+			int *fmt)
 {
 	int *idx = xcalloc((size_t)n, sizeof(int)), nc = (int)lround(share * n), q = 0;
 

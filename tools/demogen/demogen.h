@@ -191,7 +191,7 @@ typedef struct world {
 	int roman_pair[2];
 	int islet_vil;
 	int n_repaired;
-	int n_broken; /* broken coordinate cells written so far */
+	int n_broken;	    /* broken coordinate cells written so far */
 	struct roads_t *rd; /* the generated roads */
 } world;
 
@@ -276,8 +276,17 @@ enum {
 
 #define RD_OFF_KM 1.25 /* no road this close to the off-network home */
 
-enum { RC_TRUNK, RC_PRIMARY, RC_SECONDARY, RC_TERTIARY, RC_UNCLASSIFIED, RC_RESIDENTIAL,
-       RC_TRACK, RC_FERRY, RC__COUNT };
+enum {
+	RC_TRUNK,
+	RC_PRIMARY,
+	RC_SECONDARY,
+	RC_TERTIARY,
+	RC_UNCLASSIFIED,
+	RC_RESIDENTIAL,
+	RC_TRACK,
+	RC_FERRY,
+	RC__COUNT
+};
 
 typedef struct rline {
 	double *x, *y;
@@ -292,8 +301,8 @@ typedef struct rline {
 typedef struct roads_t {
 	rline *l;
 	int n, cap;
-	int grp[MAXV];	 /* road group of each village */
-	int off_cli;	 /* the client kept off the network, or -1 */
+	int grp[MAXV]; /* road group of each village */
+	int off_cli;   /* the client kept off the network, or -1 */
 	double off_x, off_y;
 	int ncut, cut_nodes, dropped;
 	int n_by_cls[RC__COUNT], n_oneway;
@@ -397,10 +406,9 @@ void deal_variants(rng *r, int n, const wstr *t, size_t nt, int *out);
 void make_address(world *w, rng *r, int vi, int client, int force_alias, addr_t *a);
 
 /* coords.c */
-void make_coord(world *w, rng *r, int vi, double tx, double ty, int fmt, sb *out,
-		       uint64_t *lab);
-void deal_coord_formats(world *w, rng *r, const int *vil_of, int n, double share,
-			       const int *quota, int *fmt);
+void make_coord(world *w, rng *r, int vi, double tx, double ty, int fmt, sb *out, uint64_t *lab);
+void deal_coord_formats(world *w, rng *r, const int *vil_of, int n, double share, const int *quota,
+			int *fmt);
 
 /* rows.c */
 void row_free(row_t *rw);
@@ -415,9 +423,8 @@ void write_sites(world *w, const char *dir);
 void write_clients(world *w, const char *dir);
 void write_aliases(world *w, const char *dir);
 void cpl_quiet(CPLErr cls, CPLErrorNum num, const char *msg);
-OGRLayerH create_geojson(const char *dir, const char *name,
-				OGRwkbGeometryType gtype, const char *const *f,
-				size_t nf, GDALDatasetH *ds);
+OGRLayerH create_geojson(const char *dir, const char *name, OGRwkbGeometryType gtype,
+			 const char *const *f, size_t nf, GDALDatasetH *ds);
 void write_desa(world *w, const char *dir);
 
 /* roads.c */

@@ -82,16 +82,18 @@ static void write_readme_roads(world *w, FILE *f)
 	fprintf(f, "| highway | lines | km |\n|---|---:|---:|\n");
 	for (int c = 0; c < RC__COUNT; c++)
 		if (rd->n_by_cls[c])
-			fprintf(f, "| %s | %d | %.1f |\n", c == RC_FERRY ? "(ferry: route=ferry)" : RCLASS[c],
-				rd->n_by_cls[c], rd->km_by_cls[c]);
+			fprintf(f, "| %s | %d | %.1f |\n",
+				c == RC_FERRY ? "(ferry: route=ferry)" : RCLASS[c], rd->n_by_cls[c],
+				rd->km_by_cls[c]);
 	fprintf(f, "\nCases built in on purpose:\n\n");
-	fprintf(f,
-		"- **Ferry**: the only link to the offshore island is a ferry line (`route=ferry`, "
-		"`highway` empty, `duration=%02d:%02d`), %.1f km from the quay of Kota Ledo Ledo to "
-		"the quay of the island, each joined to the nearest village centre by a `tertiary` "
-		"harbour road. A client there travels the ferry's %d minutes plus the profile's "
-		"boarding wait; a profile without ferries leaves the island unreachable.\n",
-		rd->ferry_min / 60, rd->ferry_min % 60, rd->ferry_km, rd->ferry_min);
+	fprintf(
+	    f,
+	    "- **Ferry**: the only link to the offshore island is a ferry line (`route=ferry`, "
+	    "`highway` empty, `duration=%02d:%02d`), %.1f km from the quay of Kota Ledo Ledo to "
+	    "the quay of the island, each joined to the nearest village centre by a `tertiary` "
+	    "harbour road. A client there travels the ferry's %d minutes plus the profile's "
+	    "boarding wait; a profile without ferries leaves the island unreachable.\n",
+	    rd->ferry_min / 60, rd->ferry_min % 60, rd->ferry_km, rd->ferry_min);
 	fprintf(f, "- **Cut-off end**: the far end of the north island (");
 	for (int i = 0; i < w->nvil; i++)
 		if (rd->grp[i] == GRP_CUT) {
@@ -112,9 +114,9 @@ static void write_readme_roads(world *w, FILE *f)
 
 void write_readme(world *w, const char *dir)
 {
-	static const char *const FILES[] = {"desa.geojson",	 "aliases.csv",	      "sites.csv",
-					    "clients.csv",	 "truth_sites.csv",   "truth_clients.csv",
-					    "jalan_demo.geojson"};
+	static const char *const FILES[] = {
+	    "desa.geojson",    "aliases.csv",	    "sites.csv",	 "clients.csv",
+	    "truth_sites.csv", "truth_clients.csv", "jalan_demo.geojson"};
 	FILE *f = open_out(dir, "README.md");
 	int st[4] = {0}, ls[L__COUNT], lc[L__COUNT], cls[4] = {0}, anak = 0, sel = 0, nogap = 0;
 	int withc_s = 0, withc_c = 0, cols_s = 0, nkota = 0;
@@ -152,7 +154,8 @@ void write_readme(world *w, const char *dir)
 	fprintf(f,
 		"**Everything here is fictional.** The province \"%s\" (code %s, which Kemendagri "
 		"does not assign), its islands, regencies, districts and villages, their codes and "
-		"postal codes, the roads, the sites, people and phone numbers are invented. Place names come "
+		"postal codes, the roads, the sites, people and phone numbers are invented. Place "
+		"names come "
 		"from a syllable generator; the regency names Ranoweta, Ranoweta Utara and Ledo "
 		"Ledo were made up by hand. Any resemblance to a real place, facility or person is "
 		"coincidental. Phone numbers all have the form 0812-0000-NNNN.\n\n",

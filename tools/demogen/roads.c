@@ -21,9 +21,8 @@
  */
 #include "demogen.h"
 
-const char *const RCLASS[RC__COUNT] = {"trunk",	      "primary",     "secondary",
-					      "tertiary",     "unclassified", "residential",
-					      "track",	      NULL};
+const char *const RCLASS[RC__COUNT] = {"trunk",	       "primary",     "secondary", "tertiary",
+				       "unclassified", "residential", "track",	   NULL};
 
 static void rl_push(rline *l, double x, double y)
 {
@@ -102,7 +101,8 @@ static void rl_bent(rng *r, rline *l, double ax, double ay, double bx, double by
 	n = n > 24 ? 24 : n;
 	rl_push(l, ax, ay);
 	for (int k = 1; k < n; k++) {
-		double f = (double)k / n, off = amp * sin(PI * f) + 0.04 * len * (rng_unif(r) - 0.5) / n;
+		double f = (double)k / n,
+		       off = amp * sin(PI * f) + 0.04 * len * (rng_unif(r) - 0.5) / n;
 
 		rl_push(l, ax + (bx - ax) * f - uy * off * deg_lon_per_km(ay),
 			ay + (by - ay) * f + ux * off * deg_lat_per_km());
@@ -289,10 +289,10 @@ static int group_roads(world *w, rng *r, roads_t *rd, int grp, int isl, int trun
 		} else if (on_path[k]) {
 			e[k].l.cls = trunk_cls;
 		} else {
-			e[k].l.cls = (a->kec != b->kec || a->is_capital || b->is_capital) &&
-						 grp != GRP_CUT
-					 ? RC_SECONDARY
-					 : RC_TERTIARY;
+			e[k].l.cls =
+			    (a->kec != b->kec || a->is_capital || b->is_capital) && grp != GRP_CUT
+				? RC_SECONDARY
+				: RC_TERTIARY;
 		}
 		if (e[k].l.cls == RC_TRUNK)
 			scopy(e[k].l.name, sizeof(e[k].l.name), "Jalan Trans Ranoweta");
@@ -326,7 +326,8 @@ static void village_stubs(world *w, rng *r, roads_t *rd)
 			l.grp = rd->grp[i];
 			l.cls = v->is_kel ? RC_RESIDENTIAL : RC_TRACK;
 			rl_bent(r, &l, v->px, v->py, ex, ey, 0.08 * rng_unif(r));
-			if (!prep_contains_xy(w, v->pgeom, ex, ey) || !rl_ok(w, rd, &l, v->island, 1)) {
+			if (!prep_contains_xy(w, v->pgeom, ex, ey) ||
+			    !rl_ok(w, rd, &l, v->island, 1)) {
 				rl_free(&l);
 				continue;
 			}
@@ -543,12 +544,14 @@ static void node_lines(roads_t *rd)
 					double t, u, x, y;
 
 					if (!seg_cross(A->x[i - 1], A->y[i - 1], A->x[i], A->y[i],
-						       B->x[j - 1], B->y[j - 1], B->x[j], B->y[j], &t,
-						       &u))
+						       B->x[j - 1], B->y[j - 1], B->x[j], B->y[j],
+						       &t, &u))
 						continue;
-					x = round((A->x[i - 1] + t * (A->x[i] - A->x[i - 1])) / GRID) *
+					x = round((A->x[i - 1] + t * (A->x[i] - A->x[i - 1])) /
+						  GRID) *
 					    GRID;
-					y = round((A->y[i - 1] + t * (A->y[i] - A->y[i - 1])) / GRID) *
+					y = round((A->y[i - 1] + t * (A->y[i] - A->y[i - 1])) /
+						  GRID) *
 					    GRID;
 					for (int s = 0; s < 2; s++) {
 						int li = s ? b : a, sg = s ? j : i;
@@ -559,11 +562,13 @@ static void node_lines(roads_t *rd)
 						    (x == L->x[sg] && y == L->y[sg]))
 							continue;
 						if (tt <= 1e-9 || tt >= 1 - 1e-9)
-							continue; /* at this line's vertex already */
+							continue; /* at this line's vertex already
+								   */
 						if (nins[li] == cap[li]) {
 							cap[li] = cap[li] ? 2 * cap[li] : 8;
-							ins[li] = xrealloc(ins[li], sizeof(rins) *
-											(size_t)cap[li]);
+							ins[li] =
+							    xrealloc(ins[li], sizeof(rins) *
+										  (size_t)cap[li]);
 						}
 						ins[li][nins[li]++] = (rins){sg, tt, x, y};
 					}
@@ -580,7 +585,8 @@ static void node_lines(roads_t *rd)
 		nl.n = nl.cap = 0;
 		for (int i = 0; i < L->n; i++) {
 			for (; k < nins[li] && ins[li][k].seg == i; k++) {
-				if (ins[li][k].x == nl.x[nl.n - 1] && ins[li][k].y == nl.y[nl.n - 1])
+				if (ins[li][k].x == nl.x[nl.n - 1] &&
+				    ins[li][k].y == nl.y[nl.n - 1])
 					continue;
 				rl_push(&nl, ins[li][k].x, ins[li][k].y);
 			}

@@ -7,8 +7,8 @@
 #include <cpl_string.h>
 #include <ogr_srs_api.h>
 
-#include "demogen.h"
 #include "core/csv.h"
+#include "demogen.h"
 
 static const char *const STATUS_TRUE[] = {"Siap", "Belum Siap", "Nonaktif", "unknown"};
 
@@ -169,9 +169,8 @@ void cpl_quiet(CPLErr cls, CPLErrorNum num, const char *msg)
 /* Creates dir/NAME.geojson (replacing it) with one layer NAME of geometry
  * @p gtype and the string fields @p f, coordinates to 6 decimals; *ds
  * receives the dataset to close. Dies on failure. */
-OGRLayerH create_geojson(const char *dir, const char *name,
-				OGRwkbGeometryType gtype, const char *const *f,
-				size_t nf, GDALDatasetH *ds)
+OGRLayerH create_geojson(const char *dir, const char *name, OGRwkbGeometryType gtype,
+			 const char *const *f, size_t nf, GDALDatasetH *ds)
 {
 	GDALDriverH drv = GDALGetDriverByName("GeoJSON");
 	char p[4096], file[256];
