@@ -140,20 +140,346 @@ static void street_part(world *w, rng *r, int vi, int client, comp_t *c, int *nc
 	}
 }
 
+static void comp_add(comp_t *c, int *nc, int kind, const char *s)
+{
+	scopy(c[*nc].s, sizeof(c[0].s), s);
+	c[(*nc)++].kind = kind;
+}
+
+/* With probability p, a spelling variant of the name (labelled l); else the
+ * name itself. txt (size n) holds the variant. */
+static const char *maybe_variant(rng *r, double p, const name_t *nm, int l, char *txt, size_t n,
+				 uint64_t *lab)
+{
+	if (rng_chance(r, p) && name_variant(r, nm, txt, n)) {
+		*lab |= LB(l);
+		return txt;
+	}
+	return nm->s;
+}
+
+/* With probability p, the name s with up to max_edits typing errors
+ * (labelled l); else s itself. txt (size n) holds the misspelt name. */
+static const char *maybe_typo(world *w, rng *r, double p, const char *s, int max_edits, int l,
+			      char *txt, size_t n, uint64_t *lab)
+{
+	if (rng_chance(r, p) && typo_name(w, r, s, txt, n, max_edits)) {
+		*lab |= LB(l);
+		return txt;
+	}
+	return s;
+}
+
+/* The street part and, now and then, a landmark. */
+static void address_lead(world *w, rng *r, int vi, int client, comp_t *c, int *nc, uint64_t *lab)
+{
+	static const char *const LM[] = {
+	    "depan Kantor Camat",   "samping Masjid Raya", "dekat SD Negeri 1", "belakang Pasar",
+	    "dekat pertigaan",	    "samping Pos Ronda",   "depan Lapangan",	"dekat Puskesmas",
+	    "belakang Kantor Desa", "seberang Pelabuhan"};
+	const char *lm;
+
+	if (rng_chance(r, client ? 0.65 : 0.72))
+		street_part(w, r, vi, client, c, nc, lab);
+	if (!rng_chance(r, client ? 0.05 : 0.10))
+		return;
+	lm = PICK(r, LM);
+	if (strcmp(lm, "seberang Pelabuhan") == 0 && !w->vil[vi].coastal)
+		lm = "dekat pertigaan";
+	comp_add(c, nc, C_LANDMARK, lm);
+	*lab |= LB(L_LANDMARK);
+}
+
+/* The village: its old spelling, a variant or a typo, behind the prefix of
+ * its class, or of the other class. */
+static void village_comp(world *w, rng *r, const vil_t *v, int force_alias, int no_commas,
+			 comp_t *c, int *nc, uint64_t *lab)
+{
+	int cls = v->is_kel, mismatch = rng_chance(r, 0.10);
+	const char *vn;
+	char txt[100], s[200];
+
+	if (v->alias[0] && (rng_chance(r, 0.35) || force_alias)) {
+		vn = v->alias;
+		*lab |= LB(L_OLD_SPELLING);
+	} else {
+		vn = maybe_variant(r, 0.30, &v->nm, L_NAME_VARIANT, txt, sizeof(txt), lab);
+		if (vn == v->nm.s)
+			vn = maybe_typo(w, r, 0.13, vn, 2, L_TYPO_DESA, txt, sizeof(txt), lab);
+	}
+	if (mismatch) {
+		cls = !cls;
+		*lab |= LB(L_PREFIX_MISMATCH);
+	}
+	sfmt(s, sizeof(s), "%s%s",
+	     cls ? prefix_pick(r, KEL_P, NELEM(KEL_P), mismatch || no_commas)
+		 : prefix_pick(r, DESA_P, NELEM(DESA_P), mismatch || no_commas),
+	     vn);
+	comp_add(c, nc, C_DESA, s);
+}
+
+static void kec_comp(world *w, rng *r, const kec_t *k, int no_commas, comp_t *c, int *nc,
+		     uint64_t *lab)
+{
+	const char *kn;
+	char txt[100], s[200];
+
+	kn = maybe_variant(r, 0.30, &k->nm, L_NAME_VARIANT_KEC, txt, sizeof(txt), lab);
+	if (kn == k->nm.s)
+		kn = maybe_typo(w, r, 0.08, kn, 2, L_TYPO_KEC, txt, sizeof(txt), lab);
+	sfmt(s, sizeof(s), "%s%s", prefix_pick(r, KEC_P, NELEM(KEC_P), no_commas), kn);
+	comp_add(c, nc, C_KEC, s);
+}
+
+/* The village's postal code as written, or "" when there is none; a leading
+ * '+' asks for it to be glued to the regency (only when there is one). */
+static void postal_text(rng *r, const vil_t *v, int client, int has_kab, char *pc, size_t n,
+			uint64_t *lab)
+{
+	static const char *const FORM[] = {"", "Kode Pos ", "KP ", "+"};
+	const char *form;
+
+	pc[0] = '\0';
+	if (!rng_chance(r, client ? 0.11 : 0.10))
+		return;
+	*lab |= LB(L_POSTAL_CODE);
+	form = FORM[rng_int(r, 0, 3)];
+	sfmt(pc, n, "%s%s", form[0] == '+' && !has_kab ? "" : form, v->postal);
+}
+
+/* The regency: the city's forms, the parent regency, the local abbreviation
+ * or its name, behind a prefix. */
+static void kab_text(world *w, rng *r, const kab_t *kb, int no_commas, char *kt, size_t n,
+		     uint64_t *lab)
+{
+	char txt[100];
+
+	if (kb->is_kota) {
+		const char *form = PICKW(r, CITY);
+
+		form = maybe_typo(w, r, 0.06, form, 1, L_TYPO_KAB, txt, sizeof(txt), lab);
+		sfmt(kt, n, "%s%s", prefix_pick(r, KOTA_P, NELEM(KOTA_P), no_commas), form);
+	} else if (kb->parent >= 0 && rng_chance(r, 0.22)) {
+		sfmt(kt, n, "%s%s", prefix_pick(r, KAB_P, NELEM(KAB_P), no_commas),
+		     w->kab[kb->parent].base);
+		*lab |= LB(L_OLD_PARENT);
+	} else if (kb->abbrev && rng_chance(r, 0.09)) {
+		sfmt(kt, n, "%s%s", no_commas || rng_chance(r, 0.5) ? "Kab. " : "", kb->abbrev);
+		*lab |= LB(L_KAB_ABBREV);
+	} else {
+		const char *bn =
+		    maybe_typo(w, r, 0.06, kb->base, 1, L_TYPO_KAB, txt, sizeof(txt), lab);
+
+		sfmt(kt, n, "%s%s", prefix_pick(r, KAB_P, NELEM(KAB_P), no_commas), bn);
+	}
+}
+
+/* The order of the components: as built, or (8%) the village and district
+ * swapped, everything reversed, or the street part moved to the end. */
+static void comp_order(rng *r, const comp_t *c, int nc, int *order, uint64_t *lab)
+{
+	int mode, di = -1, ki = -1, ns = 0;
+
+	for (int i = 0; i < nc; i++)
+		order[i] = i;
+	if (!rng_chance(r, 0.08))
+		return;
+	mode = rng_int(r, 0, 2);
+	for (int i = 0; i < nc; i++) {
+		if (c[i].kind == C_DESA)
+			di = i;
+		if (c[i].kind == C_KEC)
+			ki = i;
+		if (c[i].kind == C_STREET || c[i].kind == C_LANDMARK)
+			ns++;
+	}
+	if (mode == 0 && ki < 0)
+		mode = 1;
+	if (mode == 2 && (ns == 0 || ns == nc))
+		mode = 1;
+	if (mode == 0) {
+		order[di] = ki;
+		order[ki] = di;
+	} else if (mode == 1) {
+		for (int i = 0; i < nc; i++)
+			order[i] = nc - 1 - i;
+	} else {
+		int j = 0;
+
+		for (int i = ns; i < nc; i++)
+			order[j++] = i;
+		for (int i = 0; i < ns; i++)
+			order[j++] = i;
+	}
+	if (nc > 1)
+		*lab |= LB(L_SWAPPED_ORDER);
+}
+
+/* The alamat text: the components in their order, joined by one separator,
+ * now and then all in capitals. */
+static void comp_join(rng *r, const comp_t *c, int nc, int no_commas, sb *out, uint64_t *lab)
+{
+	int order[16];
+	const char *sep;
+
+	comp_order(r, c, nc, order, lab);
+	if (no_commas) {
+		sep = " ";
+		*lab |= LB(L_NO_COMMAS);
+	} else {
+		static const wstr SEP[] = {{", ", 85}, {" - ", 7}, {",", 8}};
+
+		sep = PICKW(r, SEP);
+	}
+	sb_clear(out);
+	for (int i = 0; i < nc; i++)
+		sb_addf(out, "%s%s", i ? sep : "", c[order[i]].s);
+	if (rng_chance(r, 0.06)) {
+		str_upper(out->p);
+		*lab |= LB(L_CAPS);
+	}
+}
+
+/* The desa_kelurahan column: the village, now and then another village of
+ * its district or a typo, with or without its prefix. */
+static void desa_column(world *w, rng *r, const vil_t *v, char *out, size_t n, uint64_t *lab)
+{
+	const char *dn = v->nm.s;
+	char txt[100];
+
+	if (rng_chance(r, 0.07)) {
+		int o;
+
+		for (int t = 0; t < 100; t++) {
+			o = rng_int(r, 0, w->nvil - 1);
+			if (w->vil[o].kec == v->kec && strcmp(w->vil[o].nm.s, v->nm.s) != 0) {
+				dn = w->vil[o].nm.s;
+				*lab |= LB(L_COL_WRONG_DESA);
+				break;
+			}
+		}
+	} else {
+		dn = maybe_typo(w, r, 0.08, dn, 1, L_COL_TYPO, txt, sizeof(txt), lab);
+	}
+	switch (rng_int(r, 0, 9)) {
+	case 0:
+	case 1:
+	case 2:
+		sfmt(out, n, "%s%s", v->is_kel ? "Kel. " : "Desa ", dn);
+		break;
+	case 3:
+		scopy(out, n, dn);
+		str_upper(out);
+		break;
+	default:
+		scopy(out, n, dn);
+	}
+}
+
+/* The kecamatan column: the district, now and then another of its regency. */
+static void kec_column(world *w, rng *r, const vil_t *v, char *out, size_t n, uint64_t *lab)
+{
+	const kec_t *k = &w->kec[v->kec];
+	const char *kn = k->nm.s;
+
+	if (rng_chance(r, 0.06)) {
+		int o;
+
+		do
+			o = rng_int(r, 0, w->nkec - 1);
+		while (o == v->kec || w->kec[o].kab != k->kab);
+		kn = w->kec[o].nm.s;
+		*lab |= LB(L_COL_WRONG_KEC);
+	}
+	switch (rng_int(r, 0, 6)) {
+	case 0:
+	case 1:
+		sfmt(out, n, "Kec. %s", kn);
+		break;
+	case 2:
+		scopy(out, n, kn);
+		str_upper(out);
+		break;
+	default:
+		scopy(out, n, kn);
+	}
+}
+
+/* The kabupaten_kota column: the regency, its parent, or now and then
+ * another regency, in one of the office's forms. */
+static void kab_column(world *w, rng *r, const vil_t *v, char *out, size_t n, uint64_t *lab)
+{
+	const kec_t *k = &w->kec[v->kec];
+	const kab_t *kb = &w->kab[k->kab];
+	int kab = k->kab;
+
+	if (kb->parent >= 0 && rng_chance(r, 0.30)) {
+		kab = kb->parent;
+		*lab |= LB(L_COL_OLD_PARENT);
+	} else if (rng_chance(r, 0.05)) {
+		do
+			kab = rng_int(r, 0, 2);
+		while (kab == k->kab || kab == kb->parent);
+		*lab |= LB(L_COL_WRONG_KAB);
+	}
+	if (w->kab[kab].is_kota) {
+		static const char *const KF[] = {"Kota Ledo Ledo", "Ledo-Ledo", "Kota Ledo-Ledo",
+						 "KOTA LEDO LEDO", "Ledo Ledo", "Ledoledo"};
+
+		scopy(out, n, PICK(r, KF));
+		return;
+	}
+	switch (rng_int(r, 0, 5)) {
+	case 0:
+	case 1:
+		scopy(out, n, w->kab[kab].full);
+		break;
+	case 2:
+		sfmt(out, n, "Kab. %s", w->kab[kab].base);
+		break;
+	case 3:
+		scopy(out, n, w->kab[kab].full);
+		str_upper(out);
+		break;
+	default:
+		scopy(out, n, w->kab[kab].base);
+	}
+}
+
+/* The separate columns, filled in about half the rows, at least one of them. */
+static void address_columns(world *w, rng *r, const vil_t *v, int client, addr_t *a, uint64_t *lab)
+{
+	int fd, fk, fb;
+
+	a->desa[0] = a->kec[0] = a->kab[0] = '\0';
+	if (!rng_chance(r, client ? 0.45 : 0.50))
+		return;
+	fd = rng_chance(r, 0.75);
+	fk = rng_chance(r, 0.55);
+	fb = rng_chance(r, 0.55);
+	if (!fd && !fk && !fb)
+		fd = 1;
+	*lab |= LB(L_COLS_FILLED);
+	if (fd)
+		desa_column(w, r, v, a->desa, sizeof(a->desa), lab);
+	if (fk)
+		kec_column(w, r, v, a->kec, sizeof(a->kec), lab);
+	if (fb)
+		kab_column(w, r, v, a->kab, sizeof(a->kab), lab);
+}
+
 /* The free-text address of a village and the separate columns, with the
  * mess of an office spreadsheet; every pattern applied goes into labels. */
 void make_address(world *w, rng *r, int vi, int client, int force_alias, addr_t *a)
 {
 	const vil_t *v = &w->vil[vi];
 	const kec_t *k = &w->kec[v->kec];
-	const kab_t *kb = &w->kab[k->kab];
 	comp_t c[16];
-	int nc = 0, order[16], no_commas = rng_chance(r, 0.07);
+	int nc = 0, no_commas = rng_chance(r, 0.07);
 	int has_kec = rng_chance(r, client ? 0.78 : 0.80),
 	    has_kab = rng_chance(r, client ? 0.76 : 0.75);
 	uint64_t lab = 0;
-	char txt[100], pc[32] = "";
-	const char *sep;
+	char pc[32];
 
 	memset(c, 0, sizeof(c));
 	if (v->shared_name) {
@@ -165,283 +491,29 @@ void make_address(world *w, rng *r, int vi, int client, int force_alias, addr_t 
 	if (!has_kab)
 		lab |= LB(L_MISSING_KAB);
 
-	if (rng_chance(r, client ? 0.65 : 0.72))
-		street_part(w, r, vi, client, c, &nc, &lab);
-	if (rng_chance(r, client ? 0.05 : 0.10)) {
-		static const char *const LM[] = {"depan Kantor Camat",	 "samping Masjid Raya",
-						 "dekat SD Negeri 1",	 "belakang Pasar",
-						 "dekat pertigaan",	 "samping Pos Ronda",
-						 "depan Lapangan",	 "dekat Puskesmas",
-						 "belakang Kantor Desa", "seberang Pelabuhan"};
-		const char *lm = PICK(r, LM);
-
-		if (strcmp(lm, "seberang Pelabuhan") == 0 && !v->coastal)
-			lm = "dekat pertigaan";
-		scopy(c[nc].s, sizeof(c[0].s), lm);
-		c[nc++].kind = C_LANDMARK;
-		lab |= LB(L_LANDMARK);
-	}
-
-	/* Village. */
-	{
-		int cls = v->is_kel, mismatch = rng_chance(r, 0.10);
-		const char *vn = v->nm.s;
-
-		if (v->alias[0] && (rng_chance(r, 0.35) || force_alias)) {
-			vn = v->alias;
-			lab |= LB(L_OLD_SPELLING);
-		} else if (rng_chance(r, 0.30) && name_variant(r, &v->nm, txt, sizeof(txt))) {
-			vn = txt;
-			lab |= LB(L_NAME_VARIANT);
-		} else if (rng_chance(r, 0.13) && typo_name(w, r, v->nm.s, txt, sizeof(txt), 2)) {
-			vn = txt;
-			lab |= LB(L_TYPO_DESA);
-		}
-		if (mismatch) {
-			cls = !cls;
-			lab |= LB(L_PREFIX_MISMATCH);
-		}
-		sfmt(c[nc].s, sizeof(c[0].s), "%s%s",
-		     cls ? prefix_pick(r, KEL_P, NELEM(KEL_P), mismatch || no_commas)
-			 : prefix_pick(r, DESA_P, NELEM(DESA_P), mismatch || no_commas),
-		     vn);
-		c[nc++].kind = C_DESA;
-	}
-	if (has_kec) {
-		const char *kn = k->nm.s;
-
-		if (rng_chance(r, 0.30) && name_variant(r, &k->nm, txt, sizeof(txt))) {
-			kn = txt;
-			lab |= LB(L_NAME_VARIANT_KEC);
-		} else if (rng_chance(r, 0.08) && typo_name(w, r, k->nm.s, txt, sizeof(txt), 2)) {
-			kn = txt;
-			lab |= LB(L_TYPO_KEC);
-		}
-		sfmt(c[nc].s, sizeof(c[0].s), "%s%s",
-		     prefix_pick(r, KEC_P, NELEM(KEC_P), no_commas), kn);
-		c[nc++].kind = C_KEC;
-	}
-	if (rng_chance(r, client ? 0.11 : 0.10)) {
-		lab |= LB(L_POSTAL_CODE);
-		switch (rng_int(r, 0, 3)) {
-		case 0:
-			sfmt(pc, sizeof(pc), "%s", v->postal);
-			break;
-		case 1:
-			sfmt(pc, sizeof(pc), "Kode Pos %s", v->postal);
-			break;
-		case 2:
-			sfmt(pc, sizeof(pc), "KP %s", v->postal);
-			break;
-		default:
-			sfmt(pc, sizeof(pc), "+%s", v->postal);
-			break; /* glued */
-		}
-		if (pc[0] == '+' && !has_kab)
-			memmove(pc, pc + 1, strlen(pc));
-	}
+	address_lead(w, r, vi, client, c, &nc, &lab);
+	village_comp(w, r, v, force_alias, no_commas, c, &nc, &lab);
+	if (has_kec)
+		kec_comp(w, r, k, no_commas, c, &nc, &lab);
+	postal_text(r, v, client, has_kab, pc, sizeof(pc), &lab);
 	if (has_kab) {
-		char kt[100];
+		char kt[100], s[200];
 
-		if (kb->is_kota) {
-			const char *form = PICKW(r, CITY);
-
-			if (rng_chance(r, 0.06) && typo_name(w, r, form, txt, sizeof(txt), 1)) {
-				form = txt;
-				lab |= LB(L_TYPO_KAB);
-			}
-			sfmt(kt, sizeof(kt), "%s%s",
-			     prefix_pick(r, KOTA_P, NELEM(KOTA_P), no_commas), form);
-		} else if (kb->parent >= 0 && rng_chance(r, 0.22)) {
-			sfmt(kt, sizeof(kt), "%s%s", prefix_pick(r, KAB_P, NELEM(KAB_P), no_commas),
-			     w->kab[kb->parent].base);
-			lab |= LB(L_OLD_PARENT);
-		} else if (kb->abbrev && rng_chance(r, 0.09)) {
-			sfmt(kt, sizeof(kt), "%s%s", no_commas || rng_chance(r, 0.5) ? "Kab. " : "",
-			     kb->abbrev);
-			lab |= LB(L_KAB_ABBREV);
-		} else {
-			const char *bn = kb->base;
-
-			if (rng_chance(r, 0.06) && typo_name(w, r, bn, txt, sizeof(txt), 1)) {
-				bn = txt;
-				lab |= LB(L_TYPO_KAB);
-			}
-			sfmt(kt, sizeof(kt), "%s%s", prefix_pick(r, KAB_P, NELEM(KAB_P), no_commas),
-			     bn);
-		}
+		kab_text(w, r, &w->kab[k->kab], no_commas, kt, sizeof(kt), &lab);
 		if (pc[0] == '+') {
-			sfmt(c[nc].s, sizeof(c[0].s), "%s %s", kt, pc + 1);
+			sfmt(s, sizeof(s), "%s %s", kt, pc + 1);
 			pc[0] = '\0';
 		} else {
-			scopy(c[nc].s, sizeof(c[0].s), kt);
+			scopy(s, sizeof(s), kt);
 		}
-		c[nc++].kind = C_KAB;
+		comp_add(c, &nc, C_KAB, s);
 	}
-	if (pc[0]) {
-		scopy(c[nc].s, sizeof(c[0].s), pc);
-		c[nc++].kind = C_POSTAL;
-	}
-	if (rng_chance(r, 0.18)) {
-		scopy(c[nc].s, sizeof(c[0].s), PICKW(r, PROV_FORMS));
-		c[nc++].kind = C_PROV;
-	}
+	if (pc[0])
+		comp_add(c, &nc, C_POSTAL, pc);
+	if (rng_chance(r, 0.18))
+		comp_add(c, &nc, C_PROV, PICKW(r, PROV_FORMS));
 
-	/* Order. */
-	for (int i = 0; i < nc; i++)
-		order[i] = i;
-	if (rng_chance(r, 0.08)) {
-		int mode = rng_int(r, 0, 2), di = -1, ki = -1, ns = 0;
-
-		for (int i = 0; i < nc; i++) {
-			if (c[i].kind == C_DESA)
-				di = i;
-			if (c[i].kind == C_KEC)
-				ki = i;
-			if (c[i].kind == C_STREET || c[i].kind == C_LANDMARK)
-				ns++;
-		}
-		if (mode == 0 && ki < 0)
-			mode = 1;
-		if (mode == 2 && (ns == 0 || ns == nc))
-			mode = 1;
-		if (mode == 0) {
-			order[di] = ki;
-			order[ki] = di;
-		} else if (mode == 1) {
-			for (int i = 0; i < nc; i++)
-				order[i] = nc - 1 - i;
-		} else {
-			int j = 0;
-
-			for (int i = ns; i < nc; i++)
-				order[j++] = i;
-			for (int i = 0; i < ns; i++)
-				order[j++] = i;
-		}
-		if (nc > 1)
-			lab |= LB(L_SWAPPED_ORDER);
-	}
-	if (no_commas) {
-		sep = " ";
-		lab |= LB(L_NO_COMMAS);
-	} else {
-		static const wstr SEP[] = {{", ", 85}, {" - ", 7}, {",", 8}};
-
-		sep = PICKW(r, SEP);
-	}
-	sb_clear(&a->alamat);
-	for (int i = 0; i < nc; i++)
-		sb_addf(&a->alamat, "%s%s", i ? sep : "", c[order[i]].s);
-	if (rng_chance(r, 0.06)) {
-		str_upper(a->alamat.p);
-		lab |= LB(L_CAPS);
-	}
-
-	/* Separate columns. */
-	a->desa[0] = a->kec[0] = a->kab[0] = '\0';
-	if (rng_chance(r, client ? 0.45 : 0.50)) {
-		int fd = rng_chance(r, 0.75), fk = rng_chance(r, 0.55), fb = rng_chance(r, 0.55);
-
-		if (!fd && !fk && !fb)
-			fd = 1;
-		lab |= LB(L_COLS_FILLED);
-		if (fd) {
-			const char *dn = v->nm.s;
-
-			if (rng_chance(r, 0.07)) {
-				int o;
-
-				for (int t = 0; t < 100; t++) {
-					o = rng_int(r, 0, w->nvil - 1);
-					if (w->vil[o].kec == v->kec &&
-					    strcmp(w->vil[o].nm.s, v->nm.s) != 0) {
-						dn = w->vil[o].nm.s;
-						lab |= LB(L_COL_WRONG_DESA);
-						break;
-					}
-				}
-			} else if (rng_chance(r, 0.08) &&
-				   typo_name(w, r, v->nm.s, txt, sizeof(txt), 1)) {
-				dn = txt;
-				lab |= LB(L_COL_TYPO);
-			}
-			switch (rng_int(r, 0, 9)) {
-			case 0:
-			case 1:
-			case 2:
-				sfmt(a->desa, sizeof(a->desa), "%s%s",
-				     v->is_kel ? "Kel. " : "Desa ", dn);
-				break;
-			case 3:
-				scopy(a->desa, sizeof(a->desa), dn);
-				str_upper(a->desa);
-				break;
-			default:
-				scopy(a->desa, sizeof(a->desa), dn);
-			}
-		}
-		if (fk) {
-			const char *kn = k->nm.s;
-
-			if (rng_chance(r, 0.06)) {
-				int o;
-
-				do
-					o = rng_int(r, 0, w->nkec - 1);
-				while (o == v->kec || w->kec[o].kab != k->kab);
-				kn = w->kec[o].nm.s;
-				lab |= LB(L_COL_WRONG_KEC);
-			}
-			switch (rng_int(r, 0, 6)) {
-			case 0:
-			case 1:
-				sfmt(a->kec, sizeof(a->kec), "Kec. %s", kn);
-				break;
-			case 2:
-				scopy(a->kec, sizeof(a->kec), kn);
-				str_upper(a->kec);
-				break;
-			default:
-				scopy(a->kec, sizeof(a->kec), kn);
-			}
-		}
-		if (fb) {
-			int kab = k->kab;
-
-			if (kb->parent >= 0 && rng_chance(r, 0.30)) {
-				kab = kb->parent;
-				lab |= LB(L_COL_OLD_PARENT);
-			} else if (rng_chance(r, 0.05)) {
-				do
-					kab = rng_int(r, 0, 2);
-				while (kab == k->kab || kab == kb->parent);
-				lab |= LB(L_COL_WRONG_KAB);
-			}
-			if (w->kab[kab].is_kota) {
-				static const char *const KF[] = {"Kota Ledo Ledo", "Ledo-Ledo",
-								 "Kota Ledo-Ledo", "KOTA LEDO LEDO",
-								 "Ledo Ledo",	   "Ledoledo"};
-
-				scopy(a->kab, sizeof(a->kab), PICK(r, KF));
-			} else {
-				switch (rng_int(r, 0, 5)) {
-				case 0:
-				case 1:
-					scopy(a->kab, sizeof(a->kab), w->kab[kab].full);
-					break;
-				case 2:
-					sfmt(a->kab, sizeof(a->kab), "Kab. %s", w->kab[kab].base);
-					break;
-				case 3:
-					scopy(a->kab, sizeof(a->kab), w->kab[kab].full);
-					str_upper(a->kab);
-					break;
-				default:
-					scopy(a->kab, sizeof(a->kab), w->kab[kab].base);
-				}
-			}
-		}
-	}
+	comp_join(r, c, nc, no_commas, &a->alamat, &lab);
+	address_columns(w, r, v, client, a, &lab);
 	a->labels = lab;
 }
