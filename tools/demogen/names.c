@@ -139,40 +139,15 @@ static void gen_name(world *w, rng *r, int kind, const char *extra, name_t *nm)
 /* Dutch-era spelling: u -> oe, j -> dj, c -> tj, y -> j. */
 static void old_spelling(const char *in, char *out, size_t n)
 {
+	static const char FROM[] = "uUjJcCyY";
+	static const char *const TO[] = {"oe", "Oe", "dj", "Dj", "tj", "Tj", "j", "J"};
 	sb b = {0};
 
 	for (; *in; in++) {
-		switch (*in) {
-		case 'u':
-			sb_add(&b, "oe");
-			break;
-		case 'U':
-			sb_add(&b, "Oe");
-			break;
-		case 'j':
-			sb_add(&b, "dj");
-			break;
-		case 'J':
-			sb_add(&b, "Dj");
-			break;
-		case 'c':
-			sb_add(&b, "tj");
-			break;
-		case 'C':
-			sb_add(&b, "Tj");
-			break;
-		case 'y':
-			sb_add(&b, "j");
-			break;
-		case 'Y':
-			sb_add(&b, "J");
-			break;
-		default: {
-			char c[2] = {*in, 0};
+		const char *p = strchr(FROM, *in);
+		char c[2] = {*in, 0};
 
-			sb_add(&b, c);
-		}
-		}
+		sb_add(&b, p ? TO[p - FROM] : c);
 	}
 	scopy(out, n, sb_str(&b));
 	sb_free(&b);
@@ -186,24 +161,10 @@ static int vil_plain_free(const world *w, int i)
 	       i != w->roman_pair[0] && i != w->roman_pair[1];
 }
 
-void make_names(world *w, rng *r)
+/* Districts: one reduplicated and one two-word name for the hyphen/space
+ * variants, the rest plain. */
+static void name_districts(world *w, rng *r)
 {
-	static const char *const SUFFIXES[] = {"Baru",	 "Jaya",    "Indah",	"Makmur",
-					       "Permai", "Lestari", "Sejahtera"};
-	int order[MAXV], kinds[MAXV], nk = 0, a = -1, b = -1;
-
-	/* Fixed names first, so generated ones keep their distance. */
-	name_use(w, "Ranoweta");
-	name_use(w, "Ranoweta Utara");
-	name_use(w, "Ledo Ledo");
-	name_use(w, "Ledo");
-	name_use(w, "Ranut");
-	name_use(w, "Jangkau");
-	name_use(w, PROV_NAMA);
-	w->roman_pair[0] = w->roman_pair[1] = -1;
-
-	/* Districts: one reduplicated and one two-word name for the
-	 * hyphen/space variants. */
 	for (int k = 0; k < w->nkec; k++) {
 		int kind = NK_PLAIN;
 
@@ -214,24 +175,31 @@ void make_names(world *w, rng *r)
 		/* three syllables: short names are the ones real places have */
 		gen_name(w, r, kind, kind == NK_PLAIN ? "3" : NULL, &w->kec[k].nm);
 	}
+}
 
-	/* Village name kinds by quota, dealt in random order. */
+/* Village name kinds by quota, dealt in random order. */
+static void deal_village_kinds(world *w, rng *r, int *kinds)
+{
+	static const int quota[] = {NK_REDUP,  NK_REDUP,  NK_REDUP,  NK_REDUP,	NK_REDUP,
+				    NK_TWO,    NK_TWO,	  NK_TWO,    NK_SUFFIX, NK_SUFFIX,
+				    NK_SUFFIX, NK_SUFFIX, NK_SUFFIX, NK_SUFFIX, NK_SUFFIX,
+				    NK_PREFIX, NK_PREFIX, NK_PREFIX, NK_PREFIX, NK_PREFIX};
+	int order[MAXV], nk = 0;
+
 	for (int i = 0; i < w->nvil; i++) {
 		order[i] = i;
 		kinds[i] = NK_PLAIN;
 	}
 	rng_shuffle(r, order, w->nvil);
-	{
-		static const int quota[] = {NK_REDUP,  NK_REDUP,  NK_REDUP,  NK_REDUP,	NK_REDUP,
-					    NK_TWO,    NK_TWO,	  NK_TWO,    NK_SUFFIX, NK_SUFFIX,
-					    NK_SUFFIX, NK_SUFFIX, NK_SUFFIX, NK_SUFFIX, NK_SUFFIX,
-					    NK_PREFIX, NK_PREFIX, NK_PREFIX, NK_PREFIX, NK_PREFIX};
+	for (size_t q = 0; q < NELEM(quota) && nk < w->nvil; q++)
+		kinds[order[nk++]] = quota[q];
+}
 
-		for (size_t q = 0; q < NELEM(quota) && nk < w->nvil; q++)
-			kinds[order[nk++]] = quota[q];
-	}
-	/* The roman-numeral pair: two neighbouring city kelurahan of one
-	 * district (not its capital when that can be helped). */
+/* The roman-numeral pair: two neighbouring city kelurahan of one district
+ * (not its capital when that can be helped). */
+static void pick_roman_pair(world *w, rng *r)
+{
+	w->roman_pair[0] = w->roman_pair[1] = -1;
 	for (int relax = 0; relax < 2 && w->roman_pair[0] < 0; relax++) {
 		int cand[MAXV * 4][2], nc = 0;
 
@@ -253,47 +221,60 @@ void make_names(world *w, rng *r)
 	}
 	if (w->roman_pair[0] < 0)
 		die("no pair of neighbouring city villages for the roman numerals");
-	{
-		int prefixes_done = 0;
+}
 
-		for (int i = 0; i < w->nvil; i++) {
-			vil_t *v = &w->vil[i];
-			int kind = kinds[i];
+/* Every village but the roman pair a fresh name of its kind; prefixes by
+ * the coast (Tanjung, Labuan) or inland (Bukit, Batu). */
+static void name_villages(world *w, rng *r, const int *kinds)
+{
+	static const char *const SUFFIXES[] = {"Baru",	 "Jaya",    "Indah",	"Makmur",
+					       "Permai", "Lestari", "Sejahtera"};
+	static const char *const coastal_p[] = {"Tanjung", "Labuan", "Tanjung"};
+	static const char *const inland_p[] = {"Bukit", "Batu"};
+	int prefixes_done = 0;
 
-			if (i == w->roman_pair[0] || i == w->roman_pair[1])
-				continue;
-			if (kind == NK_PREFIX) {
-				static const char *const coastal_p[] = {"Tanjung", "Labuan",
-									"Tanjung"};
-				static const char *const inland_p[] = {"Bukit", "Batu"};
-				const char *p = v->coastal ? coastal_p[prefixes_done % 3]
-							   : inland_p[prefixes_done % 2];
+	for (int i = 0; i < w->nvil; i++) {
+		vil_t *v = &w->vil[i];
+		int kind = kinds[i];
 
-				prefixes_done++;
-				gen_name(w, r, kind, p, &v->nm);
-			} else if (kind == NK_SUFFIX) {
-				gen_name(w, r, kind, PICK(r, SUFFIXES), &v->nm);
-			} else {
-				gen_name(w, r, kind, NULL, &v->nm);
-			}
+		if (i == w->roman_pair[0] || i == w->roman_pair[1])
+			continue;
+		if (kind == NK_PREFIX) {
+			const char *p =
+			    v->coastal ? coastal_p[prefixes_done % 3] : inland_p[prefixes_done % 2];
+
+			prefixes_done++;
+			gen_name(w, r, kind, p, &v->nm);
+		} else if (kind == NK_SUFFIX) {
+			gen_name(w, r, kind, PICK(r, SUFFIXES), &v->nm);
+		} else {
+			gen_name(w, r, kind, NULL, &v->nm);
 		}
 	}
-	{
-		name_t base;
+}
 
-		gen_name(w, r, NK_PLAIN, NULL, &base);
-		for (int p = 0; p < 2; p++) {
-			vil_t *v = &w->vil[w->roman_pair[p]];
+/* The roman pair: one fresh word, numbered I and II. */
+static void name_roman_pair(world *w, rng *r)
+{
+	name_t base;
 
-			memset(&v->nm, 0, sizeof(v->nm));
-			v->nm.kind = NK_ROMAN;
-			scopy(v->nm.w1, sizeof(v->nm.w1), base.w1);
-			scopy(v->nm.w2, sizeof(v->nm.w2), p ? "II" : "I");
-			sfmt(v->nm.s, sizeof(v->nm.s), "%s %s", base.w1, v->nm.w2);
-		}
+	gen_name(w, r, NK_PLAIN, NULL, &base);
+	for (int p = 0; p < 2; p++) {
+		vil_t *v = &w->vil[w->roman_pair[p]];
+
+		memset(&v->nm, 0, sizeof(v->nm));
+		v->nm.kind = NK_ROMAN;
+		scopy(v->nm.w1, sizeof(v->nm.w1), base.w1);
+		scopy(v->nm.w2, sizeof(v->nm.w2), p ? "II" : "I");
+		sfmt(v->nm.s, sizeof(v->nm.s), "%s %s", base.w1, v->nm.w2);
 	}
+}
 
-	/* Two villages of one name, in different districts of Ranoweta. */
+/* Two villages of one name, in different districts of Ranoweta. */
+static void share_village_name(world *w, rng *r)
+{
+	int a = -1, b = -1;
+
 	for (int tries = 0; tries < 10000 && b < 0; tries++) {
 		int i = rng_int(r, 0, w->nvil - 1), j = rng_int(r, 0, w->nvil - 1);
 
@@ -312,64 +293,89 @@ void make_names(world *w, rng *r)
 	w->vil[a].shared_name = w->vil[b].shared_name = 1;
 	w->dup_pair[0] = a;
 	w->dup_pair[1] = b;
+}
 
-	/* A district of Ranoweta Utara named like a village of Ranoweta. */
-	{
-		int k = -1, v = -1;
+/* A district of Ranoweta Utara named like a village of Ranoweta. */
+static void share_district_name(world *w, rng *r)
+{
+	int k = -1, v = -1;
 
-		for (int i = 0; i < w->nkec; i++)
-			if (w->kec[i].kab == KAB_UTARA && w->kec[i].nm.kind == NK_PLAIN)
-				k = i;
-		for (int tries = 0; tries < 10000 && v < 0; tries++) {
-			int i = rng_int(r, 0, w->nvil - 1);
+	for (int i = 0; i < w->nkec; i++)
+		if (w->kec[i].kab == KAB_UTARA && w->kec[i].nm.kind == NK_PLAIN)
+			k = i;
+	for (int tries = 0; tries < 10000 && v < 0; tries++) {
+		int i = rng_int(r, 0, w->nvil - 1);
 
-			if (w->kec[w->vil[i].kec].kab == KAB_RANOWETA && vil_plain_free(w, i) &&
-			    strlen(w->vil[i].nm.s) >= 6)
-				v = i;
-		}
-		if (k < 0 || v < 0)
-			die("no district/village pair for the shared name");
-		w->kec[k].nm = w->vil[v].nm;
-		w->vil[v].shared_name = 1;
-		w->kec_clash[0] = k;
-		w->kec_clash[1] = v;
+		if (w->kec[w->vil[i].kec].kab == KAB_RANOWETA && vil_plain_free(w, i) &&
+		    strlen(w->vil[i].nm.s) >= 6)
+			v = i;
 	}
+	if (k < 0 || v < 0)
+		die("no district/village pair for the shared name");
+	w->kec[k].nm = w->vil[v].nm;
+	w->vil[v].shared_name = 1;
+	w->kec_clash[0] = k;
+	w->kec_clash[1] = v;
+}
 
-	/* Old spellings, listed in aliases.csv: a "Tanjung" village and a
-	 * plain name with a u, j, c or y in it. */
-	{
-		int done_t = 0, done_p = 0;
+/* Gives the village its old spelling as an alias when that spelling is
+ * still unlike every name in use; 1 when it did. */
+static int give_alias(world *w, vil_t *v)
+{
+	char old[64];
 
-		for (int i = 0; i < w->nvil; i++) {
-			vil_t *v = &w->vil[i];
-			char old[64];
+	old_spelling(v->nm.s, old, sizeof(old));
+	if (!name_free(w, old))
+		return 0;
+	scopy(v->alias, sizeof(v->alias), old);
+	name_use(w, old);
+	return 1;
+}
 
-			if (!done_t && v->nm.kind == NK_PREFIX &&
-			    strcmp(v->nm.w2, "Tanjung") == 0 && !v->shared_name) {
-				old_spelling(v->nm.s, old, sizeof(old));
-				if (name_free(w, old)) {
-					scopy(v->alias, sizeof(v->alias), old);
-					name_use(w, old);
-					done_t = 1;
-				}
-			}
-		}
-		for (int tries = 0; tries < 10000 && !done_p; tries++) {
-			int i = rng_int(r, 0, w->nvil - 1);
-			vil_t *v = &w->vil[i];
-			char old[64];
+/* Old spellings, listed in aliases.csv: a "Tanjung" village and a plain
+ * name with a u, j, c or y in it. */
+static void old_spellings(world *w, rng *r)
+{
+	int done_t = 0, done_p = 0;
 
-			if (!vil_plain_free(w, i) || !strpbrk(v->nm.s, "ujcy") ||
-			    strlen(v->nm.s) < 5)
-				continue;
-			old_spelling(v->nm.s, old, sizeof(old));
-			if (name_free(w, old)) {
-				scopy(v->alias, sizeof(v->alias), old);
-				name_use(w, old);
-				done_p = 1;
-			}
-		}
+	for (int i = 0; i < w->nvil; i++) {
+		vil_t *v = &w->vil[i];
+
+		if (!done_t && v->nm.kind == NK_PREFIX && strcmp(v->nm.w2, "Tanjung") == 0 &&
+		    !v->shared_name)
+			done_t = give_alias(w, v);
 	}
+	for (int tries = 0; tries < 10000 && !done_p; tries++) {
+		int i = rng_int(r, 0, w->nvil - 1);
+		vil_t *v = &w->vil[i];
+
+		if (!vil_plain_free(w, i) || !strpbrk(v->nm.s, "ujcy") || strlen(v->nm.s) < 5)
+			continue;
+		done_p = give_alias(w, v);
+	}
+}
+
+void make_names(world *w, rng *r)
+{
+	int kinds[MAXV];
+
+	/* Fixed names first, so generated ones keep their distance. */
+	name_use(w, "Ranoweta");
+	name_use(w, "Ranoweta Utara");
+	name_use(w, "Ledo Ledo");
+	name_use(w, "Ledo");
+	name_use(w, "Ranut");
+	name_use(w, "Jangkau");
+	name_use(w, PROV_NAMA);
+
+	name_districts(w, r);
+	deal_village_kinds(w, r, kinds);
+	pick_roman_pair(w, r);
+	name_villages(w, r, kinds);
+	name_roman_pair(w, r);
+	share_village_name(w, r);
+	share_district_name(w, r);
+	old_spellings(w, r);
 }
 
 /* A spelling variant of a name, or 0 when the name has none. */
