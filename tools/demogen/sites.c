@@ -158,40 +158,83 @@ static const char *const FLOWERS[] = {"Mawar",	 "Melati",  "Anggrek",	 "Tulip",
 static const char *const JEMAAT[] = {"Efrata",	  "Sion",      "Bethel",  "Imanuel",
 				     "Getsemani", "Maranatha", "Betlehem"};
 
-/* Site name and the office's wording of its type. */
-static void site_name(world *w, rng *r, site_t *s, int school_no[3][4])
+/* The office's wordings of each site type, by weight. */
+static const wstr J_MASJID[] = {
+    {"Masjid", 60}, {"masjid", 10}, {"Mesjid", 10}, {"Tempat Ibadah", 12}, {"Rumah Ibadah", 8}};
+static const wstr J_MUSHOLLA[] = {
+    {"Musholla", 55}, {"Mushola", 20}, {"Langgar", 10}, {"Tempat Ibadah", 15}};
+static const wstr J_GEREJA[] = {{"Gereja", 70}, {"Tempat Ibadah", 15}, {"Rumah Ibadah", 15}};
+static const wstr J_SEKOLAH[] = {
+    {"Sekolah", 40}, {"", 35}, {"Pendidikan", 15}, {"Fasilitas Pendidikan", 10}};
+static const wstr J_KDESA[] = {
+    {"Kantor Desa", 50}, {"Balai Desa", 25}, {"Kantor Pemerintahan", 15}, {"Kantor", 10}};
+static const wstr J_KLURAH[] = {
+    {"Kantor Lurah", 45}, {"Kantor Kelurahan", 30}, {"Kantor Pemerintahan", 15}, {"Kantor", 10}};
+static const wstr J_KCAMAT[] = {
+    {"Kantor Camat", 50}, {"Kantor Kecamatan", 35}, {"Kantor Pemerintahan", 15}};
+static const wstr J_PKM[] = {{"Puskesmas", 70}, {"Faskes", 15}, {"Fasilitas Kesehatan", 15}};
+static const wstr J_POS[] = {{"Posyandu", 75}, {"Faskes", 10}, {"Fasilitas Kesehatan", 15}};
+static const wstr J_PASAR[] = {{"Pasar", 75}, {"pasar", 15}, {"Fasum", 10}};
+static const wstr J_PANTAI[] = {{"Pantai", 65}, {"Objek Wisata", 35}};
+static const wstr J_LAP[] = {{"Lapangan", 70}, {"Fasum", 15}, {"Ruang Publik", 15}};
+static const wstr J_TPU[] = {{"TPU", 50}, {"Pemakaman", 30}, {"Kuburan", 20}};
+static const wstr J_TAMAN[] = {{"Taman", 55}, {"RTH", 25}, {"Ruang Publik", 20}};
+static const wstr J_PEL[] = {{"Pelabuhan", 55}, {"Dermaga", 30}, {"Fasum", 15}};
+
+static const struct {
+	const wstr *t;
+	size_t n;
+} JENIS[T__COUNT] = {
+#define J(type, tab) [type] = {(tab), NELEM(tab)}
+    J(T_MASJID, J_MASJID),
+    J(T_MUSHOLLA, J_MUSHOLLA),
+    J(T_GEREJA, J_GEREJA),
+    J(T_SEKOLAH, J_SEKOLAH),
+    J(T_KANTOR_DESA, J_KDESA),
+    J(T_KANTOR_LURAH, J_KLURAH),
+    J(T_KANTOR_CAMAT, J_KCAMAT),
+    J(T_PUSKESMAS, J_PKM),
+    J(T_POSYANDU, J_POS),
+    J(T_PASAR, J_PASAR),
+    J(T_PANTAI, J_PANTAI),
+    J(T_LAPANGAN, J_LAP),
+    J(T_TPU, J_TPU),
+    J(T_TAMAN, J_TAMAN),
+    J(T_PELABUHAN, J_PEL),
+#undef J
+};
+
+static const char *jenis_pick(rng *r, int type)
 {
+	return pick_w(r, JENIS[type].t, JENIS[type].n);
+}
+
+/* A school: its level, its number among the regency's schools of that
+ * level, and the regency or district it is named after; an empty wording
+ * of the type means the level itself. */
+static void school_name(world *w, rng *r, site_t *s, int school_no[3][4])
+{
+	static const wstr LEVEL[] = {{"SD", 50}, {"SMP", 25}, {"SMA", 15}, {"SMK", 10}};
 	const vil_t *v = &w->vil[s->vil];
 	const kec_t *k = &w->kec[v->kec];
-	const char *vn = v->nm.s, *kb = w->kab[k->kab].base;
+	int lv = pick_wi(r, LEVEL, NELEM(LEVEL)), num = ++school_no[k->kab][lv];
+	const char *place = rng_chance(r, 0.7) ? w->kab[k->kab].base : k->nm.s;
+	const char *j = jenis_pick(r, T_SEKOLAH);
+
+	if (lv == 0 && rng_chance(r, 0.15))
+		sfmt(s->nama, sizeof(s->nama), "SD Inpres %s", v->nm.s);
+	else if (rng_chance(r, 0.6))
+		sfmt(s->nama, sizeof(s->nama), "%s Negeri %d %s", LEVEL[lv].s, num, place);
+	else
+		sfmt(s->nama, sizeof(s->nama), "%sN %d %s", LEVEL[lv].s, num, place);
+	scopy(s->jenis, sizeof(s->jenis), j[0] ? j : LEVEL[lv].s);
+}
+
+/* Houses of worship. */
+static void worship_name(rng *r, site_t *s, const char *vn)
+{
 	char *o = s->nama;
 	size_t n = sizeof(s->nama);
-	static const wstr J_MASJID[] = {{"Masjid", 60},
-					{"masjid", 10},
-					{"Mesjid", 10},
-					{"Tempat Ibadah", 12},
-					{"Rumah Ibadah", 8}};
-	static const wstr J_MUSHOLLA[] = {
-	    {"Musholla", 55}, {"Mushola", 20}, {"Langgar", 10}, {"Tempat Ibadah", 15}};
-	static const wstr J_GEREJA[] = {
-	    {"Gereja", 70}, {"Tempat Ibadah", 15}, {"Rumah Ibadah", 15}};
-	static const wstr J_KDESA[] = {
-	    {"Kantor Desa", 50}, {"Balai Desa", 25}, {"Kantor Pemerintahan", 15}, {"Kantor", 10}};
-	static const wstr J_KLURAH[] = {{"Kantor Lurah", 45},
-					{"Kantor Kelurahan", 30},
-					{"Kantor Pemerintahan", 15},
-					{"Kantor", 10}};
-	static const wstr J_KCAMAT[] = {
-	    {"Kantor Camat", 50}, {"Kantor Kecamatan", 35}, {"Kantor Pemerintahan", 15}};
-	static const wstr J_PKM[] = {
-	    {"Puskesmas", 70}, {"Faskes", 15}, {"Fasilitas Kesehatan", 15}};
-	static const wstr J_POS[] = {{"Posyandu", 75}, {"Faskes", 10}, {"Fasilitas Kesehatan", 15}};
-	static const wstr J_PASAR[] = {{"Pasar", 75}, {"pasar", 15}, {"Fasum", 10}};
-	static const wstr J_PANTAI[] = {{"Pantai", 65}, {"Objek Wisata", 35}};
-	static const wstr J_LAP[] = {{"Lapangan", 70}, {"Fasum", 15}, {"Ruang Publik", 15}};
-	static const wstr J_TPU[] = {{"TPU", 50}, {"Pemakaman", 30}, {"Kuburan", 20}};
-	static const wstr J_TAMAN[] = {{"Taman", 55}, {"RTH", 25}, {"Ruang Publik", 20}};
-	static const wstr J_PEL[] = {{"Pelabuhan", 55}, {"Dermaga", 30}, {"Fasum", 15}};
 
 	switch (s->type) {
 	case T_MASJID:
@@ -199,73 +242,70 @@ static void site_name(world *w, rng *r, site_t *s, int school_no[3][4])
 			sfmt(o, n, "Masjid %s %s", PICK(r, MASJID_NAMES), vn);
 		else
 			sfmt(o, n, "Masjid %s", PICK(r, MASJID_NAMES));
-		scopy(s->jenis, sizeof(s->jenis), PICKW(r, J_MASJID));
 		break;
 	case T_MUSHOLLA:
 		sfmt(o, n, "Musholla %s", PICK(r, MUSHOLLA_NAMES));
-		scopy(s->jenis, sizeof(s->jenis), PICKW(r, J_MUSHOLLA));
 		break;
-	case T_GEREJA:
+	default:
 		if (rng_chance(r, 0.7))
 			sfmt(o, n, "Gereja Jemaat %s %s", PICK(r, JEMAAT), vn);
 		else
 			sfmt(o, n, "Gereja Katolik St. %s",
 			     rng_chance(r, 0.5) ? "Yosef" : "Petrus");
-		scopy(s->jenis, sizeof(s->jenis), PICKW(r, J_GEREJA));
-		break;
-	case T_SEKOLAH: {
-		static const wstr LEVEL[] = {{"SD", 50}, {"SMP", 25}, {"SMA", 15}, {"SMK", 10}};
-		int lv = pick_wi(r, LEVEL, NELEM(LEVEL)), num = ++school_no[k->kab][lv];
-		const char *place = rng_chance(r, 0.7) ? kb : k->nm.s;
-		static const wstr J_SEK[] = {
-		    {"Sekolah", 40}, {"", 35}, {"Pendidikan", 15}, {"Fasilitas Pendidikan", 10}};
-		const char *j = PICKW(r, J_SEK);
-
-		if (lv == 0 && rng_chance(r, 0.15))
-			sfmt(o, n, "SD Inpres %s", vn);
-		else if (rng_chance(r, 0.6))
-			sfmt(o, n, "%s Negeri %d %s", LEVEL[lv].s, num, place);
-		else
-			sfmt(o, n, "%sN %d %s", LEVEL[lv].s, num, place);
-		scopy(s->jenis, sizeof(s->jenis), j[0] ? j : LEVEL[lv].s);
-		break;
 	}
+}
+
+/* Village, kelurahan and district offices, and health posts. */
+static void office_name(world *w, rng *r, site_t *s)
+{
+	const vil_t *v = &w->vil[s->vil];
+	const char *vn = v->nm.s, *kn = w->kec[v->kec].nm.s;
+	char *o = s->nama;
+	size_t n = sizeof(s->nama);
+
+	switch (s->type) {
 	case T_KANTOR_DESA:
 		sfmt(o, n, "%s %s", rng_chance(r, 0.6) ? "Kantor Desa" : "Balai Desa", vn);
-		scopy(s->jenis, sizeof(s->jenis), PICKW(r, J_KDESA));
 		break;
 	case T_KANTOR_LURAH:
 		sfmt(o, n, "%s %s", rng_chance(r, 0.6) ? "Kantor Lurah" : "Kantor Kelurahan", vn);
-		scopy(s->jenis, sizeof(s->jenis), PICKW(r, J_KLURAH));
 		break;
 	case T_KANTOR_CAMAT:
-		sfmt(o, n, "%s %s", rng_chance(r, 0.6) ? "Kantor Camat" : "Kantor Kecamatan",
-		     k->nm.s);
-		scopy(s->jenis, sizeof(s->jenis), PICKW(r, J_KCAMAT));
+		sfmt(o, n, "%s %s", rng_chance(r, 0.6) ? "Kantor Camat" : "Kantor Kecamatan", kn);
 		break;
 	case T_PUSKESMAS:
 		if (v->is_capital && rng_chance(r, 0.7))
-			sfmt(o, n, "Puskesmas %s", k->nm.s);
+			sfmt(o, n, "Puskesmas %s", kn);
 		else
 			sfmt(o, n, "%s %s", rng_chance(r, 0.6) ? "Puskesmas Pembantu" : "Pustu",
 			     vn);
-		scopy(s->jenis, sizeof(s->jenis), PICKW(r, J_PKM));
 		break;
-	case T_POSYANDU:
+	default:
 		if (rng_chance(r, 0.3))
 			sfmt(o, n, "Posyandu %s %s", PICK(r, FLOWERS), vn);
 		else
 			sfmt(o, n, "Posyandu %s", PICK(r, FLOWERS));
-		scopy(s->jenis, sizeof(s->jenis), PICKW(r, J_POS));
-		break;
+	}
+}
+
+/* Markets, beaches, fields, cemeteries, parks and ports. */
+static void place_name(world *w, rng *r, site_t *s)
+{
+	static const char *const L[] = {"Lapangan Voli", "Lapangan Sepak Bola", "Lapangan"};
+	const vil_t *v = &w->vil[s->vil];
+	const char *vn = v->nm.s;
+	int city = kab_of(w, s->vil) == KAB_KOTA;
+	char *o = s->nama;
+	size_t n = sizeof(s->nama);
+
+	switch (s->type) {
 	case T_PASAR:
-		if (kab_of(w, s->vil) == KAB_KOTA && rng_chance(r, 0.4))
+		if (city && rng_chance(r, 0.4))
 			sfmt(o, n, "Pasar Sentral %s", vn);
 		else if (v->coastal && rng_chance(r, 0.3))
 			sfmt(o, n, "Pasar Ikan %s", vn);
 		else
 			sfmt(o, n, "Pasar %s", vn);
-		scopy(s->jenis, sizeof(s->jenis), PICKW(r, J_PASAR));
 		break;
 	case T_PANTAI:
 		if (s->on_islet)
@@ -274,37 +314,59 @@ static void site_name(world *w, rng *r, site_t *s, int school_no[3][4])
 			sfmt(o, n, "Pantai %s Indah", vn);
 		else
 			sfmt(o, n, "Pantai Pasir Putih %s", vn);
-		scopy(s->jenis, sizeof(s->jenis), PICKW(r, J_PANTAI));
 		break;
-	case T_LAPANGAN: {
-		static const char *const L[] = {"Lapangan Voli", "Lapangan Sepak Bola", "Lapangan"};
-
+	case T_LAPANGAN:
 		sfmt(o, n, "%s %s", PICK(r, L), vn);
-		scopy(s->jenis, sizeof(s->jenis), PICKW(r, J_LAP));
 		break;
-	}
 	case T_TPU:
 		sfmt(o, n, "%s %s", rng_chance(r, 0.6) ? "TPU" : "Pemakaman Umum", vn);
-		scopy(s->jenis, sizeof(s->jenis), PICKW(r, J_TPU));
 		break;
 	case T_TAMAN:
-		if (kab_of(w, s->vil) == KAB_KOTA && v->is_capital)
+		if (city && v->is_capital)
 			sfmt(o, n, "Taman Kota %s", w->kab[KAB_KOTA].base);
 		else
 			sfmt(o, n, "%s %s", rng_chance(r, 0.6) ? "Taman" : "RTH", vn);
-		scopy(s->jenis, sizeof(s->jenis), PICKW(r, J_TAMAN));
 		break;
-	case T_PELABUHAN:
-		if (v->island == ISL_SMALL || kab_of(w, s->vil) == KAB_KOTA)
+	default:
+		if (v->island == ISL_SMALL || city)
 			sfmt(o, n, "Pelabuhan Penyeberangan %s", vn);
 		else
 			sfmt(o, n, "%s %s", rng_chance(r, 0.5) ? "Dermaga" : "Pelabuhan Perikanan",
 			     vn);
-		scopy(s->jenis, sizeof(s->jenis), PICKW(r, J_PEL));
+	}
+}
+
+/* Site name and the office's wording of its type. */
+static void site_name(world *w, rng *r, site_t *s, int school_no[3][4])
+{
+	switch (s->type) {
+	case T_SEKOLAH:
+		school_name(w, r, s, school_no);
+		return;
+	case T_MASJID:
+	case T_MUSHOLLA:
+	case T_GEREJA:
+		worship_name(r, s, w->vil[s->vil].nm.s);
+		break;
+	case T_KANTOR_DESA:
+	case T_KANTOR_LURAH:
+	case T_KANTOR_CAMAT:
+	case T_PUSKESMAS:
+	case T_POSYANDU:
+		office_name(w, r, s);
+		break;
+	case T_PASAR:
+	case T_PANTAI:
+	case T_LAPANGAN:
+	case T_TPU:
+	case T_TAMAN:
+	case T_PELABUHAN:
+		place_name(w, r, s);
 		break;
 	default:
 		die("internal: site type");
 	}
+	scopy(s->jenis, sizeof(s->jenis), jenis_pick(r, s->type));
 }
 
 void make_sites(world *w, rng *r)
