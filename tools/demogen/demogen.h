@@ -47,6 +47,17 @@ typedef struct wstr {
 	int w;
 } wstr;
 
+/* A table of weighted strings with its length. */
+typedef struct wtab {
+	const wstr *t;
+	size_t n;
+} wtab;
+
+#define WTAB(t)                                                                                    \
+	{                                                                                          \
+		(t), NELEM(t)                                                                      \
+	}
+
 #define PICKW(r, t) pick_w((r), (t), NELEM(t))
 #define PICK(r, t) pick((r), (t), NELEM(t))
 

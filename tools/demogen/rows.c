@@ -30,10 +30,9 @@ void row_free(row_t *rw)
 	rw->nf = 0;
 }
 
-/* For each site (index) the variant of its status text and of its
- * ramah_anak text, dealt per class so that every spelling occurs. */
-static void deal_by_class(rng *r, const int *cls, int n, int ncls, const wstr *const *tabs,
-			  const size_t *ntab, int *out)
+/* For each item the variant of its text among the table of its class (no
+ * table: left as it is), dealt per class so that every spelling occurs. */
+static void deal_by_class(rng *r, const int *cls, int n, int ncls, const wtab *tabs, int *out)
 {
 	int *members = xcalloc((size_t)n, sizeof(int)), *v = xcalloc((size_t)n, sizeof(int));
 
@@ -43,14 +42,34 @@ static void deal_by_class(rng *r, const int *cls, int n, int ncls, const wstr *c
 		for (int i = 0; i < n; i++)
 			if (cls[i] == c)
 				members[m++] = i;
-		if (m == 0 || !tabs[c])
+		if (m == 0 || !tabs[c].t)
 			continue;
-		deal_variants(r, m, tabs[c], ntab[c], v);
+		deal_variants(r, m, tabs[c].t, tabs[c].n, v);
 		for (int i = 0; i < m; i++)
 			out[members[i]] = v[i];
 	}
 	free(members);
 	free(v);
+}
+
+/* The address and coordinate cells of a row, fields at..at+4: alamat,
+ * desa_kelurahan, kecamatan, kabupaten_kota, koordinat. The first row of a
+ * village with an old spelling uses it. */
+static void row_place(world *w, rng *r, row_t *rw, int at, int vi, int client, double lon,
+		      double lat, int fmt, char *alias_done, sb *t)
+{
+	addr_t a = {0};
+
+	make_address(w, r, vi, client, !alias_done[vi], &a);
+	alias_done[vi] = 1;
+	rw->labels |= a.labels;
+	row_set(rw, at, sb_str(&a.alamat));
+	row_set(rw, at + 1, a.desa);
+	row_set(rw, at + 2, a.kec);
+	row_set(rw, at + 3, a.kab);
+	make_coord(w, r, vi, lon, lat, fmt, t, &rw->labels);
+	row_set(rw, at + 4, sb_str(t));
+	sb_free(&a.alamat);
 }
 
 static const char *const KEGIATAN[T__COUNT][5] = {
@@ -193,24 +212,24 @@ static void keterangan_text(world *w, rng *r, const site_t *s, sb *out)
 	}
 }
 
-/* The address book: rows grouped by regency (city first), inside a block by
- * district with rows shuffled, about 15% of each block moved to its end
- * (entries added later); four exact duplicate rows; one row without a name;
- * two rows of unknown status. */
-void build_site_rows(world *w, rng *r)
+static const wtab STATUS_V[4] = {WTAB(SIAP_V), WTAB(BELUM_V), WTAB(NON_V), WTAB(UNK_V)};
+
+/* What is dealt over the rows of the address book before they are built. */
+typedef struct site_deal {
+	int *ord;	 /* the site of each row */
+	int *fmt;	 /* the coordinate format of each row */
+	int *stv, *rav;	 /* the variants of its status and ramah_anak texts */
+	int broken_name; /* the row without a name */
+} site_deal;
+
+/* The order of the address book: rows grouped by regency (city first),
+ * inside a block by district with rows shuffled, about 15% of each block
+ * moved to its end (entries added later). */
+static void site_order(world *w, rng *r, int *ord)
 {
 	static const int kab_order[3] = {KAB_KOTA, KAB_RANOWETA, KAB_UTARA};
-	static const int quota[CF_BROKEN + 1] = {0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2};
-	int n = w->nsite, *ord = xcalloc((size_t)n, sizeof(int)), no = 0;
-	int *vil_of = xcalloc((size_t)n, sizeof(int)), *fmt = xcalloc((size_t)n, sizeof(int));
-	int *cls = xcalloc((size_t)n, sizeof(int)), *stv = xcalloc((size_t)n, sizeof(int));
-	int *rcls = xcalloc((size_t)n, sizeof(int)), *rav = xcalloc((size_t)n, sizeof(int));
-	int q[CF_BROKEN + 1], broken_name, dup_pos[4], dup_off[4], nrow = 0;
-	row_t *rows = xcalloc((size_t)n, sizeof(row_t));
-	char alias_done[MAXV] = {0}; /* an old spelling is used at least once */
-	sb t = {0};
+	int n = w->nsite, no = 0;
 
-	/* Order. */
 	for (int b = 0; b < 3; b++) {
 		int start = no, moved[MAXV * 8], nm = 0, tmp[MAXV * 8], nt = 0;
 
@@ -236,8 +255,24 @@ void build_site_rows(world *w, rng *r)
 	}
 	if (no != n)
 		die("internal: site order");
+}
 
-	/* Per-row choices, dealt over the final order. */
+/* The order, then per-row choices dealt over it: coordinate formats by
+ * quota, status and ramah_anak spellings per class, the row without a
+ * name (never one of unknown status). Free with site_deal_release. */
+static void site_deal_init(world *w, rng *r, site_deal *dl)
+{
+	static const int quota[CF_BROKEN + 1] = {0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2};
+	static const wtab RAMAH_V[3] = {WTAB(YA_V), WTAB(TDK_V), {NULL, 0}};
+	int n = w->nsite, q[CF_BROKEN + 1];
+	int *vil_of = xcalloc((size_t)n, sizeof(int));
+	int *cls = xcalloc((size_t)n, sizeof(int)), *rcls = xcalloc((size_t)n, sizeof(int));
+
+	dl->ord = xcalloc((size_t)n, sizeof(int));
+	dl->fmt = xcalloc((size_t)n, sizeof(int));
+	dl->stv = xcalloc((size_t)n, sizeof(int));
+	dl->rav = xcalloc((size_t)n, sizeof(int));
+	site_order(w, r, dl->ord);
 	memcpy(q, quota, sizeof(q));
 	q[CF_COMMA] = (int)lround(0.08 * 0.6 * n);
 	q[CF_SWAP] = (int)lround(0.075 * 0.6 * n);
@@ -245,80 +280,79 @@ void build_site_rows(world *w, rng *r)
 	q[CF_DDM] = 3;
 	q[CF_NOMINUS] = 3;
 	for (int i = 0; i < n; i++)
-		vil_of[i] = w->site[ord[i]].vil;
-	deal_coord_formats(w, r, vil_of, n, 0.60, q, fmt);
+		vil_of[i] = w->site[dl->ord[i]].vil;
+	deal_coord_formats(w, r, vil_of, n, 0.60, q, dl->fmt);
 	for (int i = 0; i < n; i++) {
-		const site_t *s = &w->site[ord[i]];
+		const site_t *s = &w->site[dl->ord[i]];
 
 		cls[i] = s->status;
 		rcls[i] = s->ramah < 0 ? 2 : s->ramah ? 0 : 1;
 	}
-	{
-		const wstr *st[4] = {SIAP_V, BELUM_V, NON_V, UNK_V};
-		const size_t nst[4] = {NELEM(SIAP_V), NELEM(BELUM_V), NELEM(NON_V), NELEM(UNK_V)};
-		const wstr *ra[3] = {YA_V, TDK_V, NULL};
-		const size_t nra[3] = {NELEM(YA_V), NELEM(TDK_V), 0};
-
-		deal_by_class(r, cls, n, 4, st, nst, stv);
-		deal_by_class(r, rcls, n, 3, ra, nra, rav);
-	}
+	deal_by_class(r, cls, n, 4, STATUS_V, dl->stv);
+	deal_by_class(r, rcls, n, 3, RAMAH_V, dl->rav);
 	do
-		broken_name = rng_int(r, 0, n - 1);
-	while (w->site[ord[broken_name]].status == ST_UNKNOWN);
+		dl->broken_name = rng_int(r, 0, n - 1);
+	while (w->site[dl->ord[dl->broken_name]].status == ST_UNKNOWN);
+	free(vil_of);
+	free(cls);
+	free(rcls);
+}
 
-	for (int i = 0; i < n; i++) {
-		const site_t *s = &w->site[ord[i]];
-		row_t *rw = &rows[i];
-		addr_t a = {0};
-		char num[16];
+static void site_deal_release(site_deal *dl)
+{
+	free(dl->ord);
+	free(dl->fmt);
+	free(dl->stv);
+	free(dl->rav);
+}
 
-		rw->src = ord[i];
-		make_address(w, r, s->vil, 0, !alias_done[s->vil], &a);
-		alias_done[s->vil] = 1;
-		rw->labels = a.labels;
-		sfmt(num, sizeof(num), "%d", i + 1);
-		row_set(rw, 0, num);
-		if (i == broken_name) {
-			row_set(rw, 1, "");
-			rw->labels |= LB(L_BROKEN_NAME);
-		} else {
-			row_set(rw, 1, s->nama);
-		}
-		row_set(rw, 2, s->jenis);
-		row_set(rw, 3, sb_str(&a.alamat));
-		row_set(rw, 4, a.desa);
-		row_set(rw, 5, a.kec);
-		row_set(rw, 6, a.kab);
-		make_coord(w, r, s->vil, s->lon, s->lat, fmt[i], &t, &rw->labels);
-		row_set(rw, 7, sb_str(&t));
-		{
-			const wstr *st[4] = {SIAP_V, BELUM_V, NON_V, UNK_V};
+/* Row i of the address book. */
+static void site_row(world *w, rng *r, const site_deal *dl, int i, char *alias_done, sb *t,
+		     row_t *rw)
+{
+	const site_t *s = &w->site[dl->ord[i]];
+	char num[16];
 
-			row_set(rw, 8, st[s->status][stv[i]].s);
-			if (s->status == ST_UNKNOWN)
-				rw->labels |= LB(L_BROKEN_STATUS);
-		}
-		sb_clear(&t);
-		if (rng_chance(r, 0.05)) {
-			sb_addf(&t, "%d orang", s->kap);
-			rw->labels |= LB(L_KAPASITAS_TEXT);
-		} else if (!rng_chance(r, 0.10 / 0.95)) {
-			sb_addf(&t, "%d", s->kap);
-		}
-		row_set(rw, 9, sb_str(&t));
-		kegiatan_text(r, s->type, &t);
-		row_set(rw, 10, sb_str(&t));
-		row_set(rw, 11, s->ramah < 0 ? "" : s->ramah ? YA_V[rav[i]].s : TDK_V[rav[i]].s);
-		pj_text(r, s->type, &t);
-		row_set(rw, 12, sb_str(&t));
-		phone_text(r, &t);
-		row_set(rw, 13, sb_str(&t));
-		keterangan_text(w, r, s, &t);
-		row_set(rw, 14, sb_str(&t));
-		sb_free(&a.alamat);
+	rw->src = dl->ord[i];
+	row_place(w, r, rw, 3, s->vil, 0, s->lon, s->lat, dl->fmt[i], alias_done, t);
+	sfmt(num, sizeof(num), "%d", i + 1);
+	row_set(rw, 0, num);
+	if (i == dl->broken_name) {
+		row_set(rw, 1, "");
+		rw->labels |= LB(L_BROKEN_NAME);
+	} else {
+		row_set(rw, 1, s->nama);
 	}
+	row_set(rw, 2, s->jenis);
+	row_set(rw, 8, STATUS_V[s->status].t[dl->stv[i]].s);
+	if (s->status == ST_UNKNOWN)
+		rw->labels |= LB(L_BROKEN_STATUS);
+	sb_clear(t);
+	if (rng_chance(r, 0.05)) {
+		sb_addf(t, "%d orang", s->kap);
+		rw->labels |= LB(L_KAPASITAS_TEXT);
+	} else if (!rng_chance(r, 0.10 / 0.95)) {
+		sb_addf(t, "%d", s->kap);
+	}
+	row_set(rw, 9, sb_str(t));
+	kegiatan_text(r, s->type, t);
+	row_set(rw, 10, sb_str(t));
+	row_set(rw, 11, s->ramah < 0 ? "" : s->ramah ? YA_V[dl->rav[i]].s : TDK_V[dl->rav[i]].s);
+	pj_text(r, s->type, t);
+	row_set(rw, 12, sb_str(t));
+	phone_text(r, t);
+	row_set(rw, 13, sb_str(t));
+	keterangan_text(w, r, s, t);
+	row_set(rw, 14, sb_str(t));
+}
 
-	/* Exact duplicates, right after the original or 2-6 rows later. */
+/* The n rows with four exact duplicates, each right after its original or
+ * 2-6 rows later (never of the row without a name); *nrow gets n + 4. */
+static row_t *add_duplicates(rng *r, const row_t *rows, int n, int broken_name, int *nrow)
+{
+	int dup_pos[4], dup_off[4], m = 0;
+	row_t *out;
+
 	for (int d = 0; d < 4; d++) {
 		int ok;
 
@@ -332,12 +366,13 @@ void build_site_rows(world *w, rng *r)
 		if (dup_pos[d] + dup_off[d] > n - 1)
 			dup_off[d] = 0;
 	}
-	w->srow = xcalloc((size_t)n + 4, sizeof(row_t));
+	out = xcalloc((size_t)n + 4, sizeof(row_t));
 	for (int i = 0; i < n; i++) {
-		w->srow[nrow++] = rows[i];
+		out[m++] = rows[i];
 		for (int d = 0; d < 4; d++)
 			if (dup_pos[d] + dup_off[d] == i) {
-				row_t *c = &w->srow[nrow++], *o = &rows[dup_pos[d]];
+				row_t *c = &out[m++];
+				const row_t *o = &rows[dup_pos[d]];
 
 				memset(c, 0, sizeof(*c));
 				for (int f = 0; f < o->nf; f++)
@@ -346,140 +381,182 @@ void build_site_rows(world *w, rng *r)
 				c->src = o->src;
 			}
 	}
-	w->nsrow = nrow;
-	sb_free(&t);
-	free(rows);
-	free(ord);
-	free(vil_of);
-	free(fmt);
-	free(cls);
-	free(stv);
-	free(rcls);
-	free(rav);
+	*nrow = m;
+	return out;
 }
 
-void build_client_rows(world *w, rng *r)
+/* The address book: rows in an office's order, four exact duplicate rows,
+ * one row without a name, two rows of unknown status. */
+void build_site_rows(world *w, rng *r)
+{
+	int n = w->nsite;
+	row_t *rows = xcalloc((size_t)n, sizeof(row_t));
+	char alias_done[MAXV] = {0}; /* an old spelling is used at least once */
+	site_deal dl;
+	sb t = {0};
+
+	site_deal_init(w, r, &dl);
+	for (int i = 0; i < n; i++)
+		site_row(w, r, &dl, i, alias_done, &t, &rows[i]);
+	w->srow = add_duplicates(r, rows, n, dl.broken_name, &w->nsrow);
+	site_deal_release(&dl);
+	sb_free(&t);
+	free(rows);
+}
+
+static const wstr ADULT_V[] = {{"Pidana Kerja Sosial", 50},
+			       {"pidana kerja sosial", 15},
+			       {"Kerja Sosial", 15},
+			       {"PIDANA KERJA SOSIAL", 20}};
+static const wstr CHILD_V[] = {{"Pidana Pelayanan Masyarakat", 50},
+			       {"Pelayanan Masyarakat", 20},
+			       {"pidana pelayanan masyarakat", 15},
+			       {"PIDANA PELAYANAN MASYARAKAT", 15}};
+static const wstr ANAK_Y[] = {{"ya", 40}, {"Ya", 25}, {"YA", 20}, {"Y", 15}};
+static const wstr ANAK_T[] = {{"tidak", 45}, {"Tidak", 25}, {"TIDAK", 15}, {"T", 8}, {"tdk", 7}};
+static const wstr AKTIF_V[] = {{"aktif", 40}, {"Aktif", 30}, {"AKTIF", 15}, {"aktif ", 15}};
+static const wstr SELESAI_V[] = {
+    {"selesai", 35}, {"Selesai", 35}, {"SELESAI", 15}, {"Selesai.", 15}};
+/* The date formats: DD/MM/2026 (the default), then each labelled one. */
+static const wstr DATEF[] = {{"", 55}, {"", 15}, {"", 10}, {"", 12}, {"", 8}};
+
+/* What is dealt over the client rows before they are built. */
+typedef struct client_deal {
+	int *fmt;	   /* the coordinate format of each row */
+	int *jv, *av, *sv; /* the variants of its jenis, anak and status texts */
+	int *dv;	   /* its date format (DATEF) */
+	int broken_date;   /* the row with an impossible date */
+} client_deal;
+
+/* Per-row choices: the row with a broken date, coordinate formats by
+ * quota, spellings per class, date formats. Free with client_deal_release. */
+static void client_deal_init(world *w, rng *r, client_deal *dl)
+{
+	static const int quota[CF_BROKEN + 1] = {0, 0, 2, 2, 2, 1, 1, 1, 0, 0, 0};
+	static const wtab JENIS_V[2] = {WTAB(ADULT_V), WTAB(CHILD_V)};
+	static const wtab ANAK_V[2] = {WTAB(ANAK_T), WTAB(ANAK_Y)};
+	static const wtab STATUS_C[2] = {WTAB(AKTIF_V), WTAB(SELESAI_V)};
+	int n = w->ncli, *vil_of = xcalloc((size_t)n, sizeof(int));
+	int *cls = xcalloc((size_t)n, sizeof(int));
+
+	dl->fmt = xcalloc((size_t)n, sizeof(int));
+	dl->jv = xcalloc((size_t)n, sizeof(int));
+	dl->av = xcalloc((size_t)n, sizeof(int));
+	dl->sv = xcalloc((size_t)n, sizeof(int));
+	dl->dv = xcalloc((size_t)n, sizeof(int));
+	dl->broken_date = rng_int(r, 10, n - 1);
+	for (int i = 0; i < n; i++)
+		vil_of[i] = w->cli[i].vil;
+	deal_coord_formats(w, r, vil_of, n, 0.25, quota, dl->fmt);
+	for (int i = 0; i < n; i++)
+		cls[i] = w->cli[i].anak;
+	deal_by_class(r, cls, n, 2, JENIS_V, dl->jv);
+	deal_by_class(r, cls, n, 2, ANAK_V, dl->av);
+	for (int i = 0; i < n; i++)
+		cls[i] = w->cli[i].selesai;
+	deal_by_class(r, cls, n, 2, STATUS_C, dl->sv);
+	deal_variants(r, n, DATEF, NELEM(DATEF), dl->dv);
+	free(vil_of);
+	free(cls);
+}
+
+static void client_deal_release(client_deal *dl)
+{
+	free(dl->fmt);
+	free(dl->jv);
+	free(dl->av);
+	free(dl->sv);
+	free(dl->dv);
+}
+
+static void jam_text(rng *r, int jam, sb *t)
+{
+	sb_clear(t);
+	switch (pick_wi(r, (const wstr[]){{"", 70}, {"", 20}, {"", 10}}, 3)) {
+	case 0:
+		sb_addf(t, "%d", jam);
+		break;
+	case 1:
+		sb_addf(t, "%d jam", jam);
+		break;
+	default:
+		sb_addf(t, "%d Jam", jam);
+		break;
+	}
+}
+
+/* The start date of a client in date format f (DATEF); returns its label,
+ * or -1 for the default format. */
+static int date_text(int day, int f, sb *t)
 {
 	static const char *const MONTH[] = {"Januari",	 "Februari", "Maret",	 "April",
 					    "Mei",	 "Juni",     "Juli",	 "Agustus",
 					    "September", "Oktober",  "November", "Desember"};
 	static const char *const MON3[] = {"Jan", "Feb", "Mar", "Apr", "Mei", "Jun",
 					   "Jul", "Agu", "Sep", "Okt", "Nov", "Des"};
-	static const wstr ADULT_V[] = {{"Pidana Kerja Sosial", 50},
-				       {"pidana kerja sosial", 15},
-				       {"Kerja Sosial", 15},
-				       {"PIDANA KERJA SOSIAL", 20}};
-	static const wstr CHILD_V[] = {{"Pidana Pelayanan Masyarakat", 50},
-				       {"Pelayanan Masyarakat", 20},
-				       {"pidana pelayanan masyarakat", 15},
-				       {"PIDANA PELAYANAN MASYARAKAT", 15}};
-	static const wstr ANAK_Y[] = {{"ya", 40}, {"Ya", 25}, {"YA", 20}, {"Y", 15}};
-	static const wstr ANAK_T[] = {
-	    {"tidak", 45}, {"Tidak", 25}, {"TIDAK", 15}, {"T", 8}, {"tdk", 7}};
-	static const wstr AKTIF_V[] = {{"aktif", 40}, {"Aktif", 30}, {"AKTIF", 15}, {"aktif ", 15}};
-	static const wstr SELESAI_V[] = {
-	    {"selesai", 35}, {"Selesai", 35}, {"SELESAI", 15}, {"Selesai.", 15}};
-	static const wstr DATEF[] = {{"", 55}, {"", 15}, {"", 10}, {"", 12}, {"", 8}};
-	static const int quota[CF_BROKEN + 1] = {0, 0, 2, 2, 2, 1, 1, 1, 0, 0, 0};
-	int n = w->ncli, *vil_of = xcalloc((size_t)n, sizeof(int)),
-	    *fmt = xcalloc((size_t)n, sizeof(int));
-	int *cls = xcalloc((size_t)n, sizeof(int)), *jv = xcalloc((size_t)n, sizeof(int));
-	int *av = xcalloc((size_t)n, sizeof(int)), *sv = xcalloc((size_t)n, sizeof(int));
-	int *dv = xcalloc((size_t)n, sizeof(int)), broken_date = rng_int(r, 10, n - 1);
+	static const int DL[] = {-1, L_DATE_ISO, L_DATE_DMY_SHORT, L_DATE_TEXT, L_DATE_EXCEL};
+	int m, d;
+
+	day_to_date(day, &m, &d);
+	sb_clear(t);
+	switch (f) {
+	case 0:
+		sb_addf(t, "%02d/%02d/2026", d, m);
+		break;
+	case 1:
+		sb_addf(t, "2026-%02d-%02d", m, d);
+		break;
+	case 2:
+		sb_addf(t, "%d-%d-2026", d, m);
+		break;
+	case 3:
+		sb_addf(t, "%d %s 2026", d, MONTH[m - 1]);
+		break;
+	default:
+		sb_addf(t, "%02d-%s-26", d, MON3[m - 1]);
+		break;
+	}
+	return DL[f];
+}
+
+/* Row i of the client register. */
+static void client_row(world *w, rng *r, const client_deal *dl, int i, char *alias_done, sb *t,
+		       row_t *rw)
+{
+	const client_t *c = &w->cli[i];
+
+	rw->src = i;
+	row_place(w, r, rw, 1, c->vil, 1, c->lon, c->lat, dl->fmt[i], alias_done, t);
+	row_set(rw, 0, c->id);
+	row_set(rw, 6, c->anak ? CHILD_V[dl->jv[i]].s : ADULT_V[dl->jv[i]].s);
+	row_set(rw, 7, c->anak ? ANAK_Y[dl->av[i]].s : ANAK_T[dl->av[i]].s);
+	jam_text(r, c->jam, t);
+	row_set(rw, 8, sb_str(t));
+	if (i == dl->broken_date) {
+		sb_clear(t);
+		sb_add(t, "31/02/2026");
+		rw->labels |= LB(L_BROKEN_DATE);
+	} else {
+		int l = date_text(c->day, dl->dv[i], t);
+
+		if (l >= 0)
+			rw->labels |= LB(l);
+	}
+	row_set(rw, 9, sb_str(t));
+	row_set(rw, 10, c->selesai ? SELESAI_V[dl->sv[i]].s : AKTIF_V[dl->sv[i]].s);
+}
+
+void build_client_rows(world *w, rng *r)
+{
 	char alias_done[MAXV] = {0};
+	client_deal dl;
 	sb t = {0};
 
-	for (int i = 0; i < n; i++)
-		vil_of[i] = w->cli[i].vil;
-	deal_coord_formats(w, r, vil_of, n, 0.25, quota, fmt);
-	{
-		const wstr *j[2] = {ADULT_V, CHILD_V}, *an[2] = {ANAK_T, ANAK_Y},
-			   *st[2] = {AKTIF_V, SELESAI_V};
-		const size_t nj[2] = {NELEM(ADULT_V), NELEM(CHILD_V)},
-			     na[2] = {NELEM(ANAK_T), NELEM(ANAK_Y)};
-		const size_t ns[2] = {NELEM(AKTIF_V), NELEM(SELESAI_V)};
-
-		for (int i = 0; i < n; i++)
-			cls[i] = w->cli[i].anak;
-		deal_by_class(r, cls, n, 2, j, nj, jv);
-		deal_by_class(r, cls, n, 2, an, na, av);
-		for (int i = 0; i < n; i++)
-			cls[i] = w->cli[i].selesai;
-		deal_by_class(r, cls, n, 2, st, ns, sv);
-		deal_variants(r, n, DATEF, NELEM(DATEF), dv);
-	}
-	w->crow = xcalloc((size_t)n, sizeof(row_t));
-	w->ncrow = n;
-	for (int i = 0; i < n; i++) {
-		const client_t *c = &w->cli[i];
-		row_t *rw = &w->crow[i];
-		addr_t a = {0};
-		int m, d;
-		static const int DL[] = {-1, L_DATE_ISO, L_DATE_DMY_SHORT, L_DATE_TEXT,
-					 L_DATE_EXCEL};
-
-		rw->src = i;
-		make_address(w, r, c->vil, 1, !alias_done[c->vil], &a);
-		alias_done[c->vil] = 1;
-		rw->labels = a.labels;
-		row_set(rw, 0, c->id);
-		row_set(rw, 1, sb_str(&a.alamat));
-		row_set(rw, 2, a.desa);
-		row_set(rw, 3, a.kec);
-		row_set(rw, 4, a.kab);
-		make_coord(w, r, c->vil, c->lon, c->lat, fmt[i], &t, &rw->labels);
-		row_set(rw, 5, sb_str(&t));
-		row_set(rw, 6, c->anak ? CHILD_V[jv[i]].s : ADULT_V[jv[i]].s);
-		row_set(rw, 7, c->anak ? ANAK_Y[av[i]].s : ANAK_T[av[i]].s);
-		sb_clear(&t);
-		switch (pick_wi(r, (const wstr[]){{"", 70}, {"", 20}, {"", 10}}, 3)) {
-		case 0:
-			sb_addf(&t, "%d", c->jam);
-			break;
-		case 1:
-			sb_addf(&t, "%d jam", c->jam);
-			break;
-		default:
-			sb_addf(&t, "%d Jam", c->jam);
-			break;
-		}
-		row_set(rw, 8, sb_str(&t));
-		day_to_date(c->day, &m, &d);
-		sb_clear(&t);
-		if (i == broken_date) {
-			sb_add(&t, "31/02/2026");
-			rw->labels |= LB(L_BROKEN_DATE);
-		} else {
-			switch (dv[i]) {
-			case 0:
-				sb_addf(&t, "%02d/%02d/2026", d, m);
-				break;
-			case 1:
-				sb_addf(&t, "2026-%02d-%02d", m, d);
-				break;
-			case 2:
-				sb_addf(&t, "%d-%d-2026", d, m);
-				break;
-			case 3:
-				sb_addf(&t, "%d %s 2026", d, MONTH[m - 1]);
-				break;
-			default:
-				sb_addf(&t, "%02d-%s-26", d, MON3[m - 1]);
-				break;
-			}
-			if (dv[i] > 0)
-				rw->labels |= LB(DL[dv[i]]);
-		}
-		row_set(rw, 9, sb_str(&t));
-		row_set(rw, 10, c->selesai ? SELESAI_V[sv[i]].s : AKTIF_V[sv[i]].s);
-		sb_free(&a.alamat);
-	}
+	client_deal_init(w, r, &dl);
+	w->crow = xcalloc((size_t)w->ncli, sizeof(row_t));
+	w->ncrow = w->ncli;
+	for (int i = 0; i < w->ncli; i++)
+		client_row(w, r, &dl, i, alias_done, &t, &w->crow[i]);
+	client_deal_release(&dl);
 	sb_free(&t);
-	free(vil_of);
-	free(fmt);
-	free(cls);
-	free(jv);
-	free(av);
-	free(sv);
-	free(dv);
 }
