@@ -51,7 +51,7 @@ static const char *vname(const world *w, int vi)
 }
 
 /* The Roads section of the README. */
-static void write_readme_roads(world *w, FILE *f)
+static void readme_roads(world *w, FILE *f)
 {
 	const roads_t *rd = w->rd;
 	const client_t *oc = &w->cli[rd->off_cli];
@@ -112,39 +112,46 @@ static void write_readme_roads(world *w, FILE *f)
 		RD_OFF_KM, oc->id, w->vil[oc->vil].kode, w->vil[oc->vil].nm.s);
 }
 
-void write_readme(world *w, const char *dir)
+/* One row per regency: its districts, villages, sites, rows and clients. */
+static void readme_regency_rows(const world *w, FILE *f)
 {
-	static const char *const FILES[] = {
-	    "desa.geojson",    "aliases.csv",	    "sites.csv",	 "clients.csv",
-	    "truth_sites.csv", "truth_clients.csv", "jalan_demo.geojson"};
-	FILE *f = open_out(dir, "README.md");
-	int st[4] = {0}, ls[L__COUNT], lc[L__COUNT], cls[4] = {0}, anak = 0, sel = 0, nogap = 0;
-	int withc_s = 0, withc_c = 0, cols_s = 0, nkota = 0;
-	double x0, x1, y0, y1, gap_small;
+	static const int ord[3] = {KAB_RANOWETA, KAB_UTARA, KAB_KOTA};
 
-	GEOSGeom_getXMin_r(w->gh, w->land, &x0);
-	GEOSGeom_getXMax_r(w->gh, w->land, &x1);
-	GEOSGeom_getYMin_r(w->gh, w->land, &y0);
-	GEOSGeom_getYMax_r(w->gh, w->land, &y1);
-	gap_small = gdist_km(w, w->island[ISL_SMALL], w->island[ISL_MAIN]);
-	for (int i = 0; i < w->nsite; i++)
-		st[w->site[i].status]++;
+	for (int o = 0; o < 3; o++) {
+		int b = ord[o], nk = 0, nv = 0, nkel = 0, ns = 0, nr = 0, nc = 0;
+
+		for (int k = 0; k < w->nkec; k++)
+			nk += w->kec[k].kab == b;
+		for (int i = 0; i < w->nvil; i++)
+			if (kab_of(w, i) == b) {
+				nv++;
+				nkel += w->vil[i].is_kel;
+			}
+		for (int i = 0; i < w->nsite; i++)
+			ns += kab_of(w, w->site[i].vil) == b;
+		for (int i = 0; i < w->nsrow; i++)
+			nr += kab_of(w, w->site[w->srow[i].src].vil) == b;
+		for (int i = 0; i < w->ncli; i++)
+			nc += kab_of(w, w->cli[i].vil) == b;
+		fprintf(f, "| %s | %s | %s | %s | %d | %d (%d / %d) | %d | %d | %d |\n",
+			w->kab[b].kode, w->kab[b].full,
+			w->kab[b].is_kota	? "city"
+			: w->kab[b].parent >= 0 ? "regency, split from Ranoweta"
+						: "regency",
+			b == KAB_UTARA	? "north"
+			: b == KAB_KOTA ? "main"
+					: "main + offshore",
+			nk, nv, nkel, nv - nkel, ns, nr, nc);
+	}
+}
+
+/* Title, the notice that everything is fictional, and how the data was made. */
+static void readme_intro(const world *w, FILE *f)
+{
+	int nkota = 0;
+
 	for (int i = 0; i < w->nvil; i++)
 		nkota += kab_of(w, i) == KAB_KOTA;
-	count_labels(w->srow, w->nsrow, 1, ls);
-	count_labels(w->crow, w->ncrow, 0, lc);
-	for (int i = 0; i < w->nsrow; i++)
-		if (!(w->srow[i].labels & LB(L_DUPLICATE))) {
-			withc_s += !(w->srow[i].labels & LB(L_COORD_MISSING));
-			cols_s += (w->srow[i].labels & LB(L_COLS_FILLED)) != 0;
-		}
-	for (int i = 0; i < w->ncli; i++) {
-		anak += w->cli[i].anak;
-		sel += w->cli[i].selesai;
-		nogap += w->vil[w->cli[i].vil].n_status[ST_SIAP] == 0;
-		withc_c += !(w->crow[i].labels & LB(L_COORD_MISSING));
-	}
-
 	fprintf(f, "# Demo data: Kepulauan Jangkau (fictional)\n\n");
 	fprintf(f,
 		"The demo data set bundled with jangkau: village boundaries, an address book of "
@@ -185,7 +192,17 @@ void write_readme(world *w, const char *dir)
 	    "around the village centre; recorded coordinates carry 2-30 m of GPS noise and are "
 	    "drawn again until the recorded point is still inside the true village.\n\n",
 	    nkota);
+}
 
+/* Where the islands are, and the regency and district tables. */
+static void readme_region(world *w, FILE *f)
+{
+	double x0, x1, y0, y1;
+
+	GEOSGeom_getXMin_r(w->gh, w->land, &x0);
+	GEOSGeom_getXMax_r(w->gh, w->land, &x1);
+	GEOSGeom_getYMin_r(w->gh, w->land, &y0);
+	GEOSGeom_getYMax_r(w->gh, w->land, &y1);
 	fprintf(f, "## Region\n\n");
 	fprintf(f,
 		"Three islands in open sea in the Banda Sea, %.2f-%.2f E, %.2f-%.2f S (the "
@@ -198,36 +215,7 @@ void write_readme(world *w, const char *dir)
 	    f,
 	    "| kode | regency / city | kind | island | kecamatan | villages (kelurahan / desa) | "
 	    "unique sites | site rows | clients |\n|---|---|---|---|---:|---:|---:|---:|---:|\n");
-	{
-		static const int ord[3] = {KAB_RANOWETA, KAB_UTARA, KAB_KOTA};
-
-		for (int o = 0; o < 3; o++) {
-			int b = ord[o], nk = 0, nv = 0, nkel = 0, ns = 0, nr = 0, nc = 0;
-
-			for (int k = 0; k < w->nkec; k++)
-				nk += w->kec[k].kab == b;
-			for (int i = 0; i < w->nvil; i++)
-				if (kab_of(w, i) == b) {
-					nv++;
-					nkel += w->vil[i].is_kel;
-				}
-			for (int i = 0; i < w->nsite; i++)
-				ns += kab_of(w, w->site[i].vil) == b;
-			for (int i = 0; i < w->nsrow; i++)
-				nr += kab_of(w, w->site[w->srow[i].src].vil) == b;
-			for (int i = 0; i < w->ncli; i++)
-				nc += kab_of(w, w->cli[i].vil) == b;
-			fprintf(f, "| %s | %s | %s | %s | %d | %d (%d / %d) | %d | %d | %d |\n",
-				w->kab[b].kode, w->kab[b].full,
-				w->kab[b].is_kota	? "city"
-				: w->kab[b].parent >= 0 ? "regency, split from Ranoweta"
-							: "regency",
-				b == KAB_UTARA	? "north"
-				: b == KAB_KOTA ? "main"
-						: "main + offshore",
-				nk, nv, nkel, nv - nkel, ns, nr, nc);
-		}
-	}
+	readme_regency_rows(w, f);
 	fprintf(f, "| | **total** | | | %d | %d | %d | %d | %d |\n\n", w->nkec, w->nvil, w->nsite,
 		w->nsrow, w->ncli);
 	fprintf(f, "| kode_kec | kecamatan | regency / city | island | villages "
@@ -235,6 +223,13 @@ void write_readme(world *w, const char *dir)
 	for (int k = 0; k < w->nkec; k++)
 		fprintf(f, "| %s | %s | %s | %s | %d |\n", w->kec[k].kode, w->kec[k].nm.s,
 			w->kab[w->kec[k].kab].full, ISLAND_NAME[w->kec[k].island], w->kec[k].nvil);
+}
+
+/* The special places built in on purpose. */
+static void readme_region_cases(world *w, FILE *f)
+{
+	double gap_small = gdist_km(w, w->island[ISL_SMALL], w->island[ISL_MAIN]);
+
 	fprintf(f, "\nCases built in on purpose:\n\n");
 	for (int k = 0; k < w->nkec; k++)
 		if (w->kec[k].island == ISL_SMALL)
@@ -285,6 +280,12 @@ void write_readme(world *w, const char *dir)
 		   "\"Ledo-Ledo\", \"Ledoledo\" ... in the addresses; reduplicated and two-word "
 		   "village and kecamatan names vary the same way (`name_variant`, "
 		   "`name_variant_kec`).\n\n");
+}
+
+/* The villages left without ready sites, and what a 5 km reach makes of them. */
+static void readme_coverage(const world *w, FILE *f)
+{
+	int cls[4] = {0};
 
 	fprintf(f, "## Coverage design\n\n");
 	fprintf(
@@ -323,8 +324,26 @@ void write_readme(world *w, const char *dir)
 		"without one but with a ready site within 5 km, %d with only not-ready sites and "
 		"none within reach, and %d with nothing.\n\n",
 		cls[0], cls[1], cls[2], cls[3]);
+}
 
-	write_readme_roads(w, f);
+/* Counts of sites, statuses, coordinates and clients. */
+static void readme_sites_clients(const world *w, FILE *f)
+{
+	int st[4] = {0}, anak = 0, sel = 0, nogap = 0, withc_s = 0, withc_c = 0, cols_s = 0;
+
+	for (int i = 0; i < w->nsite; i++)
+		st[w->site[i].status]++;
+	for (int i = 0; i < w->nsrow; i++)
+		if (!(w->srow[i].labels & LB(L_DUPLICATE))) {
+			withc_s += !(w->srow[i].labels & LB(L_COORD_MISSING));
+			cols_s += (w->srow[i].labels & LB(L_COLS_FILLED)) != 0;
+		}
+	for (int i = 0; i < w->ncli; i++) {
+		anak += w->cli[i].anak;
+		sel += w->cli[i].selesai;
+		nogap += w->vil[w->cli[i].vil].n_status[ST_SIAP] == 0;
+		withc_c += !(w->crow[i].labels & LB(L_COORD_MISSING));
+	}
 	fprintf(f, "## Sites and clients\n\n");
 	fprintf(f, "- Unique sites: %d; rows in `sites.csv`: %d (%d exact duplicate rows).\n",
 		w->nsite, w->nsrow, w->nsrow - w->nsite);
@@ -350,6 +369,14 @@ void write_readme(world *w, const char *dir)
 		"must reject it. The rows with empty nama_lokasi (`broken_name`), unknown status "
 		"(`broken_status`) and unreadable koordinat (`broken_coord`) are importable but "
 		"should be reported.\n\n");
+}
+
+/* The files with their rows, sizes and content. */
+static void readme_files(const world *w, const char *dir, FILE *f)
+{
+	static const char *const FILES[] = {
+	    "desa.geojson",    "aliases.csv",	    "sites.csv",	 "clients.csv",
+	    "truth_sites.csv", "truth_clients.csv", "jalan_demo.geojson"};
 
 	fprintf(f, "## Files\n\n");
 	fprintf(f, "CSV files: UTF-8 without BOM, comma-separated, RFC 4180 quoting (only where "
@@ -357,7 +384,7 @@ void write_readme(world *w, const char *dir)
 		   "`desa.geojson`: RFC 7946 (lon/lat, six decimals), layer `desa`.\n\n");
 	fprintf(f, "| file | rows | bytes | content |\n|---|---:|---:|---|\n");
 	{
-		const char *what[] = {
+		static const char *const what[] = {
 		    "village polygons, MultiPolygon; fields kode, nama, kecamatan, kabupaten, "
 		    "provinsi, kode_kec, kode_kab, kode_prov (text), as in the Kemendagri files",
 		    "alternative names, `kode,alias`",
@@ -387,7 +414,15 @@ void write_readme(world *w, const char *dir)
 	    "\nTrue points lie inside their village polygon (and in no other); `true_status` "
 	    "is Siap, Belum Siap, Nonaktif or unknown; `true_kode` of a duplicate row is that of "
 	    "its original.\n\n");
+}
 
+/* Every truth label with its meaning and counts. */
+static void readme_labels(const world *w, FILE *f)
+{
+	int ls[L__COUNT], lc[L__COUNT];
+
+	count_labels(w->srow, w->nsrow, 1, ls);
+	count_labels(w->crow, w->ncrow, 0, lc);
 	fprintf(f, "## Messiness labels\n\n");
 	fprintf(f, "`labels` in the truth files, `;`-separated. Site counts are of unique rows "
 		   "(the `duplicate` line counts duplicate rows).\n\n");
@@ -403,5 +438,19 @@ void write_readme(world *w, const char *dir)
 	    "parts (Jl./Jalan, No., RT/RW, Lr., Dusun), separators; status, ramah_anak, "
 	    "jenis_pidana, anak, jam_pidana and client status written in their usual "
 	    "variants; plain decimal coordinates \"lat, lon\" with 4-7 decimals.\n");
+}
+
+void write_readme(world *w, const char *dir)
+{
+	FILE *f = open_out(dir, "README.md");
+
+	readme_intro(w, f);
+	readme_region(w, f);
+	readme_region_cases(w, f);
+	readme_coverage(w, f);
+	readme_roads(w, f);
+	readme_sites_clients(w, f);
+	readme_files(w, dir, f);
+	readme_labels(w, f);
 	close_out(f, "README.md");
 }
