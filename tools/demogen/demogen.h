@@ -21,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DEFAULT_SEED 9955u
 #define GRID 1e-6 /* degrees; every output vertex lies on this grid */
 #define PI 3.14159265358979323846
 #define KM_PER_DEG_LAT 110.574

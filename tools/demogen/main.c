@@ -37,6 +37,8 @@
 
 #include "demogen.h"
 
+#define DEFAULT_SEED 9955u
+
 static void mkdir_p(const char *path)
 {
 	char buf[4096];
@@ -99,23 +101,18 @@ static void world_free(world *w)
 	free(w);
 }
 
-int main(int argc, char **argv)
+/* Reads the command line into *out and *seed; returns -1 to go on, else
+ * the status to exit with. */
+static int parse_args(int argc, char **argv, const char **out, unsigned long long *seed)
 {
-	const char *out = NULL;
-	unsigned long long seed = DEFAULT_SEED;
-	world *w;
-	roads_t rd;
-	rng rgeo, rname, rsite, rcli, rtxt_s, rtxt_c;
-	double xs[MAXV], ys[MAXV];
-
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
-			out = argv[++i];
+			*out = argv[++i];
 		} else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
 			char *end;
 
 			errno = 0;
-			seed = strtoull(argv[++i], &end, 10);
+			*seed = strtoull(argv[++i], &end, 10);
 			if (errno || *end || !argv[i][0])
 				die("--seed: '%s' is not a non-negative integer", argv[i]);
 		} else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
@@ -126,42 +123,66 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (!out) {
+	if (!*out) {
 		usage(stderr);
 		return 2;
 	}
+	return -1;
+}
 
-	w = xcalloc(1, sizeof(world));
+static world *world_create(unsigned long long seed)
+{
+	world *w = xcalloc(1, sizeof(world));
+
 	w->seed = seed;
 	w->gh = GEOS_init_r();
 	if (!w->gh)
 		die("cannot initialise GEOS");
 	GEOSContext_setNoticeMessageHandler_r(w->gh, geos_msg, NULL);
 	GEOSContext_setErrorMessageHandler_r(w->gh, geos_msg, NULL);
-	rng_init(&rgeo, seed, 1);
-	rng_init(&rname, seed, 2);
-	rng_init(&rsite, seed, 3);
-	rng_init(&rcli, seed, 4);
-	rng_init(&rtxt_s, seed, 5);
-	rng_init(&rtxt_c, seed, 6);
+	return w;
+}
+
+/* The land: islands cut into villages, grouped into districts and
+ * regencies, with their codes, the islet and what follows from the
+ * finished polygons. */
+static void build_land(world *w, rng *r)
+{
+	double xs[MAXV], ys[MAXV];
 
 	setup_kabs(w);
-	make_islands(w, &rgeo);
+	make_islands(w, r);
 	for (int isl = 0; isl < NISL; isl++) {
-		int from = w->nvil, n = make_seeds(w, &rgeo, isl, xs, ys, MAXV - w->nvil);
+		int from = w->nvil, n = make_seeds(w, r, isl, xs, ys, MAXV - w->nvil);
 
 		if (n < 1)
 			die("island %d has no village", isl);
-		island_villages(w, &rgeo, isl, xs, ys, n);
+		island_villages(w, r, isl, xs, ys, n);
 		for (int i = from; i < w->nvil; i++)
 			if (GEOSGetNumGeometries_r(w->gh, w->vil[i].geom) != 1)
 				die("internal: village %d of island %d is in pieces", i - from,
 				    isl);
 	}
 	assign_regions(w, 14);
-	assign_codes(w, &rgeo);
-	make_islet(w, &rgeo);
+	assign_codes(w, r);
+	make_islet(w, r);
 	derive_villages(w);
+}
+
+/* Every stage in order, each drawing from its own PRNG stream; the roads
+ * go into *rd, which the world points to. */
+static void build_world(world *w, roads_t *rd)
+{
+	rng rgeo, rname, rsite, rcli, rtxt_s, rtxt_c;
+
+	rng_init(&rgeo, w->seed, 1);
+	rng_init(&rname, w->seed, 2);
+	rng_init(&rsite, w->seed, 3);
+	rng_init(&rcli, w->seed, 4);
+	rng_init(&rtxt_s, w->seed, 5);
+	rng_init(&rtxt_c, w->seed, 6);
+
+	build_land(w, &rgeo);
 	make_names(w, &rname);
 	design_gaps(w, &rsite);
 	make_sites(w, &rsite);
@@ -171,10 +192,13 @@ int main(int argc, char **argv)
 	build_site_rows(w, &rtxt_s);
 	build_client_rows(w, &rtxt_c);
 	check_world(w);
-	memset(&rd, 0, sizeof(rd));
-	w->rd = &rd;
-	make_roads(w, &rd);
+	memset(rd, 0, sizeof(*rd));
+	w->rd = rd;
+	make_roads(w, rd);
+}
 
+static void write_files(world *w, roads_t *rd, const char *out)
+{
 	mkdir_p(out);
 	CPLSetErrorHandler(cpl_quiet);
 	GDALAllRegister();
@@ -182,29 +206,45 @@ int main(int argc, char **argv)
 	write_aliases(w, out);
 	write_sites(w, out);
 	write_clients(w, out);
-	write_roads(w, &rd, out);
+	write_roads(w, rd, out);
 	write_readme(w, out);
+}
 
-	{
-		int st[4] = {0}, gaps[3] = {0};
+static void print_summary(const world *w, const roads_t *rd, const char *out)
+{
+	int st[4] = {0}, gaps[3] = {0};
 
-		for (int i = 0; i < w->nsite; i++)
-			st[w->site[i].status]++;
-		for (int i = 0; i < w->nvil; i++)
-			gaps[w->vil[i].design]++;
-		printf("jk_demogen: seed %llu -> %s\n", seed, out);
-		printf(
-		    "  %d kecamatan, %d villages (%d empty, %d only not ready), %d sites "
-		    "(Siap %d, Belum Siap %d, Nonaktif %d, unknown %d), %d site rows, %d clients\n",
-		    w->nkec, w->nvil, gaps[D_EMPTY], gaps[D_NOT_READY], w->nsite, st[0], st[1],
-		    st[2], st[3], w->nsrow, w->ncli);
-		if (w->n_repaired)
-			printf("  %d geometries repaired with make-valid\n", w->n_repaired);
-		printf("  %d road lines (%d one-way, %d dropped as dangling), ferry %.1f km "
-		       "%d min, %d villages cut off (%d road nodes), client %s off the network\n",
-		       rd.n, rd.n_oneway, rd.dropped, rd.ferry_km, rd.ferry_min, rd.ncut,
-		       rd.cut_nodes, w->cli[rd.off_cli].id);
-	}
+	for (int i = 0; i < w->nsite; i++)
+		st[w->site[i].status]++;
+	for (int i = 0; i < w->nvil; i++)
+		gaps[w->vil[i].design]++;
+	printf("jk_demogen: seed %llu -> %s\n", (unsigned long long)w->seed, out);
+	printf("  %d kecamatan, %d villages (%d empty, %d only not ready), %d sites "
+	       "(Siap %d, Belum Siap %d, Nonaktif %d, unknown %d), %d site rows, %d clients\n",
+	       w->nkec, w->nvil, gaps[D_EMPTY], gaps[D_NOT_READY], w->nsite, st[0], st[1], st[2],
+	       st[3], w->nsrow, w->ncli);
+	if (w->n_repaired)
+		printf("  %d geometries repaired with make-valid\n", w->n_repaired);
+	printf("  %d road lines (%d one-way, %d dropped as dangling), ferry %.1f km "
+	       "%d min, %d villages cut off (%d road nodes), client %s off the network\n",
+	       rd->n, rd->n_oneway, rd->dropped, rd->ferry_km, rd->ferry_min, rd->ncut,
+	       rd->cut_nodes, w->cli[rd->off_cli].id);
+}
+
+int main(int argc, char **argv)
+{
+	const char *out = NULL;
+	unsigned long long seed = DEFAULT_SEED;
+	int status = parse_args(argc, argv, &out, &seed);
+	world *w;
+	roads_t rd;
+
+	if (status >= 0)
+		return status;
+	w = world_create(seed);
+	build_world(w, &rd);
+	write_files(w, &rd, out);
+	print_summary(w, &rd, out);
 	roads_free(&rd);
 	world_free(w);
 	GDALDestroyDriverManager();
