@@ -340,6 +340,23 @@ static void comp_join(rng *r, const comp_t *c, int nc, int no_commas, sb *out, u
 	}
 }
 
+/* A column cell: a form drawn from 0..last; forms below nprefix put the
+ * prefix before the name, form nprefix writes it in capitals, the others as
+ * it is. */
+static void column_form(rng *r, int last, int nprefix, const char *prefix, const char *name,
+			char *out, size_t n)
+{
+	int form = rng_int(r, 0, last);
+
+	if (form < nprefix) {
+		sfmt(out, n, "%s%s", prefix, name);
+		return;
+	}
+	scopy(out, n, name);
+	if (form == nprefix)
+		str_upper(out);
+}
+
 /* The desa_kelurahan column: the village, now and then another village of
  * its district or a typo, with or without its prefix. */
 static void desa_column(world *w, rng *r, const vil_t *v, char *out, size_t n, uint64_t *lab)
@@ -361,19 +378,7 @@ static void desa_column(world *w, rng *r, const vil_t *v, char *out, size_t n, u
 	} else {
 		dn = maybe_typo(w, r, 0.08, dn, 1, L_COL_TYPO, txt, sizeof(txt), lab);
 	}
-	switch (rng_int(r, 0, 9)) {
-	case 0:
-	case 1:
-	case 2:
-		sfmt(out, n, "%s%s", v->is_kel ? "Kel. " : "Desa ", dn);
-		break;
-	case 3:
-		scopy(out, n, dn);
-		str_upper(out);
-		break;
-	default:
-		scopy(out, n, dn);
-	}
+	column_form(r, 9, 3, v->is_kel ? "Kel. " : "Desa ", dn, out, n);
 }
 
 /* The kecamatan column: the district, now and then another of its regency. */
@@ -391,18 +396,7 @@ static void kec_column(world *w, rng *r, const vil_t *v, char *out, size_t n, ui
 		kn = w->kec[o].nm.s;
 		*lab |= LB(L_COL_WRONG_KEC);
 	}
-	switch (rng_int(r, 0, 6)) {
-	case 0:
-	case 1:
-		sfmt(out, n, "Kec. %s", kn);
-		break;
-	case 2:
-		scopy(out, n, kn);
-		str_upper(out);
-		break;
-	default:
-		scopy(out, n, kn);
-	}
+	column_form(r, 6, 2, "Kec. ", kn, out, n);
 }
 
 /* The kabupaten_kota column: the regency, its parent, or now and then

@@ -423,13 +423,24 @@ static void town_grid(world *w, rng *r, roads_t *rd)
 		die("internal: the town grid lost its one-way streets");
 }
 
+/* The point of g nearest to (x, y). */
+static void nearest_on(world *w, const GEOSGeometry *g, double x, double y, double *nx, double *ny)
+{
+	GEOSGeometry *pt = make_point(w, x, y);
+	GEOSCoordSequence *np = GEOSNearestPoints_r(w->gh, g, pt);
+
+	if (!np)
+		die("geos: nearest points failed");
+	GEOSCoordSeq_getXY_r(w->gh, np, 0, nx, ny);
+	GEOSCoordSeq_destroy_r(w->gh, np);
+	GEOSGeom_destroy_r(w->gh, pt);
+}
+
 /* The port roads and the ferry between the city and the offshore island. */
 static void ferry(world *w, rng *r, roads_t *rd)
 {
 	double best = 1e30, mx, my, tx, ty, km;
 	int port = -1, iport = -1;
-	GEOSGeometry *pt;
-	GEOSCoordSequence *np;
 	rline l = {0};
 
 	for (int i = 0; i < w->nvil; i++) {
@@ -445,20 +456,8 @@ static void ferry(world *w, rng *r, roads_t *rd)
 	}
 	if (port < 0)
 		die("internal: the city has no coastal village");
-	pt = make_point(w, w->vil[port].px, w->vil[port].py);
-	np = GEOSNearestPoints_r(w->gh, w->coast[ISL_MAIN], pt);
-	if (!np)
-		die("geos: nearest points failed");
-	GEOSCoordSeq_getXY_r(w->gh, np, 0, &mx, &my);
-	GEOSCoordSeq_destroy_r(w->gh, np);
-	GEOSGeom_destroy_r(w->gh, pt);
-	pt = make_point(w, mx, my);
-	np = GEOSNearestPoints_r(w->gh, w->coast[ISL_SMALL], pt);
-	if (!np)
-		die("geos: nearest points failed");
-	GEOSCoordSeq_getXY_r(w->gh, np, 0, &tx, &ty);
-	GEOSCoordSeq_destroy_r(w->gh, np);
-	GEOSGeom_destroy_r(w->gh, pt);
+	nearest_on(w, w->coast[ISL_MAIN], w->vil[port].px, w->vil[port].py, &mx, &my);
+	nearest_on(w, w->coast[ISL_SMALL], mx, my, &tx, &ty);
 	best = 1e30;
 	for (int i = 0; i < w->nvil; i++)
 		if (w->vil[i].island == ISL_SMALL) {

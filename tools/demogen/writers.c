@@ -53,6 +53,30 @@ static void csv_row(FILE *f, const char *const *fields, int n)
 	jk_buf_release(&b);
 }
 
+/* One row of a truth file: the row's key, the true village code and point
+ * (7 decimals), the true status when there is one (sites), the labels.
+ * l is scratch space. */
+static void truth_row(FILE *g, const char *key, const char *kode, double lon, double lat,
+		      const char *status, uint64_t labels, sb *l)
+{
+	char slon[32], slat[32];
+	const char *tf[6];
+	int n = 0;
+
+	sfmt(slon, sizeof(slon), "%.7f", lon);
+	sfmt(slat, sizeof(slat), "%.7f", lat);
+	sb_clear(l);
+	labels_str(labels, l);
+	tf[n++] = key;
+	tf[n++] = kode;
+	tf[n++] = slon;
+	tf[n++] = slat;
+	if (status)
+		tf[n++] = status;
+	tf[n++] = sb_str(l);
+	csv_row(g, tf, n);
+}
+
 void write_sites(world *w, const char *dir)
 {
 	static const char *const H[] = {"no",
@@ -80,22 +104,12 @@ void write_sites(world *w, const char *dir)
 	for (int i = 0; i < w->nsrow; i++) {
 		const row_t *rw = &w->srow[i];
 		const site_t *s = &w->site[rw->src];
-		char rn[16], lon[32], lat[32];
-		const char *tf[6];
+		char rn[16];
 
 		csv_row(f, (const char *const *)rw->f, rw->nf);
 		sfmt(rn, sizeof(rn), "%d", i + 1);
-		sfmt(lon, sizeof(lon), "%.7f", s->lon);
-		sfmt(lat, sizeof(lat), "%.7f", s->lat);
-		sb_clear(&l);
-		labels_str(rw->labels, &l);
-		tf[0] = rn;
-		tf[1] = w->vil[s->vil].kode;
-		tf[2] = lon;
-		tf[3] = lat;
-		tf[4] = STATUS_TRUE[s->status];
-		tf[5] = sb_str(&l);
-		csv_row(g, tf, 6);
+		truth_row(g, rn, w->vil[s->vil].kode, s->lon, s->lat, STATUS_TRUE[s->status],
+			  rw->labels, &l);
 	}
 	sb_free(&l);
 	close_out(f, "sites.csv");
@@ -117,20 +131,9 @@ void write_clients(world *w, const char *dir)
 	for (int i = 0; i < w->ncrow; i++) {
 		const row_t *rw = &w->crow[i];
 		const client_t *c = &w->cli[rw->src];
-		char lon[32], lat[32];
-		const char *tf[5];
 
 		csv_row(f, (const char *const *)rw->f, rw->nf);
-		sfmt(lon, sizeof(lon), "%.7f", c->lon);
-		sfmt(lat, sizeof(lat), "%.7f", c->lat);
-		sb_clear(&l);
-		labels_str(rw->labels, &l);
-		tf[0] = c->id;
-		tf[1] = w->vil[c->vil].kode;
-		tf[2] = lon;
-		tf[3] = lat;
-		tf[4] = sb_str(&l);
-		csv_row(g, tf, 5);
+		truth_row(g, c->id, w->vil[c->vil].kode, c->lon, c->lat, NULL, rw->labels, &l);
 	}
 	sb_free(&l);
 	close_out(f, "clients.csv");
