@@ -52,10 +52,9 @@ typedef struct wtab {
 	size_t n;
 } wtab;
 
-#define WTAB(t)                                                                                    \
-	{                                                                                          \
-		(t), NELEM(t)                                                                      \
-	}
+/* clang-format off */
+#define WTAB(t) {(t), NELEM(t)}
+/* clang-format on */
 
 #define PICKW(r, t) pick_w((r), (t), NELEM(t))
 #define PICK(r, t) pick((r), (t), NELEM(t))

@@ -181,28 +181,21 @@ static const wstr J_TPU[] = {{"TPU", 50}, {"Pemakaman", 30}, {"Kuburan", 20}};
 static const wstr J_TAMAN[] = {{"Taman", 55}, {"RTH", 25}, {"Ruang Publik", 20}};
 static const wstr J_PEL[] = {{"Pelabuhan", 55}, {"Dermaga", 30}, {"Fasum", 15}};
 
-static const struct {
-	const wstr *t;
-	size_t n;
-} JENIS[T__COUNT] = {
-#define J(type, tab) [type] = {(tab), NELEM(tab)}
-    J(T_MASJID, J_MASJID),
-    J(T_MUSHOLLA, J_MUSHOLLA),
-    J(T_GEREJA, J_GEREJA),
-    J(T_SEKOLAH, J_SEKOLAH),
-    J(T_KANTOR_DESA, J_KDESA),
-    J(T_KANTOR_LURAH, J_KLURAH),
-    J(T_KANTOR_CAMAT, J_KCAMAT),
-    J(T_PUSKESMAS, J_PKM),
-    J(T_POSYANDU, J_POS),
-    J(T_PASAR, J_PASAR),
-    J(T_PANTAI, J_PANTAI),
-    J(T_LAPANGAN, J_LAP),
-    J(T_TPU, J_TPU),
-    J(T_TAMAN, J_TAMAN),
-    J(T_PELABUHAN, J_PEL),
-#undef J
-};
+static const wtab JENIS[T__COUNT] = {[T_MASJID] = WTAB(J_MASJID),
+				     [T_MUSHOLLA] = WTAB(J_MUSHOLLA),
+				     [T_GEREJA] = WTAB(J_GEREJA),
+				     [T_SEKOLAH] = WTAB(J_SEKOLAH),
+				     [T_KANTOR_DESA] = WTAB(J_KDESA),
+				     [T_KANTOR_LURAH] = WTAB(J_KLURAH),
+				     [T_KANTOR_CAMAT] = WTAB(J_KCAMAT),
+				     [T_PUSKESMAS] = WTAB(J_PKM),
+				     [T_POSYANDU] = WTAB(J_POS),
+				     [T_PASAR] = WTAB(J_PASAR),
+				     [T_PANTAI] = WTAB(J_PANTAI),
+				     [T_LAPANGAN] = WTAB(J_LAP),
+				     [T_TPU] = WTAB(J_TPU),
+				     [T_TAMAN] = WTAB(J_TAMAN),
+				     [T_PELABUHAN] = WTAB(J_PEL)};
 
 static const char *jenis_pick(rng *r, int type)
 {
