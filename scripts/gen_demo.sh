@@ -1,6 +1,6 @@
 #!/bin/sh
 # Rebuilds the bundled demo data (data/demo) with the project's own
-# generator, tools/demogen.c. The output is a pure function of the seed, so
+# generator, tools/demogen/. The output is a pure function of the seed, so
 # running this on an unchanged generator reproduces the committed files.
 #
 # Usage: scripts/gen_demo.sh [path/to/jk_demogen]
