@@ -32,9 +32,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "../core/util.h"
-#include "../roads/roads.h"
-#include "../store/store_int.h"
+#include "core/util.h"
+#include "roads/roads.h"
+#include "store/store.h"
 #include "coverage_int.h"
 #include "reach.h"
 #include "road_layers.h"

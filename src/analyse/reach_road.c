@@ -8,7 +8,7 @@
  */
 #include <stdlib.h>
 
-#include "../roads/roads.h"
+#include "roads/roads.h"
 #include "reach.h"
 
 typedef struct road_reach {

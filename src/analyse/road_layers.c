@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/util.h"
+#include "core/util.h"
 #include "road_layers.h"
 
 int jk_road_nodes_write(jk_ctx *ctx, jk_store *st, const jk_graph *g,

@@ -1,7 +1,7 @@
 /*
  * What the road layers of the export draw, computed by the coverage step
  * while its searches are at hand and kept in the store (road_node_min,
- * road_routes, road_isochrones; see store_int.h): the export then only
+ * road_routes, road_isochrones; see store.h): the export then only
  * reads tables, and never needs the travel profile again.
  */
 #ifndef JK_ROAD_LAYERS_H
@@ -9,8 +9,8 @@
 
 #include <stddef.h>
 
-#include "../roads/roads.h"
-#include "../store/store_int.h"
+#include "roads/roads.h"
+#include "store/store.h"
 
 /* The isochrone bands, minutes. */
 #define JK_ISO_BANDS {15, 30, 60}

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ctx_int.h"
+#include "ctx.h"
 
 const char *jk_version(void)
 {

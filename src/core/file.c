@@ -213,6 +213,43 @@ int jk_file_set_access(jk_ctx *ctx, const char *path, jk_file_access access)
 }
 
 /* ------------------------------------------------------------------ */
+/* Directories                                                         */
+
+int jk_dir_create(jk_ctx *ctx, const char *dir)
+{
+	char *p = NULL, *q;
+	struct stat sb;
+	int rc = JK_OK;
+
+	if (!dir || !*dir)
+		return jk_error(ctx, JK_ERR_ARG, "no output directory given");
+	p = jk_strdup(dir);
+	if (!p)
+		return jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+	for (q = p + 1; ; q++) {
+		char c = *q;
+
+		if (c != '/' && c != '\0')
+			continue;
+		*q = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			rc = jk_error(ctx, JK_ERR_IO,
+				      "%s: cannot create directory: %s", p,
+				      strerror(errno));
+			goto cleanup;
+		}
+		*q = c;
+		if (c == '\0')
+			break;
+	}
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		rc = jk_error(ctx, JK_ERR_IO, "%s: not a directory", dir);
+cleanup:
+	free(p);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
 /* Work directories                                                    */
 
 int jk_workdir_create(jk_ctx *ctx, const char *dir, const char *kind,

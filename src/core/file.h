@@ -34,7 +34,7 @@
 
 #include <stddef.h>
 
-#include "ctx_int.h"
+#include "ctx.h"
 
 #define JK_PATH_MAX 4096
 
@@ -57,6 +57,12 @@ int jk_file_write(jk_ctx *ctx, const char *path, const void *data,
  * write and without execute bits (0644 less the umask for a file created
  * 0666 less the umask). Returns JK_OK or JK_ERR_IO. */
 int jk_file_set_access(jk_ctx *ctx, const char *path, jk_file_access access);
+
+/* Creates the output directory @p dir and its missing parents (like
+ * mkdir -p, mode 0777 less the umask). Returns JK_OK, JK_ERR_ARG (none
+ * given), JK_ERR_NOMEM, or JK_ERR_IO when a part cannot be made or @p dir
+ * is not a directory. */
+int jk_dir_create(jk_ctx *ctx, const char *dir);
 
 /* The name of the mark of a complete set inside a work directory. */
 #define JK_WORKDIR_MARK ".jangkau-commit"

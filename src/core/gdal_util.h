@@ -11,7 +11,7 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
-#include "ctx_int.h"
+#include "ctx.h"
 
 /*
  * Error capture. A pushed handler records GDAL's messages in the context

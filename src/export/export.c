@@ -31,11 +31,11 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
-#include "../analyse/reach.h"
-#include "../core/file.h"
-#include "../core/gdal_util.h"
-#include "../core/pseudonym.h"
-#include "../core/util.h"
+#include "analyse/reach.h"
+#include "core/file.h"
+#include "core/gdal_util.h"
+#include "core/pseudonym.h"
+#include "core/util.h"
 #include "export_int.h"
 
 #define PATH_SZ 4096
@@ -284,111 +284,6 @@ static const layer_spec layers[] = {
 
 /* ------------------------------------------------------------------ */
 /* Shared helpers (export_int.h)                                       */
-
-/* Checks that the store holds results to write: villages, and a coverage
- * result for every one of them. Returns JK_OK, or JK_ERR_STATE (or
- * JK_ERR_DB) with the context error set. */
-static int check_ready(jk_store *st)
-{
-	sqlite3_stmt *s = NULL;
-	long nv = 0, nc = 0, missing = 0;
-	int rc;
-
-	rc = jk_store_prepare(st,
-		"SELECT (SELECT count(*) FROM villages),"
-		" (SELECT count(*) FROM coverage),"
-		" (SELECT count(*) FROM villages v WHERE NOT EXISTS"
-		"  (SELECT 1 FROM coverage c WHERE c.kode = v.kode))", &s);
-	if (rc)
-		goto cleanup;
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		rc = jk_store_dberr(st, "cannot count the coverage results");
-		goto cleanup;
-	}
-	nv = (long)sqlite3_column_int64(s, 0);
-	nc = (long)sqlite3_column_int64(s, 1);
-	missing = (long)sqlite3_column_int64(s, 2);
-	if (nv == 0)
-		rc = jk_error(st->ctx, JK_ERR_STATE,
-			      "the store has no villages; import the village boundaries and run 'jangkau coverage' first");
-	else if (nc == 0)
-		rc = jk_error(st->ctx, JK_ERR_STATE,
-			      "no coverage results in the store; run 'jangkau coverage' first");
-	else if (missing > 0)
-		rc = jk_error(st->ctx, JK_ERR_STATE,
-			      "%ld of %ld villages have no coverage result (the boundaries changed after the last coverage run); run 'jangkau coverage' again",
-			      missing, nv);
-	if (rc)
-		goto cleanup;
-	sqlite3_finalize(s);
-	s = NULL;
-	/* Results older than the data they were computed from are still
-	 * written (the office may want yesterday's map), but not silently. */
-	rc = jk_store_prepare(st,
-		"SELECT count(*) FROM runs WHERE run_id >"
-		" (SELECT max(run_id) FROM runs WHERE step LIKE 'coverage%')"
-		" AND (step LIKE 'import%' OR step LIKE 'geocode%')", &s);
-	if (rc)
-		goto cleanup;
-	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int64(s, 0) > 0)
-		jk_msg(st->ctx, JK_LOG_WARN,
-		       "the coverage results are older than the last import or geocoding; run 'jangkau coverage' again for current results");
-cleanup:
-	sqlite3_finalize(s);
-	return rc;
-}
-
-/* Creates @p dir and its missing parents (like mkdir -p). */
-static int mkdir_p(jk_ctx *ctx, const char *dir)
-{
-	char *p = NULL, *q;
-	struct stat sb;
-	int rc = JK_OK;
-
-	if (!dir || !*dir)
-		return jk_error(ctx, JK_ERR_ARG, "no output directory given");
-	p = jk_strdup(dir);
-	if (!p)
-		return jk_error(ctx, JK_ERR_NOMEM, "out of memory");
-	for (q = p + 1; ; q++) {
-		char c = *q;
-
-		if (c != '/' && c != '\0')
-			continue;
-		*q = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			rc = jk_error(ctx, JK_ERR_IO,
-				      "%s: cannot create directory: %s", p,
-				      strerror(errno));
-			goto cleanup;
-		}
-		*q = c;
-		if (c == '\0')
-			break;
-	}
-	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
-		rc = jk_error(ctx, JK_ERR_IO, "%s: not a directory", dir);
-cleanup:
-	free(p);
-	return rc;
-}
-
-int jk_export_begin(jk_ctx *ctx, jk_store *st, const char *dir, int *in_txn)
-{
-	int rc;
-
-	*in_txn = 0;
-	if (sqlite3_get_autocommit(st->db)) {
-		rc = jk_store_exec(st, "BEGIN");
-		if (rc)
-			return rc;
-		*in_txn = 1;
-	}
-	rc = check_ready(st);
-	if (!rc)
-		rc = mkdir_p(ctx, dir);
-	return rc;
-}
 
 /* ------------------------------------------------------------------ */
 /* The export                                                          */
@@ -1145,7 +1040,7 @@ int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
 	if (rc)
 		return rc;
 	/* one read transaction: all layers show the store at one moment */
-	rc = jk_export_begin(ctx, st, dir, &in_txn);
+	rc = jk_results_begin(ctx, st, dir, &in_txn);
 	if (rc)
 		goto cleanup;
 	rc = jk_workdir_create(ctx, dir, "export", &ex.wd);

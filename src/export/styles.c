@@ -27,9 +27,9 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
-#include "../core/gdal_util.h"
-#include "../core/file.h"
-#include "../core/util.h"
+#include "core/gdal_util.h"
+#include "core/file.h"
+#include "core/util.h"
 #include "export_int.h"
 
 #define PATH_SZ 4096

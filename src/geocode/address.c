@@ -17,7 +17,7 @@
  */
 #include <string.h>
 
-#include "../core/util.h"
+#include "core/util.h"
 #include "address.h"
 #include "normalize.h"
 

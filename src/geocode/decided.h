@@ -14,8 +14,8 @@
 #ifndef JK_DECIDED_H
 #define JK_DECIDED_H
 
-#include "../core/util.h"
-#include "../store/store_int.h"
+#include "core/util.h"
+#include "store/store.h"
 
 typedef struct jk_decided jk_decided;
 

@@ -109,7 +109,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/util.h"
+#include "core/util.h"
 #include "address.h"
 #include "fuzzy.h"
 #include "gazetteer.h"

@@ -26,9 +26,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/util.h"
-#include "../import/parse.h"
-#include "../store/store_int.h"
+#include "core/util.h"
+#include "import/parse.h"
+#include "store/store.h"
 #include "decided.h"
 #include "gazetteer.h"
 #include "normalize.h"

@@ -6,7 +6,7 @@
 #ifndef JK_PIP_H
 #define JK_PIP_H
 
-#include "../store/store_int.h"
+#include "store/store.h"
 
 typedef struct jk_pip jk_pip;
 

@@ -21,9 +21,9 @@
 
 #include <ogr_api.h>
 
-#include "../core/file.h"
-#include "../core/gdal_util.h"
-#include "../import/review_file.h"
+#include "core/file.h"
+#include "core/gdal_util.h"
+#include "import/review_file.h"
 #include "decided.h"
 
 /* Columns before the candidates, and after them. */

@@ -14,9 +14,9 @@
 #include <cpl_error.h>
 #include <ogr_api.h>
 
-#include "../core/gdal_util.h"
-#include "../core/util.h"
-#include "../store/store_int.h"
+#include "core/gdal_util.h"
+#include "core/util.h"
+#include "store/store.h"
 #include "import_int.h"
 
 /* Field indexes of the boundary layer. */

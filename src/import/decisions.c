@@ -17,9 +17,9 @@
 #include <cpl_string.h>
 #include <ogr_api.h>
 
-#include "../core/gdal_util.h"
-#include "../core/util.h"
-#include "../store/store_int.h"
+#include "core/gdal_util.h"
+#include "core/util.h"
+#include "store/store.h"
 #include "import_int.h"
 #include "review_file.h"
 

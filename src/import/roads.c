@@ -26,10 +26,10 @@
 
 #include <ogr_api.h>
 
-#include "../core/gdal_util.h"
-#include "../core/util.h"
-#include "../roads/roads_int.h"
-#include "../store/store_int.h"
+#include "core/gdal_util.h"
+#include "core/util.h"
+#include "roads/roads_int.h"
+#include "store/store.h"
 #include "import_int.h"
 
 /* Value of @p key in an OSM other_tags string ("k"=>"v","k2"=>"v2",

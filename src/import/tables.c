@@ -43,9 +43,9 @@
 #include <cpl_vsi.h>
 #include <ogr_api.h>
 
-#include "../core/gdal_util.h"
-#include "../core/util.h"
-#include "../store/store_int.h"
+#include "core/gdal_util.h"
+#include "core/util.h"
+#include "store/store.h"
 #include "parse.h"
 
 #define MAX_COLS 256

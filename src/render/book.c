@@ -24,8 +24,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "../core/file.h"
-#include "../export/export_int.h"
+#include "core/file.h"
+#include "results/results.h"
 #include "render_int.h"
 
 #define PAGE_W 595.28 /* A4 portrait, points */
@@ -931,7 +931,7 @@ int jk_book(jk_ctx *ctx, jk_store *st, const char *path,
 		rc = jk_error(ctx, JK_ERR_NOMEM, "out of memory");
 		goto cleanup;
 	}
-	rc = jk_export_begin(ctx, st, dir, &in_txn);
+	rc = jk_results_begin(ctx, st, dir, &in_txn);
 	if (rc)
 		goto cleanup;
 	dry->ctx = dry2->ctx = real->ctx = ctx;

@@ -17,9 +17,9 @@
 #include <cpl_vsi.h>
 #include <gdal.h>
 
-#include "../core/file.h"
-#include "../core/gdal_util.h"
-#include "../export/export_int.h"
+#include "core/file.h"
+#include "core/gdal_util.h"
+#include "results/results.h"
 #include "render_int.h"
 
 #define PAGE_W 841.89 /* A4 landscape, points */
@@ -318,7 +318,7 @@ int jk_map(jk_ctx *ctx, jk_store *st, const char *path,
 		 slash ? path : ".");
 	if (!dir[0])
 		jk_strlcpy(dir, "/", sizeof dir);
-	rc = jk_export_begin(ctx, st, dir, &in_txn);
+	rc = jk_results_begin(ctx, st, dir, &in_txn);
 	jk_buf_init(&out);
 	if (!rc)
 		rc = render(ctx, st, opts->area, !strcmp(lang, "id"), opts->title,

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/util.h"
+#include "core/util.h"
 #include "render_int.h"
 
 /* The margin around the area inside the frame, as a share of its size. */

@@ -18,9 +18,10 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
-#include "../core/ctx_int.h"
-#include "../core/util.h"
-#include "../store/store_int.h"
+#include "core/ctx.h"
+#include "render.h"
+#include "core/util.h"
+#include "store/store.h"
 
 /* Coverage status of a village, in legend order; JK_MS_NONE when the
  * coverage step has not given it one. */
@@ -182,14 +183,5 @@ double jk_text(cairo_t *cr, const char *text, double size, int bold,
 /* Output formats of a map, from the file name's extension. */
 enum { JK_MAP_PNG = 1, JK_MAP_SVG, JK_MAP_PDF,
        JK_MAP_WEBP /* in memory only (the gap report) */ };
-
-/*
- * Renders the stand-alone coverage map of @p code (title, map, legend,
- * scale bar, north arrow, data date, source line), @p width_px wide, as a
- * lossless WebP image into @p out (the file's bytes). Used by the gap
- * report to embed maps. Returns JK_OK or an error with the context set.
- */
-int jk_map_webp_buf(jk_ctx *ctx, jk_store *st, const char *code, int id,
-		    int width_px, jk_buf *out);
 
 #endif /* JK_RENDER_INT_H */

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/util.h"
+#include "core/util.h"
 #include "roads_int.h"
 
 const char *jk_reach_name(int reach)

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../store/store_int.h"
+#include "store/store.h"
 #include "roads_int.h"
 
 int jk_roadnet_load(jk_ctx *ctx, jk_store *st, jk_roadnet **out)

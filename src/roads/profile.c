@@ -12,7 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../core/util.h"
+#include "core/util.h"
 #include "roads_int.h"
 
 #define NCOL 5

@@ -24,7 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../core/ctx_int.h"
+#include "core/ctx.h"
 
 typedef struct jk_roadnet jk_roadnet;
 typedef struct jk_profile jk_profile;

@@ -13,8 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../core/util.h"
-#include "store_int.h"
+#include "core/util.h"
+#include "store.h"
 
 #include <spatialite.h>
 

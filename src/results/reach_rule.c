@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/util.h"
-#include "export_int.h"
+#include "core/util.h"
+#include "results.h"
 
 /* A number as the reader writes it: up to 3 decimals, no trailing
  * zeros, decimal comma in Indonesian. */

@@ -3,7 +3,7 @@
  * readable on a phone) and four CSV tables, in Indonesian or English.
  *
  * The figures come from the same SQL fragments as the GIS layers
- * (export_int.h), so that a count in the report always equals the count a
+ * (results/results.h), so that a count in the report always equals the count a
  * manager gets from the layers in QGIS. The report is about villages and
  * sites only: clients appear as counts, never with a location, an address
  * or an id.
@@ -23,11 +23,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../core/csv.h"
-#include "../core/file.h"
-#include "../core/util.h"
-#include "../render/render_int.h"
-#include "export_int.h"
+#include "core/csv.h"
+#include "core/file.h"
+#include "core/util.h"
+#include "render/render.h"
+#include "results/results.h"
 
 /* ------------------------------------------------------------------ */
 /* Labels                                                              */
@@ -1005,7 +1005,7 @@ int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
 	rp.dir = dir;
 
 	/* one read transaction: every table shows the store at one moment */
-	rc = jk_export_begin(ctx, st, dir, &in_txn);
+	rc = jk_results_begin(ctx, st, dir, &in_txn);
 	if (rc)
 		goto cleanup;
 

@@ -60,12 +60,12 @@
  *                   source names the decisions file
  *   indexes sites_src, clients_src on (src_row, src_sheet)
  */
-#ifndef JK_STORE_INT_H
-#define JK_STORE_INT_H
+#ifndef JK_STORE_H
+#define JK_STORE_H
 
 #include <sqlite3.h>
 
-#include "../core/ctx_int.h"
+#include "core/ctx.h"
 
 #define JK_SCHEMA_VERSION 5
 
@@ -105,4 +105,4 @@ char *jk_store_meta_get(jk_store *st, const char *key);
 /* Number of rows of a table (or -1 on error). */
 long jk_store_count(jk_store *st, const char *table);
 
-#endif /* JK_STORE_INT_H */
+#endif /* JK_STORE_H */

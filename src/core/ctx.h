@@ -4,8 +4,8 @@
  * code reports failures through jk_error() and row diagnostics through
  * jk_msg(); it never prints.
  */
-#ifndef JK_CTX_INT_H
-#define JK_CTX_INT_H
+#ifndef JK_CTX_H
+#define JK_CTX_H
 
 #define GEOS_USE_ONLY_R_API
 #include <geos_c.h>
@@ -56,4 +56,4 @@ void jk_progress(jk_ctx *ctx, const char *step, long done, long total);
 #define JK_GEOS(ctx) ((ctx)->geos)
 const char *jk_geos_lasterr(jk_ctx *ctx);
 
-#endif /* JK_CTX_INT_H */
+#endif /* JK_CTX_H */
