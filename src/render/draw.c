@@ -15,46 +15,6 @@
 #include "render_int.h"
 
 /* ------------------------------------------------------------------ */
-/* Labels                                                              */
-
-static const char *const labels_id[ML_N] = {
-	[ML_COVERED] = "Tercakup", [ML_REACHABLE] = "Terjangkau",
-	[ML_PENDING] = "Tertunda", [ML_GAP] = "Kesenjangan",
-	[ML_NONE] = "Belum dianalisis",
-	[ML_READY] = "Siap", [ML_NOT_READY] = "Belum siap",
-	[ML_INACTIVE] = "Nonaktif", [ML_UNKNOWN] = "Status tidak diketahui",
-	[ML_VILLAGES] = "Desa/kelurahan", [ML_SITES] = "Lokasi kerja sosial",
-	[ML_KEC_LINE] = "Batas kecamatan",
-	[ML_OTHER_AREA] = "Di luar wilayah peta",
-	[ML_TITLE] = "Cakupan lokasi kerja sosial",
-	[ML_DATA_AT] = "Data per", [ML_SOURCE] = "Sumber",
-	[ML_PROJ] = "Proyeksi", [ML_MADE_BY] = "Dibuat dengan jangkau",
-	[ML_NORTH] = "U",
-};
-
-static const char *const labels_en[ML_N] = {
-	[ML_COVERED] = "Covered", [ML_REACHABLE] = "Reachable",
-	[ML_PENDING] = "Pending", [ML_GAP] = "Gap",
-	[ML_NONE] = "Not analysed",
-	[ML_READY] = "Ready", [ML_NOT_READY] = "Not ready",
-	[ML_INACTIVE] = "Inactive", [ML_UNKNOWN] = "Status unknown",
-	[ML_VILLAGES] = "Villages", [ML_SITES] = "Community service sites",
-	[ML_KEC_LINE] = "District boundary",
-	[ML_OTHER_AREA] = "Outside the mapped area",
-	[ML_TITLE] = "Community service site coverage",
-	[ML_DATA_AT] = "Data as of", [ML_SOURCE] = "Source",
-	[ML_PROJ] = "Projection", [ML_MADE_BY] = "Made with jangkau",
-	[ML_NORTH] = "N",
-};
-
-const char *jk_map_label(int id, int label)
-{
-	if (label < 0 || label >= ML_N)
-		return "";
-	return id ? labels_id[label] : labels_en[label];
-}
-
-/* ------------------------------------------------------------------ */
 /* Colours and symbols (as in the styles of maps/)                              */
 
 static const unsigned char status_fill[JK_MS_N + 1][3] = {
@@ -626,7 +586,7 @@ void jk_map_draw(jk_ctx *ctx, cairo_t *cr, const jk_mapdata *md, double x,
 	draw_labels(cr, md, &vw, st, &bx, frame);
 	if (st->decorations) {
 		north_arrow(cr, x + w - 20, y + 26, md->north_deg,
-			    jk_map_label(st->id, ML_NORTH));
+			    jk_tr(st->id, JK_T_MAP_NORTH));
 		scale_bar(cr, &vw, x + 12, y + h - 20, w, st->id);
 	}
 	cairo_restore(cr);
@@ -640,10 +600,10 @@ void jk_map_draw(jk_ctx *ctx, cairo_t *cr, const jk_mapdata *md, double x,
 /* ------------------------------------------------------------------ */
 /* Legend                                                              */
 
-static const int status_label[JK_MS_N + 1] = {ML_COVERED, ML_REACHABLE,
-					      ML_PENDING, ML_GAP, ML_NONE};
-static const int site_label[JK_SS_N] = {ML_READY, ML_NOT_READY,
-					ML_INACTIVE, ML_UNKNOWN};
+static const jk_text_key status_label[JK_MS_N + 1] = {JK_T_COVERED, JK_T_REACHABLE,
+					      JK_T_PENDING, JK_T_GAP, JK_T_MAP_NONE};
+static const jk_text_key site_label[JK_SS_N] = {JK_T_MAP_READY, JK_T_MAP_NOT_READY,
+					JK_T_MAP_INACTIVE, JK_T_MAP_UNKNOWN};
 
 double jk_map_legend(cairo_t *cr, const jk_mapdata *md, double x, double y,
 		     double w, int ncol, const jk_map_style *st)
@@ -656,7 +616,7 @@ double jk_map_legend(cairo_t *cr, const jk_mapdata *md, double x, double y,
 		ncol = 1;
 	colw = w / ncol;
 	cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-	y += jk_text(cr, jk_map_label(st->id, ML_VILLAGES), 8, 1, x, y, w,
+	y += jk_text(cr, jk_tr(st->id, JK_T_MAP_VILLAGES), 8, 1, x, y, w,
 		     PANGO_ALIGN_LEFT) + 3;
 	nrow = 0;
 	for (i = 0; i <= JK_MS_N; i++) {
@@ -665,7 +625,7 @@ double jk_map_legend(cairo_t *cr, const jk_mapdata *md, double x, double y,
 		yy = y + (k / ncol) * row;
 		swatch(cr, i, x + (k % ncol) * colw, yy, 14, 9, st->hatch);
 		snprintf(txt, sizeof txt, "%s (%ld)",
-			 jk_map_label(st->id, status_label[i]), md->n_status[i]);
+			 jk_tr(st->id, status_label[i]), md->n_status[i]);
 		cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
 		jk_text(cr, txt, 7, 0, x + (k % ncol) * colw + 18, yy - 0.5,
 			colw - 20, PANGO_ALIGN_LEFT);
@@ -680,7 +640,7 @@ double jk_map_legend(cairo_t *cr, const jk_mapdata *md, double x, double y,
 	cairo_set_line_width(cr, 0.5);
 	cairo_stroke(cr);
 	cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-	jk_text(cr, jk_map_label(st->id, ML_OTHER_AREA), 7, 0,
+	jk_text(cr, jk_tr(st->id, JK_T_MAP_OTHER_AREA), 7, 0,
 		x + (k % ncol) * colw + 18, yy - 0.5, colw - 20, PANGO_ALIGN_LEFT);
 	k++;
 	if (md->nk) {
@@ -691,7 +651,7 @@ double jk_map_legend(cairo_t *cr, const jk_mapdata *md, double x, double y,
 		cairo_set_line_width(cr, 0.9);
 		cairo_stroke(cr);
 		cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-		jk_text(cr, jk_map_label(st->id, ML_KEC_LINE), 7, 0,
+		jk_text(cr, jk_tr(st->id, JK_T_MAP_KEC_LINE), 7, 0,
 			x + (k % ncol) * colw + 18, yy - 0.5, colw - 20,
 			PANGO_ALIGN_LEFT);
 		k++;
@@ -699,7 +659,7 @@ double jk_map_legend(cairo_t *cr, const jk_mapdata *md, double x, double y,
 	nrow = (k + ncol - 1) / ncol;
 	y += nrow * row + 5;
 	cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-	y += jk_text(cr, jk_map_label(st->id, ML_SITES), 8, 1, x, y, w,
+	y += jk_text(cr, jk_tr(st->id, JK_T_MAP_SITES), 8, 1, x, y, w,
 		     PANGO_ALIGN_LEFT) + 3;
 	k = 0;
 	for (i = 0; i < JK_SS_N; i++) {
@@ -708,7 +668,7 @@ double jk_map_legend(cairo_t *cr, const jk_mapdata *md, double x, double y,
 		yy = y + (k / ncol) * row;
 		site_symbol(cr, i, x + (k % ncol) * colw + 7, yy + 4.5, 5.5);
 		snprintf(txt, sizeof txt, "%s (%ld)",
-			 jk_map_label(st->id, site_label[i]), md->n_site[i]);
+			 jk_tr(st->id, site_label[i]), md->n_site[i]);
 		cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
 		jk_text(cr, txt, 7, 0, x + (k % ncol) * colw + 18, yy - 0.5,
 			colw - 20, PANGO_ALIGN_LEFT);

@@ -75,7 +75,7 @@ static void subtitle(jk_store *st, const jk_mapdata *md, int id, jk_buf *b)
 	jk_buf_release(&value);
 	if (md->run_at[0])
 		jk_buf_printf(b, "%s%s %s", b->len ? " \xc2\xb7 " : "",
-			      jk_map_label(id, ML_DATA_AT), md->run_at);
+			      jk_tr(id, JK_T_MAP_DATA_AT), md->run_at);
 }
 
 /* The source line: data, projection, tool. */
@@ -83,13 +83,13 @@ static void source_line(const jk_mapdata *md, int id, jk_buf *b)
 {
 	int zone = md->epsg % 100, south = md->epsg / 100 == 327;
 
-	jk_buf_printf(b, "%s: %s%s%s. ", jk_map_label(id, ML_SOURCE),
+	jk_buf_printf(b, "%s: %s%s%s. ", jk_tr(id, JK_T_MAP_SOURCE),
 		      id ? "batas desa/kelurahan (kode Kemendagri)"
 			 : "village boundaries (Kemendagri codes)",
 		      md->source ? "; " : "", md->source ? md->source : "");
 	jk_buf_printf(b, "%s: WGS 84 / UTM %s %d%s (EPSG:%d). %s %s.",
-		      jk_map_label(id, ML_PROJ), id ? "zona" : "zone", zone,
-		      south ? "S" : "N", md->epsg, jk_map_label(id, ML_MADE_BY),
+		      jk_tr(id, JK_T_MAP_PROJ), jk_tr(id, JK_T_MAP_ZONE), zone,
+		      south ? "S" : "N", md->epsg, jk_tr(id, JK_T_MAP_MADE_BY),
 		      JK_VERSION_STRING);
 }
 
@@ -126,7 +126,7 @@ static int map_page(jk_ctx *ctx, jk_store *st, const char *code, int id,
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	area_title(&md, name, sizeof name);
-	jk_buf_printf(&b, "%s: %s", title ? title : jk_map_label(id, ML_TITLE),
+	jk_buf_printf(&b, "%s: %s", title ? title : jk_tr(id, JK_T_MAP_TITLE),
 		      name);
 	cairo_set_source_rgb(cr, 0.05, 0.05, 0.05);
 	y += jk_text(cr, jk_buf_str(&b), 16, 1, MARGIN, y,

@@ -19,6 +19,7 @@
 #include <pango/pangocairo.h>
 
 #include "core/ctx.h"
+#include "core/lang.h"
 #include "render.h"
 #include "core/util.h"
 #include "store/store.h"
@@ -110,15 +111,7 @@ typedef struct jk_map_lang {
 	int id; /* 1: Indonesian, 0: English */
 } jk_map_lang;
 
-/* Labels of the map and the book, by language. */
-enum jk_map_label {
-	ML_COVERED, ML_REACHABLE, ML_PENDING, ML_GAP, ML_NONE,
-	ML_READY, ML_NOT_READY, ML_INACTIVE, ML_UNKNOWN,
-	ML_VILLAGES, ML_SITES, ML_KEC_LINE, ML_OTHER_AREA, ML_TITLE,
-	ML_DATA_AT, ML_SOURCE, ML_PROJ, ML_MADE_BY, ML_NORTH,
-	ML_N
-};
-const char *jk_map_label(int id, int label);
+
 
 /* How to draw the map frame. */
 typedef struct jk_map_style {

@@ -25,6 +25,7 @@
 
 #include "core/csv.h"
 #include "core/file.h"
+#include "core/lang.h"
 #include "core/util.h"
 #include "render/render.h"
 #include "results/results.h"
@@ -32,167 +33,20 @@
 /* ------------------------------------------------------------------ */
 /* Labels                                                              */
 
-enum label {
-	L_TITLE, L_RADIUS, L_RUN, L_UNKNOWN, L_SUMMARY, L_BY_KAB, L_BY_KEC,
-	L_GAPS, L_GAPS_NOTE, L_ATTN, L_ATTN_NOTE, L_LEGEND, L_NO_GAPS,
-	L_NO_ATTN, L_FILES, L_MADE_BY, L_MAP,
-	L_KABUPATEN, L_KECAMATAN, L_DESA, L_VILLAGES, L_COVERED,
-	L_REACHABLE, L_PENDING, L_GAP, L_SITES, L_CAP, L_DEMAND, L_STATUS,
-	L_N_PENDING, L_NEAR_KM, L_STATUS_AK, L_SITE_ID, L_SRC_ROW, L_NAMA,
-	L_PRECISION, L_GEO_NOTE, L_TOTAL,
-	L_K_ACTIVE, L_K_INREACH, L_K_FAR, L_K_NOSITE,
-	L_S_COVERED, L_S_REACHABLE, L_S_PENDING, L_S_GAP,
-	L_SS_READY, L_SS_NOT_READY, L_SS_INACTIVE, L_SS_UNKNOWN,
-	L_P_COORDINATE, L_P_VILLAGE, L_P_DISTRICT, L_P_REGENCY,
-	L_P_AMBIGUOUS, L_P_NONE, L_P_NULL,
-	L_D_COVERED, L_D_REACHABLE, L_D_PENDING, L_D_GAP, L_D_AK,
-	L_N
-};
-
-static const char *const labels_id[L_N] = {
-	[L_TITLE] = "Laporan Kesenjangan Lokasi Kerja Sosial",
-	[L_RADIUS] = "Radius jangkauan",
-	[L_RUN] = "Analisis cakupan",
-	[L_UNKNOWN] = "tidak diketahui",
-	[L_SUMMARY] = "Ringkasan",
-	[L_BY_KAB] = "Per kabupaten/kota",
-	[L_BY_KEC] = "Per kecamatan",
-	[L_GAPS] = "Desa/kelurahan dengan kesenjangan atau lokasi belum siap",
-	[L_GAPS_NOTE] = "Diurutkan menurut kebutuhan (klien aktif, terbanyak dahulu), lalu jarak ke lokasi siap terdekat (terjauh dahulu).",
-	[L_ATTN] = "Lokasi yang perlu ditindaklanjuti",
-	[L_ATTN_NOTE] = "Lokasi yang belum siap, nonaktif atau statusnya tidak diketahui, dan lokasi yang letaknya belum pasti: alamat hanya ditemukan sampai kecamatan/kabupaten, tidak ditemukan, atau koordinatnya tidak sesuai dengan alamat.",
-	[L_LEGEND] = "Keterangan status",
-	[L_NO_GAPS] = "Tidak ada desa/kelurahan dengan kesenjangan.",
-	[L_NO_ATTN] = "Tidak ada lokasi yang perlu ditindaklanjuti.",
-	[L_FILES] = "Tabel lengkap dalam berkas CSV",
-	[L_MADE_BY] = "Dibuat oleh jangkau",
-	[L_MAP] = "Peta cakupan",
-	[L_KABUPATEN] = "Kabupaten/Kota",
-	[L_KECAMATAN] = "Kecamatan",
-	[L_DESA] = "Desa/Kelurahan",
-	[L_VILLAGES] = "Desa",
-	[L_COVERED] = "Tercakup",
-	[L_REACHABLE] = "Terjangkau",
-	[L_PENDING] = "Tertunda",
-	[L_GAP] = "Kesenjangan",
-	[L_SITES] = "Lokasi",
-	[L_CAP] = "Kapasitas siap",
-	[L_DEMAND] = "Kebutuhan",
-	[L_STATUS] = "Status",
-	[L_N_PENDING] = "Lokasi belum siap",
-	[L_NEAR_KM] = "Jarak lokasi siap terdekat (km)",
-	[L_STATUS_AK] = "Status untuk anak",
-	[L_SITE_ID] = "ID",
-	[L_SRC_ROW] = "Baris",
-	[L_NAMA] = "Nama lokasi",
-	[L_PRECISION] = "Ketepatan letak",
-	[L_GEO_NOTE] = "Catatan geocoding",
-	[L_TOTAL] = "Jumlah",
-	[L_K_ACTIVE] = "Klien aktif",
-	[L_K_INREACH] = "Klien dengan lokasi dalam jangkauan",
-	[L_K_FAR] = "Klien dengan lokasi di luar jangkauan",
-	[L_K_NOSITE] = "Klien yang belum mendapat lokasi",
-	[L_S_COVERED] = "tercakup",
-	[L_S_REACHABLE] = "terjangkau",
-	[L_S_PENDING] = "tertunda",
-	[L_S_GAP] = "kesenjangan",
-	[L_SS_READY] = "siap",
-	[L_SS_NOT_READY] = "belum siap",
-	[L_SS_INACTIVE] = "nonaktif",
-	[L_SS_UNKNOWN] = "tidak diketahui",
-	[L_P_COORDINATE] = "koordinat",
-	[L_P_VILLAGE] = "desa",
-	[L_P_DISTRICT] = "kecamatan",
-	[L_P_REGENCY] = "kabupaten/kota",
-	[L_P_AMBIGUOUS] = "ambigu",
-	[L_P_NONE] = "tidak ditemukan",
-	[L_P_NULL] = "belum di-geocode",
-	[L_D_COVERED] = "ada lokasi siap di desa/kelurahan ini",
-	[L_D_REACHABLE] = "tidak ada lokasi siap di desa/kelurahan ini, tetapi ada dalam radius jangkauan",
-	[L_D_PENDING] = "tidak ada lokasi siap dalam jangkauan, tetapi ada lokasi yang belum siap (atau statusnya tidak diketahui) di desa/kelurahan ini",
-	[L_D_GAP] = "tidak ada lokasi siap dalam jangkauan dan tidak ada lokasi lain di desa/kelurahan ini",
-	[L_D_AK] = "Status untuk anak dihitung dengan cara yang sama, tetapi hanya dengan lokasi yang ramah anak.",
-};
-
-static const char *const labels_en[L_N] = {
-	[L_TITLE] = "Community service site gap report",
-	[L_RADIUS] = "Reach radius",
-	[L_RUN] = "Coverage analysis",
-	[L_UNKNOWN] = "unknown",
-	[L_SUMMARY] = "Summary",
-	[L_BY_KAB] = "By regency/city",
-	[L_BY_KEC] = "By district",
-	[L_GAPS] = "Villages with a gap or only sites that are not ready",
-	[L_GAPS_NOTE] = "Sorted by demand (active clients, most first), then by the distance to the nearest ready site (farthest first).",
-	[L_ATTN] = "Sites needing attention",
-	[L_ATTN_NOTE] = "Sites that are not ready, inactive or of unknown status, and sites whose location is uncertain: the address was found only to the district or regency, not found, or the coordinate disagrees with the address.",
-	[L_LEGEND] = "Status legend",
-	[L_NO_GAPS] = "No village has a gap.",
-	[L_NO_ATTN] = "No site needs attention.",
-	[L_FILES] = "Full tables in CSV files",
-	[L_MADE_BY] = "Made by jangkau",
-	[L_MAP] = "Coverage map",
-	[L_KABUPATEN] = "Regency/city",
-	[L_KECAMATAN] = "District",
-	[L_DESA] = "Village",
-	[L_VILLAGES] = "Villages",
-	[L_COVERED] = "Covered",
-	[L_REACHABLE] = "Reachable",
-	[L_PENDING] = "Pending",
-	[L_GAP] = "Gap",
-	[L_SITES] = "Sites",
-	[L_CAP] = "Ready capacity",
-	[L_DEMAND] = "Demand",
-	[L_STATUS] = "Status",
-	[L_N_PENDING] = "Sites not ready",
-	[L_NEAR_KM] = "Nearest ready site (km)",
-	[L_STATUS_AK] = "Status for children",
-	[L_SITE_ID] = "ID",
-	[L_SRC_ROW] = "Row",
-	[L_NAMA] = "Site name",
-	[L_PRECISION] = "Location precision",
-	[L_GEO_NOTE] = "Geocoding note",
-	[L_TOTAL] = "Total",
-	[L_K_ACTIVE] = "Active clients",
-	[L_K_INREACH] = "Clients with a site within reach",
-	[L_K_FAR] = "Clients with a site beyond reach",
-	[L_K_NOSITE] = "Clients for whom no site was found",
-	[L_S_COVERED] = "covered",
-	[L_S_REACHABLE] = "reachable",
-	[L_S_PENDING] = "pending",
-	[L_S_GAP] = "gap",
-	[L_SS_READY] = "ready",
-	[L_SS_NOT_READY] = "not ready",
-	[L_SS_INACTIVE] = "inactive",
-	[L_SS_UNKNOWN] = "unknown",
-	[L_P_COORDINATE] = "coordinate",
-	[L_P_VILLAGE] = "village",
-	[L_P_DISTRICT] = "district",
-	[L_P_REGENCY] = "regency/city",
-	[L_P_AMBIGUOUS] = "ambiguous",
-	[L_P_NONE] = "not found",
-	[L_P_NULL] = "not geocoded",
-	[L_D_COVERED] = "a ready site in the village",
-	[L_D_REACHABLE] = "no ready site in the village, but one within the reach radius",
-	[L_D_PENDING] = "no ready site within reach, but a site in the village that is not ready yet (or of unknown status)",
-	[L_D_GAP] = "no ready site within reach and no other site in the village",
-	[L_D_AK] = "The status for children is found the same way, with child-friendly sites only.",
-};
-
 /* Code values of the store and their labels. */
 typedef struct code_label {
 	const char *code;
-	enum label label;
+	jk_text_key label;
 } code_label;
 
 static const code_label status_labels[] = {
-	{"covered", L_S_COVERED}, {"reachable", L_S_REACHABLE},
-	{"pending", L_S_PENDING}, {"gap", L_S_GAP},
-	{"ready", L_SS_READY}, {"not_ready", L_SS_NOT_READY},
-	{"inactive", L_SS_INACTIVE}, {"unknown", L_SS_UNKNOWN},
-	{"coordinate", L_P_COORDINATE}, {"village", L_P_VILLAGE},
-	{"district", L_P_DISTRICT}, {"regency", L_P_REGENCY},
-	{"ambiguous", L_P_AMBIGUOUS}, {"none", L_P_NONE},
+	{"covered", JK_T_S_COVERED}, {"reachable", JK_T_S_REACHABLE},
+	{"pending", JK_T_S_PENDING}, {"gap", JK_T_S_GAP},
+	{"ready", JK_T_SS_READY}, {"not_ready", JK_T_SS_NOT_READY},
+	{"inactive", JK_T_SS_INACTIVE}, {"unknown", JK_T_SS_UNKNOWN},
+	{"coordinate", JK_T_P_COORDINATE}, {"village", JK_T_P_VILLAGE},
+	{"district", JK_T_P_DISTRICT}, {"regency", JK_T_P_REGENCY},
+	{"ambiguous", JK_T_P_AMBIGUOUS}, {"none", JK_T_P_NONE},
 };
 
 /* ------------------------------------------------------------------ */
@@ -222,7 +76,6 @@ typedef struct reporter {
 	jk_ctx *ctx;
 	jk_store *st;
 	const char *dir;
-	const char *const *lab;
 	int id; /* Indonesian number format */
 	int maps; /* JK_REPORT_MAPS_* */
 	jk_buf html;
@@ -230,7 +83,8 @@ typedef struct reporter {
 	jk_csvw csvw[N_CSV]; /* their writers */
 } reporter;
 
-#define T(rp, l) ((rp)->lab[(l)])
+/* A text of the catalogue in the report's language. */
+#define T(rp, t) jk_tr((rp)->id, (t))
 
 /* ------------------------------------------------------------------ */
 /* Formatting                                                          */
@@ -324,7 +178,7 @@ static void html_cell_num(const reporter *rp, jk_buf *b, sqlite3_stmt *s,
 }
 
 static void html_cell_code(const reporter *rp, jk_buf *b, const char *code,
-			   enum label null_label)
+			   jk_text_key null_label)
 {
 	if (!code) {
 		html_cell_text(b, T(rp, null_label));
@@ -428,13 +282,13 @@ cleanup:
 
 /* The columns of the HTML summary tables: indexes into sum_row.v. */
 static const int sum_cols[] = {0, 1, 2, 3, 4, 5, 7, 8};
-static const enum label sum_heads[] = {
-	L_VILLAGES, L_COVERED, L_REACHABLE, L_PENDING, L_GAP, L_SITES,
-	L_CAP, L_DEMAND
+static const jk_text_key sum_heads[] = {
+	JK_T_VILLAGES, JK_T_COVERED, JK_T_REACHABLE, JK_T_PENDING, JK_T_GAP, JK_T_SITES,
+	JK_T_CAP, JK_T_DEMAND
 };
 #define N_SUM_COLS ((int)(sizeof sum_cols / sizeof sum_cols[0]))
 
-static void sum_head(reporter *rp, enum label first)
+static void sum_head(reporter *rp, jk_text_key first)
 {
 	int i;
 
@@ -471,11 +325,11 @@ static void sum_line(reporter *rp, const char *name, const long *v,
 static void sum_foot(reporter *rp, const long *total)
 {
 	jk_buf_puts(&rp->html, "</tbody><tfoot>");
-	sum_line(rp, T(rp, L_TOTAL), total, "th");
+	sum_line(rp, jk_tr(rp->id, JK_T_TOTAL), total, "th");
 	jk_buf_puts(&rp->html, "</tfoot></table></div>\n");
 }
 
-static void h2(reporter *rp, const char *id, enum label l)
+static void h2(reporter *rp, const char *id, jk_text_key l)
 {
 	jk_buf_printf(&rp->html, "<section id=\"%s\"><h2>", id);
 	html_esc(&rp->html, T(rp, l));
@@ -538,22 +392,22 @@ static int section_header(reporter *rp)
 		      "<meta charset=\"utf-8\">\n"
 		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 		      "<title>", rp->id ? "id" : "en");
-	html_esc(&rp->html, T(rp, L_TITLE));
+	html_esc(&rp->html, jk_tr(rp->id, JK_T_TITLE));
 	jk_buf_printf(&rp->html, "</title>\n<style>%s</style>\n</head>\n"
 		      "<body>\n<header><h1>", css);
-	html_esc(&rp->html, T(rp, L_TITLE));
+	html_esc(&rp->html, jk_tr(rp->id, JK_T_TITLE));
 	jk_buf_puts(&rp->html, "</h1>\n<p class=\"meta\">");
 	if (jk_reach_rule(rp->st, rp->id, &label, &value)) {
 		html_esc(&rp->html, jk_buf_str(&label));
 		jk_buf_puts(&rp->html, ": <b>");
 		html_esc(&rp->html, jk_buf_str(&value));
 	} else {
-		html_esc(&rp->html, T(rp, L_RADIUS));
+		html_esc(&rp->html, jk_tr(rp->id, JK_T_RADIUS));
 		jk_buf_puts(&rp->html, ": <b>");
-		html_esc(&rp->html, T(rp, L_UNKNOWN));
+		html_esc(&rp->html, jk_tr(rp->id, JK_T_UNKNOWN));
 	}
 	jk_buf_puts(&rp->html, "</b><br>");
-	html_esc(&rp->html, T(rp, L_RUN));
+	html_esc(&rp->html, jk_tr(rp->id, JK_T_RUN));
 	jk_buf_puts(&rp->html, ": <b>");
 	rc = jk_store_prepare(rp->st,
 		"SELECT at FROM runs WHERE step LIKE 'coverage%'"
@@ -571,7 +425,7 @@ static int section_header(reporter *rp)
 	} else if (at) {
 		html_esc(&rp->html, at);
 	} else {
-		html_esc(&rp->html, T(rp, L_UNKNOWN));
+		html_esc(&rp->html, jk_tr(rp->id, JK_T_UNKNOWN));
 	}
 	jk_buf_puts(&rp->html, "</b></p>\n</header>\n");
 cleanup:
@@ -581,7 +435,7 @@ cleanup:
 	return rc;
 }
 
-static void key_figure(reporter *rp, long v, enum label l)
+static void key_figure(reporter *rp, long v, jk_text_key l)
 {
 	jk_buf_puts(&rp->html, "<div><b>");
 	fmt_num(rp, &rp->html, (double)v, 0);
@@ -613,18 +467,18 @@ static int section_summary(reporter *rp, const long *total)
 		rc = jk_store_dberr(rp->st, "cannot count the clients");
 		goto cleanup;
 	}
-	h2(rp, "ringkasan", L_SUMMARY);
+	h2(rp, "ringkasan", JK_T_SUMMARY);
 	jk_buf_puts(&rp->html, "<div class=\"kf\">");
-	key_figure(rp, total[0], L_VILLAGES);
-	key_figure(rp, total[1], L_COVERED);
-	key_figure(rp, total[2], L_REACHABLE);
-	key_figure(rp, total[3], L_PENDING);
-	key_figure(rp, total[4], L_GAP);
+	key_figure(rp, total[0], JK_T_VILLAGES);
+	key_figure(rp, total[1], JK_T_COVERED);
+	key_figure(rp, total[2], JK_T_REACHABLE);
+	key_figure(rp, total[3], JK_T_PENDING);
+	key_figure(rp, total[4], JK_T_GAP);
 	jk_buf_puts(&rp->html, "</div>\n<div class=\"kf\">");
-	key_figure(rp, (long)sqlite3_column_int64(s, 0), L_K_ACTIVE);
-	key_figure(rp, (long)sqlite3_column_int64(s, 1), L_K_INREACH);
-	key_figure(rp, (long)sqlite3_column_int64(s, 2), L_K_FAR);
-	key_figure(rp, (long)sqlite3_column_int64(s, 3), L_K_NOSITE);
+	key_figure(rp, (long)sqlite3_column_int64(s, 0), JK_T_K_ACTIVE);
+	key_figure(rp, (long)sqlite3_column_int64(s, 1), JK_T_K_INREACH);
+	key_figure(rp, (long)sqlite3_column_int64(s, 2), JK_T_K_FAR);
+	key_figure(rp, (long)sqlite3_column_int64(s, 3), JK_T_K_NOSITE);
 	jk_buf_puts(&rp->html, "</div>\n</section>\n");
 cleanup:
 	sqlite3_finalize(s);
@@ -648,13 +502,13 @@ static int map_figure(reporter *rp, const char *kode, const char *name,
 	}
 	if (folded) {
 		jk_buf_puts(&rp->html, "<details><summary>");
-		html_esc(&rp->html, T(rp, L_MAP));
+		html_esc(&rp->html, jk_tr(rp->id, JK_T_MAP));
 		jk_buf_puts(&rp->html, ": ");
 		html_esc(&rp->html, name);
 		jk_buf_puts(&rp->html, "</summary>");
 	}
 	jk_buf_puts(&rp->html, "<figure><img alt=\"");
-	html_esc(&rp->html, T(rp, L_MAP));
+	html_esc(&rp->html, jk_tr(rp->id, JK_T_MAP));
 	jk_buf_puts(&rp->html, " ");
 	html_esc(&rp->html, name);
 	jk_buf_puts(&rp->html, "\" src=\"data:image/webp;base64,");
@@ -674,14 +528,14 @@ static int section_areas(reporter *rp, const sum_rows *kab,
 	size_t i, j = 0, k;
 	int rc;
 
-	h2(rp, "kabupaten", L_BY_KAB);
-	sum_head(rp, L_KABUPATEN);
+	h2(rp, "kabupaten", JK_T_BY_KAB);
+	sum_head(rp, JK_T_KABUPATEN);
 	for (i = 0; i < kab->n; i++)
 		sum_line(rp, kab->r[i].name, kab->r[i].v, "td");
 	sum_foot(rp, total);
 	jk_buf_puts(&rp->html, "</section>\n");
 
-	h2(rp, "kecamatan", L_BY_KEC);
+	h2(rp, "kecamatan", JK_T_BY_KEC);
 	for (i = 0; i < kab->n; i++) {
 		const sum_row *r = &kab->r[i];
 
@@ -699,7 +553,7 @@ static int section_areas(reporter *rp, const sum_rows *kab,
 			if (rc)
 				return rc;
 		}
-		sum_head(rp, L_KECAMATAN);
+		sum_head(rp, JK_T_KECAMATAN);
 		/* both lists are ordered by the regency key */
 		while (j < kec->n && strcmp(kec->r[j].kab_key, r->kab_key) < 0)
 			j++;
@@ -731,8 +585,8 @@ static int section_areas(reporter *rp, const sum_rows *kab,
  * same rows in one of the CSV files. */
 typedef struct listing {
 	const char *id;              /* of the section */
-	enum label title, note, none;
-	const enum label *heads;     /* the page's column headings */
+	jk_text_key title, note, none;
+	const jk_text_key *heads;     /* the page's column headings */
 	int nheads;
 	unsigned num_heads;          /* bit i set: column i holds numbers */
 	const char *sql;
@@ -802,23 +656,23 @@ static void gap_row(reporter *rp, sqlite3_stmt *s)
 	jk_buf_puts(&rp->html, "</small></td>");
 	html_cell_text(&rp->html, col_text(s, 2));
 	html_cell_text(&rp->html, col_text(s, 3));
-	html_cell_code(rp, &rp->html, col_text(s, 6), L_UNKNOWN);
+	html_cell_code(rp, &rp->html, col_text(s, 6), JK_T_UNKNOWN);
 	html_cell_num(rp, &rp->html, s, 8, 0);
 	html_cell_num(rp, &rp->html, s, 10, 0);
 	html_cell_num(rp, &rp->html, s, 12, 1);
-	html_cell_code(rp, &rp->html, col_text(s, 13), L_UNKNOWN);
+	html_cell_code(rp, &rp->html, col_text(s, 13), JK_T_UNKNOWN);
 	jk_buf_puts(&rp->html, "</tr>\n");
 }
 
-static const enum label gap_heads[] = {
-	L_DESA, L_KECAMATAN, L_KABUPATEN, L_STATUS,
-	L_N_PENDING, L_DEMAND, L_NEAR_KM, L_STATUS_AK
+static const jk_text_key gap_heads[] = {
+	JK_T_DESA, JK_T_KECAMATAN, JK_T_KABUPATEN, JK_T_STATUS,
+	JK_T_N_PENDING, JK_T_DEMAND, JK_T_NEAR_KM, JK_T_STATUS_AK
 };
 /* columns of JK_SQL_DESA_COLS in the CSV, in order */
 static const int gap_csv_cols[] = {0, 1, 2, 3, 6, 8, 10, 12, 13};
 
 static const listing gap_listing = {
-	.id = "gaps", .title = L_GAPS, .note = L_GAPS_NOTE, .none = L_NO_GAPS,
+	.id = "gaps", .title = JK_T_GAPS, .note = JK_T_GAPS_NOTE, .none = JK_T_NO_GAPS,
 	.heads = gap_heads, .nheads = N_OF(gap_heads),
 	.num_heads = 1u << 4 | 1u << 5 | 1u << 6,
 	.sql = "SELECT " JK_SQL_DESA_COLS JK_SQL_DESA_FROM JK_SQL_GAP_WHERE
@@ -842,21 +696,21 @@ static void attention_row(reporter *rp, sqlite3_stmt *s)
 	html_esc(&rp->html, col_text(s, 2) ? col_text(s, 2) : "");
 	jk_buf_puts(&rp->html, "</td>");
 	html_cell_text(&rp->html, col_text(s, 3));
-	html_cell_code(rp, &rp->html, col_text(s, 4), L_UNKNOWN);
-	html_cell_code(rp, &rp->html, col_text(s, 5), L_P_NULL);
+	html_cell_code(rp, &rp->html, col_text(s, 4), JK_T_UNKNOWN);
+	html_cell_code(rp, &rp->html, col_text(s, 5), JK_T_P_NULL);
 	html_cell_text(&rp->html, col_text(s, 6));
 	jk_buf_puts(&rp->html, "</tr>\n");
 }
 
-static const enum label attention_heads[] = {
-	L_SITE_ID, L_SRC_ROW, L_NAMA, L_DESA, L_STATUS, L_PRECISION,
-	L_GEO_NOTE
+static const jk_text_key attention_heads[] = {
+	JK_T_SITE_ID, JK_T_SRC_ROW, JK_T_NAMA, JK_T_DESA, JK_T_STATUS, JK_T_PRECISION,
+	JK_T_GEO_NOTE
 };
 static const int attention_csv_cols[] = {0, 1, 2, 3, 4, 5, 6};
 
 static const listing attention_listing = {
-	.id = "attention", .title = L_ATTN, .note = L_ATTN_NOTE,
-	.none = L_NO_ATTN,
+	.id = "attention", .title = JK_T_ATTN, .note = JK_T_ATTN_NOTE,
+	.none = JK_T_NO_ATTN,
 	.heads = attention_heads, .nheads = N_OF(attention_heads),
 	.num_heads = 1u << 0 | 1u << 1,
 	.sql = "SELECT s.site_id, s.src_row, s.nama, v.nama, s.status,"
@@ -874,16 +728,16 @@ static void section_legend(reporter *rp)
 {
 	static const struct {
 		const char *code;
-		enum label name, desc;
+		jk_text_key name, desc;
 	} items[] = {
-		{"covered", L_S_COVERED, L_D_COVERED},
-		{"reachable", L_S_REACHABLE, L_D_REACHABLE},
-		{"pending", L_S_PENDING, L_D_PENDING},
-		{"gap", L_S_GAP, L_D_GAP},
+		{"covered", JK_T_S_COVERED, JK_T_D_COVERED},
+		{"reachable", JK_T_S_REACHABLE, JK_T_D_REACHABLE},
+		{"pending", JK_T_S_PENDING, JK_T_D_PENDING},
+		{"gap", JK_T_S_GAP, JK_T_D_GAP},
 	};
 	size_t i;
 
-	h2(rp, "legend", L_LEGEND);
+	h2(rp, "legend", JK_T_LEGEND);
 	jk_buf_puts(&rp->html, "<dl>");
 	for (i = 0; i < sizeof items / sizeof items[0]; i++) {
 		jk_buf_printf(&rp->html, "<dt><span class=\"st st-%s\">",
@@ -894,12 +748,12 @@ static void section_legend(reporter *rp)
 		jk_buf_puts(&rp->html, "</dd>");
 	}
 	jk_buf_puts(&rp->html, "</dl>\n<p class=\"note\">");
-	html_esc(&rp->html, T(rp, L_D_AK));
+	html_esc(&rp->html, jk_tr(rp->id, JK_T_D_AK));
 	jk_buf_puts(&rp->html, "</p>\n</section>\n<footer>");
-	html_esc(&rp->html, T(rp, L_FILES));
+	html_esc(&rp->html, jk_tr(rp->id, JK_T_FILES));
 	jk_buf_puts(&rp->html, ": report_kabupaten.csv, report_kecamatan.csv, "
 		    "report_gaps.csv, report_sites_attention.csv.<br>");
-	html_esc(&rp->html, T(rp, L_MADE_BY));
+	html_esc(&rp->html, jk_tr(rp->id, JK_T_MADE_BY));
 	jk_buf_puts(&rp->html, " " JK_VERSION_STRING
 		    "</footer>\n</body>\n</html>\n");
 }
@@ -941,9 +795,9 @@ static int section_road(reporter *rp)
 				     : "Active clients whose home is far from any road (off the "
 				       "network) or not linked by road or ferry to any ready site "
 				       "(unreachable), per village.",
-			      T(rp, L_DESA), T(rp, L_KECAMATAN), T(rp, L_KABUPATEN),
-			      rp->id ? "di luar jaringan" : "off the network",
-			      rp->id ? "tidak terjangkau" : "unreachable");
+			      jk_tr(rp->id, JK_T_DESA), jk_tr(rp->id, JK_T_KECAMATAN), jk_tr(rp->id, JK_T_KABUPATEN),
+			      T(rp, JK_T_OFF_NETWORK),
+			      T(rp, JK_T_UNREACHABLE));
 		while (step == SQLITE_ROW) {
 			jk_buf_puts(&rp->html, "<tr><td class=\"w\">");
 			html_esc(&rp->html, col_text(s, 1));
@@ -990,11 +844,8 @@ int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
 		return jk_error(ctx, JK_ERR_ARG,
 				"jk_report: no store or no output directory given");
 	if (!strcmp(lang, "id")) {
-		rp.lab = labels_id;
-		rp.id = 1;
-	} else if (!strcmp(lang, "en")) {
-		rp.lab = labels_en;
-	} else {
+		rp.id = JK_LANG_ID;
+	} else if (strcmp(lang, "en")) {
 		return jk_error(ctx, JK_ERR_ARG,
 				"unknown report language '%s' (use 'id' or 'en')",
 				lang);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/util.h"
+#include "core/lang.h"
 #include "results.h"
 
 /* A number as the reader writes it: up to 3 decimals, no trailing
@@ -72,21 +73,21 @@ int jk_reach_rule(jk_store *st, int id, jk_buf *label, jk_buf *value)
 		char prof[64];
 
 		profile_name(st, prof, sizeof prof);
-		jk_buf_puts(label, id ? "Jangkauan lewat jalan" : "Reach by road");
+		jk_buf_puts(label, jk_tr(id, JK_T_ROAD_RULE));
 		if (min > 0) {
 			number(value, min, id);
-			jk_buf_puts(value, id ? " menit" : " min");
+			jk_buf_puts(value, jk_tr(id, JK_T_MINUTES));
 		}
 		if (km > 0) {
-			jk_buf_puts(value, min > 0 ? (id ? " dan " : " and ") : "");
+			jk_buf_puts(value, min > 0 ? jk_tr(id, JK_T_AND) : "");
 			number(value, km, id);
-			jk_buf_puts(value, id ? " km di jalan" : " km on the road");
+			jk_buf_puts(value, jk_tr(id, JK_T_KM_ON_ROAD));
 		}
 		if (prof[0])
-			jk_buf_printf(value, " (%s %s)", id ? "profil" : "profile", prof);
+			jk_buf_printf(value, " (%s %s)", jk_tr(id, JK_T_PROFILE), prof);
 		known = min > 0 || km > 0;
 	} else {
-		jk_buf_puts(label, id ? "Radius jangkauan" : "Reach radius");
+		jk_buf_puts(label, jk_tr(id, JK_T_RADIUS));
 		if (known) {
 			number(value, km, id);
 			jk_buf_puts(value, " km");
