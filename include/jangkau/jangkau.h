@@ -15,9 +15,15 @@
  * Conventions:
  * - Every call takes a context first. The context carries the last error
  *   message, a message callback and the GEOS and PROJ handles. A context may
- *   be used by one thread at a time.
- * - Functions return JK_OK (0) or a jk_status code; jk_ctx_errmsg() gives
- *   the detail of the last failure.
+ *   be used by one thread at a time. A store belongs to the context it was
+ *   opened on: a step given a store and another context fails with
+ *   JK_ERR_ARG.
+ * - Steps return JK_OK (0) or a jk_status code. Each step clears the
+ *   context's error when it begins, so jk_ctx_errmsg() is "" after a step
+ *   that succeeded and the detail of the failure after one that failed.
+ * - Names are jk_<room>_<verb>: the room of the pipeline (store, import,
+ *   geocode, roads, coverage, export, report, map, book), then what it
+ *   does (jk_import_sites, jk_geocode_run, jk_export_write).
  * - Objects from a _create/_open call are freed with the matching
  *   _destroy/_close call; passing NULL there is a no-op.
  * - The library never prints and never exits. Row-level diagnostics
@@ -81,7 +87,7 @@ typedef void (*jk_progress_fn)(void *user, const char *step, long done,
 JK_API const char *jk_version(void);
 
 /** Static English text for a status code. Never NULL. */
-JK_API const char *jk_strerror(int code);
+JK_API const char *jk_strerror(jk_status code);
 
 /**
  * Creates a context, with its GEOS and PROJ handles.
@@ -93,7 +99,8 @@ JK_API jk_ctx *jk_ctx_create(void);
 /** Frees a context. NULL is a no-op. */
 JK_API void jk_ctx_destroy(jk_ctx *ctx);
 
-/** Detail of the last error on @p ctx; "" when none. Owned by ctx. */
+/** Detail of the failure of the last step on @p ctx; "" when it succeeded
+ *  (or none ran yet). Owned by ctx, valid until the next step. */
 JK_API const char *jk_ctx_errmsg(const jk_ctx *ctx);
 
 /** Sets the message callback (NULL to drop messages). */
@@ -123,7 +130,7 @@ JK_API void jk_ctx_set_lock_wait(jk_ctx *ctx, double seconds);
  * @param out receives the store, NULL on failure. Close with
  *        jk_store_close().
  */
-JK_API int jk_store_open(jk_ctx *ctx, const char *path, jk_store **out);
+JK_API jk_status jk_store_open(jk_ctx *ctx, const char *path, jk_store **out);
 
 /** Closes a store. NULL is a no-op. */
 JK_API void jk_store_close(jk_store *st);
@@ -209,9 +216,9 @@ typedef struct jk_table_opts {
  * @return JK_OK, or an error; with strict, JK_ERR_REJECTED when a row was
  *         rejected (nothing is written then).
  */
-JK_API int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
-				const jk_boundary_opts *opts,
-				jk_import_stats *stats);
+JK_API jk_status jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
+				      const jk_boundary_opts *opts,
+				      jk_import_stats *stats);
 
 /**
  * Imports an address book of work sites (CSV, XLSX, ODS, GeoPackage, ...)
@@ -238,15 +245,15 @@ JK_API int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
  *         sheet or layer; with strict, JK_ERR_REJECTED when a row was
  *         rejected (nothing is written then).
  */
-JK_API int jk_import_sites(jk_ctx *ctx, jk_store *st, const char *path,
-			   const jk_table_opts *opts, jk_import_stats *stats);
+JK_API jk_status jk_import_sites(jk_ctx *ctx, jk_store *st, const char *path,
+				 const jk_table_opts *opts, jk_import_stats *stats);
 
 /** Imports a client register, keyed by the client id, in one transaction,
  * read as jk_import_sites() reads an address book. A start date given by a
  * workbook as a day number (a date cell formatted as a number) is read as
  * Excel's serial date. */
-JK_API int jk_import_clients(jk_ctx *ctx, jk_store *st, const char *path,
-			     const jk_table_opts *opts, jk_import_stats *stats);
+JK_API jk_status jk_import_clients(jk_ctx *ctx, jk_store *st, const char *path,
+				   const jk_table_opts *opts, jk_import_stats *stats);
 
 /** Field names and layer of a road import. NULL members take defaults. */
 typedef struct jk_roads_opts {
@@ -306,14 +313,14 @@ typedef struct jk_decisions_stats {
  * spreadsheet shows it): a code that is not a village of the store, an
  * unknown jenis_baris, a source row that is not in the store, a row that
  * changed since the review file was written, a second line for one source
- * row. jk_geocode() applies the decisions.
+ * row. jk_geocode_run() applies the decisions.
  * @return JK_OK (rejected rows are counted and reported), JK_ERR_FORMAT
  *         when a needed column is missing, JK_ERR_REJECTED with strict,
  *         JK_ERR_IO, JK_ERR_DB or JK_ERR_NOMEM.
  */
-JK_API int jk_import_decisions(jk_ctx *ctx, jk_store *st, const char *path,
-			       const jk_decisions_opts *opts,
-			       jk_decisions_stats *stats);
+JK_API jk_status jk_import_decisions(jk_ctx *ctx, jk_store *st, const char *path,
+				     const jk_decisions_opts *opts,
+				     jk_decisions_stats *stats);
 
 /**
  * Imports a road network, replacing the one in the store, in one
@@ -326,8 +333,8 @@ JK_API int jk_import_decisions(jk_ctx *ctx, jk_store *st, const char *path,
  * lines layer exposes no node ids). The graph is stored as road_nodes and road_edges with
  * geometries. Clears the coverage results, which depend on it.
  */
-JK_API int jk_import_roads(jk_ctx *ctx, jk_store *st, const char *path,
-			   const jk_roads_opts *opts, jk_roads_stats *stats);
+JK_API jk_status jk_import_roads(jk_ctx *ctx, jk_store *st, const char *path,
+				 const jk_roads_opts *opts, jk_roads_stats *stats);
 
 /* ------------------------------------------------------------------ */
 /* Geocoding                                                           */
@@ -335,7 +342,7 @@ JK_API int jk_import_roads(jk_ctx *ctx, jk_store *st, const char *path,
 /** Default of jk_geocode_opts.near_m. */
 #define JK_GEOCODE_NEAR_M 300.0
 
-/** Options of jk_geocode(); NULL for the defaults. */
+/** Options of jk_geocode_run(); NULL for the defaults. */
 typedef struct jk_geocode_opts {
 	/** A given coordinate outside the village the address names but at
 	 *  most this many metres from its polygon is kept as the point of
@@ -373,8 +380,8 @@ typedef struct jk_geocode_stats {
  * A decision whose row now holds other content, or whose row is gone, is
  * reported as a warning "FILE:ROW: kode_desa_pilihan: ..." and not applied.
  */
-JK_API int jk_geocode(jk_ctx *ctx, jk_store *st, const jk_geocode_opts *opts,
-		      jk_geocode_stats *stats);
+JK_API jk_status jk_geocode_run(jk_ctx *ctx, jk_store *st, const jk_geocode_opts *opts,
+				jk_geocode_stats *stats);
 
 /** Options of jk_geocode_review(). */
 typedef struct jk_review_opts {
@@ -427,9 +434,9 @@ typedef struct jk_review_stats {
  *         for another extension, JK_ERR_IO, JK_ERR_GDAL, JK_ERR_DB or
  *         JK_ERR_NOMEM; on failure @p path is untouched.
  */
-JK_API int jk_geocode_review(jk_ctx *ctx, jk_store *st, const char *path,
-			     const jk_review_opts *opts,
-			     jk_review_stats *stats);
+JK_API jk_status jk_geocode_review(jk_ctx *ctx, jk_store *st, const char *path,
+				   const jk_review_opts *opts,
+				   jk_review_stats *stats);
 
 /* ------------------------------------------------------------------ */
 /* Road travel                                                         */
@@ -452,7 +459,7 @@ typedef struct jk_route_opts {
 } jk_route_opts;
 
 typedef struct jk_route_result {
-	int reach;         /**< jk_reach_status */
+	jk_reach_status reach;
 	double road_km;    /**< length of the path, access legs included */
 	double road_min;   /**< its travel time in minutes */
 	double from_snap_m, to_snap_m; /**< access legs (metres) */
@@ -466,9 +473,9 @@ typedef struct jk_route_result {
  * @return JK_OK (see res->reach), JK_ERR_STATE when no network is
  *         imported, or another error.
  */
-JK_API int jk_route(jk_ctx *ctx, jk_store *st, const jk_route_opts *opts,
-		    double from_lon, double from_lat, double to_lon,
-		    double to_lat, jk_route_result *res);
+JK_API jk_status jk_roads_route(jk_ctx *ctx, jk_store *st, const jk_route_opts *opts,
+				double from_lon, double from_lat, double to_lon,
+				double to_lat, jk_route_result *res);
 
 /* ------------------------------------------------------------------ */
 /* Coverage                                                            */
@@ -505,31 +512,34 @@ typedef struct jk_coverage_stats {
  * road network: road_km, road_min and reach per village and client),
  * replacing the previous results in one transaction.
  */
-JK_API int jk_coverage_run(jk_ctx *ctx, jk_store *st,
-			   const jk_coverage_opts *opts,
-			   jk_coverage_stats *stats);
+JK_API jk_status jk_coverage_run(jk_ctx *ctx, jk_store *st,
+				 const jk_coverage_opts *opts,
+				 jk_coverage_stats *stats);
 
 /* ------------------------------------------------------------------ */
 /* Export and report                                                   */
 
-#define JK_FORMAT_GEOJSON 1
-#define JK_FORMAT_SHP 2
-#define JK_FORMAT_GPKG 4
+/** Formats of the layers (bits of jk_export_opts.formats). */
+typedef enum jk_format {
+	JK_FORMAT_GEOJSON = 1, /**< one RFC 7946 GeoJSON file per layer */
+	JK_FORMAT_SHP = 2,     /**< one Shapefile per layer */
+	JK_FORMAT_GPKG = 4     /**< every layer in jangkau.gpkg */
+} jk_format;
 
 /** How clients are named in the client layers (jk_export_opts.client_ids). */
-enum {
+typedef enum jk_client_ids {
 	JK_CLIENT_IDS_PSEUDONYM = 0, /**< "K-" and 10 characters, a keyed hash of
 					  the office's id under a secret kept in
 					  the store: stable from export to export,
 					  not reversible without the store */
 	JK_CLIENT_IDS_OFFICE = 1     /**< the office's own client id (case number) */
-};
+} jk_client_ids;
 
 typedef struct jk_export_opts {
-	int formats;                /**< JK_FORMAT_* bits; 0 means all three */
+	int formats;                /**< jk_format bits; 0 means all three */
 	int exact_client_locations; /**< write client homes, not village points,
 					 and distances measured from the homes */
-	int client_ids;             /**< JK_CLIENT_IDS_*; 0: pseudonyms */
+	jk_client_ids client_ids;   /**< 0: pseudonyms */
 	int include_juvenile_flag;  /**< fill clients.anak (1 child, 0 adult);
 					 0: the field is NULL */
 } jk_export_opts;
@@ -549,26 +559,26 @@ typedef struct jk_export_opts {
  *         JK_ERR_IO, JK_ERR_GDAL, JK_ERR_DB or JK_ERR_NOMEM; on failure
  *         the previous outputs in @p dir are left as they were.
  */
-JK_API int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
-		     const jk_export_opts *opts);
+JK_API jk_status jk_export_write(jk_ctx *ctx, jk_store *st, const char *dir,
+				 const jk_export_opts *opts);
 
 /** Which coverage maps the gap report embeds. */
-enum {
+typedef enum jk_report_maps {
 	JK_REPORT_MAPS_ALL = 0,       /**< each regency, each district with gaps */
 	JK_REPORT_MAPS_KABUPATEN = 1, /**< each regency only */
 	JK_REPORT_MAPS_NONE = 2       /**< none */
-};
+} jk_report_maps;
 
 typedef struct jk_report_opts {
 	const char *lang; /**< "id" (default) or "en" */
-	int maps;         /**< JK_REPORT_MAPS_* */
+	jk_report_maps maps;
 } jk_report_opts;
 
 /** Writes the gap report (gap_report.html and CSV tables) into @p dir. */
-JK_API int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
-		     const jk_report_opts *opts);
+JK_API jk_status jk_report_write(jk_ctx *ctx, jk_store *st, const char *dir,
+				 const jk_report_opts *opts);
 
-/** Options of jk_map(). */
+/** Options of jk_map_write(). */
 typedef struct jk_map_opts {
 	const char *area;  /**< kode of the area: "74.72" (regency), "74.72.01" (district) */
 	const char *lang;  /**< "id" (default) or "en" */
@@ -586,10 +596,10 @@ typedef struct jk_map_opts {
  * JK_OK, JK_ERR_ARG (unknown area or extension), JK_ERR_STATE, JK_ERR_IO,
  * JK_ERR_DB, JK_ERR_PROJ or JK_ERR_NOMEM.
  */
-JK_API int jk_map(jk_ctx *ctx, jk_store *st, const char *path,
-		  const jk_map_opts *opts);
+JK_API jk_status jk_map_write(jk_ctx *ctx, jk_store *st, const char *path,
+			      const jk_map_opts *opts);
 
-/** Options of jk_book(). */
+/** Options of jk_book_write(). */
 typedef struct jk_book_opts {
 	const char *kabupaten; /**< kode of the regency/city, "74.72" */
 	const char *office;    /**< the office on the cover; NULL: "Balai Pemasyarakatan" */
@@ -602,10 +612,10 @@ typedef struct jk_book_opts {
  * a cover with the counts, a table of contents, then per kecamatan a
  * locator map (villages shaded by status, sites numbered), the table of its
  * sites and the villages without a ready site; page numbers and running
- * headers. Needs a coverage result. Returns JK_OK or an error as jk_map().
+ * headers. Needs a coverage result. Returns JK_OK or an error as jk_map_write().
  */
-JK_API int jk_book(jk_ctx *ctx, jk_store *st, const char *path,
-		   const jk_book_opts *opts);
+JK_API jk_status jk_book_write(jk_ctx *ctx, jk_store *st, const char *path,
+			       const jk_book_opts *opts);
 
 #ifdef __cplusplus
 }

@@ -481,8 +481,8 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-int jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opts,
-		    jk_coverage_stats *stats)
+jk_status jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opts,
+			  jk_coverage_stats *stats)
 {
 	static const jk_coverage_opts defaults;
 	struct vill *v = NULL;
@@ -497,6 +497,9 @@ int jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opts,
 	char params[512];
 	int nv = 0, rc, in_tx = 0, k;
 
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
 	memset(&cl, 0, sizeof cl);
 	jk_buf_init(&cl.ids);
 

@@ -118,11 +118,11 @@ int cli_parse_m(const char *s, double *out);
 
 /* Parses "all", "kabupaten" or "none" into JK_REPORT_MAPS_*; returns 0 on
  * success. */
-int cli_parse_maps(const char *s, int *out);
+int cli_parse_maps(const char *s, jk_report_maps *out);
 
 /* Parses "pseudonym" or "office" into JK_CLIENT_IDS_*; returns 0 on
  * success. */
-int cli_parse_client_ids(const char *s, int *out);
+int cli_parse_client_ids(const char *s, jk_client_ids *out);
 
 /* Parses "geojson,shp,gpkg" into JK_FORMAT_* bits; returns 0 on success. */
 int cli_parse_formats(const char *s, int *out);
@@ -165,10 +165,10 @@ struct pipeline {
 	double max_minutes;  /* by road: reach in minutes (0: the default) */
 	double radius_km;
 	int formats, exact_clients, strict;
-	int client_ids;      /* JK_CLIENT_IDS_* */
+	jk_client_ids client_ids;
 	int juvenile_flag;   /* --include-juvenile-flag */
 	const char *lang;
-	int maps; /* JK_REPORT_MAPS_* */
+	jk_report_maps maps;
 };
 /* Runs the pipeline on @p st; returns JK_OK or a jk_status (as run()). */
 int cli_pipeline(struct cli *cli, jk_store *st, const struct pipeline *p);

@@ -40,7 +40,7 @@ static int book_parse(struct cli *cli, int argc, char **argv, void *args)
 static int book_run(struct cli *cli, jk_store *st, void *args)
 {
 	struct book_args *a = args;
-	int rc = jk_book(cli->ctx, st, a->out, &a->bo);
+	int rc = jk_book_write(cli->ctx, st, a->out, &a->bo);
 
 	if (!rc)
 		cli_say(cli, "address book written to %s\n", a->out);

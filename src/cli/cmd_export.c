@@ -38,7 +38,7 @@ static int export_parse(struct cli *cli, int argc, char **argv, void *args)
 static int export_run(struct cli *cli, jk_store *st, void *args)
 {
 	struct export_args *a = args;
-	int rc = jk_export(cli->ctx, st, a->out, &a->eo);
+	int rc = jk_export_write(cli->ctx, st, a->out, &a->eo);
 
 	if (!rc)
 		cli_say(cli, "layers written to %s\n", a->out);

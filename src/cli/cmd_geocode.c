@@ -36,7 +36,7 @@ static int geocode_run(struct cli *cli, jk_store *st, void *args)
 	jk_geocode_stats stats;
 	jk_review_opts ro = {0, a->with_decided};
 	jk_review_stats rs;
-	int rc = jk_geocode(cli->ctx, st, &a->go, &stats);
+	int rc = jk_geocode_run(cli->ctx, st, &a->go, &stats);
 
 	if (rc)
 		return rc;

@@ -60,7 +60,7 @@ static int map_parse(struct cli *cli, int argc, char **argv, void *args)
 static int map_run(struct cli *cli, jk_store *st, void *args)
 {
 	struct map_args *a = args;
-	int rc = jk_map(cli->ctx, st, a->out, &a->mo);
+	int rc = jk_map_write(cli->ctx, st, a->out, &a->mo);
 
 	if (!rc)
 		cli_say(cli, "map written to %s\n", a->out);

@@ -35,7 +35,7 @@ static int report_parse(struct cli *cli, int argc, char **argv, void *args)
 static int report_run(struct cli *cli, jk_store *st, void *args)
 {
 	struct report_args *a = args;
-	int rc = jk_report(cli->ctx, st, a->out, &a->ro);
+	int rc = jk_report_write(cli->ctx, st, a->out, &a->ro);
 
 	if (!rc)
 		cli_say(cli, "gap report written to %s/gap_report.html\n", a->out);

@@ -74,7 +74,7 @@ static int route_run(struct cli *cli, jk_store *st, void *args)
 {
 	struct route_args *a = args;
 	jk_route_result res;
-	int rc = jk_route(cli->ctx, st, &a->ro, a->lon1, a->lat1, a->lon2, a->lat2, &res);
+	int rc = jk_roads_route(cli->ctx, st, &a->ro, a->lon1, a->lat1, a->lon2, a->lat2, &res);
 
 	if (rc)
 		return rc;

@@ -281,7 +281,7 @@ int cli_parse_m(const char *s, double *out)
 	return (errno || end == s || *end || !(*out >= 0)) ? -1 : 0;
 }
 
-int cli_parse_maps(const char *s, int *out)
+int cli_parse_maps(const char *s, jk_report_maps *out)
 {
 	if (!strcmp(s, "all"))
 		*out = JK_REPORT_MAPS_ALL;
@@ -294,7 +294,7 @@ int cli_parse_maps(const char *s, int *out)
 	return 0;
 }
 
-int cli_parse_client_ids(const char *s, int *out)
+int cli_parse_client_ids(const char *s, jk_client_ids *out)
 {
 	if (!strcmp(s, "pseudonym"))
 		*out = JK_CLIENT_IDS_PSEUDONYM;

@@ -54,7 +54,7 @@ int cli_pipeline(struct cli *cli, jk_store *st, const struct pipeline *p)
 		cli->rejected += rs.rejected;
 		cli_print_roads(cli, p->roads, &rs);
 	}
-	rc = jk_geocode(cli->ctx, st, NULL, &gs);
+	rc = jk_geocode_run(cli->ctx, st, NULL, &gs);
 	if (rc)
 		return rc;
 	cli_print_geocode(cli, &gs);
@@ -65,10 +65,10 @@ int cli_pipeline(struct cli *cli, jk_store *st, const struct pipeline *p)
 		cli_print_coverage_road(cli, &co, p->profile, &cs);
 	else
 		cli_print_coverage(cli, &cs, p->radius_km);
-	rc = jk_export(cli->ctx, st, p->out, &eo);
+	rc = jk_export_write(cli->ctx, st, p->out, &eo);
 	if (rc)
 		return rc;
-	rc = jk_report(cli->ctx, st, p->out, &ro);
+	rc = jk_report_write(cli->ctx, st, p->out, &ro);
 	if (rc)
 		return rc;
 	cli_say(cli, "layers and gap report written to %s\n", p->out);

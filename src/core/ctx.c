@@ -15,7 +15,7 @@ const char *jk_version(void)
 	return JK_VERSION_STRING;
 }
 
-const char *jk_strerror(int code)
+const char *jk_strerror(jk_status code)
 {
 	switch (code) {
 	case JK_OK: return "ok";
@@ -121,6 +121,12 @@ int jk_error(jk_ctx *ctx, int code, const char *fmt, ...)
 	vsnprintf(ctx->errmsg, sizeof ctx->errmsg, fmt, ap);
 	va_end(ap);
 	return code;
+}
+
+void jk_ctx_clear(jk_ctx *ctx)
+{
+	if (ctx)
+		ctx->errmsg[0] = '\0';
 }
 
 void jk_msg(jk_ctx *ctx, jk_level level, const char *fmt, ...)

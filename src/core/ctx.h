@@ -45,6 +45,11 @@ double jk_ctx_lock_wait(const jk_ctx *ctx);
  * `return jk_error(ctx, JK_ERR_IO, "...")`. */
 int jk_error(jk_ctx *ctx, int code, const char *fmt, ...) JK_PRINTF(3, 4);
 
+/* Forgets the last error: jk_ctx_errmsg() says "" again. Every public call
+ * begins with it (jk_store_enter()), so that the message always belongs to
+ * the last call. */
+void jk_ctx_clear(jk_ctx *ctx);
+
 /* Sends a diagnostic to the message callback, if any. */
 void jk_msg(jk_ctx *ctx, jk_level level, const char *fmt, ...)
 	JK_PRINTF(3, 4);

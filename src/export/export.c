@@ -1004,16 +1004,17 @@ static int register_sql(jk_ctx *ctx, jk_store *st, int office)
 	return JK_OK;
 }
 
-int jk_export(jk_ctx *ctx, jk_store *st, const char *dir,
-	      const jk_export_opts *opts)
+jk_status jk_export_write(jk_ctx *ctx, jk_store *st, const char *dir,
+			  const jk_export_opts *opts)
 {
 	exporter ex;
 	int rc = JK_OK, pushed = 0, in_txn = 0, k;
 	size_t i, nl = sizeof layers / sizeof layers[0];
 	char path[PATH_SZ];
 
-	if (!ctx)
-		return JK_ERR_ARG;
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
 	memset(&ex, 0, sizeof ex);
 	ex.wd.fd = -1;
 	if (!st || !dir || !*dir)

@@ -645,8 +645,8 @@ static int spatial_index(jk_store *st, const char *fn)
 	return rc;
 }
 
-int jk_geocode(jk_ctx *ctx, jk_store *st, const jk_geocode_opts *opts,
-	       jk_geocode_stats *stats)
+jk_status jk_geocode_run(jk_ctx *ctx, jk_store *st, const jk_geocode_opts *opts,
+			 jk_geocode_stats *stats)
 {
 	struct geo g;
 	jk_geocode_stats local;

@@ -608,8 +608,8 @@ static int has_ext(const char *path, const char *ext)
 	return n > k && strcasecmp(path + n - k, ext) == 0;
 }
 
-int jk_geocode_review(jk_ctx *ctx, jk_store *st, const char *path,
-		      const jk_review_opts *opts, jk_review_stats *stats)
+jk_status jk_geocode_review(jk_ctx *ctx, jk_store *st, const char *path,
+			    const jk_review_opts *opts, jk_review_stats *stats)
 {
 	struct review rv;
 	jk_review_stats local;

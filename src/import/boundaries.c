@@ -423,8 +423,8 @@ cleanup:
 	return rc;
 }
 
-int jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
-			 const jk_boundary_opts *opts, jk_import_stats *stats)
+jk_status jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
+			       const jk_boundary_opts *opts, jk_import_stats *stats)
 {
 	static const jk_boundary_opts defaults;
 	GEOSContextHandle_t h = JK_GEOS(ctx);

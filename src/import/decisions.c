@@ -345,9 +345,9 @@ static const char *const current_sql[2] = {
 	JK_RV_AT_KEY_SQL("sites", "site_id", "row_hash"),
 	JK_RV_AT_KEY_SQL("clients", "rowid", "row_hash")};
 
-int jk_import_decisions(jk_ctx *ctx, jk_store *st, const char *path,
-			const jk_decisions_opts *opts,
-			jk_decisions_stats *stats)
+jk_status jk_import_decisions(jk_ctx *ctx, jk_store *st, const char *path,
+			      const jk_decisions_opts *opts,
+			      jk_decisions_stats *stats)
 {
 	struct dec_import di;
 	jk_decisions_stats local;

@@ -271,8 +271,8 @@ static int store_network(jk_store *st, const jk_roadnet *net)
 	return rc;
 }
 
-int jk_import_roads(jk_ctx *ctx, jk_store *st, const char *path,
-		    const jk_roads_opts *opts, jk_roads_stats *stats)
+jk_status jk_import_roads(jk_ctx *ctx, jk_store *st, const char *path,
+			  const jk_roads_opts *opts, jk_roads_stats *stats)
 {
 	static const jk_roads_opts defaults;
 	static const char *const cls_names[] = {"highway", "TYPE", "REMARK", "fclass", NULL};

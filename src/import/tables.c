@@ -1703,8 +1703,8 @@ static int site_row(void *state, struct table *t, struct row *r,
 	return JK_OK;
 }
 
-int jk_import_sites(jk_ctx *ctx, jk_store *st, const char *path,
-		    const jk_table_opts *opts, jk_import_stats *stats)
+jk_status jk_import_sites(jk_ctx *ctx, jk_store *st, const char *path,
+			  const jk_table_opts *opts, jk_import_stats *stats)
 {
 	struct site_state ss = {ctx, st, NULL, NULL, NULL};
 	jk_import_stats local;
@@ -1900,8 +1900,8 @@ static int client_row(void *state, struct table *t, struct row *r,
 	return JK_OK;
 }
 
-int jk_import_clients(jk_ctx *ctx, jk_store *st, const char *path,
-		      const jk_table_opts *opts, jk_import_stats *stats)
+jk_status jk_import_clients(jk_ctx *ctx, jk_store *st, const char *path,
+			    const jk_table_opts *opts, jk_import_stats *stats)
 {
 	struct client_state cs;
 	jk_import_stats local;

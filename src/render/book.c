@@ -903,8 +903,8 @@ static int pass(book *bk, const book *pass1, jk_buf *out, const char *path)
 	return rc;
 }
 
-int jk_book(jk_ctx *ctx, jk_store *st, const char *path,
-	    const jk_book_opts *opts)
+jk_status jk_book_write(jk_ctx *ctx, jk_store *st, const char *path,
+			const jk_book_opts *opts)
 {
 	book *dry = NULL, *dry2 = NULL, *real = NULL;
 	char dir[4096];
@@ -912,8 +912,9 @@ int jk_book(jk_ctx *ctx, jk_store *st, const char *path,
 	jk_buf out;
 	int rc, in_txn = 0;
 
-	if (!ctx)
-		return JK_ERR_ARG;
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
 	if (!st || !path || !*path || !opts || !opts->kabupaten ||
 	    !*opts->kabupaten)
 		return jk_error(ctx, JK_ERR_ARG,

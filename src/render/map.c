@@ -285,8 +285,8 @@ static int format_of(const char *path)
 	return 0;
 }
 
-int jk_map(jk_ctx *ctx, jk_store *st, const char *path,
-	   const jk_map_opts *opts)
+jk_status jk_map_write(jk_ctx *ctx, jk_store *st, const char *path,
+		       const jk_map_opts *opts)
 {
 	const char *lang = opts && opts->lang && *opts->lang ? opts->lang : "id";
 	char dir[4096];
@@ -294,8 +294,9 @@ int jk_map(jk_ctx *ctx, jk_store *st, const char *path,
 	jk_buf out;
 	int rc, format, in_txn = 0, width;
 
-	if (!ctx)
-		return JK_ERR_ARG;
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
 	if (!st || !path || !*path || !opts || !opts->area || !*opts->area)
 		return jk_error(ctx, JK_ERR_ARG,
 				"jk_map: no store, output file or area given");

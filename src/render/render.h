@@ -1,7 +1,7 @@
 /*
  * What other rooms may use of the drawing room (render): a map as an image
  * in memory, for the gap report. The maps and the book themselves are
- * public calls (jk_map(), jk_book() in jangkau.h); the rest of render is
+ * public calls (jk_map_write(), jk_book_write() in jangkau.h); the rest of render is
  * private to it (render_int.h).
  */
 #ifndef JK_RENDER_H

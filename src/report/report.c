@@ -819,8 +819,8 @@ static int section_road(reporter *rp)
 	return rc;
 }
 
-int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
-	      const jk_report_opts *opts)
+jk_status jk_report_write(jk_ctx *ctx, jk_store *st, const char *dir,
+			  const jk_report_opts *opts)
 {
 	reporter rp;
 	jk_workdir wd;
@@ -830,8 +830,9 @@ int jk_report(jk_ctx *ctx, jk_store *st, const char *dir,
 	size_t i;
 	int rc, k, in_txn = 0;
 
-	if (!ctx)
-		return JK_ERR_ARG;
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
 	memset(&wd, 0, sizeof wd);
 	wd.fd = -1;
 	memset(&rp, 0, sizeof rp);

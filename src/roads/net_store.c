@@ -95,9 +95,9 @@ int jk_graph_from_store(jk_ctx *ctx, jk_store *st, const jk_route_opts *opts,
 	return rc;
 }
 
-int jk_route(jk_ctx *ctx, jk_store *st, const jk_route_opts *opts,
-	     double from_lon, double from_lat, double to_lon, double to_lat,
-	     jk_route_result *res)
+jk_status jk_roads_route(jk_ctx *ctx, jk_store *st, const jk_route_opts *opts,
+			 double from_lon, double from_lat, double to_lon, double to_lat,
+			 jk_route_result *res)
 {
 	jk_graph *g = NULL;
 	jk_search *s = NULL;
@@ -107,7 +107,12 @@ int jk_route(jk_ctx *ctx, jk_store *st, const jk_route_opts *opts,
 
 	memset(res, 0, sizeof *res);
 	res->reach = JK_REACH_UNREACHABLE;
-	if (opts && opts->max_snap_m < 0)
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
+	if (!opts)
+		return jk_error(ctx, JK_ERR_ARG, "jk_roads_route: no options given");
+	if (opts->max_snap_m < 0)
 		return jk_error(ctx, JK_ERR_ARG, "snap distance must be positive, not %g m",
 				opts->max_snap_m);
 	rc = jk_graph_from_store(ctx, st, opts, &g);

@@ -406,13 +406,29 @@ static int store_init_schema(jk_store *st)
 	return rc;
 }
 
-int jk_store_open(jk_ctx *ctx, const char *path, jk_store **out)
+jk_status jk_store_enter(jk_ctx *ctx, jk_store *st)
+{
+	if (!ctx)
+		return JK_ERR_ARG;
+	jk_ctx_clear(ctx);
+	if (!st)
+		return jk_error(ctx, JK_ERR_ARG, "no store given");
+	if (st->ctx != ctx)
+		return jk_error(ctx, JK_ERR_ARG,
+				"the store '%s' was opened on another context", st->path);
+	return JK_OK;
+}
+
+jk_status jk_store_open(jk_ctx *ctx, const char *path, jk_store **out)
 {
 	jk_store *st = NULL;
 	sqlite3_stmt *s = NULL;
 	int created = 0, version = 0, rc;
 
 	*out = NULL;
+	if (!ctx)
+		return JK_ERR_ARG;
+	jk_ctx_clear(ctx);
 	if (!path || !*path)
 		return jk_error(ctx, JK_ERR_ARG, "no store path given");
 	rc = create_private_file(ctx, path, &created);

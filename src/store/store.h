@@ -80,6 +80,12 @@ struct jk_store {
 	int busy_told;     /* the user was told that the store is in use */
 };
 
+/* The start of every public step on a store: clears the error of @p ctx
+ * (jk_ctx_clear()) and checks that @p st is a store opened on @p ctx, whose
+ * connection, GEOS and PROJ handles the step will use. Returns JK_OK, or
+ * JK_ERR_ARG (with the context error set when @p ctx is given). */
+jk_status jk_store_enter(jk_ctx *ctx, jk_store *st);
+
 /* Runs SQL without results; on failure sets the context error. */
 int jk_store_exec(jk_store *st, const char *sql);
 

@@ -17,10 +17,10 @@
 
 #include <gdal.h>
 
-#include "store/store_int.h"
+#include "store/store.h"
 
 #include "fixture.h"
-#include "store/store_int.h"
+#include "store/store.h"
 
 /* Village squares of 0.01 degree with CLOCKWISE exterior rings, so that
  * the RFC 7946 writer must turn them. */

@@ -3,7 +3,7 @@
  * lists exactly the rows that need a person's decision, with their
  * candidates, on a hand-made store whose geocodes are known; decisions read
  * back (jk_import_decisions()) are checked and applied by the next
- * jk_geocode(), survive a re-import of the same book, and are reported and
+ * jk_geocode_run(), survive a re-import of the same book, and are reported and
  * not applied when their row changed or is gone. The review files are read
  * back with GDAL here, independently of the importer under test.
  */
@@ -19,7 +19,7 @@
 
 #include "core/util.h"
 #include "fixture.h"
-#include "store/store_int.h"
+#include "store/store.h"
 
 #ifndef JK_DEMO_DIR
 #define JK_DEMO_DIR JK_TEST_DATA_DIR "/../../data/demo"
@@ -162,7 +162,7 @@ static int file_mode(const char *path)
 	kkab "','74'," #px "," #py ",GeomFromText('MULTIPOLYGON(" SQ(x0, y0, x1, y1)   \
 	")',4326),MakePoint(" #px "," #py ",4326))"
 
-/* Five villages; sites and clients with known geocodes (what jk_geocode()
+/* Five villages; sites and clients with known geocodes (what jk_geocode_run()
  * would have written), one row of each kind the review must or must not
  * list; two decisions. The comments give the expected listing. */
 static const char *const review_store_sql =
@@ -415,7 +415,7 @@ START_TEST(review_lists_rows_to_decide)
 		char *v;
 
 		jk_ctx_set_log(ctx, jk_scratch_log, &sc);
-		ck_assert_int_eq(jk_geocode(ctx, st, NULL, &gs), JK_OK);
+		ck_assert_int_eq(jk_geocode_run(ctx, st, NULL, &gs), JK_OK);
 		ck_assert_int_eq(gs.decided, 1);
 		ck_assert_int_eq(gs.stale, 1);
 		ck_assert_msg(has_msg("2 sites.csv[Buku]:15: kode_desa_pilihan: the row changed since "
@@ -500,7 +500,7 @@ static void book_open(struct book *b)
 	jk_scratch_write(&sc, "klien.csv", clients_csv, b->clients, sizeof b->clients);
 	ck_assert_int_eq(jk_import_sites(b->ctx, b->st, b->sites, NULL, NULL), JK_OK);
 	ck_assert_int_eq(jk_import_clients(b->ctx, b->st, b->clients, NULL, NULL), JK_OK);
-	ck_assert_int_eq(jk_geocode(b->ctx, b->st, NULL, &gs), JK_OK);
+	ck_assert_int_eq(jk_geocode_run(b->ctx, b->st, NULL, &gs), JK_OK);
 	ck_assert_int_eq(gs.decided, 0);
 }
 
@@ -598,7 +598,7 @@ START_TEST(decisions_applied_and_kept)
 	ck_assert_int_eq(ds.recorded + ds.changed, 0);
 
 	/* the next geocoding applies them */
-	ck_assert_int_eq(jk_geocode(b.ctx, b.st, NULL, &gs), JK_OK);
+	ck_assert_int_eq(jk_geocode_run(b.ctx, b.st, NULL, &gs), JK_OK);
 	ck_assert_int_eq(gs.decided, 5);
 	ck_assert_int_eq(gs.stale, 0);
 	ck_assert_int_eq(gs.ambiguous + gs.none + gs.district, 0);
@@ -629,7 +629,7 @@ START_TEST(decisions_applied_and_kept)
 	/* a re-import of the same book: same keys and contents, kept */
 	ck_assert_int_eq(jk_import_sites(b.ctx, b.st, b.sites, NULL, NULL), JK_OK);
 	ck_assert_int_eq(jk_import_clients(b.ctx, b.st, b.clients, NULL, NULL), JK_OK);
-	ck_assert_int_eq(jk_geocode(b.ctx, b.st, NULL, &gs), JK_OK);
+	ck_assert_int_eq(jk_geocode_run(b.ctx, b.st, NULL, &gs), JK_OK);
 	ck_assert_int_eq(gs.decided, 5);
 	ck_assert_int_eq(gs.stale, 0);
 	ck_assert(!has_msg("kode_desa_pilihan"));
@@ -669,7 +669,7 @@ START_TEST(changed_row_reported_not_applied)
 	/* the office edits the first row of its book and imports it again */
 	write_sites(&b, "0812-0000-1111");
 	ck_assert_int_eq(jk_import_sites(b.ctx, b.st, b.sites, NULL, NULL), JK_OK);
-	ck_assert_int_eq(jk_geocode(b.ctx, b.st, NULL, &gs), JK_OK);
+	ck_assert_int_eq(jk_geocode_run(b.ctx, b.st, NULL, &gs), JK_OK);
 	ck_assert_int_eq(gs.stale, 1);
 	ck_assert_int_eq(gs.decided, 5); /* four rows, and the leftover of the edited one */
 	snprintf(msg, sizeof msg,
@@ -697,7 +697,7 @@ START_TEST(changed_row_reported_not_applied)
 	free(sc.msgs);
 	sc.msgs = NULL;
 	sc.len = sc.cap = 0;
-	ck_assert_int_eq(jk_geocode(b.ctx, b.st, NULL, &gs), JK_OK);
+	ck_assert_int_eq(jk_geocode_run(b.ctx, b.st, NULL, &gs), JK_OK);
 	ck_assert_int_eq(gs.stale, 0);
 	ck_assert(!has_msg("kode_desa_pilihan"));
 	ck_assert_int_eq(jk_test_query_long(b.st, "SELECT count(*) FROM sites WHERE no='1' AND telepon"
@@ -725,7 +725,7 @@ START_TEST(gone_row_reported)
 	jk_scratch_write(&sc, "putusan.csv", text, path, sizeof path);
 	ck_assert_int_eq(jk_import_decisions(b.ctx, b.st, path, NULL, &ds), JK_OK);
 	ck_assert_int_eq(ds.recorded, 1);
-	ck_assert_int_eq(jk_geocode(b.ctx, b.st, NULL, &gs), JK_OK);
+	ck_assert_int_eq(jk_geocode_run(b.ctx, b.st, NULL, &gs), JK_OK);
 	ck_assert_int_eq(gs.decided, 1);
 	ck_assert_int_eq(jk_test_query_long(b.st, "SELECT count(*) FROM sites WHERE no='5'"
 					  " AND kode_desa='99.01.03.2004' AND precision='village'"), 1);
@@ -741,7 +741,7 @@ START_TEST(gone_row_reported)
 	jk_scratch_write(&sc, "lokasi.csv", text, path, sizeof path);
 	ck_assert_int_eq(jk_import_sites(b.ctx, b.st, path, NULL, NULL), JK_OK);
 	ck_assert_int_eq(jk_test_query_long(b.st, "SELECT src_row FROM sites WHERE no='5'"), row - 1);
-	ck_assert_int_eq(jk_geocode(b.ctx, b.st, NULL, &gs), JK_OK);
+	ck_assert_int_eq(jk_geocode_run(b.ctx, b.st, NULL, &gs), JK_OK);
 	ck_assert_int_eq(gs.stale, 1);
 	ck_assert_int_eq(gs.decided, 0);
 	snprintf(msg, sizeof msg,
@@ -816,7 +816,7 @@ START_TEST(invalid_decisions_rejected)
 	}
 	write_sites(&b, "0812-0000-2222");
 	ck_assert_int_eq(jk_import_sites(b.ctx, b.st, b.sites, NULL, NULL), JK_OK);
-	ck_assert_int_eq(jk_geocode(b.ctx, b.st, NULL, NULL), JK_OK);
+	ck_assert_int_eq(jk_geocode_run(b.ctx, b.st, NULL, NULL), JK_OK);
 	fill_workbook(review);
 	ck_assert_int_eq(jk_import_decisions(b.ctx, b.st, review, NULL, &ds), JK_OK);
 	ck_assert_int_eq(ds.rejected, 1);

@@ -1,5 +1,5 @@
 /*
- * Unit tests of jk_export(): a hand-made store (seven villages in two
+ * Unit tests of jk_export_write(): a hand-made store (seven villages in two
  * regencies, seven sites, four clients, coverage results) is exported, and
  * every output is reopened with OGR to check the layer contract of
  * docs/layers.md: the same features and the same field names in GeoJSON,
@@ -29,7 +29,7 @@ static jk_fixture *fx;
 
 static void export_ok(const jk_export_opts *opts)
 {
-	int rc = jk_export(fx->ctx, fx->st, fx->out, opts);
+	int rc = jk_export_write(fx->ctx, fx->st, fx->out, opts);
 
 	ck_assert_msg(rc == JK_OK, "jk_export: %d: %s", rc,
 		      jk_ctx_errmsg(fx->ctx));
@@ -614,7 +614,7 @@ START_TEST(test_format_selection)
 	ck_assert(file_exists(fx->out, "sites.shp"));
 	ck_assert(file_exists(fx->out, "jangkau.gpkg"));
 	opts.formats = 64;
-	ck_assert_int_eq(jk_export(fx->ctx, fx->st, fx->out, &opts),
+	ck_assert_int_eq(jk_export_write(fx->ctx, fx->st, fx->out, &opts),
 			 JK_ERR_ARG);
 }
 END_TEST
@@ -625,13 +625,13 @@ START_TEST(test_needs_coverage)
 
 	jk_fixture_exec(fx,
 			"DELETE FROM coverage WHERE kode = '74.04.01.2003'");
-	ck_assert_int_eq(jk_export(fx->ctx, fx->st, fx->out, NULL),
+	ck_assert_int_eq(jk_export_write(fx->ctx, fx->st, fx->out, NULL),
 			 JK_ERR_STATE);
 	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(fx->ctx),
 				     "jangkau coverage"));
 	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(fx->ctx), "1 of 7"));
 	jk_fixture_exec(fx, "DELETE FROM coverage");
-	ck_assert_int_eq(jk_export(fx->ctx, fx->st, fx->out, NULL),
+	ck_assert_int_eq(jk_export_write(fx->ctx, fx->st, fx->out, NULL),
 			 JK_ERR_STATE);
 	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(fx->ctx),
 				     "run 'jangkau coverage' first"));
@@ -661,9 +661,9 @@ START_TEST(test_bad_directory)
 	ck_assert_ptr_nonnull(f);
 	fclose(f);
 	snprintf(path, sizeof path, "%s/afile/sub", fx->dir);
-	ck_assert_int_eq(jk_export(fx->ctx, fx->st, path, NULL), JK_ERR_IO);
+	ck_assert_int_eq(jk_export_write(fx->ctx, fx->st, path, NULL), JK_ERR_IO);
 	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(fx->ctx), "afile"));
-	ck_assert_int_eq(jk_export(fx->ctx, fx->st, NULL, NULL), JK_ERR_ARG);
+	ck_assert_int_eq(jk_export_write(fx->ctx, fx->st, NULL, NULL), JK_ERR_ARG);
 }
 END_TEST
 

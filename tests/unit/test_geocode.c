@@ -11,7 +11,7 @@
 #include "core/util.h"
 #include "fixture.h"
 #include "geocode/pip.h"
-#include "store/store_int.h"
+#include "store/store.h"
 
 #ifndef JK_DEMO_DIR
 #define JK_DEMO_DIR JK_TEST_DATA_DIR "/../../data/demo"
@@ -151,7 +151,7 @@ START_TEST(geocode_keeps_near_coordinates)
 	ck_assert(d == 0);
 	ck_assert_int_eq(jk_pip_distance_m(p, "99.99.99.9999", 121.5, -4.5, &d), -1);
 	jk_pip_destroy(p);
-	ck_assert_int_eq(jk_geocode(ctx, st, NULL, NULL), JK_OK);
+	ck_assert_int_eq(jk_geocode_run(ctx, st, NULL, NULL), JK_OK);
 	v = query_text(st, "SELECT precision || '|' || kode_desa || '|' || coord_kode || '|' || geo_note"
 			   " FROM sites WHERE nama='Dekat'");
 	ck_assert_msg(strncmp(v, "coordinate|99.01.01.2001|99.01.01.2002|coordinate 222 m outside", 62) == 0, "%s", v);
@@ -160,12 +160,12 @@ START_TEST(geocode_keeps_near_coordinates)
 	ck_assert_msg(strncmp(v, "village|99.01.01.2001|coordinate mismatch", 41) == 0, "%s", v);
 	free(v);
 	/* a tighter tolerance: the near one is flagged too */
-	ck_assert_int_eq(jk_geocode(ctx, st, &go, NULL), JK_OK);
+	ck_assert_int_eq(jk_geocode_run(ctx, st, &go, NULL), JK_OK);
 	v = query_text(st, "SELECT precision || '|' || geo_note FROM sites WHERE nama='Dekat'");
 	ck_assert_msg(strncmp(v, "village|coordinate mismatch", 27) == 0, "%s", v);
 	free(v);
 	go.near_m = -1;
-	ck_assert_int_eq(jk_geocode(ctx, st, &go, NULL), JK_ERR_ARG);
+	ck_assert_int_eq(jk_geocode_run(ctx, st, &go, NULL), JK_ERR_ARG);
 	jk_store_close(st);
 	jk_ctx_destroy(ctx);
 }
@@ -182,7 +182,7 @@ static jk_store *demo_store(jk_ctx *ctx, jk_geocode_stats *gs)
 	ck_assert_int_eq(jk_import_boundaries(ctx, st, JK_DEMO_DIR "/desa.geojson", &bo, NULL), JK_OK);
 	ck_assert_int_eq(jk_import_sites(ctx, st, JK_DEMO_DIR "/sites.csv", NULL, NULL), JK_OK);
 	ck_assert_int_eq(jk_import_clients(ctx, st, JK_DEMO_DIR "/clients.csv", NULL, NULL), JK_OK);
-	ck_assert_int_eq(jk_geocode(ctx, st, NULL, gs), JK_OK);
+	ck_assert_int_eq(jk_geocode_run(ctx, st, NULL, gs), JK_OK);
 	return st;
 }
 
@@ -235,7 +235,7 @@ START_TEST(geocode_needs_boundaries)
 	jk_ctx *ctx = jk_ctx_create();
 	jk_store *st = open_store(ctx, "empty.sqlite");
 
-	ck_assert_int_eq(jk_geocode(ctx, st, NULL, NULL), JK_ERR_STATE);
+	ck_assert_int_eq(jk_geocode_run(ctx, st, NULL, NULL), JK_ERR_STATE);
 	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(ctx), "no villages in the store"));
 	ck_assert_int_eq(jk_coverage_run(ctx, st, NULL, NULL), JK_ERR_STATE);
 	jk_store_close(st);

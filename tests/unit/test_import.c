@@ -12,7 +12,7 @@
 
 #include "core/util.h"
 #include "fixture.h"
-#include "store/store_int.h"
+#include "store/store.h"
 
 static jk_scratch sc;
 

@@ -1,6 +1,6 @@
 /*
  * Unit tests of client privacy (docs/privacy.md): the pseudonyms (SipHash
- * test vectors, format, stability, secrecy), and the outputs of jk_export()
+ * test vectors, format, stability, secrecy), and the outputs of jk_export_write()
  * on the shared fixture read back byte for byte and with OGR: by default no
  * office id, no distance measured from a home, no juvenile flag, and the
  * files holding clients owner-only whatever the umask; each of those only
@@ -82,7 +82,7 @@ static void teardown(void)
 
 static void export_with(const jk_export_opts *opts)
 {
-	int rc = jk_export(fx->ctx, fx->st, fx->out, opts);
+	int rc = jk_export_write(fx->ctx, fx->st, fx->out, opts);
 
 	ck_assert_msg(rc == JK_OK, "jk_export: %d: %s", rc, jk_ctx_errmsg(fx->ctx));
 }
@@ -333,7 +333,7 @@ START_TEST(test_options)
 	GDALClose(ds);
 
 	o.client_ids = 7;
-	ck_assert_int_eq(jk_export(fx->ctx, fx->st, fx->out, &o), JK_ERR_ARG);
+	ck_assert_int_eq(jk_export_write(fx->ctx, fx->st, fx->out, &o), JK_ERR_ARG);
 }
 END_TEST
 

@@ -222,7 +222,7 @@ START_TEST(test_map_formats)
 		char *buf;
 
 		snprintf(path, sizeof path, "%s/%s", fx->out, names[i]);
-		ck_assert_msg(jk_map(fx->ctx, fx->st, path, &o) == JK_OK, "%s: %s",
+		ck_assert_msg(jk_map_write(fx->ctx, fx->st, path, &o) == JK_OK, "%s: %s",
 			      names[i], jk_ctx_errmsg(fx->ctx));
 		buf = jk_test_slurp_len(fx->out, names[i], &len);
 		ck_assert_msg(len > 1000 && !memcmp(buf, magic[i], strlen(magic[i])),
@@ -250,21 +250,21 @@ START_TEST(test_map_errors)
 	char path[1024];
 
 	snprintf(path, sizeof path, "%s/x.png", fx->out);
-	ck_assert_int_eq(jk_map(fx->ctx, fx->st, path, &o), JK_ERR_ARG);
+	ck_assert_int_eq(jk_map_write(fx->ctx, fx->st, path, &o), JK_ERR_ARG);
 	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(fx->ctx), "'74.99'"));
 	o.area = "74.72";
 	snprintf(path, sizeof path, "%s/x.gif", fx->out);
-	ck_assert_int_eq(jk_map(fx->ctx, fx->st, path, &o), JK_ERR_ARG);
+	ck_assert_int_eq(jk_map_write(fx->ctx, fx->st, path, &o), JK_ERR_ARG);
 	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(fx->ctx), ".png, .svg or .pdf"));
 	o.lang = "fr";
 	snprintf(path, sizeof path, "%s/x.png", fx->out);
-	ck_assert_int_eq(jk_map(fx->ctx, fx->st, path, &o), JK_ERR_ARG);
+	ck_assert_int_eq(jk_map_write(fx->ctx, fx->st, path, &o), JK_ERR_ARG);
 	/* nothing written on failure */
 	ck_assert_int_ne(access(path, F_OK), 0);
 	/* no coverage result: the map needs one */
 	jk_fixture_exec(fx, "DELETE FROM coverage");
 	o.lang = "id";
-	ck_assert_int_eq(jk_map(fx->ctx, fx->st, path, &o), JK_ERR_STATE);
+	ck_assert_int_eq(jk_map_write(fx->ctx, fx->st, path, &o), JK_ERR_STATE);
 }
 END_TEST
 
@@ -287,7 +287,7 @@ START_TEST(test_book)
 	size_t len;
 
 	snprintf(path, sizeof path, "%s/buku.pdf", fx->out);
-	ck_assert_msg(jk_book(fx->ctx, fx->st, path, &o) == JK_OK, "%s",
+	ck_assert_msg(jk_book_write(fx->ctx, fx->st, path, &o) == JK_OK, "%s",
 		      jk_ctx_errmsg(fx->ctx));
 	buf = jk_test_slurp_len(fx->out, "buku.pdf", &len);
 	ck_assert(!memcmp(buf, "%PDF-", 5));
@@ -308,7 +308,7 @@ START_TEST(test_book)
 		" '74.72.01.1001', 'village', 122.605, -5.495, 'Pengurus ' || i,"
 		" '0812-0000-' || i, 'kebersihan; pertamanan; perawatan fasilitas'"
 		" FROM n");
-	ck_assert_int_eq(jk_book(fx->ctx, fx->st, path, &o), JK_OK);
+	ck_assert_int_eq(jk_book_write(fx->ctx, fx->st, path, &o), JK_OK);
 	buf = jk_test_slurp_len(fx->out, "buku.pdf", &len);
 	ck_assert(count_of(buf, len, "/Type /Page %") >= 6);
 	free(buf);
@@ -321,11 +321,11 @@ START_TEST(test_book_errors)
 	char path[1024];
 
 	snprintf(path, sizeof path, "%s/buku.pdf", fx->out);
-	ck_assert_int_eq(jk_book(fx->ctx, fx->st, path, &o), JK_ERR_ARG);
+	ck_assert_int_eq(jk_book_write(fx->ctx, fx->st, path, &o), JK_ERR_ARG);
 	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(fx->ctx), "'74.99'"));
 	ck_assert_int_ne(access(path, F_OK), 0);
 	o.kabupaten = NULL;
-	ck_assert_int_eq(jk_book(fx->ctx, fx->st, path, &o), JK_ERR_ARG);
+	ck_assert_int_eq(jk_book_write(fx->ctx, fx->st, path, &o), JK_ERR_ARG);
 }
 END_TEST
 

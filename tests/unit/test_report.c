@@ -1,8 +1,8 @@
 /*
- * Unit tests of jk_report(): the gap report of a hand-made store (the same
+ * Unit tests of jk_report_write(): the gap report of a hand-made store (the same
  * fixture as test_export.c) in Indonesian and English. The expected
  * figures are worked out by hand from the fixture, and are also compared
- * with the GIS layers that jk_export() writes from the same store.
+ * with the GIS layers that jk_export_write() writes from the same store.
  */
 #include <check.h>
 #include <stdio.h>
@@ -25,7 +25,7 @@ static jk_fixture *fx;
 static void report_ok(const char *lang)
 {
 	jk_report_opts opts = {lang, JK_REPORT_MAPS_ALL};
-	int rc = jk_report(fx->ctx, fx->st, fx->out, &opts);
+	int rc = jk_report_write(fx->ctx, fx->st, fx->out, &opts);
 
 	ck_assert_msg(rc == JK_OK, "jk_report: %d: %s", rc,
 		      jk_ctx_errmsg(fx->ctx));
@@ -431,7 +431,7 @@ START_TEST(test_figures_equal_layers)
 	{
 		jk_export_opts eo = {.formats = JK_FORMAT_GPKG};
 
-		ck_assert_int_eq(jk_export(fx->ctx, fx->st, layers, &eo),
+		ck_assert_int_eq(jk_export_write(fx->ctx, fx->st, layers, &eo),
 				 JK_OK);
 	}
 	snprintf(path, sizeof path, "%s/jangkau.gpkg", layers);
@@ -484,14 +484,14 @@ START_TEST(test_maps)
 	free(html);
 
 	opts.maps = JK_REPORT_MAPS_KABUPATEN;
-	ck_assert_int_eq(jk_report(fx->ctx, fx->st, fx->out, &opts), JK_OK);
+	ck_assert_int_eq(jk_report_write(fx->ctx, fx->st, fx->out, &opts), JK_OK);
 	html = slurp("gap_report.html");
 	ck_assert_int_eq(count_of(html, "<img "), 2);
 	ck_assert_int_eq(count_of(html, "<details>"), 0);
 	free(html);
 
 	opts.maps = JK_REPORT_MAPS_NONE;
-	ck_assert_int_eq(jk_report(fx->ctx, fx->st, fx->out, &opts), JK_OK);
+	ck_assert_int_eq(jk_report_write(fx->ctx, fx->st, fx->out, &opts), JK_OK);
 	html = slurp("gap_report.html");
 	ck_assert_int_eq(count_of(html, "<img "), 0);
 	free(html);
@@ -563,11 +563,11 @@ START_TEST(test_errors)
 	jk_report_opts opts = {"fr", JK_REPORT_MAPS_ALL};
 	struct stat sb;
 
-	ck_assert_int_eq(jk_report(fx->ctx, fx->st, fx->out, &opts),
+	ck_assert_int_eq(jk_report_write(fx->ctx, fx->st, fx->out, &opts),
 			 JK_ERR_ARG);
 	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(fx->ctx), "'fr'"));
 	jk_fixture_exec(fx, "DELETE FROM coverage");
-	ck_assert_int_eq(jk_report(fx->ctx, fx->st, fx->out, NULL),
+	ck_assert_int_eq(jk_report_write(fx->ctx, fx->st, fx->out, NULL),
 			 JK_ERR_STATE);
 	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(fx->ctx),
 				     "jangkau coverage"));

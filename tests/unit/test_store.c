@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "fixture.h"
-#include "store/store_int.h"
+#include "store/store.h"
 
 static jk_scratch sc;
 
@@ -96,6 +96,39 @@ START_TEST(meta_roundtrip)
 	free(v);
 	ck_assert_ptr_null(jk_store_meta_get(st, "nope"));
 	jk_store_close(st);
+	jk_ctx_destroy(ctx);
+}
+END_TEST
+
+/* The error contract of the public header: a step clears the context's
+ * error when it begins, so that a message never outlives the call that
+ * set it; and a store belongs to the context it was opened on. */
+START_TEST(error_contract)
+{
+	jk_ctx *ctx = jk_ctx_create(), *other = jk_ctx_create();
+	jk_store *st = NULL;
+	jk_coverage_opts co = {0};
+	jk_coverage_stats cs;
+	char path[300];
+
+	snprintf(path, sizeof path, "%s/e.sqlite", sc.dir);
+	ck_assert_int_eq(jk_store_open(ctx, path, &st), JK_OK);
+	ck_assert_str_eq(jk_ctx_errmsg(ctx), "");
+	/* a failure leaves its message ... */
+	ck_assert_int_eq(jk_coverage_run(ctx, st, &co, &cs), JK_ERR_STATE);
+	ck_assert_str_ne(jk_ctx_errmsg(ctx), "");
+	/* ... until the next step, which succeeds */
+	ck_assert_int_eq(jk_store_meta_set(st, "k", "v"), JK_OK);
+	ck_assert_int_eq(jk_store_enter(ctx, st), JK_OK);
+	ck_assert_str_eq(jk_ctx_errmsg(ctx), "");
+	/* a store of another context */
+	ck_assert_int_eq(jk_coverage_run(other, st, &co, &cs), JK_ERR_ARG);
+	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(other), "another context"));
+	ck_assert_str_eq(jk_ctx_errmsg(ctx), "");
+	ck_assert_int_eq(jk_coverage_run(ctx, NULL, &co, &cs), JK_ERR_ARG);
+	ck_assert_ptr_nonnull(strstr(jk_ctx_errmsg(ctx), "no store"));
+	jk_store_close(st);
+	jk_ctx_destroy(other);
 	jk_ctx_destroy(ctx);
 }
 END_TEST
@@ -189,6 +222,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, create_private_with_schema);
 	tcase_add_test(tc, refuse_foreign_sqlite);
 	tcase_add_test(tc, meta_roundtrip);
+	tcase_add_test(tc, error_contract);
 	tcase_add_test(tc, migrate_from_1);
 	suite_add_tcase(s, tc);
 	return s;

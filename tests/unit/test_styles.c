@@ -1,5 +1,5 @@
 /*
- * Unit tests of the map styles written by jk_export() (styles.c): the
+ * Unit tests of the map styles written by jk_export_write() (styles.c): the
  * GeoPackage table layer_styles in the schema and with the values QGIS
  * itself writes, the sidecar .qml beside the GeoJSON and Shapefile layers,
  * and the QGIS project jangkau.qgs (well-formed XML, the expected layer
@@ -41,7 +41,7 @@ static void teardown(void)
 static void export_ok(int formats)
 {
 	jk_export_opts opts = {.formats = formats};
-	int rc = jk_export(fx->ctx, fx->st, fx->out, &opts);
+	int rc = jk_export_write(fx->ctx, fx->st, fx->out, &opts);
 
 	ck_assert_msg(rc == JK_OK, "jk_export: %d: %s", rc,
 		      jk_ctx_errmsg(fx->ctx));

@@ -16,7 +16,7 @@
 
 #include "core/util.h"
 #include "fixture.h"
-#include "store/store_int.h"
+#include "store/store.h"
 #include "xlsxwrite.h"
 
 static jk_scratch sc;
