@@ -641,19 +641,14 @@ jk_status jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opt
 		else
 			snprintf(params, sizeof params, "radius_km=%g;method=%s",
 				 mode.radius_km, all->ops->name);
-		rc = jk_store_log_run(st, "coverage", params);
 	}
-	if (!rc)
-		rc = jk_store_commit(st);
-	if (!rc)
-		in_tx = 0;
+	rc = jk_store_end(st, &in_tx, rc, "coverage", params);
 	stats->t_read = t1 - t0;
 	stats->t_analyse = t2 - t1;
 	stats->t_write = now_s() - t2;
 	jk_progress(ctx, "coverage", 4, 4);
 done:
-	if (in_tx)
-		jk_store_rollback(st);
+	rc = jk_store_end(st, &in_tx, rc, NULL, NULL);
 	jk_reach_destroy(all);
 	jk_reach_destroy(child);
 	jk_graph_destroy(graph);

@@ -269,6 +269,21 @@ void jk_store_rollback(jk_store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+jk_status jk_store_end(jk_store *st, int *in_tx, jk_status rc, const char *step,
+			 const char *params)
+{
+	if (!*in_tx)
+		return rc;
+	if (!rc && step)
+		rc = jk_store_log_run(st, step, params);
+	if (!rc)
+		rc = jk_store_commit(st);
+	if (rc)
+		jk_store_rollback(st);
+	*in_tx = 0;
+	return rc;
+}
+
 int jk_store_meta_set(jk_store *st, const char *key, const char *value)
 {
 	sqlite3_stmt *s;

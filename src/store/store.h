@@ -101,6 +101,25 @@ int jk_store_begin(jk_store *st);
 int jk_store_commit(jk_store *st);
 void jk_store_rollback(jk_store *st);
 
+/* Ends the writing transaction of a step that jk_store_begin() opened
+ * (*in_tx 1): when @p rc is JK_OK, records the step in the runs table
+ * (@p step, @p params; no record when @p step is NULL) and commits; when
+ * @p rc is an error, or recording or committing fails, rolls back, so the
+ * store is as before the step. Sets *in_tx to 0; does nothing when it is
+ * 0 already. Returns @p rc, or the error of recording or committing. The
+ * one way every step ends its transaction, on every path:
+ *
+ *	rc = jk_store_begin(st);
+ *	if (rc)
+ *		goto done;
+ *	in_tx = 1;
+ *	...
+ * done:
+ *	rc = jk_store_end(st, &in_tx, rc, "geocode", NULL);
+ */
+jk_status jk_store_end(jk_store *st, int *in_tx, jk_status rc, const char *step,
+		       const char *params);
+
 /* Sets a context error from the connection's last SQLite error. */
 int jk_store_dberr(jk_store *st, const char *what);
 
