@@ -473,14 +473,6 @@ static int write_road_layers(jk_ctx *ctx, jk_store *st, const jk_graph *g,
 	return rc;
 }
 
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 jk_status jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opts,
 			  jk_coverage_stats *stats)
 {
@@ -493,7 +485,7 @@ jk_status jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opt
 	struct clients cl;
 	jk_coverage_stats local;
 	struct cov_mode mode;
-	double t0 = now_s(), t1, t2;
+	double t0 = jk_clock_s(), t1, t2;
 	char params[512];
 	int nv = 0, rc, in_tx = 0, k;
 
@@ -530,7 +522,7 @@ jk_status jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opt
 		rc = jk_graph_from_store(ctx, st, &opts->road, &graph);
 	if (rc)
 		goto done;
-	t1 = now_s();
+	t1 = jk_clock_s();
 	jk_progress(ctx, "coverage", 1, 4);
 	all = build_reach(ctx, sites, ns, 0, &map_all, graph, opts, &stats->sites_off_network);
 	child = all ? build_reach(ctx, sites, ns, 1, &map_child, graph, opts, NULL) : NULL;
@@ -604,7 +596,7 @@ jk_status jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opt
 			}
 		}
 	}
-	t2 = now_s();
+	t2 = jk_clock_s();
 	jk_progress(ctx, "coverage", 3, 4);
 	rc = jk_store_begin(st);
 	if (rc)
@@ -645,7 +637,7 @@ jk_status jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opt
 	rc = jk_store_end(st, &in_tx, rc, "coverage", params);
 	stats->t_read = t1 - t0;
 	stats->t_analyse = t2 - t1;
-	stats->t_write = now_s() - t2;
+	stats->t_write = jk_clock_s() - t2;
 	jk_progress(ctx, "coverage", 4, 4);
 done:
 	rc = jk_store_end(st, &in_tx, rc, NULL, NULL);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "util.h"
 
@@ -179,4 +180,12 @@ void jk_buf_base64(jk_buf *b, const void *data, size_t n)
 		out[3] = '=';
 		jk_buf_add(b, out, 4);
 	}
+}
+
+double jk_clock_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }

@@ -49,4 +49,7 @@ const char *jk_basename(const char *path);
 /* Trims ASCII white space at both ends in place; returns @p s. */
 char *jk_trim(char *s);
 
+/* Seconds on the monotonic clock, for measuring how long a step takes. */
+double jk_clock_s(void);
+
 #endif /* JK_UTIL_H */

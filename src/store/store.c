@@ -194,14 +194,6 @@ int jk_store_exec(jk_store *st, const char *sql)
 	return rc;
 }
 
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* SQLite's busy handler: another connection (another process) holds a
  * lock the statement needs. Waits up to the context's lock wait, telling
  * the user once which store it waits for, then gives up (SQLITE_BUSY,
@@ -209,7 +201,7 @@ static double now_s(void)
 static int store_busy(void *user, int count)
 {
 	jk_store *st = user;
-	double wait = jk_ctx_lock_wait(st->ctx), t = now_s();
+	double wait = jk_ctx_lock_wait(st->ctx), t = jk_clock_s();
 
 	if (count == 0)
 		st->busy_start = t;
