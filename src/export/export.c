@@ -637,28 +637,31 @@ static void bind_flag(sqlite3_stmt *s, const char *name, int v)
 }
 
 /* Writes one layer into every requested format. */
-static int export_layer(exporter *ex, const layer_spec *ls)
+/* The open outputs of one layer, in each format being written. */
+typedef struct layer_out {
+	GDALDatasetH ds[N_FMT];
+	OGRLayerH lyr[N_FMT];
+	OGRFeatureH out[N_FMT]; /* a feature of each layer's own definition */
+	OGRFeatureDefnH fd;     /* the layer's fields, as the SQL gives them */
+	int *map;               /* field i of fd is field map[i] of each layer */
+	int in_txn;             /* the GeoPackage's transaction is open */
+} layer_out;
+
+/* Creates the layer @p ls in every format being written (GeoJSON and
+ * Shapefile files in the work directory, a table of the GeoPackage), with
+ * its fields, and starts the GeoPackage's transaction. */
+static int outputs_open(exporter *ex, const layer_spec *ls, layer_out *lo)
 {
 	static const char *const json_opts[] = {"RFC7946=YES", NULL};
 	static const char *const shp_opts[] = {"ENCODING=UTF-8", NULL};
 	static const char *const gpkg_opts[] = {"GEOMETRY_NAME=geom",
 						"FID=fid", NULL};
-	GDALDatasetH ds[N_FMT] = {NULL, NULL, NULL};
-	OGRLayerH lyr[N_FMT] = {NULL, NULL, NULL};
-	OGRFeatureDefnH fd = NULL;
-	OGRFeatureH f = NULL, out[N_FMT] = {NULL, NULL, NULL};
-	int *map = NULL;
-	sqlite3_stmt *s = NULL;
-	const char *sql = ex->exact && ls->sql_exact ? ls->sql_exact : ls->sql;
 	char path[PATH_SZ];
-	int in_txn = 0, rc = JK_OK, k, step;
-	long n = 0;
+	int rc, k;
 
-	fd = defn_create(ls);
-	if (!fd) {
-		rc = jk_error(ex->ctx, JK_ERR_NOMEM, "out of memory");
-		goto cleanup;
-	}
+	lo->fd = defn_create(ls);
+	if (!lo->fd)
+		return jk_error(ex->ctx, JK_ERR_NOMEM, "out of memory");
 	for (k = 0; k < N_FMT; k++) {
 		char **opts = (char **)(k == FMT_JSON ? json_opts :
 					k == FMT_SHP ? shp_opts : gpkg_opts);
@@ -666,129 +669,141 @@ static int export_layer(exporter *ex, const layer_spec *ls)
 		if (!(ex->formats & format_bits[k]))
 			continue;
 		if (k == FMT_GPKG) {
-			ds[k] = ex->gpkg;
+			lo->ds[k] = ex->gpkg;
 		} else {
 			rc = make_path(ex, path, ex->wd.path, ls->name,
 				       k == FMT_JSON ? ".geojson" : ".shp");
 			if (rc)
-				goto cleanup;
-			ds[k] = GDALCreate(ex->drv[k], path, 0, 0, 0,
-					   GDT_Unknown, NULL);
-			if (!ds[k]) {
-				rc = gdal_fail(ex, "%s: cannot create",
-					       ls->name);
-				goto cleanup;
-			}
+				return rc;
+			lo->ds[k] = GDALCreate(ex->drv[k], path, 0, 0, 0,
+					       GDT_Unknown, NULL);
+			if (!lo->ds[k])
+				return gdal_fail(ex, "%s: cannot create", ls->name);
 		}
-		lyr[k] = GDALDatasetCreateLayer(ds[k], ls->name, ex->srs,
-						ls->gtype, opts);
-		if (!lyr[k]) {
-			rc = gdal_fail(ex, "%s: cannot create layer",
-				       ls->name);
-			goto cleanup;
-		}
-		rc = layer_add_fields(ex, lyr[k], fd, ls, driver_names[k]);
+		lo->lyr[k] = GDALDatasetCreateLayer(lo->ds[k], ls->name, ex->srs,
+						    ls->gtype, opts);
+		if (!lo->lyr[k])
+			return gdal_fail(ex, "%s: cannot create layer", ls->name);
+		rc = layer_add_fields(ex, lo->lyr[k], lo->fd, ls, driver_names[k]);
 		if (rc)
-			goto cleanup;
+			return rc;
 	}
-	map = malloc((size_t)ls->nfields * sizeof *map);
-	if (!map) {
-		rc = jk_error(ex->ctx, JK_ERR_NOMEM, "out of memory");
-		goto cleanup;
-	}
+	lo->map = malloc((size_t)ls->nfields * sizeof *lo->map);
+	if (!lo->map)
+		return jk_error(ex->ctx, JK_ERR_NOMEM, "out of memory");
 	for (k = 0; k < ls->nfields; k++)
-		map[k] = k;
+		lo->map[k] = k;
 	for (k = 0; k < N_FMT; k++) {
-		if (!lyr[k])
+		if (!lo->lyr[k])
 			continue;
-		out[k] = OGR_F_Create(OGR_L_GetLayerDefn(lyr[k]));
-		if (!out[k]) {
-			rc = jk_error(ex->ctx, JK_ERR_NOMEM, "out of memory");
-			goto cleanup;
-		}
+		lo->out[k] = OGR_F_Create(OGR_L_GetLayerDefn(lo->lyr[k]));
+		if (!lo->out[k])
+			return jk_error(ex->ctx, JK_ERR_NOMEM, "out of memory");
 	}
-	if (ds[FMT_GPKG]) {
-		if (GDALDatasetStartTransaction(ds[FMT_GPKG], FALSE) !=
-		    OGRERR_NONE) {
-			rc = gdal_fail(ex, "%s: cannot start a transaction",
-				       ls->name);
-			goto cleanup;
-		}
-		in_txn = 1;
+	if (lo->ds[FMT_GPKG]) {
+		if (GDALDatasetStartTransaction(lo->ds[FMT_GPKG], FALSE) !=
+		    OGRERR_NONE)
+			return gdal_fail(ex, "%s: cannot start a transaction",
+					 ls->name);
+		lo->in_txn = 1;
 	}
+	return JK_OK;
+}
 
-	rc = jk_store_prepare(ex->st, sql, &s);
+/* Writes the row of @p s as one feature into every format. */
+static int feature_write(exporter *ex, const layer_spec *ls, layer_out *lo,
+			 sqlite3_stmt *s)
+{
+	OGRFeatureH f = OGR_F_Create(lo->fd);
+	int rc = JK_OK, i, k;
+
+	if (!f)
+		return jk_error(ex->ctx, JK_ERR_NOMEM, "out of memory");
+	for (i = 0; i < ls->nfields; i++)
+		set_field(f, i, &ls->fields[i], s, i);
+	OGR_F_SetGeometryDirectly(f, row_geometry(ex, ls, s, ls->nfields));
+	for (k = 0; k < N_FMT && !rc; k++) {
+		if (!lo->lyr[k])
+			continue;
+		/* Drivers expect features of their own layer definition; the
+		 * fields are in the same order. */
+		if (OGR_F_SetFromWithMap(lo->out[k], f, FALSE, lo->map) !=
+		    OGRERR_NONE) {
+			rc = jk_error(ex->ctx, JK_ERR_NOMEM, "out of memory");
+			break;
+		}
+		/* each driver numbers its own features */
+		OGR_F_SetFID(lo->out[k], OGRNullFID);
+		if (OGR_L_CreateFeature(lo->lyr[k], lo->out[k]) != OGRERR_NONE) {
+			char what[128];
+
+			snprintf(what, sizeof what, "%s (%s)", ls->name,
+				 driver_names[k]);
+			rc = gdal_fail(ex, "%s: cannot write a feature", what);
+		}
+	}
+	OGR_F_Destroy(f);
+	return rc;
+}
+
+/* Ends the outputs of one layer: the GeoPackage's transaction rolled back
+ * unless committed, the layer files closed (which flushes them: their
+ * errors reach ex->gdal). */
+static void outputs_close(layer_out *lo)
+{
+	int k;
+
+	if (lo->in_txn)
+		GDALDatasetRollbackTransaction(lo->ds[FMT_GPKG]);
+	free(lo->map);
+	for (k = 0; k < N_FMT; k++) {
+		if (lo->out[k])
+			OGR_F_Destroy(lo->out[k]);
+		if (lo->ds[k] && k != FMT_GPKG)
+			GDALClose(lo->ds[k]);
+	}
+	if (lo->fd)
+		OGR_FD_Release(lo->fd);
+}
+
+static int export_layer(exporter *ex, const layer_spec *ls)
+{
+	layer_out lo;
+	sqlite3_stmt *s = NULL;
+	const char *sql = ex->exact && ls->sql_exact ? ls->sql_exact : ls->sql;
+	int rc, step;
+	long n = 0;
+
+	memset(&lo, 0, sizeof lo);
+	rc = outputs_open(ex, ls, &lo);
+	if (!rc)
+		rc = jk_store_prepare(ex->st, sql, &s);
 	if (rc)
 		goto cleanup;
 	bind_flag(s, ":juvenile", ex->juvenile);
 	bind_flag(s, ":by_road", ex->by_road);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		int i;
-
-		f = OGR_F_Create(fd);
-		if (!f) {
-			rc = jk_error(ex->ctx, JK_ERR_NOMEM, "out of memory");
-			goto cleanup;
-		}
-		for (i = 0; i < ls->nfields; i++)
-			set_field(f, i, &ls->fields[i], s, i);
-		OGR_F_SetGeometryDirectly(f,
-					  row_geometry(ex, ls, s, ls->nfields));
-		for (k = 0; k < N_FMT; k++) {
-			if (!lyr[k])
-				continue;
-			/* Drivers expect features of their own layer
-			 * definition; the fields are in the same order. */
-			if (OGR_F_SetFromWithMap(out[k], f, FALSE, map) !=
-			    OGRERR_NONE) {
-				rc = jk_error(ex->ctx, JK_ERR_NOMEM,
-					      "out of memory");
-				goto cleanup;
-			}
-			/* each driver numbers its own features */
-			OGR_F_SetFID(out[k], OGRNullFID);
-			if (OGR_L_CreateFeature(lyr[k], out[k]) != OGRERR_NONE) {
-				char what[128];
-
-				snprintf(what, sizeof what, "%s (%s)",
-					 ls->name, driver_names[k]);
-				rc = gdal_fail(ex, "%s: cannot write a feature",
-					       what);
-				goto cleanup;
-			}
-		}
-		OGR_F_Destroy(f);
-		f = NULL;
-		if (++n % 1000 == 0)
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		rc = feature_write(ex, ls, &lo, s);
+		if (!rc && ++n % 1000 == 0)
 			jk_progress(ex->ctx, ls->name, n, 0);
 	}
+	if (rc)
+		goto cleanup;
 	if (step != SQLITE_DONE) {
 		rc = jk_store_dberr(ex->st, ls->name);
 		goto cleanup;
 	}
-	if (in_txn) {
-		in_txn = 0;
-		if (GDALDatasetCommitTransaction(ds[FMT_GPKG]) != OGRERR_NONE) {
+	if (lo.in_txn) {
+		lo.in_txn = 0;
+		if (GDALDatasetCommitTransaction(lo.ds[FMT_GPKG]) != OGRERR_NONE) {
 			rc = gdal_fail(ex, "%s: cannot commit", ls->name);
 			goto cleanup;
 		}
 	}
 	jk_msg(ex->ctx, JK_LOG_INFO, "%s: %ld features", ls->name, n);
 cleanup:
-	if (in_txn)
-		GDALDatasetRollbackTransaction(ds[FMT_GPKG]);
 	sqlite3_finalize(s);
-	if (f)
-		OGR_F_Destroy(f);
-	free(map);
-	for (k = 0; k < N_FMT; k++) {
-		if (out[k])
-			OGR_F_Destroy(out[k]);
-		if (ds[k] && k != FMT_GPKG)
-			GDALClose(ds[k]); /* flushes: errors reach ex->gdal */
-	}
-	if (fd)
-		OGR_FD_Release(fd);
+	outputs_close(&lo);
 	if (!rc && ex->gdal.failed)
 		rc = gdal_fail(ex, "%s: cannot write", ls->name);
 	return rc;
@@ -1004,13 +1019,47 @@ static int register_sql(jk_ctx *ctx, jk_store *st, int office)
 	return JK_OK;
 }
 
+/* Readies the drivers of the formats being written, the CRS, the
+ * GeoPackage in the work directory, and whether the results are by road. */
+static int exporter_ready(exporter *ex)
+{
+	char path[PATH_SZ], *method;
+	int rc, k;
+
+	for (k = 0; k < N_FMT; k++) {
+		if (!(ex->formats & format_bits[k]))
+			continue;
+		ex->drv[k] = GDALGetDriverByName(driver_names[k]);
+		if (!ex->drv[k])
+			return jk_error(ex->ctx, JK_ERR_GDAL,
+					"the GDAL driver '%s' is not available",
+					driver_names[k]);
+	}
+	ex->srs = jk_srs_wgs84();
+	if (!ex->srs)
+		return gdal_fail(ex, "%s",
+				 "cannot set up EPSG:4326 (is PROJ's proj.db installed?)");
+	if (ex->formats & JK_FORMAT_GPKG) {
+		rc = make_path(ex, path, ex->wd.path, "jangkau", ".gpkg");
+		if (rc)
+			return rc;
+		ex->gpkg = GDALCreate(ex->drv[FMT_GPKG], path, 0, 0, 0,
+				      GDT_Unknown, NULL);
+		if (!ex->gpkg)
+			return gdal_fail(ex, "%s: cannot create", path);
+	}
+	method = jk_store_meta_get(ex->st, "coverage_method");
+	ex->by_road = method && !strcmp(method, "road");
+	free(method);
+	return JK_OK;
+}
+
 jk_status jk_export_write(jk_ctx *ctx, jk_store *st, const char *dir,
 			  const jk_export_opts *opts)
 {
 	exporter ex;
-	int rc = JK_OK, pushed = 0, in_txn = 0, k;
+	int rc = JK_OK, pushed = 0, in_txn = 0;
 	size_t i, nl = sizeof layers / sizeof layers[0];
-	char path[PATH_SZ];
 
 	rc = jk_store_enter(ctx, st);
 	if (rc)
@@ -1052,40 +1101,9 @@ jk_status jk_export_write(jk_ctx *ctx, jk_store *st, const char *dir,
 	jk_gdal_push_errs(&ex.gdal, ctx, JK_GDAL_FIRST | JK_GDAL_WARN);
 	pushed = 1;
 	CPLErrorReset();
-	for (k = 0; k < N_FMT; k++) {
-		if (!(ex.formats & format_bits[k]))
-			continue;
-		ex.drv[k] = GDALGetDriverByName(driver_names[k]);
-		if (!ex.drv[k]) {
-			rc = jk_error(ctx, JK_ERR_GDAL,
-				      "the GDAL driver '%s' is not available",
-				      driver_names[k]);
-			goto cleanup;
-		}
-	}
-	ex.srs = jk_srs_wgs84();
-	if (!ex.srs) {
-		rc = gdal_fail(&ex, "%s",
-			       "cannot set up EPSG:4326 (is PROJ's proj.db installed?)");
+	rc = exporter_ready(&ex);
+	if (rc)
 		goto cleanup;
-	}
-	if (ex.formats & JK_FORMAT_GPKG) {
-		rc = make_path(&ex, path, ex.wd.path, "jangkau", ".gpkg");
-		if (rc)
-			goto cleanup;
-		ex.gpkg = GDALCreate(ex.drv[FMT_GPKG], path, 0, 0, 0,
-				     GDT_Unknown, NULL);
-		if (!ex.gpkg) {
-			rc = gdal_fail(&ex, "%s: cannot create", path);
-			goto cleanup;
-		}
-	}
-	{
-		char *method = jk_store_meta_get(st, "coverage_method");
-
-		ex.by_road = method && !strcmp(method, "road");
-		free(method);
-	}
 	for (i = 0; i < nl; i++) {
 		jk_progress(ctx, "export", (long)i, (long)nl);
 		if (layers[i].by_road && !ex.by_road)

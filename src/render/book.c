@@ -631,18 +631,13 @@ static void site_row(book *bk, sqlite3_stmt *s, int num, int shade)
 		jk_buf_release(&cell[i]);
 }
 
-static int kecamatan(book *bk, const char *kode_kec, const char *nama)
+/* The kecamatan's heading and its counts in one line. */
+static int kec_summary(book *bk, const char *kode_kec, const char *title)
 {
 	sqlite3_stmt *s = NULL;
-	long *ids = NULL;
-	int *nums = NULL, rc, step, k = 0;
-	size_t n = 0, cap = 0;
-	double lh;
-	char title[256], line[400];
+	char line[400];
 	long nv = 0, nready = 0, nsites = 0, capsum = 0, nogap = 0;
-
-	snprintf(title, sizeof title, "Kecamatan %s", nama);
-	new_section(bk, title);
+	int rc;
 
 	rc = jk_store_prepare(bk->st,
 		"SELECT count(*),"
@@ -669,8 +664,36 @@ static int kecamatan(book *bk, const char *kode_kec, const char *nama)
 		 " \xc2\xb7 kapasitas siap %ld orang \xc2\xb7 %ld desa/kelurahan"
 		 " tanpa lokasi siap", bk->kab, nv, nsites, nready, capsum, nogap);
 	paragraph(bk, line, 8.5);
+	return JK_OK;
+}
 
-	/* number the sites first: the map shows the same numbers */
+/* Sorts the (id, number) pairs by id, for the map's lookup. */
+static void sort_pairs(long *ids, int *nums, size_t n)
+{
+	size_t i, j;
+
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && ids[j - 1] > ids[j]; j--) {
+			long t = ids[j];
+			int u = nums[j];
+
+			ids[j] = ids[j - 1];
+			ids[j - 1] = t;
+			nums[j] = nums[j - 1];
+			nums[j - 1] = u;
+		}
+}
+
+/* The kecamatan's sites: numbered first (the map shows the same
+ * numbers), then the locator map, then the table. */
+static int kec_sites(book *bk, const char *kode_kec)
+{
+	sqlite3_stmt *s = NULL;
+	long *ids = NULL;
+	int *nums = NULL, rc, step, k = 0;
+	size_t n = 0, cap = 0;
+	double lh;
+
 	rc = jk_store_prepare(bk->st,
 		"SELECT " SITE_COLS " FROM sites s JOIN villages v"
 		" ON v.kode = s.kode_desa WHERE v.kode_kec = ?1"
@@ -702,21 +725,7 @@ static int kecamatan(book *bk, const char *kode_kec, const char *nama)
 		rc = jk_store_dberr(bk->st, "cannot read the sites");
 		goto cleanup;
 	}
-	/* sort (id, number) pairs by id for the map's lookup */
-	{
-		size_t i, j;
-
-		for (i = 1; i < n; i++)
-			for (j = i; j > 0 && ids[j - 1] > ids[j]; j--) {
-				long t = ids[j];
-				int u = nums[j];
-
-				ids[j] = ids[j - 1];
-				ids[j - 1] = t;
-				nums[j] = nums[j - 1];
-				nums[j - 1] = u;
-			}
-	}
+	sort_pairs(ids, nums, n);
 	rc = draw_map(bk, kode_kec, ML, bk->y, BODY_W, MAP_H, 1, nums, ids, n,
 		      &lh);
 	if (rc)
@@ -737,10 +746,19 @@ static int kecamatan(book *bk, const char *kode_kec, const char *nama)
 		}
 	}
 	bk->next_num += (int)n;
+cleanup:
 	sqlite3_finalize(s);
-	s = NULL;
+	free(ids);
+	free(nums);
+	return rc;
+}
 
-	/* the villages without a ready site */
+/* The kecamatan's villages without a ready site. */
+static int kec_gaps(book *bk, const char *kode_kec)
+{
+	sqlite3_stmt *s = NULL;
+	int rc, step, k = 0;
+
 	rc = jk_store_prepare(bk->st,
 		"SELECT v.nama, c.status, n.nama, n.kode_desa, " JK_SQL_KM("c.near_km")
 		" FROM villages v LEFT JOIN coverage c ON c.kode = v.kode"
@@ -749,11 +767,10 @@ static int kecamatan(book *bk, const char *kode_kec, const char *nama)
 		" ORDER BY CASE c.status WHEN 'gap' THEN 0 WHEN 'pending' THEN 1"
 		" ELSE 2 END, v.nama", &s);
 	if (rc)
-		goto cleanup;
+		return rc;
 	sqlite3_bind_text(s, 1, kode_kec, -1, SQLITE_STATIC);
 	bk->y += 10;
 	heading(bk, "Desa/kelurahan tanpa lokasi siap", 11, 40);
-	k = 0;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		char km[32];
 		const char *cells[4];
@@ -781,10 +798,24 @@ static int kecamatan(book *bk, const char *kode_kec, const char *nama)
 	else if (!k)
 		paragraph(bk, "Setiap desa/kelurahan di kecamatan ini memiliki"
 			  " lokasi siap.", 8.5);
-cleanup:
 	sqlite3_finalize(s);
-	free(ids);
-	free(nums);
+	return rc;
+}
+
+/* One kecamatan's section: heading and counts, sites with their map,
+ * villages without a ready site. */
+static int kecamatan(book *bk, const char *kode_kec, const char *nama)
+{
+	char title[256];
+	int rc;
+
+	snprintf(title, sizeof title, "Kecamatan %s", nama);
+	new_section(bk, title);
+	rc = kec_summary(bk, kode_kec, title);
+	if (!rc)
+		rc = kec_sites(bk, kode_kec);
+	if (!rc)
+		rc = kec_gaps(bk, kode_kec);
 	return rc;
 }
 

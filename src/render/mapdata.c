@@ -224,6 +224,45 @@ static int label_point(GEOSContextHandle_t h, const GEOSGeometry *g,
 	return ok;
 }
 
+/* Adds the village of row @p s (its projected, simplified polygon @p p,
+ * taken; its point @p x, @p y in degrees) to @p md, with the point its
+ * name is drawn at; room for it is there. */
+static void village_add(GEOSContextHandle_t h, jk_mapdata *md, sqlite3_stmt *s,
+			GEOSGeometry *p, double x, double y)
+{
+	jk_map_village *v = &md->v[md->nv++];
+
+	memset(v, 0, sizeof *v);
+	v->geom = p;
+	v->kode = col_dup(s, 0);
+	v->nama = col_dup(s, 1);
+	v->kode_kec = col_dup(s, 2);
+	v->status = jk_map_village_status((const char *)sqlite3_column_text(s, 3));
+	v->in_area = sqlite3_column_int(s, 7);
+	GEOSArea_r(h, p, &v->area);
+	if (v->in_area && label_point(h, p, v->area, &x, &y)) {
+		/* the centre of the largest inscribed circle: where a name
+		 * has the most room */
+	} else if (sqlite3_column_type(s, 4) == SQLITE_NULL ||
+		   !to_utm(&x, &y, md->pj)) {
+		GEOSGeometry *pt = GEOSPointOnSurface_r(h, p);
+
+		x = y = 0;
+		if (pt) {
+			GEOSGeomGetX_r(h, pt, &x);
+			GEOSGeomGetY_r(h, pt, &y);
+			GEOSGeom_destroy_r(h, pt);
+		}
+	}
+	v->lx = x;
+	v->ly = y;
+	if (v->in_area)
+		md->n_status[v->status]++;
+}
+
+/* Reads every village whose box meets the frame, projected to the map's
+ * UTM zone and simplified to @p tol metres, with its coverage status and
+ * whether it lies in the mapped area. */
 static int load_villages(jk_ctx *ctx, jk_store *st, jk_mapdata *md,
 			 double tol)
 {
@@ -262,7 +301,6 @@ static int load_villages(jk_ctx *ctx, jk_store *st, jk_mapdata *md,
 		const void *wkb = sqlite3_column_blob(s, 6);
 		int nwkb = sqlite3_column_bytes(s, 6);
 		GEOSGeometry *g, *p, *simple;
-		jk_map_village *v;
 		double x = sqlite3_column_double(s, 4),
 		       y = sqlite3_column_double(s, 5);
 
@@ -298,34 +336,7 @@ static int load_villages(jk_ctx *ctx, jk_store *st, jk_mapdata *md,
 			md->v = nv;
 			cap = ncap;
 		}
-		v = &md->v[md->nv++];
-		memset(v, 0, sizeof *v);
-		v->geom = p;
-		v->kode = col_dup(s, 0);
-		v->nama = col_dup(s, 1);
-		v->kode_kec = col_dup(s, 2);
-		v->status = jk_map_village_status(
-			(const char *)sqlite3_column_text(s, 3));
-		v->in_area = sqlite3_column_int(s, 7);
-		GEOSArea_r(h, p, &v->area);
-		if (v->in_area && label_point(h, p, v->area, &x, &y)) {
-			/* the centre of the largest inscribed circle: where
-			 * a name has the most room */
-		} else if (sqlite3_column_type(s, 4) == SQLITE_NULL ||
-			   !to_utm(&x, &y, md->pj)) {
-			GEOSGeometry *pt = GEOSPointOnSurface_r(h, p);
-
-			x = y = 0;
-			if (pt) {
-				GEOSGeomGetX_r(h, pt, &x);
-				GEOSGeomGetY_r(h, pt, &y);
-				GEOSGeom_destroy_r(h, pt);
-			}
-		}
-		v->lx = x;
-		v->ly = y;
-		if (v->in_area)
-			md->n_status[v->status]++;
+		village_add(h, md, s, p, x, y);
 	}
 	if (step != SQLITE_DONE)
 		rc = jk_store_dberr(st, "cannot read the villages");
