@@ -441,15 +441,68 @@ static void xml_map_layers(jk_buf *b, OGRSpatialReferenceH wgs84,
 	jk_buf_puts(b, "  </projectlayers>\n");
 }
 
-static int write_project(jk_ctx *ctx, const char *dir, GDALDatasetH gpkg)
+/* The extent of the project: the data's box in the UTM zone of its
+ * centre (EPSG code into *epsg, @p utm set to it), with a margin and at
+ * least a kilometre across, into @p box (xmin, ymin, xmax, ymax). */
+static int project_extent(jk_ctx *ctx, GDALDatasetH gpkg,
+			  OGRSpatialReferenceH wgs84, OGRSpatialReferenceH utm,
+			  int *epsg, double box[4])
 {
-	OGRSpatialReferenceH wgs84 = NULL, utm = NULL;
 	OGRCoordinateTransformationH ct = NULL;
 	OGREnvelope ll = {0, 0, 0, 0};
 	double x0 = 0, y0 = 0, x1 = 0, y1 = 0, mx, my;
-	int epsg, rc = JK_OK;
+	int rc = JK_OK;
+
+	if (!data_extent(gpkg, &ll)) {
+		/* nothing to show: the centre of Indonesia */
+		ll.MinX = ll.MaxX = 118.0;
+		ll.MinY = ll.MaxY = -2.0;
+	}
+	*epsg = jk_utm_epsg((ll.MinX + ll.MaxX) / 2, (ll.MinY + ll.MaxY) / 2);
+	if (OSRImportFromEPSG(utm, *epsg) != OGRERR_NONE)
+		return gdal_err(ctx, "jangkau.qgs: cannot set up the UTM CRS");
+	OSRSetAxisMappingStrategy(utm, OAMS_TRADITIONAL_GIS_ORDER);
+	ct = OCTNewCoordinateTransformation(wgs84, utm);
+	if (!ct || !OCTTransformBounds(ct, ll.MinX, ll.MinY, ll.MaxX, ll.MaxY,
+				       &x0, &y0, &x1, &y1, 21))
+		rc = gdal_err(ctx, "jangkau.qgs: cannot project the extent");
+	if (ct)
+		OCTDestroyCoordinateTransformation(ct);
+	/* a margin, and at least a kilometre across */
+	mx = fmax((x1 - x0) * 0.04, 500.0);
+	my = fmax((y1 - y0) * 0.04, 500.0);
+	box[0] = x0 - mx;
+	box[1] = y0 - my;
+	box[2] = x1 + mx;
+	box[3] = y1 + my;
+	return rc;
+}
+
+/* The fixed properties at the end of the project. */
+static const char project_tail[] =
+	"  <properties>\n"
+	"    <SpatialRefSys>\n"
+	"      <ProjectionsEnabled type=\"int\">1</ProjectionsEnabled>\n"
+	"    </SpatialRefSys>\n"
+	"    <Paths>\n"
+	"      <Absolute type=\"bool\">false</Absolute>\n"
+	"    </Paths>\n"
+	"    <Measure>\n"
+	"      <Ellipsoid type=\"QString\">EPSG:7030</Ellipsoid>\n"
+	"    </Measure>\n"
+	"    <Measurement>\n"
+	"      <DistanceUnits type=\"QString\">km</DistanceUnits>\n"
+	"      <AreaUnits type=\"QString\">ha</AreaUnits>\n"
+	"    </Measurement>\n"
+	"  </properties>\n"
+	"</qgis>\n";
+
+static int write_project(jk_ctx *ctx, const char *dir, GDALDatasetH gpkg)
+{
+	OGRSpatialReferenceH wgs84 = NULL, utm = NULL;
+	double box[4] = {0, 0, 0, 0};
+	int epsg = 0, rc = JK_OK;
 	jk_buf b;
-	char extent[512];
 
 	jk_buf_init(&b);
 	wgs84 = jk_srs_wgs84();
@@ -458,30 +511,9 @@ static int write_project(jk_ctx *ctx, const char *dir, GDALDatasetH gpkg)
 		rc = gdal_err(ctx, "jangkau.qgs: cannot set up the CRS");
 		goto cleanup;
 	}
-	if (!data_extent(gpkg, &ll)) {
-		/* nothing to show: the centre of Indonesia */
-		ll.MinX = ll.MaxX = 118.0;
-		ll.MinY = ll.MaxY = -2.0;
-	}
-	epsg = jk_utm_epsg((ll.MinX + ll.MaxX) / 2, (ll.MinY + ll.MaxY) / 2);
-	if (OSRImportFromEPSG(utm, epsg) != OGRERR_NONE) {
-		rc = gdal_err(ctx, "jangkau.qgs: cannot set up the UTM CRS");
+	rc = project_extent(ctx, gpkg, wgs84, utm, &epsg, box);
+	if (rc)
 		goto cleanup;
-	}
-	OSRSetAxisMappingStrategy(utm, OAMS_TRADITIONAL_GIS_ORDER);
-	ct = OCTNewCoordinateTransformation(wgs84, utm);
-	if (!ct || !OCTTransformBounds(ct, ll.MinX, ll.MinY, ll.MaxX, ll.MaxY,
-				       &x0, &y0, &x1, &y1, 21)) {
-		rc = gdal_err(ctx, "jangkau.qgs: cannot project the extent");
-		goto cleanup;
-	}
-	/* a margin, and at least a kilometre across */
-	mx = fmax((x1 - x0) * 0.04, 500.0);
-	my = fmax((y1 - y0) * 0.04, 500.0);
-	snprintf(extent, sizeof extent,
-		 "xmin=\"%.3f\" ymin=\"%.3f\" xmax=\"%.3f\" ymax=\"%.3f\"",
-		 x0 - mx, y0 - my, x1 + mx, y1 + my);
-
 	jk_buf_puts(&b, "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd'"
 		    " 'SYSTEM'>\n");
 	jk_buf_printf(&b, "<qgis projectname=\"jangkau\" version=\"%s\">\n"
@@ -503,7 +535,7 @@ static int write_project(jk_ctx *ctx, const char *dir, GDALDatasetH gpkg)
 		      "    </extent>\n"
 		      "    <rotation>0</rotation>\n"
 		      "    <destinationsrs>\n",
-		      x0 - mx, y0 - my, x1 + mx, y1 + my);
+		      box[0], box[1], box[2], box[3]);
 	xml_srs(&b, utm, epsg, "      ");
 	jk_buf_puts(&b, "    </destinationsrs>\n"
 		    "    <rendermaptile>0</rendermaptile>\n"
@@ -512,34 +544,19 @@ static int write_project(jk_ctx *ctx, const char *dir, GDALDatasetH gpkg)
 	jk_buf_printf(&b, "  <ProjectViewSettings UseProjectScales=\"0\""
 		      " rotation=\"0\">\n"
 		      "    <Scales/>\n"
-		      "    <DefaultViewExtent %s>\n", extent);
+		      "    <DefaultViewExtent xmin=\"%.3f\" ymin=\"%.3f\""
+		      " xmax=\"%.3f\" ymax=\"%.3f\">\n",
+		      box[0], box[1], box[2], box[3]);
 	xml_srs(&b, utm, epsg, "      ");
 	jk_buf_puts(&b, "    </DefaultViewExtent>\n"
-		    "  </ProjectViewSettings>\n"
-		    "  <properties>\n"
-		    "    <SpatialRefSys>\n"
-		    "      <ProjectionsEnabled type=\"int\">1</ProjectionsEnabled>\n"
-		    "    </SpatialRefSys>\n"
-		    "    <Paths>\n"
-		    "      <Absolute type=\"bool\">false</Absolute>\n"
-		    "    </Paths>\n"
-		    "    <Measure>\n"
-		    "      <Ellipsoid type=\"QString\">EPSG:7030</Ellipsoid>\n"
-		    "    </Measure>\n"
-		    "    <Measurement>\n"
-		    "      <DistanceUnits type=\"QString\">km</DistanceUnits>\n"
-		    "      <AreaUnits type=\"QString\">ha</AreaUnits>\n"
-		    "    </Measurement>\n"
-		    "  </properties>\n"
-		    "</qgis>\n");
+		    "  </ProjectViewSettings>\n");
+	jk_buf_puts(&b, project_tail);
 	if (b.oom) {
 		rc = jk_error(ctx, JK_ERR_NOMEM, "out of memory");
 		goto cleanup;
 	}
 	rc = write_file(ctx, dir, "jangkau.qgs", jk_buf_str(&b), b.len);
 cleanup:
-	if (ct)
-		OCTDestroyCoordinateTransformation(ct);
 	if (utm)
 		OSRDestroySpatialReference(utm);
 	if (wgs84)
