@@ -107,6 +107,13 @@ int cli_usage(const struct cli_cmd *cmd, const char *fmt, ...)
  * on success. */
 int cli_parse_wait(struct cli *cli, const char *s);
 
+/* The road options of route and coverage --by road into @p ro: --profile
+ * (a name or a file; its path into @p pbuf), --optimize time|distance,
+ * --max-snap-m, --ignore-oneway. Returns 0, or EXIT_USAGE after printing. */
+int cli_parse_road(const struct cli_cmd *cmd, const char *profile,
+		   const char *optimize, const char *snap, int ignore_oneway,
+		   jk_route_opts *ro, char *pbuf, size_t n);
+
 /* Whether @p code is a region code with exactly @p dots dots, none first
  * or last: 74.72 (a regency, 1) or 74.72.01 (a district, 2). */
 int cli_code_level(const char *code, int dots);

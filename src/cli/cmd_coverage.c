@@ -17,7 +17,7 @@ static int coverage_parse(struct cli *cli, int argc, char **argv, void *args)
 	struct coverage_args *a = args;
 	jk_coverage_opts *co = &a->co;
 	const char *radius = NULL, *by = NULL, *minutes = NULL;
-	const char *optimize = NULL, *snap = NULL, *path = NULL;
+	const char *optimize = NULL, *snap = NULL;
 	int ignore_oneway = 0;
 	const struct cli_opt opts[] = {
 		{"--radius-km", &radius, NULL}, {"--by", &by, NULL},
@@ -41,24 +41,11 @@ static int coverage_parse(struct cli *cli, int argc, char **argv, void *args)
 	if (minutes && cli_parse_km(minutes, &co->max_minutes))
 		return cli_usage(&cli_cmd_coverage, "--max-minutes: '%s' is not a positive number",
 				 minutes);
-	if (snap && cli_parse_km(snap, &co->road.max_snap_m))
-		return cli_usage(&cli_cmd_coverage, "--max-snap-m: '%s' is not a positive number",
-				 snap);
-	if (optimize && strcmp(optimize, "time") && strcmp(optimize, "distance"))
-		return cli_usage(&cli_cmd_coverage, "--optimize: '%s' is not time or distance",
-				 optimize);
-	if (co->by_road) {
-		path = cli_profile_path(a->profile ? a->profile : "motorcycle", a->pbuf,
-					sizeof a->pbuf);
-		if (!path)
-			return cli_usage(&cli_cmd_coverage,
-					 "--profile: no profile '%s' (motorcycle, car, walk, or a CSV file)",
-					 a->profile);
-		co->road.profile = path;
-		co->road.optimize_distance = optimize && !strcmp(optimize, "distance");
-		co->road.ignore_oneway = ignore_oneway;
-	}
-	return 0;
+	if (!co->by_road)
+		return 0;
+	return cli_parse_road(&cli_cmd_coverage, a->profile ? a->profile : "motorcycle",
+			      optimize, snap, ignore_oneway, &co->road, a->pbuf,
+			      sizeof a->pbuf);
 }
 
 static int coverage_run(struct cli *cli, jk_store *st, void *args)

@@ -54,20 +54,8 @@ static int route_parse(struct cli *cli, int argc, char **argv, void *args)
 		return cli_usage(&cli_cmd_route, "--from: '%s' is not LON,LAT", from);
 	if (parse_point(to, &a->lon2, &a->lat2))
 		return cli_usage(&cli_cmd_route, "--to: '%s' is not LON,LAT", to);
-	if (optimize && strcmp(optimize, "time") && strcmp(optimize, "distance"))
-		return cli_usage(&cli_cmd_route, "--optimize: '%s' is not time or distance",
-				 optimize);
-	if (snap && cli_parse_km(snap, &a->ro.max_snap_m))
-		return cli_usage(&cli_cmd_route, "--max-snap-m: '%s' is not a positive number",
-				 snap);
-	a->ro.profile = cli_profile_path(profile, a->pbuf, sizeof a->pbuf);
-	if (!a->ro.profile)
-		return cli_usage(&cli_cmd_route,
-				 "--profile: no profile '%s' (motorcycle, car, walk, or a CSV file)",
-				 profile);
-	a->ro.optimize_distance = optimize && !strcmp(optimize, "distance");
-	a->ro.ignore_oneway = ignore_oneway;
-	return 0;
+	return cli_parse_road(&cli_cmd_route, profile, optimize, snap, ignore_oneway,
+			      &a->ro, a->pbuf, sizeof a->pbuf);
 }
 
 static int route_run(struct cli *cli, jk_store *st, void *args)

@@ -251,6 +251,24 @@ int cli_parse_wait(struct cli *cli, const char *s)
 	return 0;
 }
 
+int cli_parse_road(const struct cli_cmd *cmd, const char *profile,
+		   const char *optimize, const char *snap, int ignore_oneway,
+		   jk_route_opts *ro, char *pbuf, size_t n)
+{
+	if (optimize && strcmp(optimize, "time") && strcmp(optimize, "distance"))
+		return cli_usage(cmd, "--optimize: '%s' is not time or distance", optimize);
+	if (snap && cli_parse_km(snap, &ro->max_snap_m))
+		return cli_usage(cmd, "--max-snap-m: '%s' is not a positive number", snap);
+	ro->profile = cli_profile_path(profile, pbuf, n);
+	if (!ro->profile)
+		return cli_usage(cmd,
+				 "--profile: no profile '%s' (motorcycle, car, walk, or a CSV file)",
+				 profile);
+	ro->optimize_distance = optimize && !strcmp(optimize, "distance");
+	ro->ignore_oneway = ignore_oneway;
+	return 0;
+}
+
 int cli_code_level(const char *code, int dots)
 {
 	const char *p;

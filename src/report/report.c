@@ -325,7 +325,7 @@ static void sum_line(reporter *rp, const char *name, const long *v,
 static void sum_foot(reporter *rp, const long *total)
 {
 	jk_buf_puts(&rp->html, "</tbody><tfoot>");
-	sum_line(rp, jk_tr(rp->id, JK_T_TOTAL), total, "th");
+	sum_line(rp, T(rp, JK_T_TOTAL), total, "th");
 	jk_buf_puts(&rp->html, "</tfoot></table></div>\n");
 }
 
@@ -392,22 +392,22 @@ static int section_header(reporter *rp)
 		      "<meta charset=\"utf-8\">\n"
 		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 		      "<title>", rp->id ? "id" : "en");
-	html_esc(&rp->html, jk_tr(rp->id, JK_T_TITLE));
+	html_esc(&rp->html, T(rp, JK_T_TITLE));
 	jk_buf_printf(&rp->html, "</title>\n<style>%s</style>\n</head>\n"
 		      "<body>\n<header><h1>", css);
-	html_esc(&rp->html, jk_tr(rp->id, JK_T_TITLE));
+	html_esc(&rp->html, T(rp, JK_T_TITLE));
 	jk_buf_puts(&rp->html, "</h1>\n<p class=\"meta\">");
 	if (jk_reach_rule(rp->st, rp->id, &label, &value)) {
 		html_esc(&rp->html, jk_buf_str(&label));
 		jk_buf_puts(&rp->html, ": <b>");
 		html_esc(&rp->html, jk_buf_str(&value));
 	} else {
-		html_esc(&rp->html, jk_tr(rp->id, JK_T_RADIUS));
+		html_esc(&rp->html, T(rp, JK_T_RADIUS));
 		jk_buf_puts(&rp->html, ": <b>");
-		html_esc(&rp->html, jk_tr(rp->id, JK_T_UNKNOWN));
+		html_esc(&rp->html, T(rp, JK_T_UNKNOWN));
 	}
 	jk_buf_puts(&rp->html, "</b><br>");
-	html_esc(&rp->html, jk_tr(rp->id, JK_T_RUN));
+	html_esc(&rp->html, T(rp, JK_T_RUN));
 	jk_buf_puts(&rp->html, ": <b>");
 	rc = jk_store_prepare(rp->st,
 		"SELECT at FROM runs WHERE step LIKE 'coverage%'"
@@ -425,7 +425,7 @@ static int section_header(reporter *rp)
 	} else if (at) {
 		html_esc(&rp->html, at);
 	} else {
-		html_esc(&rp->html, jk_tr(rp->id, JK_T_UNKNOWN));
+		html_esc(&rp->html, T(rp, JK_T_UNKNOWN));
 	}
 	jk_buf_puts(&rp->html, "</b></p>\n</header>\n");
 cleanup:
@@ -502,13 +502,13 @@ static int map_figure(reporter *rp, const char *kode, const char *name,
 	}
 	if (folded) {
 		jk_buf_puts(&rp->html, "<details><summary>");
-		html_esc(&rp->html, jk_tr(rp->id, JK_T_MAP));
+		html_esc(&rp->html, T(rp, JK_T_MAP));
 		jk_buf_puts(&rp->html, ": ");
 		html_esc(&rp->html, name);
 		jk_buf_puts(&rp->html, "</summary>");
 	}
 	jk_buf_puts(&rp->html, "<figure><img alt=\"");
-	html_esc(&rp->html, jk_tr(rp->id, JK_T_MAP));
+	html_esc(&rp->html, T(rp, JK_T_MAP));
 	jk_buf_puts(&rp->html, " ");
 	html_esc(&rp->html, name);
 	jk_buf_puts(&rp->html, "\" src=\"data:image/webp;base64,");
@@ -645,15 +645,23 @@ cleanup:
 	return rc;
 }
 
-/* A row of the gap list; on the page the village name comes first (with
- * its code under it), so that it stays in view on a narrow screen. */
-static void gap_row(reporter *rp, sqlite3_stmt *s)
+/* Opens a table row with the village of @p s (name in column 1, its code
+ * under it from column 0): first, so that it stays in view on a narrow
+ * screen. */
+static void village_cell(reporter *rp, sqlite3_stmt *s)
 {
 	jk_buf_puts(&rp->html, "<tr><td class=\"w\">");
 	html_esc(&rp->html, col_text(s, 1));
 	jk_buf_puts(&rp->html, "<br><small>");
 	html_esc(&rp->html, col_text(s, 0));
 	jk_buf_puts(&rp->html, "</small></td>");
+}
+
+/* A row of the gap list; on the page the village name comes first (with
+ * its code under it), so that it stays in view on a narrow screen. */
+static void gap_row(reporter *rp, sqlite3_stmt *s)
+{
+	village_cell(rp, s);
 	html_cell_text(&rp->html, col_text(s, 2));
 	html_cell_text(&rp->html, col_text(s, 3));
 	html_cell_code(rp, &rp->html, col_text(s, 6), JK_T_UNKNOWN);
@@ -748,12 +756,12 @@ static void section_legend(reporter *rp)
 		jk_buf_puts(&rp->html, "</dd>");
 	}
 	jk_buf_puts(&rp->html, "</dl>\n<p class=\"note\">");
-	html_esc(&rp->html, jk_tr(rp->id, JK_T_D_AK));
+	html_esc(&rp->html, T(rp, JK_T_D_AK));
 	jk_buf_puts(&rp->html, "</p>\n</section>\n<footer>");
-	html_esc(&rp->html, jk_tr(rp->id, JK_T_FILES));
+	html_esc(&rp->html, T(rp, JK_T_FILES));
 	jk_buf_puts(&rp->html, ": report_kabupaten.csv, report_kecamatan.csv, "
 		    "report_gaps.csv, report_sites_attention.csv.<br>");
-	html_esc(&rp->html, jk_tr(rp->id, JK_T_MADE_BY));
+	html_esc(&rp->html, T(rp, JK_T_MADE_BY));
 	jk_buf_puts(&rp->html, " " JK_VERSION_STRING
 		    "</footer>\n</body>\n</html>\n");
 }
@@ -795,15 +803,11 @@ static int section_road(reporter *rp)
 				     : "Active clients whose home is far from any road (off the "
 				       "network) or not linked by road or ferry to any ready site "
 				       "(unreachable), per village.",
-			      jk_tr(rp->id, JK_T_DESA), jk_tr(rp->id, JK_T_KECAMATAN), jk_tr(rp->id, JK_T_KABUPATEN),
+			      T(rp, JK_T_DESA), T(rp, JK_T_KECAMATAN), T(rp, JK_T_KABUPATEN),
 			      T(rp, JK_T_OFF_NETWORK),
 			      T(rp, JK_T_UNREACHABLE));
 		while (step == SQLITE_ROW) {
-			jk_buf_puts(&rp->html, "<tr><td class=\"w\">");
-			html_esc(&rp->html, col_text(s, 1));
-			jk_buf_puts(&rp->html, "<br><small>");
-			html_esc(&rp->html, col_text(s, 0));
-			jk_buf_puts(&rp->html, "</small></td>");
+			village_cell(rp, s);
 			html_cell_text(&rp->html, col_text(s, 2));
 			html_cell_text(&rp->html, col_text(s, 3));
 			html_cell_num(rp, &rp->html, s, 4, 0);
