@@ -148,9 +148,9 @@ void cli_print_coverage_road(struct cli *cli, const jk_coverage_opts *co,
 void cli_print_roads(struct cli *cli, const char *path, const jk_roads_stats *s);
 
 /* The file @p rel (e.g. "profiles/car.csv", "demo/desa.geojson") of the
- * bundled data: under $JANGKAU_DATA, the source tree (when run from a
- * build tree), or the installed share directory, the first that has it.
- * NULL when none has. */
+ * bundled data: under $JANGKAU_DATA, the share directory beside the
+ * installed program (BINDIR/../share/jangkau), or the source tree (when run
+ * from a build tree), the first that has it. NULL when none has. */
 const char *cli_data_path(const char *rel, char *buf, size_t n);
 
 /* The file of a travel profile: @p name itself when it names a file

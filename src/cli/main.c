@@ -126,20 +126,48 @@ int cli_fail(struct cli *cli, int rc)
 	return EXIT_FAIL;
 }
 
+/* The bundled data of an installed program: JK_BIN_TO_DATA from the
+ * folder of the running program, "" when that cannot be read. */
+static const char *installed_data(char *buf, size_t n)
+{
+	char exe[4096];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *slash;
+
+	buf[0] = '\0';
+	if (len <= 0)
+		return buf;
+	exe[len] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash) {
+		*slash = '\0';
+		snprintf(buf, n, "%s/%s", exe, JK_BIN_TO_DATA);
+	}
+	return buf;
+}
+
 const char *cli_data_path(const char *rel, char *buf, size_t n)
 {
 	const char *cands[3];
+	char inst[4200];
 	int i, w;
 
 	cands[0] = getenv("JANGKAU_DATA");
-	cands[1] = JK_SOURCE_DATA_DIR;
-	cands[2] = JK_INSTALL_DATA_DIR;
+	cands[1] = installed_data(inst, sizeof inst);
+	cands[2] = JK_SOURCE_DATA_DIR;
 	for (i = 0; i < 3; i++) {
 		if (!cands[i] || !*cands[i])
 			continue;
 		w = snprintf(buf, n, "%s/%s", cands[i], rel);
-		if (w > 0 && (size_t)w < n && access(buf, R_OK) == 0)
+		if (w > 0 && (size_t)w < n && access(buf, R_OK) == 0) {
+			/* as a person would write it: no "bin/../share" */
+			char *real = realpath(buf, NULL);
+
+			if (real && strlen(real) < n)
+				memcpy(buf, real, strlen(real) + 1);
+			free(real);
 			return buf;
+		}
 	}
 	return NULL;
 }

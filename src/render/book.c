@@ -60,6 +60,7 @@ typedef struct book {
 	section sec[MAX_SECTIONS];
 	int nsec;
 	int next_num;      /* the next site number */
+	long n_kec;        /* kecamatan laid out in this pass (progress) */
 } book;
 
 static const char *col(sqlite3_stmt *s, int i)
@@ -865,6 +866,7 @@ static int lay_out(book *bk, const book *pass1)
 	int rc, step;
 
 	bk->next_num = 1;
+	bk->n_kec = 0;
 	rc = load_counts(bk, &c);
 	if (!rc)
 		rc = cover(bk, &c);
@@ -883,6 +885,8 @@ static int lay_out(book *bk, const book *pass1)
 
 		jk_strlcpy(kode, col(s, 0), sizeof kode);
 		jk_strlcpy(nama, col(s, 1), sizeof nama);
+		jk_progress(bk->ctx, pass1 ? "book: writing" : "book: laying out",
+			    ++bk->n_kec, 0);
 		rc = kecamatan(bk, kode, nama);
 	}
 	if (!rc && step != SQLITE_DONE && step != SQLITE_ROW)

@@ -78,6 +78,7 @@ typedef struct reporter {
 	const char *dir;
 	int id; /* Indonesian number format */
 	int maps; /* JK_REPORT_MAPS_* */
+	long n_maps; /* maps drawn so far (progress) */
 	jk_buf html;
 	jk_buf csv[N_CSV]; /* the CSV tables, written with the page at the end */
 	jk_csvw csvw[N_CSV]; /* their writers */
@@ -495,6 +496,8 @@ static int map_figure(reporter *rp, const char *kode, const char *name,
 	int rc;
 
 	jk_buf_init(&png);
+	/* the maps are most of the report's time */
+	jk_progress(rp->ctx, "report: maps", ++rp->n_maps, 0);
 	rc = jk_map_webp_buf(rp->ctx, rp->st, kode, rp->id, width_px, &png);
 	if (rc) {
 		jk_buf_release(&png);
