@@ -162,10 +162,13 @@ hold_store() {
 		sqlite3 "$1" >/dev/null 2>&1 &
 	holder=$!
 	local k
-	for k in $(seq 50); do
+	# a loaded machine may take a while to start the holder
+	for k in $(seq 300); do
 		sqlite3 "$1" "SELECT count(*) FROM meta" >/dev/null 2>&1 || return 0
 		sleep 0.1
 	done
+	echo "hold_store: the holder did not take the lock in 30 s" >&2
+	return 1
 }
 "$JANGKAU" --db "$T/lock.sqlite" --quiet import boundaries "$T/baubau.gpkg"
 hold_store "$T/lock.sqlite" 4
