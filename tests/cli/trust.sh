@@ -171,7 +171,7 @@ hold_store() {
 	return 1
 }
 "$JANGKAU" --db "$T/lock.sqlite" --quiet import boundaries "$T/baubau.gpkg"
-hold_store "$T/lock.sqlite" 4
+hold_store "$T/lock.sqlite" 8
 set +e
 "$JANGKAU" --db "$T/lock.sqlite" --wait 1 import boundaries "$T/baubau.gpkg" >/dev/null 2>"$T/lock.err"
 rc=$?
