@@ -602,6 +602,11 @@ void jk_map_draw(jk_ctx *ctx, cairo_t *cr, const jk_mapdata *md, double x,
 
 static const jk_text_key status_label[JK_MS_N + 1] = {JK_T_COVERED, JK_T_REACHABLE,
 					      JK_T_PENDING, JK_T_GAP, JK_T_MAP_NONE};
+/* The order of the legend's village entries; NO_READY is the heading of
+ * the three statuses without a ready site. */
+#define NO_READY (-1)
+static const int legend_order[] = {JK_MS_COVERED, NO_READY, JK_MS_REACHABLE,
+				   JK_MS_PENDING, JK_MS_GAP, JK_MS_NONE};
 static const jk_text_key site_label[JK_SS_N] = {JK_T_MAP_READY, JK_T_MAP_NOT_READY,
 					JK_T_MAP_INACTIVE, JK_T_MAP_UNKNOWN};
 
@@ -619,13 +624,27 @@ double jk_map_legend(cairo_t *cr, const jk_mapdata *md, double x, double y,
 	y += jk_text(cr, jk_tr(st->id, JK_T_MAP_VILLAGES), 8, 1, x, y, w,
 		     PANGO_ALIGN_LEFT) + 3;
 	nrow = 0;
-	for (i = 0; i <= JK_MS_N; i++) {
-		if (i == JK_MS_NONE && !md->n_status[i])
+	/* the office's goal: the villages with a ready site, then those
+	 * without one and what they have instead */
+	for (i = 0; i < (int)(sizeof legend_order / sizeof legend_order[0]); i++) {
+		int ms = legend_order[i];
+
+		if (ms == JK_MS_NONE && !md->n_status[ms])
 			continue;
 		yy = y + (k / ncol) * row;
-		swatch(cr, i, x + (k % ncol) * colw, yy, 14, 9, st->hatch);
+		cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+		if (ms == NO_READY) {
+			snprintf(txt, sizeof txt, "%s (%ld):", jk_tr(st->id, JK_T_NO_READY),
+				 md->n_status[JK_MS_REACHABLE] + md->n_status[JK_MS_PENDING] +
+					 md->n_status[JK_MS_GAP]);
+			jk_text(cr, txt, 7, 1, x + (k % ncol) * colw, yy - 0.5,
+				colw - 2, PANGO_ALIGN_LEFT);
+			k++;
+			continue;
+		}
+		swatch(cr, ms, x + (k % ncol) * colw, yy, 14, 9, st->hatch);
 		snprintf(txt, sizeof txt, "%s (%ld)",
-			 jk_tr(st->id, status_label[i]), md->n_status[i]);
+			 jk_tr(st->id, status_label[ms]), md->n_status[ms]);
 		cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
 		jk_text(cr, txt, 7, 0, x + (k % ncol) * colw + 18, yy - 0.5,
 			colw - 20, PANGO_ALIGN_LEFT);

@@ -281,12 +281,21 @@ cleanup:
 	return rc;
 }
 
-/* The columns of the HTML summary tables: indexes into sum_row.v. */
-static const int sum_cols[] = {0, 1, 2, 3, 4, 5, 7, 8};
+/* The columns of the HTML summary tables: indexes into sum_row.v, or
+ * NO_READY for the villages without a ready site (the office's goal, the
+ * sum of the three statuses after it). */
+#define NO_READY (-1)
+static const int sum_cols[] = {0, 1, NO_READY, 2, 3, 4, 5, 7, 8};
 static const jk_text_key sum_heads[] = {
-	JK_T_VILLAGES, JK_T_COVERED, JK_T_REACHABLE, JK_T_PENDING, JK_T_GAP, JK_T_SITES,
-	JK_T_CAP, JK_T_DEMAND
+	JK_T_VILLAGES, JK_T_COVERED, JK_T_NO_READY, JK_T_REACHABLE, JK_T_PENDING,
+	JK_T_GAP, JK_T_SITES, JK_T_CAP, JK_T_DEMAND
 };
+
+/* The value of summary column @p c of the counts @p v. */
+static long sum_value(const long *v, int c)
+{
+	return c == NO_READY ? v[2] + v[3] + v[4] : v[c];
+}
 #define N_SUM_COLS ((int)(sizeof sum_cols / sizeof sum_cols[0]))
 
 static void sum_head(reporter *rp, jk_text_key first)
@@ -317,7 +326,7 @@ static void sum_line(reporter *rp, const char *name, const long *v,
 	jk_buf_printf(&rp->html, "</%s>", tag);
 	for (i = 0; i < N_SUM_COLS; i++) {
 		jk_buf_printf(&rp->html, "<%s class=\"n\">", tag);
-		fmt_num(rp, &rp->html, (double)v[sum_cols[i]], 0);
+		fmt_num(rp, &rp->html, (double)sum_value(v, sum_cols[i]), 0);
 		jk_buf_printf(&rp->html, "</%s>", tag);
 	}
 	jk_buf_puts(&rp->html, "</tr>\n");
@@ -353,6 +362,11 @@ static const char *const css =
 	".kf div{border:1px solid #d6dde6;border-radius:.4rem;padding:.5rem .6rem}"
 	".kf b{display:block;font-size:1.35rem}"
 	".kf span{font-size:.85rem;color:#4a5563}"
+	".kf .goal{grid-column:1/-1;border:2px solid #8c2d04;background:#fff5eb}"
+	".kf .goal div{border:0;padding:0}"
+	".kf .goal b{font-size:2rem;color:#8c2d04}"
+	".kf .goal span{font-size:1rem;color:#1f2933;font-weight:600}"
+	".kf .goal p{margin:.1rem 0 0;font-size:.85rem;color:#4a5563}"
 	".tw{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.4rem 0 1rem}"
 	"table{border-collapse:collapse;width:100%;font-size:.9rem}"
 	"th,td{padding:.35rem .5rem;border-bottom:1px solid #e3e8ee;text-align:left;vertical-align:top}"
@@ -470,11 +484,21 @@ static int section_summary(reporter *rp, const long *total)
 	}
 	h2(rp, "ringkasan", JK_T_SUMMARY);
 	jk_buf_puts(&rp->html, "<div class=\"kf\">");
-	key_figure(rp, total[0], JK_T_VILLAGES);
-	key_figure(rp, total[1], JK_T_COVERED);
+	/* the office's goal first: the villages without a ready site, then
+	 * what they have instead */
+	jk_buf_puts(&rp->html, "<div class=\"goal\">");
+	key_figure(rp, total[2] + total[3] + total[4], JK_T_NO_READY);
+	jk_buf_puts(&rp->html, "<p>");
+	html_esc(&rp->html, T(rp, JK_T_OF));
+	jk_buf_puts(&rp->html, " ");
+	fmt_num(rp, &rp->html, (double)total[0], 0);
+	jk_buf_puts(&rp->html, " ");
+	html_esc(&rp->html, T(rp, JK_T_VILLAGES_LC));
+	jk_buf_puts(&rp->html, "</p></div>");
 	key_figure(rp, total[2], JK_T_REACHABLE);
 	key_figure(rp, total[3], JK_T_PENDING);
 	key_figure(rp, total[4], JK_T_GAP);
+	key_figure(rp, total[1], JK_T_COVERED);
 	jk_buf_puts(&rp->html, "</div>\n<div class=\"kf\">");
 	key_figure(rp, (long)sqlite3_column_int64(s, 0), JK_T_K_ACTIVE);
 	key_figure(rp, (long)sqlite3_column_int64(s, 1), JK_T_K_INREACH);
@@ -686,9 +710,9 @@ static const listing gap_listing = {
 	.id = "gaps", .title = JK_T_GAPS, .note = JK_T_GAPS_NOTE, .none = JK_T_NO_GAPS,
 	.heads = gap_heads, .nheads = N_OF(gap_heads),
 	.num_heads = 1u << 4 | 1u << 5 | 1u << 6,
-	.sql = "SELECT " JK_SQL_DESA_COLS JK_SQL_DESA_FROM JK_SQL_GAP_WHERE
-	       " ORDER BY c.demand DESC, c.near_km IS NULL, c.near_km DESC,"
-	       " v.kode",
+	.sql = "SELECT " JK_SQL_DESA_COLS JK_SQL_DESA_FROM JK_SQL_NO_READY_WHERE
+	       " ORDER BY" JK_SQL_NEED_ORDER ", c.demand DESC, c.near_km IS NULL,"
+	       " c.near_km DESC, v.kode",
 	.csv = CSV_GAPS,
 	.csv_head = "kode,desa,kecamatan,kabupaten,status,n_pending,demand,"
 		    "near_km,status_ak\r\n",
@@ -741,15 +765,18 @@ static void section_legend(reporter *rp)
 		const char *code;
 		jk_text_key name, desc;
 	} items[] = {
-		{"covered", JK_T_S_COVERED, JK_T_D_COVERED},
 		{"reachable", JK_T_S_REACHABLE, JK_T_D_REACHABLE},
 		{"pending", JK_T_S_PENDING, JK_T_D_PENDING},
 		{"gap", JK_T_S_GAP, JK_T_D_GAP},
+		{"covered", JK_T_S_COVERED, JK_T_D_COVERED},
 	};
 	size_t i;
 
 	h2(rp, "legend", JK_T_LEGEND);
-	jk_buf_puts(&rp->html, "<dl>");
+	/* the office's goal, then its three groups, then the goal met */
+	jk_buf_puts(&rp->html, "<p>");
+	html_esc(&rp->html, T(rp, JK_T_D_NO_READY));
+	jk_buf_puts(&rp->html, "</p><dl>");
 	for (i = 0; i < sizeof items / sizeof items[0]; i++) {
 		jk_buf_printf(&rp->html, "<dt><span class=\"st st-%s\">",
 			      items[i].code);

@@ -35,6 +35,13 @@
 /* Villages that need a site: the gaps layer and the report's gap list. */
 #define JK_SQL_GAP_WHERE " WHERE c.status IN ('gap', 'pending')"
 
+/* Villages without a ready site, the office's goal (the report's list):
+ * every status but covered, the most in need first. */
+#define JK_SQL_NO_READY_WHERE \
+	" WHERE c.status IN ('gap', 'pending', 'reachable')"
+#define JK_SQL_NEED_ORDER \
+	" CASE c.status WHEN 'gap' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END"
+
 /* Grouping keys. A village without a code of its regency or district is
  * grouped by the names, so that it is counted somewhere rather than lost;
  * '~' sorts those groups after the coded ones. */
