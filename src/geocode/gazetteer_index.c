@@ -337,16 +337,12 @@ cleanup:
 	return rc;
 }
 
-int jk_gaz_finish(jk_gaz *g)
+/* Sorts the units by code (wilayah.csv comes sorted) and keeps the first
+ * of equal codes. */
+static void units_sort(jk_gaz *g)
 {
-	size_t i, w, cap = 0, hsize;
-	int rc = -1;
+	size_t i, w;
 
-	if (!g)
-		return -1;
-	index_free(g);
-	/* sort by code (wilayah.csv comes sorted), keep the first of equal
-	 * codes */
 	for (i = 1; i < g->nu && unit_cmp(&g->u[i - 1], &g->u[i]) < 0; i++)
 		;
 	if (i < g->nu)
@@ -361,51 +357,64 @@ int jk_gaz_finish(jk_gaz *g)
 		w++;
 	}
 	g->nu = w;
+}
+
+/* Counts the units of each level and links each to its ancestors and the
+ * end of its descendants, in one pass in code order: the open units of the
+ * levels above are a unit's ancestors, and a unit's descendants end where
+ * a unit not inside it starts. */
+static void units_link(jk_gaz *g)
+{
+	int open[5] = { -1, -1, -1, -1, -1 };
+	size_t i;
+	int lv;
+
 	memset(g->count, 0, sizeof g->count);
-	/* one pass in code order: the open units of the levels above are a
-	 * unit's ancestors, and a unit's descendants end where a unit not
-	 * inside it starts */
-	{
-		int open[5] = { -1, -1, -1, -1, -1 };
-		int lv;
+	for (i = 0; i < g->nu; i++) {
+		struct unit *u = &g->u[i];
 
-		for (i = 0; i < g->nu; i++) {
-			struct unit *u = &g->u[i];
-
-			g->count[u->level]++;
-			u->entry = -1;
-			u->kind = KIND_NONE;
-			u->n_oldpar = 0;
-			u->n_split = 0;
-			u->off_entry = -1;
-			/* close what this unit is not inside of */
-			for (lv = 1; lv <= 4; lv++) {
-				if (open[lv] < 0 ||
-				    (lv < u->level && kode_is_prefix(g->u[open[lv]].kode,
-								     u->kode)))
-					continue;
-				g->u[open[lv]].end = (int)i;
-				open[lv] = -1;
-			}
-			/* the rest are its ancestors */
-			u->kec = u->kab = u->prov = -1;
-			if (u->level > JK_LVL_KEC)
-				u->kec = open[JK_LVL_KEC];
-			if (u->level > JK_LVL_KAB)
-				u->kab = open[JK_LVL_KAB];
-			if (u->level > JK_LVL_PROV)
-				u->prov = open[JK_LVL_PROV];
-			open[u->level] = (int)i;
+		g->count[u->level]++;
+		u->entry = -1;
+		u->kind = KIND_NONE;
+		u->n_oldpar = 0;
+		u->n_split = 0;
+		u->off_entry = -1;
+		/* close what this unit is not inside of */
+		for (lv = 1; lv <= 4; lv++) {
+			if (open[lv] < 0 ||
+			    (lv < u->level && kode_is_prefix(g->u[open[lv]].kode,
+							     u->kode)))
+				continue;
+			g->u[open[lv]].end = (int)i;
+			open[lv] = -1;
 		}
-		for (lv = 1; lv <= 4; lv++)
-			if (open[lv] >= 0)
-				g->u[open[lv]].end = (int)g->nu;
+		/* the rest are its ancestors */
+		u->kec = u->kab = u->prov = -1;
+		if (u->level > JK_LVL_KEC)
+			u->kec = open[JK_LVL_KEC];
+		if (u->level > JK_LVL_KAB)
+			u->kab = open[JK_LVL_KAB];
+		if (u->level > JK_LVL_PROV)
+			u->prov = open[JK_LVL_PROV];
+		open[u->level] = (int)i;
 	}
+	for (lv = 1; lv <= 4; lv++)
+		if (open[lv] >= 0)
+			g->u[open[lv]].end = (int)g->nu;
+}
+
+/* The name entries of every unit: official names, village names without
+ * their own "Desa", aliases; then the kind of the regencies no name told.
+ * Returns 0, or -1 on OOM. */
+static int entries_build(jk_gaz *g)
+{
+	size_t i, cap = 0;
+
 	for (i = 0; i < g->nu; i++) {
 		size_t before = g->ne;
 
 		if (entry_add(g, &cap, (int)i, g->u[i].name, 0) < 0)
-			goto cleanup;
+			return -1;
 		g->u[i].off_entry = g->ne > before ? (int)before : -1;
 	}
 	/* a few villages carry their level word in the official name ("Desa
@@ -417,25 +426,29 @@ int jk_gaz_finish(jk_gaz *g)
 		     !strncmp(g->u[i].name, "desa ", 5)) &&
 		    strncmp(g->u[i].name + 5, "Adat ", 5) &&
 		    entry_add(g, &cap, (int)i, g->u[i].name + 5, 0) < 0)
-			goto cleanup;
+			return -1;
 	for (i = 0; i < g->nal; i++) {
 		int k = jk_gaz_unit_find(g, g->al[i].kode);
 
 		if (k >= 0 && entry_add(g, &cap, k, g->al[i].name, 1) < 0)
-			goto cleanup;
+			return -1;
 	}
 	for (i = 0; i < g->nu; i++)
 		if (g->u[i].level == JK_LVL_KAB && g->u[i].kind == KIND_NONE)
 			g->u[i].kind = atoi(g->u[i].kode + 3) >= 70 ? KIND_KOTA : KIND_KAB;
-	if (link_oldparents(g) < 0)
-		goto cleanup;
+	return 0;
+}
 
-	/* exact-key hash */
+/* The exact-key hash of the entries. Returns 0, or -1 on OOM. */
+static int hash_build(jk_gaz *g)
+{
+	size_t i, hsize;
+
 	for (hsize = 1024; hsize < g->ne * 2; hsize *= 2)
 		;
 	g->hash = malloc(hsize * sizeof *g->hash);
 	if (!g->hash)
-		goto cleanup;
+		return -1;
 	memset(g->hash, 0xff, hsize * sizeof *g->hash);
 	g->hmask = hsize - 1;
 	for (i = 0; i < g->ne; i++) {
@@ -444,13 +457,21 @@ int jk_gaz_finish(jk_gaz *g)
 		g->e[i].next_hash = g->hash[h];
 		g->hash[h] = (int)i;
 	}
+	return 0;
+}
 
-	/* fuzzy buckets: counting sort by (level, first char, length) */
+/* The fuzzy buckets: the entries in a counting sort by (level, first
+ * char, length). Returns 0, or -1 on OOM. */
+static int buckets_build(jk_gaz *g)
+{
+	size_t i;
+	int *fill;
+
 	g->bstart = calloc(BSIZE, sizeof *g->bstart);
 	g->byb = malloc((g->ne ? g->ne : 1) * sizeof *g->byb);
 	g->bmask = malloc((g->ne ? g->ne : 1) * sizeof *g->bmask);
 	if (!g->bstart || !g->byb || !g->bmask)
-		goto cleanup;
+		return -1;
 	for (i = 0; i < g->ne; i++) {
 		int c = jk_gaz_char_class(g->e[i].key[0]);
 
@@ -459,25 +480,36 @@ int jk_gaz_finish(jk_gaz *g)
 	}
 	for (i = 1; i < BSIZE; i++)
 		g->bstart[i] += g->bstart[i - 1];
-	{
-		int *fill = malloc(BSIZE * sizeof *fill);
+	fill = malloc(BSIZE * sizeof *fill);
+	if (!fill)
+		return -1;
+	memcpy(fill, g->bstart, BSIZE * sizeof *fill);
+	for (i = 0; i < g->ne; i++) {
+		int c = jk_gaz_char_class(g->e[i].key[0]);
 
-		if (!fill)
-			goto cleanup;
-		memcpy(fill, g->bstart, BSIZE * sizeof *fill);
-		for (i = 0; i < g->ne; i++) {
-			int c = jk_gaz_char_class(g->e[i].key[0]);
+		if (c >= 0) {
+			int k = fill[BIDX(g->u[g->e[i].unit].level, c, g->e[i].len)]++;
 
-			if (c >= 0) {
-				int k = fill[BIDX(g->u[g->e[i].unit].level, c,
-						  g->e[i].len)]++;
-
-				g->byb[k] = (int)i;
-				g->bmask[k] = g->e[i].mask;
-			}
+			g->byb[k] = (int)i;
+			g->bmask[k] = g->e[i].mask;
 		}
-		free(fill);
 	}
+	free(fill);
+	return 0;
+}
+
+int jk_gaz_finish(jk_gaz *g)
+{
+	int rc = -1;
+
+	if (!g)
+		return -1;
+	index_free(g);
+	units_sort(g);
+	units_link(g);
+	if (entries_build(g) < 0 || link_oldparents(g) < 0 || hash_build(g) < 0 ||
+	    buckets_build(g) < 0)
+		goto cleanup;
 	g->finished = 1;
 	rc = 0;
 cleanup:
