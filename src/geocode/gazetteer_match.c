@@ -299,9 +299,9 @@ static double entry_sim(const struct entry *e, const char *k, size_t kl,
 	return s;
 }
 
-/* Exact-key lookup at @p level into @p l. */
-static void lookup_exact(const jk_gaz *g, int level, const char *k, size_t kl,
-			 struct hitlist *l)
+/* Exact-key lookup at @p level with similarity @p sim. */
+static void lookup_exact_sim(const jk_gaz *g, int level, const char *k,
+			     size_t kl, double sim, struct hitlist *l)
 {
 	int i;
 
@@ -313,8 +313,15 @@ static void lookup_exact(const jk_gaz *g, int level, const char *k, size_t kl,
 
 		if (e->len == kl && memcmp(e->key, k, kl) == 0 &&
 		    g->u[e->unit].level == level)
-			hits_add(l, e->unit, 0, 1.0);
+			hits_add(l, e->unit, sim < 1.0 ? 1 : 0, sim);
 	}
+}
+
+/* Exact-key lookup at @p level into @p l. */
+static void lookup_exact(const jk_gaz *g, int level, const char *k, size_t kl,
+			 struct hitlist *l)
+{
+	lookup_exact_sim(g, level, k, kl, 1.0, l);
 }
 
 /* Fuzzy lookup at @p level among all entries, through the buckets. */
@@ -577,24 +584,6 @@ static struct ev *ev_add(struct mctx *m, const jk_addr_part *p, int src,
 static int ev_overlap(const struct ev *a, const struct ev *b)
 {
 	return a == b || (a->pid == b->pid && a->w0 < b->w1 && b->w0 < a->w1);
-}
-
-/* Exact-key lookup at @p level with similarity @p sim. */
-static void lookup_exact_sim(const jk_gaz *g, int level, const char *k,
-			     size_t kl, double sim, struct hitlist *l)
-{
-	int i;
-
-	if (!kl)
-		return;
-	for (i = g->hash[jk_gaz_key_hash(k, kl) & g->hmask]; i >= 0;
-	     i = g->e[i].next_hash) {
-		const struct entry *e = &g->e[i];
-
-		if (e->len == kl && memcmp(e->key, k, kl) == 0 &&
-		    g->u[e->unit].level == level)
-			hits_add(l, e->unit, sim < 1.0 ? 1 : 0, sim);
-	}
 }
 
 static double hits_best(const struct hitlist *l)

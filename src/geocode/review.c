@@ -657,14 +657,87 @@ static int has_ext(const char *path, const char *ext)
 	return n > k && strcasecmp(path + n - k, ext) == 0;
 }
 
+/* A review reads geocoded rows only: an error when some are not. */
+static int review_pending(jk_ctx *ctx, jk_store *st)
+{
+	sqlite3_stmt *s = NULL;
+	long pending;
+	int rc;
+
+	rc = jk_store_prepare(st,
+		"SELECT (SELECT count(*) FROM sites WHERE precision IS NULL)"
+		" + (SELECT count(*) FROM clients WHERE precision IS NULL)", &s);
+	if (rc)
+		return rc;
+	pending = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	if (pending > 0)
+		return jk_error(ctx, JK_ERR_STATE,
+				"%s: %ld sites and clients are not geocoded yet (hint: jangkau geocode)",
+				st->path, pending);
+	return JK_OK;
+}
+
+/* The decisions and the statements that describe villages and rows. */
+static int review_prepare(struct review *rv)
+{
+	jk_store *st = rv->st;
+	int rc;
+
+	rc = jk_decided_load(rv->ctx, st, &rv->dec);
+	if (!rc)
+		rc = jk_store_prepare(st,
+			"SELECT nama, kecamatan, kabupaten, CASE WHEN ?2 IS NULL THEN NULL"
+			" ELSE ST_Distance(geom, MakePoint(?2, ?3, 4326), 1) END"
+			" FROM villages WHERE kode=?1", &rv->vinfo);
+	if (!rc)
+		rc = jk_store_prepare(st,
+			"SELECT kode_kec, kode_kab FROM villages"
+			" WHERE ST_Intersects(geom, MakePoint(?1, ?2, 4326)) AND rowid IN"
+			" (SELECT rowid FROM SpatialIndex WHERE f_table_name='villages'"
+			"  AND f_geometry_column='geom' AND search_frame=MakePoint(?1, ?2, 4326))"
+			" ORDER BY kode LIMIT 1", &rv->area);
+	if (!rc)
+		rc = jk_store_prepare(st, "SELECT kode FROM villages WHERE kode_kec=? ORDER BY kode",
+				      &rv->in_kec);
+	if (!rc)
+		rc = jk_store_prepare(st, "SELECT kode FROM villages WHERE kode_kab=? ORDER BY kode",
+				      &rv->in_kab);
+	if (!rc)
+		rc = jk_store_prepare(st, JK_RV_AT_KEY_SQL("sites", "site_id", "site_id"),
+				      &rv->cur[0]);
+	if (!rc)
+		rc = jk_store_prepare(st, JK_RV_AT_KEY_SQL("clients", "rowid", "rowid"),
+				      &rv->cur[1]);
+	return rc;
+}
+
+/* Looks at every geocoded site, then every client. */
+static int review_collect(struct review *rv)
+{
+	sqlite3_stmt *s = NULL;
+	int client, rc = JK_OK;
+
+	for (client = 0; !rc && client < 2; client++) {
+		int step = SQLITE_DONE;
+
+		rc = jk_store_prepare(rv->st, rows_sql[client], &s);
+		while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW)
+			rc = one_row(rv, client, s);
+		if (!rc && step != SQLITE_DONE)
+			rc = jk_store_dberr(rv->st, "cannot read the geocoded rows");
+		sqlite3_finalize(s);
+		s = NULL;
+	}
+	return rc;
+}
+
 int jk_geocode_review(jk_ctx *ctx, jk_store *st, const char *path,
 		      const jk_review_opts *opts, jk_review_stats *stats)
 {
 	struct review rv;
 	jk_review_stats local;
-	sqlite3_stmt *s = NULL;
-	int rc, client, xlsx, in_tx = 0, ncand;
-	long pending;
+	int rc, xlsx, in_tx = 0, ncand;
 
 	if (!stats)
 		stats = &local;
@@ -688,56 +761,11 @@ int jk_geocode_review(jk_ctx *ctx, jk_store *st, const char *path,
 			return rc;
 		in_tx = 1;
 	}
-	rc = jk_store_prepare(st,
-		"SELECT (SELECT count(*) FROM sites WHERE precision IS NULL)"
-		" + (SELECT count(*) FROM clients WHERE precision IS NULL)", &s);
-	if (rc)
-		goto cleanup;
-	pending = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
-	sqlite3_finalize(s);
-	s = NULL;
-	if (pending > 0) {
-		rc = jk_error(ctx, JK_ERR_STATE,
-			      "%s: %ld sites and clients are not geocoded yet (hint: jangkau geocode)",
-			      st->path, pending);
-		goto cleanup;
-	}
-	rc = jk_decided_load(ctx, st, &rv.dec);
+	rc = review_pending(ctx, st);
 	if (!rc)
-		rc = jk_store_prepare(st,
-			"SELECT nama, kecamatan, kabupaten, CASE WHEN ?2 IS NULL THEN NULL"
-			" ELSE ST_Distance(geom, MakePoint(?2, ?3, 4326), 1) END"
-			" FROM villages WHERE kode=?1", &rv.vinfo);
+		rc = review_prepare(&rv);
 	if (!rc)
-		rc = jk_store_prepare(st,
-			"SELECT kode_kec, kode_kab FROM villages"
-			" WHERE ST_Intersects(geom, MakePoint(?1, ?2, 4326)) AND rowid IN"
-			" (SELECT rowid FROM SpatialIndex WHERE f_table_name='villages'"
-			"  AND f_geometry_column='geom' AND search_frame=MakePoint(?1, ?2, 4326))"
-			" ORDER BY kode LIMIT 1", &rv.area);
-	if (!rc)
-		rc = jk_store_prepare(st, "SELECT kode FROM villages WHERE kode_kec=? ORDER BY kode",
-				      &rv.in_kec);
-	if (!rc)
-		rc = jk_store_prepare(st, "SELECT kode FROM villages WHERE kode_kab=? ORDER BY kode",
-				      &rv.in_kab);
-	if (!rc)
-		rc = jk_store_prepare(st, JK_RV_AT_KEY_SQL("sites", "site_id", "site_id"),
-				      &rv.cur[0]);
-	if (!rc)
-		rc = jk_store_prepare(st, JK_RV_AT_KEY_SQL("clients", "rowid", "rowid"),
-				      &rv.cur[1]);
-	for (client = 0; !rc && client < 2; client++) {
-		int step = SQLITE_DONE;
-
-		rc = jk_store_prepare(st, rows_sql[client], &s);
-		while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW)
-			rc = one_row(&rv, client, s);
-		if (!rc && step != SQLITE_DONE)
-			rc = jk_store_dberr(st, "cannot read the geocoded rows");
-		sqlite3_finalize(s);
-		s = NULL;
-	}
+		rc = review_collect(&rv);
 	if (rc)
 		goto cleanup;
 	if (in_tx)

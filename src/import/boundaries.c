@@ -27,7 +27,9 @@ struct bfields {
 static int field_index(OGRFeatureDefnH defn, const char *name,
 		       const char *def)
 {
-	return OGR_FD_GetFieldIndex(defn, name ? name : def);
+	const char *const defs[] = { def, NULL };
+
+	return jk_import_field(defn, name, defs);
 }
 
 /* The working area: code prefixes, and which of them matched a village. */
@@ -136,13 +138,6 @@ int jk_kode_level(const char *k)
 	return lvl + 1;
 }
 
-static const char *fstr(OGRFeatureH f, int idx)
-{
-	if (idx < 0 || !OGR_F_IsFieldSetAndNotNull(f, idx))
-		return NULL;
-	return OGR_F_GetFieldAsString(f, idx);
-}
-
 /* After the last row: a GeoPackage, whose feature count is kept by
  * triggers in gpkg_ogr_contents, must have given that many (a reader that
  * stops early without an error still lost rows). Not for other formats:
@@ -247,8 +242,8 @@ static int import_aliases(jk_ctx *ctx, jk_store *st, const char *path,
 		rc = jk_gdal_next_feature(ctx, lyr, path, row + 1, &f, &failed);
 		if (rc || !f)
 			break;
-		k = fstr(f, ik);
-		a = fstr(f, ia);
+		k = jk_import_fstr(f, ik);
+		a = jk_import_fstr(f, ia);
 		row++;
 		if (failed) {
 			jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: cannot read the row: %s", path, row,
@@ -519,8 +514,8 @@ static int row_check(struct bimport *bi, OGRFeatureH f, long row, const char **k
 	OGREnvelope env;
 	const char *path = bi->path;
 
-	*kode = fstr(f, bi->bf.kode);
-	*nama = fstr(f, bi->bf.nama);
+	*kode = jk_import_fstr(f, bi->bf.kode);
+	*nama = jk_import_fstr(f, bi->bf.nama);
 	if (!*kode || jk_kode_level(*kode) != 4) {
 		jk_msg(bi->ctx, JK_LOG_ERROR,
 		       "%s:%ld: %s: '%s' is not a village code (PP.KK.DD.VVVV)",
@@ -650,9 +645,9 @@ static void bind_names(const struct bimport *bi, sqlite3_stmt *s, OGRFeatureH f,
 {
 	sqlite3_bind_text(s, 1, kode, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 2, nama, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, fstr(f, bi->bf.kec), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 4, fstr(f, bi->bf.kab), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 5, fstr(f, bi->bf.prov), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, jk_import_fstr(f, bi->bf.kec), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 4, jk_import_fstr(f, bi->bf.kab), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 5, jk_import_fstr(f, bi->bf.prov), -1, SQLITE_TRANSIENT);
 }
 
 /* Writes a village unless the store holds it unchanged; counts it as

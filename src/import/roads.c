@@ -126,28 +126,6 @@ double jk_roads_parse_duration(const char *s)
 	return 0;
 }
 
-static int field(OGRFeatureDefnH defn, const char *want, const char *const *defaults)
-{
-	int i;
-
-	if (want)
-		return OGR_FD_GetFieldIndex(defn, want);
-	for (i = 0; defaults[i]; i++) {
-		int k = OGR_FD_GetFieldIndex(defn, defaults[i]);
-
-		if (k >= 0)
-			return k;
-	}
-	return -1;
-}
-
-static const char *fstr(OGRFeatureH f, int idx)
-{
-	if (idx < 0 || !OGR_F_IsFieldSetAndNotNull(f, idx))
-		return NULL;
-	return OGR_F_GetFieldAsString(f, idx);
-}
-
 /* A transformation to EPSG:4326, or NULL when the layer is in a
  * geographic WGS84 CRS already (including WGS84 with a vertical datum) or
  * says nothing. */
@@ -284,12 +262,12 @@ static int roads_fields(jk_ctx *ctx, OGRLayerH lyr, const char *path,
 	static const char *const tag_names[] = {"other_tags", NULL};
 	OGRFeatureDefnH defn = OGR_L_GetLayerDefn(lyr);
 
-	rf->cls = field(defn, opts->f_class, cls_names);
-	rf->oneway = field(defn, opts->f_oneway, ow_names);
-	rf->speed = field(defn, opts->f_speed, sp_names);
-	rf->route = field(defn, NULL, route_names);
-	rf->duration = field(defn, NULL, dur_names);
-	rf->tags = field(defn, NULL, tag_names);
+	rf->cls = jk_import_field(defn, opts->f_class, cls_names);
+	rf->oneway = jk_import_field(defn, opts->f_oneway, ow_names);
+	rf->speed = jk_import_field(defn, opts->f_speed, sp_names);
+	rf->route = jk_import_field(defn, NULL, route_names);
+	rf->duration = jk_import_field(defn, NULL, dur_names);
+	rf->tags = jk_import_field(defn, NULL, tag_names);
 	if (rf->cls < 0)
 		return jk_error(ctx, JK_ERR_FORMAT,
 				opts->f_class ? "%s: no field '%s' in layer '%s'"
@@ -309,14 +287,14 @@ static int roads_fields(jk_ctx *ctx, OGRLayerH lyr, const char *path,
  * a line that is no road (no class and no ferry). */
 static int road_attrs(const struct rfields *rf, OGRFeatureH f, jk_road_line *l)
 {
-	const char *cls = fstr(f, rf->cls), *tags = fstr(f, rf->tags);
+	const char *cls = jk_import_fstr(f, rf->cls), *tags = jk_import_fstr(f, rf->tags);
 	char tv[64];
 	int ferry = 0;
 
 	memset(l, 0, sizeof *l);
 	if (!jk_roads_tag(tags, "route", tv, sizeof tv) && !strcmp(tv, "ferry"))
 		ferry = 1;
-	if (rf->route >= 0 && fstr(f, rf->route) && !strcmp(fstr(f, rf->route), "ferry"))
+	if (rf->route >= 0 && jk_import_fstr(f, rf->route) && !strcmp(jk_import_fstr(f, rf->route), "ferry"))
 		ferry = 1;
 	if (cls && !strcasecmp(cls, "ferry"))
 		ferry = 1;
@@ -325,17 +303,17 @@ static int road_attrs(const struct rfields *rf, OGRFeatureH f, jk_road_line *l)
 	l->cls = ferry ? "ferry" : cls;
 	l->ferry = ferry;
 	if (rf->oneway >= 0)
-		l->oneway = jk_roads_parse_oneway(fstr(f, rf->oneway));
+		l->oneway = jk_roads_parse_oneway(jk_import_fstr(f, rf->oneway));
 	else if (!jk_roads_tag(tags, "oneway", tv, sizeof tv))
 		l->oneway = jk_roads_parse_oneway(tv);
 	else if (!jk_roads_tag(tags, "junction", tv, sizeof tv) && !strcmp(tv, "roundabout"))
 		l->oneway = 1;
 	if (rf->speed >= 0)
-		l->maxspeed_kmh = jk_roads_parse_speed(fstr(f, rf->speed));
+		l->maxspeed_kmh = jk_roads_parse_speed(jk_import_fstr(f, rf->speed));
 	else if (!jk_roads_tag(tags, "maxspeed", tv, sizeof tv))
 		l->maxspeed_kmh = jk_roads_parse_speed(tv);
 	if (rf->duration >= 0)
-		l->duration_s = jk_roads_parse_duration(fstr(f, rf->duration));
+		l->duration_s = jk_roads_parse_duration(jk_import_fstr(f, rf->duration));
 	else if (!jk_roads_tag(tags, "duration", tv, sizeof tv))
 		l->duration_s = jk_roads_parse_duration(tv);
 	return 1;
