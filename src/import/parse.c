@@ -690,6 +690,7 @@ static int comp_degrees(const comp *q, double *v, int *flags, int *any_frac,
 {
 	double d = q->part[0].v;
 
+	*v = 0;
 	if (q->n >= 2) {
 		*any_min = 1;
 		if (q->part[1].v >= 60.0)

@@ -401,8 +401,9 @@ static int roads_read(struct rimport *ri)
 		f = ri->rf.osm ? GDALDatasetGetNextFeature(ri->ds, &from, NULL, NULL, NULL)
 			       : OGR_L_GetNextFeature(ri->lyr);
 		if (!f && CPLGetLastErrorType() >= CE_Failure) {
-			/* the end of the reading; what fails is said below
-			 * (GDAL's recorded message replaces this one) */
+			/* the end of the reading; the checks below decide
+			 * what stands: GDAL's recorded message when it
+			 * gave one, else the lines read are imported */
 			jk_error(ri->ctx, JK_ERR_GDAL,
 				 "%s: line %ld: cannot read: %s (the file may be damaged;"
 				 " nothing was imported)", ri->path, ri->stats->read + 1,
