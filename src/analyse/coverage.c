@@ -602,9 +602,7 @@ jk_status jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opt
 	if (rc)
 		goto done;
 	in_tx = 1;
-	rc = jk_store_exec(st, "DELETE FROM coverage; DELETE FROM client_links;"
-			   " DELETE FROM road_node_min; DELETE FROM road_routes;"
-			   " DELETE FROM road_isochrones;");
+	rc = jk_store_results_clear(st);
 	if (!rc)
 		rc = write_links(st, &cl, mode.by_road);
 	if (!rc)

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import/parse.h"
-#include "import/review_file.h"
+#include "core/parse.h"
+#include "core/review_file.h"
 #include "decided.h"
 
 struct jk_decided {

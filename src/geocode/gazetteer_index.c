@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/parse.h"
 #include "core/util.h"
 #include "fuzzy.h"
 #include "gazetteer_int.h"
@@ -63,28 +64,6 @@ void jk_gaz_destroy(jk_gaz *g)
 	free(g);
 }
 
-/* Level of a well-formed code (PP, PP.KK, PP.KK.DD, PP.KK.DD.VVVV), or 0. */
-static int kode_level(const char *k)
-{
-	static const int seg[4] = { 2, 2, 2, 4 };
-	int lv = 0;
-
-	while (lv < 4) {
-		int i;
-
-		for (i = 0; i < seg[lv]; i++, k++)
-			if (*k < '0' || *k > '9')
-				return 0;
-		lv++;
-		if (*k == '\0')
-			return lv;
-		if (*k != '.' || lv == 4)
-			return 0;
-		k++;
-	}
-	return 0;
-}
-
 int jk_gaz_add(jk_gaz *g, const char *kode, const char *name)
 {
 	struct unit *u;
@@ -92,7 +71,7 @@ int jk_gaz_add(jk_gaz *g, const char *kode, const char *name)
 
 	if (!g || !kode || !name)
 		return -1;
-	lv = kode_level(kode);
+	lv = jk_kode_level(kode);
 	if (!lv)
 		return -1;
 	if (g->nu == g->cu) {
@@ -121,7 +100,7 @@ int jk_gaz_add_alias(jk_gaz *g, const char *kode, const char *alias)
 {
 	struct alias *a;
 
-	if (!g || !kode || !alias || !kode_level(kode))
+	if (!g || !kode || !alias || !jk_kode_level(kode))
 		return -1;
 	if (g->nal == g->cal) {
 		size_t c = g->cal ? g->cal * 2 : 16;

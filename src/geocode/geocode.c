@@ -27,7 +27,7 @@
 #include <string.h>
 
 #include "core/util.h"
-#include "import/parse.h"
+#include "core/parse.h"
 #include "store/store.h"
 #include "decided.h"
 #include "gazetteer.h"
@@ -746,7 +746,7 @@ jk_status jk_geocode_run(jk_ctx *ctx, jk_store *st, const jk_geocode_opts *opts,
 		rc = spatial_index(st, "CreateSpatialIndex");
 	/* results computed from the old geocodes are stale now */
 	if (!rc)
-		rc = jk_store_exec(st, "DELETE FROM coverage; DELETE FROM client_links;");
+		rc = jk_store_results_clear(st);
 	if (!rc)
 		rc = jk_store_log_run(st, "geocode", NULL);
 	if (!rc)

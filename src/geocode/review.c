@@ -2,7 +2,7 @@
  * The review file (jk_geocode_review()): the rows of the last geocoding
  * that a person must decide, with the candidate villages, written for a
  * planner to open in Excel or LibreOffice, fill in kode_desa_pilihan, and
- * give back to jk_import_decisions() (src/import/review_file.h is the
+ * give back to jk_import_decisions() (src/core/review_file.h is the
  * contract between the two).
  *
  * Rows are collected first (the number of candidate columns is the largest
@@ -23,7 +23,7 @@
 
 #include "core/file.h"
 #include "core/gdal_util.h"
-#include "import/review_file.h"
+#include "core/review_file.h"
 #include "decided.h"
 
 /* Columns before the candidates, and after them. */

@@ -17,6 +17,7 @@
 #include "core/gdal_util.h"
 #include "core/util.h"
 #include "store/store.h"
+#include "core/parse.h"
 #include "import_int.h"
 
 /* Field indexes of the boundary layer. */
@@ -116,26 +117,6 @@ static int area_check(jk_ctx *ctx, const char *path, const area_list *al)
 			      path, jk_buf_str(&miss), k > 1 ? "codes" : "code");
 	jk_buf_release(&miss);
 	return rc;
-}
-
-int jk_kode_level(const char *k)
-{
-	static const int lens[] = {2, 5, 8, 13};
-	size_t n = strlen(k), i;
-	int lvl;
-
-	for (lvl = 0; lvl < 4; lvl++)
-		if (n == (size_t)lens[lvl])
-			break;
-	if (lvl == 4)
-		return 0;
-	for (i = 0; i < n; i++) {
-		int dot = (i == 2 || i == 5 || i == 8);
-
-		if (dot ? k[i] != '.' : !isdigit((unsigned char)k[i]))
-			return 0;
-	}
-	return lvl + 1;
 }
 
 /* After the last row: a GeoPackage, whose feature count is kept by
@@ -788,7 +769,7 @@ static int boundary_finish(struct bimport *bi)
 				"%s: %ld rows rejected; nothing imported (--strict)",
 				bi->path, bi->stats->rejected);
 	/* New boundaries invalidate the geocodes and results built on them. */
-	rc = jk_store_exec(bi->st, "DELETE FROM coverage; DELETE FROM client_links;");
+	rc = jk_store_results_clear(bi->st);
 	if (!rc)
 		/* the file's name only (the store may travel), for the
 		 * source line of maps and books */

@@ -20,8 +20,9 @@
 #include "core/gdal_util.h"
 #include "core/util.h"
 #include "store/store.h"
+#include "core/parse.h"
 #include "import_int.h"
-#include "review_file.h"
+#include "core/review_file.h"
 
 enum { C_KIND, C_FILE, C_SHEET, C_ROW, C_CHOICE, C_NOTE, C_HASH, N_COLS };
 

@@ -8,10 +8,6 @@
 
 #include <ogr_api.h>
 
-/* Level of an administrative code: 1 "PP", 2 "PP.KK", 3 "PP.KK.DD",
- * 4 "PP.KK.DD.VVVV"; 0 when @p kode is not of that form. */
-int jk_kode_level(const char *kode);
-
 /* Road attribute parsers (roads.c): one-way tag -> 1, -1 or 0; speed
  * limit "50", "50 km/h", "30 mph" -> km/h (0 when not a number); ferry
  * duration "HH:MM", "HH:MM:SS" or minutes -> seconds (0 when none). */

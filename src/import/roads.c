@@ -28,7 +28,7 @@
 
 #include "core/gdal_util.h"
 #include "core/util.h"
-#include "roads/roads_int.h"
+#include "roads/roads.h"
 #include "store/store.h"
 #include "import_int.h"
 
@@ -191,62 +191,6 @@ static int add_part(jk_ctx *ctx, jk_roadnet *net, OGRGeometryH g,
 	l->lat = *buf + n;
 	l->n = (size_t)n;
 	return jk_roadnet_add_line(ctx, net, l);
-}
-
-static int store_network(jk_store *st, const jk_roadnet *net)
-{
-	sqlite3_stmt *sn = NULL, *se = NULL;
-	size_t i;
-	int rc;
-
-	rc = jk_store_exec(st, "DELETE FROM road_edges; DELETE FROM road_nodes;"
-			       "DELETE FROM coverage; DELETE FROM client_links;");
-	if (!rc)
-		rc = jk_store_prepare(st,
-			"INSERT INTO road_nodes(node_id,lon,lat,geom)"
-			" VALUES(?,?,?,MakePoint(?2,?3,4326))", &sn);
-	if (!rc)
-		rc = jk_store_prepare(st,
-			"INSERT INTO road_edges(edge_id,source,target,class,oneway,maxspeed,"
-			"ferry,duration_s,length_m,geom) VALUES(?,?,?,?,?,?,?,?,?,"
-			"MakeLine(MakePoint(?10,?11,4326),MakePoint(?12,?13,4326)))", &se);
-	for (i = 0; !rc && i < net->n_nodes; i++) {
-		sqlite3_bind_int64(sn, 1, (sqlite3_int64)i + 1);
-		sqlite3_bind_double(sn, 2, net->lon[i]);
-		sqlite3_bind_double(sn, 3, net->lat[i]);
-		if (sqlite3_step(sn) != SQLITE_DONE)
-			rc = jk_store_dberr(st, "cannot store a road node");
-		sqlite3_reset(sn);
-	}
-	for (i = 0; !rc && i < net->n_segs; i++) {
-		const jk_rseg *e = &net->seg[i];
-
-		sqlite3_bind_int64(se, 1, (sqlite3_int64)i + 1);
-		sqlite3_bind_int64(se, 2, (sqlite3_int64)e->a + 1);
-		sqlite3_bind_int64(se, 3, (sqlite3_int64)e->b + 1);
-		sqlite3_bind_text(se, 4, net->cls[e->cls], -1, SQLITE_STATIC);
-		sqlite3_bind_int(se, 5, e->oneway);
-		if (e->maxspeed > 0)
-			sqlite3_bind_double(se, 6, e->maxspeed);
-		else
-			sqlite3_bind_null(se, 6);
-		sqlite3_bind_int(se, 7, e->ferry);
-		if (e->dur_s > 0)
-			sqlite3_bind_double(se, 8, e->dur_s);
-		else
-			sqlite3_bind_null(se, 8);
-		sqlite3_bind_double(se, 9, e->len_m);
-		sqlite3_bind_double(se, 10, net->lon[e->a]);
-		sqlite3_bind_double(se, 11, net->lat[e->a]);
-		sqlite3_bind_double(se, 12, net->lon[e->b]);
-		sqlite3_bind_double(se, 13, net->lat[e->b]);
-		if (sqlite3_step(se) != SQLITE_DONE)
-			rc = jk_store_dberr(st, "cannot store a road edge");
-		sqlite3_reset(se);
-	}
-	sqlite3_finalize(sn);
-	sqlite3_finalize(se);
-	return rc;
 }
 
 /* The fields of the road layer: the class is required, one-way and speed
@@ -426,7 +370,7 @@ static int roads_read(struct rimport *ri)
 	}
 	if (*jk_gdal_lasterr(ri->ctx))
 		return jk_error(ri->ctx, JK_ERR_GDAL, "%s: %s", ri->path, jk_gdal_lasterr(ri->ctx));
-	if (!ri->net->n_segs)
+	if (!jk_roadnet_segs(ri->net))
 		return jk_error(ri->ctx, JK_ERR_FORMAT,
 				"%s: no road lines in layer '%s' (%ld features read, %ld without a class)",
 				ri->path, OGR_L_GetName(ri->lyr), ri->stats->read,
@@ -444,7 +388,9 @@ static int roads_write(jk_store *st, const char *path, const jk_roadnet *net,
 	if (rc)
 		return rc;
 	in_tx = 1;
-	rc = store_network(st, net);
+	rc = jk_store_results_clear(st);
+	if (!rc)
+		rc = jk_roadnet_save(st, net);
 	if (!rc)
 		rc = jk_store_meta_set(st, "roads_source", path);
 	if (!rc) {
@@ -502,8 +448,8 @@ jk_status jk_import_roads(jk_ctx *ctx, jk_store *st, const char *path,
 	rc = roads_read(&ri);
 	if (rc)
 		goto cleanup;
-	stats->nodes = (long)ri.net->n_nodes;
-	stats->edges = (long)ri.net->n_segs;
+	stats->nodes = (long)jk_roadnet_nodes(ri.net);
+	stats->edges = (long)jk_roadnet_segs(ri.net);
 	stats->components = (long)jk_roadnet_components(ri.net);
 	rc = roads_write(st, path, ri.net, stats);
 cleanup:

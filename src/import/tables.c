@@ -46,7 +46,7 @@
 #include "core/gdal_util.h"
 #include "core/util.h"
 #include "store/store.h"
-#include "parse.h"
+#include "core/parse.h"
 
 #define MAX_COLS 256
 /* The header is looked for among this many first rows that are not blank. */

@@ -78,6 +78,11 @@ int jk_roadnet_add_seg(jk_roadnet *net, size_t a, size_t b, const char *cls,
  * store has none. */
 int jk_roadnet_load(jk_ctx *ctx, jk_store *st, jk_roadnet **out);
 
+/* Replaces the road network of the store (road_nodes, road_edges) with
+ * @p net, inside the caller's transaction. Returns JK_OK or JK_ERR_DB with
+ * the context error set. */
+int jk_roadnet_save(jk_store *st, const jk_roadnet *net);
+
 /* Loads the network of the store, the profile at @p opts->profile and
  * builds the graph: the usual first step of every road computation. */
 int jk_graph_from_store(jk_ctx *ctx, jk_store *st, const jk_route_opts *opts,

@@ -276,6 +276,13 @@ jk_status jk_store_end(jk_store *st, int *in_tx, jk_status rc, const char *step,
 	return rc;
 }
 
+jk_status jk_store_results_clear(jk_store *st)
+{
+	return jk_store_exec(st, "DELETE FROM coverage; DELETE FROM client_links;"
+			     " DELETE FROM road_node_min; DELETE FROM road_routes;"
+			     " DELETE FROM road_isochrones;");
+}
+
 int jk_store_meta_set(jk_store *st, const char *key, const char *value)
 {
 	sqlite3_stmt *s;

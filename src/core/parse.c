@@ -15,12 +15,13 @@
  * and rejects what cannot be a point. Whole degrees alone ("S5° BT122°")
  * are rejected: they place a point only to about 100 km.
  */
+#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "core/util.h"
-#include "import/parse.h"
+#include "util.h"
+#include "parse.h"
 
 /* ------------------------------------------------------------------ */
 /* small text helpers */
@@ -1618,4 +1619,24 @@ const char *jk_field_name(jk_field f)
 	if ((int)f < 0 || f >= JK_F__COUNT || !names[f])
 		return "(none)";
 	return names[f];
+}
+
+int jk_kode_level(const char *k)
+{
+	static const int lens[] = {2, 5, 8, 13};
+	size_t n = strlen(k), i;
+	int lvl;
+
+	for (lvl = 0; lvl < 4; lvl++)
+		if (n == (size_t)lens[lvl])
+			break;
+	if (lvl == 4)
+		return 0;
+	for (i = 0; i < n; i++) {
+		int dot = (i == 2 || i == 5 || i == 8);
+
+		if (dot ? k[i] != '.' : !isdigit((unsigned char)k[i]))
+			return 0;
+	}
+	return lvl + 1;
 }
