@@ -682,6 +682,9 @@ jk_status jk_geocode_run(jk_ctx *ctx, jk_store *st, const jk_geocode_opts *opts,
 	jk_geocode_stats local;
 	int rc, in_tx = 0;
 
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
 	memset(&g, 0, sizeof g);
 	g.ctx = ctx;
 	g.st = st;
@@ -747,15 +750,8 @@ jk_status jk_geocode_run(jk_ctx *ctx, jk_store *st, const jk_geocode_opts *opts,
 	/* results computed from the old geocodes are stale now */
 	if (!rc)
 		rc = jk_store_results_clear(st);
-	if (!rc)
-		rc = jk_store_log_run(st, "geocode", NULL);
-	if (!rc)
-		rc = jk_store_commit(st);
-	if (!rc)
-		in_tx = 0;
 done:
-	if (in_tx)
-		jk_store_rollback(st);
+	rc = jk_store_end(st, &in_tx, rc, "geocode", NULL);
 	sqlite3_finalize(g.vpt);
 	sqlite3_finalize(g.apt);
 	sqlite3_finalize(g.vname);

@@ -739,6 +739,9 @@ jk_status jk_geocode_review(jk_ctx *ctx, jk_store *st, const char *path,
 	jk_review_stats local;
 	int rc, xlsx, in_tx = 0, ncand;
 
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
 	if (!stats)
 		stats = &local;
 	memset(stats, 0, sizeof *stats);

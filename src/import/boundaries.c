@@ -787,6 +787,9 @@ jk_status jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 	jk_import_stats local;
 	int rc, in_tx = 0;
 
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
 	if (!stats)
 		stats = &local;
 	memset(stats, 0, sizeof *stats);
@@ -810,15 +813,10 @@ jk_status jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 		rc = boundary_rows(&bi);
 	if (!rc)
 		rc = boundary_finish(&bi);
-	if (!rc)
-		rc = jk_store_commit(st);
-	if (!rc)
-		in_tx = 0;
 done:
 	sqlite3_finalize(bi.ins);
 	sqlite3_finalize(bi.exists);
-	if (in_tx)
-		jk_store_rollback(st);
+	rc = jk_store_end(st, &in_tx, rc, NULL, NULL);
 	if (bi.rd)
 		GEOSWKBReader_destroy_r(bi.h, bi.rd);
 	if (bi.wr)

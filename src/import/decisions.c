@@ -473,6 +473,9 @@ jk_status jk_import_decisions(jk_ctx *ctx, jk_store *st, const char *path,
 	OGRLayerH lyr = NULL;
 	int rc, in_tx = 0, by_fid;
 
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
 	if (!stats)
 		stats = &local;
 	memset(stats, 0, sizeof *stats);
@@ -509,15 +512,8 @@ jk_status jk_import_decisions(jk_ctx *ctx, jk_store *st, const char *path,
 		rc = jk_error(ctx, JK_ERR_REJECTED,
 			      "%s: %ld rows rejected; nothing recorded (--strict)", path,
 			      stats->rejected);
-	if (!rc)
-		rc = jk_store_log_run(st, "import decisions", NULL);
-	if (!rc)
-		rc = jk_store_commit(st);
-	if (!rc)
-		in_tx = 0;
 cleanup:
-	if (in_tx)
-		jk_store_rollback(st);
+	rc = jk_store_end(st, &in_tx, rc, "import decisions", NULL);
 	sqlite3_finalize(di.cur[0]);
 	sqlite3_finalize(di.cur[1]);
 	sqlite3_finalize(di.village);

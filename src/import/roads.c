@@ -382,6 +382,7 @@ static int roads_read(struct rimport *ri)
 static int roads_write(jk_store *st, const char *path, const jk_roadnet *net,
 		       const jk_roads_stats *stats)
 {
+	char params[160];
 	int rc, in_tx = 0;
 
 	rc = jk_store_begin(st);
@@ -393,20 +394,9 @@ static int roads_write(jk_store *st, const char *path, const jk_roadnet *net,
 		rc = jk_roadnet_save(st, net);
 	if (!rc)
 		rc = jk_store_meta_set(st, "roads_source", path);
-	if (!rc) {
-		char params[160];
-
-		snprintf(params, sizeof params, "nodes=%ld;edges=%ld;components=%ld;ferries=%ld",
-			 stats->nodes, stats->edges, stats->components, stats->ferries);
-		rc = jk_store_log_run(st, "import roads", params);
-	}
-	if (!rc)
-		rc = jk_store_commit(st);
-	if (!rc)
-		in_tx = 0;
-	if (in_tx)
-		jk_store_rollback(st);
-	return rc;
+	snprintf(params, sizeof params, "nodes=%ld;edges=%ld;components=%ld;ferries=%ld",
+		 stats->nodes, stats->edges, stats->components, stats->ferries);
+	return jk_store_end(st, &in_tx, rc, "import roads", params);
 }
 
 jk_status jk_import_roads(jk_ctx *ctx, jk_store *st, const char *path,
@@ -418,6 +408,9 @@ jk_status jk_import_roads(jk_ctx *ctx, jk_store *st, const char *path,
 	const char *layer;
 	int rc = JK_OK;
 
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
 	if (!opts)
 		opts = &defaults;
 	if (!stats)

@@ -1588,15 +1588,9 @@ static int import_table(jk_ctx *ctx, jk_store *st, const char *path,
 			      path, stats->rejected);
 		goto done;
 	}
-	rc = jk_store_log_run(st, kind == JK_TABLE_SITES ? "import sites"
-							 : "import clients", NULL);
-	if (!rc)
-		rc = jk_store_commit(st);
-	if (!rc)
-		in_tx = 0;
 done:
-	if (in_tx)
-		jk_store_rollback(st);
+	rc = jk_store_end(st, &in_tx, rc,
+			  kind == JK_TABLE_SITES ? "import sites" : "import clients", NULL);
 	jk_buf_release(&r.cells);
 	free(res);
 	free(which);
@@ -1710,6 +1704,9 @@ jk_status jk_import_sites(jk_ctx *ctx, jk_store *st, const char *path,
 	jk_import_stats local;
 	int rc;
 
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
 	if (!stats)
 		stats = &local;
 	memset(stats, 0, sizeof *stats);
@@ -1956,6 +1953,9 @@ jk_status jk_import_clients(jk_ctx *ctx, jk_store *st, const char *path,
 	jk_import_stats local;
 	int rc;
 
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
 	memset(&cs, 0, sizeof cs);
 	cs.ctx = ctx;
 	cs.st = st;
