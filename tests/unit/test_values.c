@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "csvread.h"
-#include "import/parse.h"
+#include "core/parse.h"
 #include "fixture.h"
 
 #ifndef JK_SHARED_DIR
