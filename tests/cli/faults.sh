@@ -55,10 +55,15 @@ mkdir -p "$R"
 #   so a full disk while writing gap_report.html (every run: the ulimit and
 #   tmpfs cases) or a kill between two renames (slow trials, some seeds)
 #   leaves new tables beside the old page.
+# - geocode.full.leak: when the disk fills while geocode turns the spatial
+#   indexes off or on, SpatiaLite's updateTableTriggers leaves its
+#   statement on geometry_columns unfinalized; sqlite3_close() in
+#   jk_store_close() then fails with SQLITE_BUSY, unchecked, and the whole
+#   connection (about 900 KiB) leaks. The ulimit and tmpfs runs of 16 KiB.
 # - report.kill.leftovers: a report killed while writing leaves
 #   .NAME.tmp; the next report reuses the same names, so this passes
 #   unless the next run writes fewer files.
-known_fail=" ${JK_FAULTS_KNOWN_FAIL-export.kill.set report.kill.set} "
+known_fail=" ${JK_FAULTS_KNOWN_FAIL-export.kill.set report.kill.set geocode.full.leak} "
 xfails=0
 xpasses=0
 
@@ -431,8 +436,11 @@ diskfull_check() {
 	msg=$(grep -v '^$' "$w/err" 2>/dev/null | head -1 | cut -c1-160 || true)
 	echo "disk full: $c, $how: exit $rc, store $st, outputs $outs${msg:+, says: $msg}"
 	verdict "$c.full.exit" "$how $c: fails cleanly (exit 1) or succeeds" \
-		"$( { [ "$rc" -le 3 ] && ! grep -q -e 'Sanitizer' -e 'runtime error' "$w/err" 2>/dev/null; } && echo 1)" \
+		"$( { [ "$rc" -le 3 ] && ! grep -q -e 'ERROR: AddressSanitizer' -e 'runtime error' "$w/err" 2>/dev/null; } && echo 1)" \
 		"exit code $rc: $(head -c 300 "$w/err" 2>/dev/null)"
+	verdict "$c.full.leak" "$how $c: the failed run leaks nothing" \
+		"$(grep -q 'LeakSanitizer' "$w/err" 2>/dev/null || echo 1)" \
+		"$(grep -m1 -e 'SUMMARY: AddressSanitizer' "$w/err" 2>/dev/null)"
 	verdict "$c.full.store" "$how $c: the store is intact and as before or after" \
 		"$( { [ "$st" = before ] || [ "$st" = after ]; } && echo 1)" "store $st"
 	if [ "$outs" != - ]; then
