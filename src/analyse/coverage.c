@@ -42,14 +42,16 @@
 #define DEFAULT_RADIUS_KM 5.0
 #define DEFAULT_MAX_MINUTES 30.0
 
-/* What "within reach" means for one run. */
-struct cov_mode {
-	int by_road;
-	double radius_km;   /* <= 0: no distance limit (by road only) */
-	double max_minutes; /* <= 0: no time limit */
-};
+void jk_cov_mode_init(jk_cov_mode *m, const jk_coverage_opts *opts)
+{
+	m->by_road = opts->by_road;
+	m->radius_km = opts->radius_km > 0 ? opts->radius_km
+		       : opts->by_road ? 0 : DEFAULT_RADIUS_KM;
+	m->max_minutes = opts->max_minutes > 0 ? opts->max_minutes
+			 : opts->by_road && opts->radius_km <= 0 ? DEFAULT_MAX_MINUTES : 0;
+}
 
-static int within(const struct cov_mode *m, const jk_reach_trip *t)
+int jk_cov_within(const jk_cov_mode *m, const jk_reach_trip *t)
 {
 	if (t->reach != JK_REACH_OK)
 		return 0;
@@ -100,12 +102,11 @@ const char *jk_cov_status_name(int st)
 	return st >= 0 && st <= 3 ? names[st] : "gap";
 }
 
-int jk_cov_classify(int n_ready, int n_pending, int has_near, double near_km,
-		    double radius_km)
+int jk_cov_classify(int n_ready, int n_pending, int in_reach)
 {
 	if (n_ready > 0)
 		return JK_COV_COVERED;
-	if (has_near && near_km <= radius_km)
+	if (in_reach)
 		return JK_COV_REACHABLE;
 	if (n_pending > 0)
 		return JK_COV_PENDING;
@@ -484,7 +485,7 @@ jk_status jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opt
 	size_t *map_all = NULL, *map_child = NULL, ns = 0, i;
 	struct clients cl;
 	jk_coverage_stats local;
-	struct cov_mode mode;
+	jk_cov_mode mode;
 	double t0 = jk_clock_s(), t1, t2;
 	char params[512];
 	int nv = 0, rc, in_tx = 0, k;
@@ -508,11 +509,7 @@ jk_status jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opt
 				opts->max_minutes);
 	if (opts->max_minutes > 0 && !opts->by_road)
 		return jk_error(ctx, JK_ERR_ARG, "a travel time limit needs travel by road");
-	mode.by_road = opts->by_road;
-	mode.radius_km = opts->radius_km > 0 ? opts->radius_km
-			 : opts->by_road ? 0 : DEFAULT_RADIUS_KM;
-	mode.max_minutes = opts->max_minutes > 0 ? opts->max_minutes
-			   : opts->by_road && opts->radius_km <= 0 ? DEFAULT_MAX_MINUTES : 0;
+	jk_cov_mode_init(&mode, opts);
 	rc = load_villages(st, &v, &nv);
 	if (!rc)
 		rc = load_sites(st, v, nv, &sites, &ns);
@@ -558,14 +555,14 @@ jk_status jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opt
 			c->near_km = t.km;
 			c->road_min = t.min;
 		}
-		c->status = jk_cov_classify(c->n_ready, c->n_pending, within(&mode, &t), 0, 0);
+		c->status = jk_cov_classify(c->n_ready, c->n_pending, jk_cov_within(&mode, &t));
 		jk_reach_trip_of(child, v[k].lon, v[k].lat, &t);
 		if (t.reach == JK_REACH_OK) {
 			c->near_ak = sites[map_child[t.idx]].id;
 			c->near_ak_km = t.km;
 		}
 		c->status_ak = jk_cov_classify(c->n_ready_ak, c->n_pending_ak,
-					       within(&mode, &t), 0, 0);
+					       jk_cov_within(&mode, &t));
 	}
 	for (i = 0; i < cl.n; i++) {
 		struct client *c = &cl.a[i];
@@ -581,7 +578,7 @@ jk_status jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opt
 			c->dest = t.idx;
 			c->km = t.km;
 			c->min = t.min;
-			c->in_reach = within(&mode, &t);
+			c->in_reach = jk_cov_within(&mode, &t);
 		}
 	}
 	for (i = 0; i < cl.n; i++) {

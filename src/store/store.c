@@ -528,8 +528,19 @@ void jk_store_close(jk_store *st)
 {
 	if (!st)
 		return;
-	if (st->db)
+	if (st->db && sqlite3_close(st->db) == SQLITE_BUSY) {
+		sqlite3_stmt *s;
+
+		/* a statement left open (SpatiaLite's updateTableTriggers
+		 * leaves one when the disk fills) makes the close fail, and
+		 * the whole connection would leak. Finalized only now, after
+		 * the close has disconnected the virtual tables: a virtual
+		 * table's statement finalized before would deadlock on the
+		 * connection's mutex. */
+		while ((s = sqlite3_next_stmt(st->db, NULL)) != NULL)
+			sqlite3_finalize(s);
 		sqlite3_close(st->db);
+	}
 	if (st->splite_cache)
 		spatialite_cleanup_ex(st->splite_cache);
 	free(st->path);
