@@ -594,6 +594,79 @@ START_TEST(cover_bounds_hold_without_search)
 }
 END_TEST
 
+/* LSCP on instances where greedy is often not optimal (up to 16
+ * candidates, 24 demands, coverage as bit masks so that brute force is
+ * cheap): with the default effort every answer is the optimum; with no
+ * search the bound still holds and stays below the optimum. */
+START_TEST(lscp_equals_brute_force)
+{
+	uint64_t seed;
+	int greedy_off = 0, unproven = 0;
+
+	for (seed = 1; seed <= 400; seed++) {
+		uint64_t s = seed * 1000003;
+		size_t nd = (size_t)rint_in(&s, 6, 24), nc = (size_t)rint_in(&s, 4, 16), i, j, e = 0;
+		size_t start[17];
+		uint32_t dem[16 * 24], cmask[16] = {0}, need = 0, mask;
+		int opt = 99, t;
+
+		for (j = 0; j < nc; j++) {
+			start[j] = e;
+			for (i = 0; i < nd; i++)
+				if (rng(&s) % 100 < 22) {
+					dem[e++] = (uint32_t)i;
+					cmask[j] |= 1u << i;
+				}
+			need |= cmask[j];
+		}
+		start[nc] = e;
+		for (mask = 0; mask < 1u << nc; mask++) {
+			uint32_t got = 0;
+
+			for (j = 0; j < nc; j++)
+				if (mask >> j & 1)
+					got |= cmask[j];
+			if (got == need && popcount(mask) < opt)
+				opt = popcount(mask);
+		}
+		for (t = 0; t < 2; t++) {
+			jk_cover_problem p = {0};
+			jk_cover_result r;
+			uint32_t got = 0;
+
+			p.n_demands = nd;
+			p.n_candidates = nc;
+			p.cov_start = start;
+			p.cov_demand = dem;
+			p.goal = JK_COVER_ALL;
+			p.node_limit = t ? 1 : 0;
+			p.lagr_iters = t ? 2 : 0;
+			ck_assert_int_eq(jk_plan_cover(ctx, &p, &r), JK_OK);
+			for (j = 0; j < nc; j++)
+				if (r.open[j])
+					got |= cmask[j];
+			ck_assert_msg(got == need, "seed %llu: not a cover", (unsigned long long)seed);
+			ck_assert_msg(r.bound <= opt, "seed %llu: bound %g above the optimum %d",
+				      (unsigned long long)seed, r.bound, opt);
+			ck_assert(r.value >= opt);
+			if (t == 0)
+				ck_assert_msg(r.value == opt && r.optimal, "seed %llu: %g, optimum %d",
+					      (unsigned long long)seed, r.value, opt);
+			else {
+				greedy_off += r.value > opt;
+				unproven += !r.optimal;
+				if (r.optimal)
+					ck_assert(r.value == opt);
+			}
+			jk_cover_result_release(&r);
+		}
+	}
+	/* the instances are hard enough that the heuristic alone misses */
+	ck_assert_int_gt(greedy_off, 2);
+	ck_assert_int_gt(unproven, 20);
+}
+END_TEST
+
 /* Reductions: a demand with one candidate forces it in the LSCP; a
  * candidate covering a subset of another's demands is dropped; two
  * separate groups are two components. */
@@ -632,7 +705,7 @@ END_TEST
 
 /* ==== p-median, p-center ============================================= */
 
-enum { MN = 9, MM = 8 };
+enum { MN = 16, MM = 13 };
 
 static double mbrute(const double *cost, const double *w, const double *o, size_t n,
 		     size_t m, size_t P, int goal)
@@ -669,7 +742,7 @@ static void median_cases(int goal, double enum_limit, int iters, int *proven, in
 {
 	uint64_t seed;
 
-	for (seed = 1; seed <= 500; seed++) {
+	for (seed = 1; seed <= 300; seed++) {
 		uint64_t s = seed * 2654435761u + (uint64_t)goal;
 		size_t n = (size_t)rint_in(&s, 1, MN), m = (size_t)rint_in(&s, 1, MM), i, j, P;
 		double cost[MN * MM], w[MN], o[MN];
@@ -682,7 +755,7 @@ static void median_cases(int goal, double enum_limit, int iters, int *proven, in
 				cost[i * m + j] = rng(&s) % 12 == 0 ? INFINITY
 					: (double)rint_in(&s, 0, 50);
 		}
-		for (P = 1; P <= m && P <= 3; P++) {
+		for (P = 1; P <= m && P <= 4; P++) {
 			jk_median_problem p = {0};
 			jk_median_result r;
 			double opt = mbrute(cost, w, with_open ? o : NULL, n, m, P, goal), v = 0;
@@ -757,6 +830,7 @@ START_TEST(median_equals_brute_force)
 	proven = unproven = 0;
 	median_cases(JK_MEDIAN_SUM, 1, 2, &proven, &unproven);
 	ck_assert_int_gt(unproven, 10);
+	median_cases(JK_MEDIAN_SUM, 1, 25, &proven, &unproven);
 }
 END_TEST
 
@@ -806,6 +880,7 @@ static Suite *plan_suite(void)
 	tcase_add_test(tc, assign_sparse_equals_dense);
 	tcase_add_test(tc, cover_equals_brute_force);
 	tcase_add_test(tc, cover_bounds_hold_without_search);
+	tcase_add_test(tc, lscp_equals_brute_force);
 	tcase_add_test(tc, cover_reductions);
 	tcase_add_test(tc, median_equals_brute_force);
 	tcase_add_test(tc, median_curve_and_errors);
