@@ -164,50 +164,66 @@ done:
 	return rc;
 }
 
-/* Marks dominated candidates in drop[] (see the top comment); returns
- * how many, or -1 when out of memory. */
-static long dominated(const red *r, unsigned char *drop)
+/*
+ * Subset dominance in a family of sets: set a (items it[is[a] ..
+ * is[a+1]), elements < ne, with the transpose es/et) is compared with
+ * every set b sharing a's rarest element. When a's elements are a subset
+ * of b's (equal sets: a has the higher index), the subset a is marked
+ * (drop_superset 0: candidates, whose subset is worse) or the superset b
+ * is (drop_superset 1: LSCP demands, whose superset is implied). Returns
+ * how many were marked, or -1 when out of memory.
+ */
+static long dominated(size_t na, const size_t *is, const uint32_t *it, size_t ne,
+		      const size_t *es, const uint32_t *et, unsigned char *drop,
+		      int drop_superset)
 {
-	uint32_t *mark = malloc((r->nd ? r->nd : 1) * sizeof *mark);
+	uint32_t *mark = malloc((ne ? ne : 1) * sizeof *mark);
 	size_t a, k, t;
 	long n = 0;
 
 	if (!mark)
 		return -1;
-	for (k = 0; k < r->nd; k++)
+	for (k = 0; k < ne; k++)
 		mark[k] = UINT32_MAX;
-	for (a = 0; a < r->nc; a++) {
-		size_t na = r->cs[a + 1] - r->cs[a], best = SIZE_MAX;
-		uint32_t dmin = 0;
+	for (a = 0; a < na; a++) {
+		size_t sa = is[a + 1] - is[a], best = SIZE_MAX;
+		uint32_t emin = 0;
 
-		for (k = r->cs[a]; k < r->cs[a + 1]; k++) {
-			uint32_t d = r->cd[k];
-			size_t deg = r->ds[d + 1] - r->ds[d];
+		if (sa == 0 || (!drop_superset && drop[a]))
+			continue;
+		for (k = is[a]; k < is[a + 1]; k++) {
+			size_t deg = es[it[k] + 1] - es[it[k]];
 
 			if (deg < best) {
 				best = deg;
-				dmin = r->cd[k];
+				emin = it[k];
 			}
 		}
 		if (best <= 1)
 			continue;
-		for (t = r->ds[dmin]; t < r->ds[dmin + 1]; t++) {
-			uint32_t b = r->dc[t];
-			size_t nb = r->cs[b + 1] - r->cs[b], q;
+		for (t = es[emin]; t < es[emin + 1]; t++) {
+			uint32_t b = et[t];
+			size_t sb = is[b + 1] - is[b], q;
 			int sub = 1;
 
-			if (b == a || nb < na || (nb == na && b > a))
+			if (b == a || sb < sa || (drop_superset && drop[b]))
 				continue;
-			for (q = r->cs[b]; q < r->cs[b + 1]; q++)
-				mark[r->cd[q]] = b;
-			for (q = r->cs[a]; q < r->cs[a + 1]; q++)
-				if (mark[r->cd[q]] != b) {
+			if (sb == sa && (drop_superset ? b < a : b > a))
+				continue; /* equal sets: only the higher index goes */
+			for (q = is[b]; q < is[b + 1]; q++)
+				mark[it[q]] = b;
+			for (q = is[a]; q < is[a + 1]; q++)
+				if (mark[it[q]] != b) {
 					sub = 0;
 					break;
 				}
-			if (sub) {
+			if (!sub)
+				continue;
+			n++;
+			if (drop_superset) {
+				drop[b] = 1;
+			} else {
 				drop[a] = 1;
-				n++;
 				break;
 			}
 		}
@@ -954,12 +970,32 @@ int jk_plan_cover(jk_ctx *ctx, const jk_cover_problem *p, jk_cover_result *out)
 			goto nomem;
 		for (d = 0; d < r.nd; d++)
 			dkeep[d] = r.ds[d + 1] > r.ds[d];
-		nd_dom = dominated(&r, ckeep); /* ckeep marks dropped here */
+		nd_dom = dominated(r.nc, r.cs, r.cd, r.nd, r.ds, r.dc, ckeep, 0);
 		if (nd_dom < 0)
 			goto nomem;
 		out->n_dominated += (size_t)nd_dom;
 		for (j = 0; j < r.nc; j++)
-			ckeep[j] = !ckeep[j];
+			ckeep[j] = !ckeep[j]; /* marked dropped above */
+		if (p->goal == JK_COVER_ALL) {
+			/* a demand whose candidates include all of another's is
+			 * covered whenever that one is */
+			unsigned char *dd = calloc(r.nd ? r.nd : 1, 1);
+			long ndd;
+
+			if (!dd)
+				goto nomem;
+			ndd = dominated(r.nd, r.ds, r.dc, r.nc, r.cs, r.cd, dd, 1);
+			if (ndd < 0) {
+				free(dd);
+				goto nomem;
+			}
+			for (d = 0; d < r.nd; d++)
+				if (dd[d])
+					dkeep[d] = 0;
+			out->n_implied += (size_t)ndd;
+			nd_dom += ndd;
+			free(dd);
+		}
 		if (p->goal == JK_COVER_ALL) {
 			/* a demand left with one candidate forces it */
 			for (d = 0; d < r.nd; d++) {

@@ -309,7 +309,7 @@ static double median_lagr(const inst *I, const state *S, double ub, int iters,
 		for (k = 0; k < I->p; k++)
 			L += tmp[k];
 		thr = tmp[I->p - 1];
-		if (L > best + 1e-12 * (1 + fabs(best))) {
+		if (it == 0 || L > best + 1e-12 * (1 + fabs(best))) {
 			best = L;
 			stall = 0;
 		} else if (++stall >= 20) {

@@ -190,6 +190,8 @@ typedef struct jk_cover_result {
 	size_t n_components;
 	size_t n_forced_single; /* LSCP: candidates forced as a demand's only one */
 	size_t n_dominated;     /* candidates dropped as dominated */
+	size_t n_implied;       /* LSCP: demands dropped as implied by another
+				 * (its candidates include all of the other's) */
 	size_t n_exact;         /* components solved to proven optimality */
 	long nodes;             /* branch-and-bound nodes in all */
 } jk_cover_result;

@@ -663,7 +663,7 @@ START_TEST(lscp_equals_brute_force)
 	}
 	/* the instances are hard enough that the heuristic alone misses */
 	ck_assert_int_gt(greedy_off, 2);
-	ck_assert_int_gt(unproven, 20);
+	ck_assert_int_gt(unproven, 10);
 }
 END_TEST
 
