@@ -25,6 +25,22 @@
 
 #include "plan/plan.h"
 
+static void trace(void *user, jk_level level, const char *msg)
+{
+	static double t0;
+	struct timespec ts;
+	double t;
+
+	(void)level;
+	(void)user;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	t = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	if (t0 == 0)
+		t0 = t;
+	if (getenv("PLANBENCH_TRACE"))
+		fprintf(stderr, "[%.3f] %s\n", t - t0, msg);
+}
+
 static void die(const char *msg, const char *what)
 {
 	fprintf(stderr, "planbench: %s%s%s\n", msg, what ? ": " : "", what ? what : "");
@@ -207,6 +223,8 @@ static void assign(const char *dir, const char *tag)
 	int r, rep = repeat();
 	jk_ctx *ctx = jk_ctx_create();
 	jk_assign_problem p = {0};
+
+	jk_ctx_set_log(ctx, trace, NULL);
 	jk_assign_result res = {0};
 	char prob[64];
 
@@ -276,6 +294,8 @@ static void assign(const char *dir, const char *tag)
 	p.arc_site = site;
 	p.arc_cost = cost;
 	p.capacity = cap;
+	if (getenv("PLANBENCH_K"))
+		p.k_initial = (size_t)atol(getenv("PLANBENCH_K"));
 	for (r = 0; r < rep; r++) {
 		double t1 = now_s();
 

@@ -23,24 +23,26 @@
  * arcs into T never come back. The early stop makes a search cheap while
  * sites have room: the client's nearest free site ends it.
  *
- * Sparse arcs, and why the sparse optimum is the full optimum. Round r
- * solves the network with, per client, only its k_i cheapest eligible
- * arcs (k_i = k_initial at first). Let f be the min-cost flow found and
- * pi the final potentials: every residual arc of the sparse network has
- * c + pi(u) - pi(v) >= 0. The full network has the same nodes and the
- * left-out client -> site arcs, all with flow 0 in f, so their only
- * residual arc is the forward one. The check computes c_ij + pi(i) -
- * pi(j) for EVERY eligible arc left out. If all are >= 0, then every
- * residual arc of the full network has a non-negative reduced cost under
- * pi, so (reduced-cost optimality: a flow is minimum-cost if and only if
- * some potential makes every residual arc's reduced cost non-negative,
- * since any residual cycle then costs sum of reduced costs >= 0) f is a
- * min-cost flow of the full network too: the sparse optimum is the full
- * optimum, with as many clients placed and the same total cost. If some
- * arc fails, its client's k_i doubles (and covers the failing arcs) and
- * the round is solved again; when k_i reaches a client's degree it holds
- * all its arcs, so the rounds end. The check is a linear pass over the
- * arcs, far cheaper than searching them all.
+ * Sparse arcs, and why the sparse optimum is the full optimum. Round 1
+ * solves the network with, per client, only its k cheapest eligible arcs
+ * (k_initial) and the arc a nearest-first greedy gives it (so that the
+ * sparse network can place everyone the greedy places). Let f be the
+ * min-cost flow found and pi the final potentials: every residual arc of
+ * the sparse network has c + pi(u) - pi(v) >= 0. The full network has the
+ * same nodes and the left-out client -> site arcs, all with flow 0 in f,
+ * so their only residual arc is the forward one. The check computes c_ij
+ * + pi(i) - pi(j) for EVERY eligible arc left out. If all are >= 0, then
+ * every residual arc of the full network has a non-negative reduced cost
+ * under pi, so (reduced-cost optimality: a flow is minimum-cost if and
+ * only if some potential makes every residual arc's reduced cost
+ * non-negative, since any residual cycle then costs the sum of its
+ * reduced costs, >= 0) f is a min-cost flow of the full network too: the
+ * sparse optimum is the full optimum, with as many clients placed and the
+ * same total cost. If some arcs fail, each such client gets its most
+ * negative ones (as many as it has, at least 4) for the next round
+ * (column generation), which starts from the sites' last potentials.
+ * Every round adds at least one arc, so the rounds end, at worst with
+ * every arc in. The check is a linear pass over the arcs.
  *
  * Costs are doubles; on integer costs every potential is an integer and
  * the arithmetic exact. The check allows a relative tolerance of 1e-9 for
@@ -284,6 +286,13 @@ static void select_k(arc *a, size_t n, size_t k)
 	qsort(a + lo, hi - lo, sizeof *a, cmp_arc);
 }
 
+static int cmp_pos(const void *x, const void *y)
+{
+	const arc *a = x, *b = y;
+
+	return a->s < b->s ? -1 : a->s > b->s;
+}
+
 void jk_assign_result_release(jk_assign_result *r)
 {
 	if (!r)
@@ -301,7 +310,7 @@ int jk_plan_assign(jk_ctx *ctx, const jk_assign_problem *p, jk_assign_result *ou
 	size_t k0 = p->k_initial ? p->k_initial : 4;
 	uint32_t *cid = NULL;       /* free client -> original index */
 	size_t *ao = NULL, *spo = NULL, *ki = NULL;
-	arc *all = NULL, *sp = NULL;
+	arc *all = NULL, *sp = NULL, *vbuf = NULL;
 	double *bestc = NULL;
 	long *stamp = NULL, *room0 = NULL;
 	solver S;
@@ -433,15 +442,54 @@ int jk_plan_assign(jk_ctx *ctx, const jk_assign_problem *p, jk_assign_result *ou
 	S.state = calloc(S.N, 1);
 	S.touched = malloc(S.N * sizeof *S.touched);
 	sp = malloc(E * sizeof *sp);
+	vbuf = malloc(E * sizeof *vbuf);
 	spo = malloc((n + 1) * sizeof *spo);
 	ki = malloc(n * sizeof *ki);
 	if (!S.room || !S.asg || !S.acost || !S.head || !S.nxt || !S.prv || !S.pi ||
-	    !S.dist || !S.pred || !S.predc || !S.state || !S.touched || !sp || !spo || !ki) {
+	    !S.dist || !S.pred || !S.predc || !S.state || !S.touched || !sp || !vbuf || !spo || !ki) {
 		rc = jk_error(ctx, JK_ERR_NOMEM, "out of memory placing %zu clients", nc);
 		goto cleanup;
 	}
 	for (i = 0; i < n; i++)
 		ki[i] = k0;
+	/* round 1 also gets each client's nearest-first greedy arc (the
+	 * nearest site with room left, clients in order): then the sparse
+	 * network can place everyone the greedy places, and its potentials
+	 * are not inflated by clients parked on U for want of arcs */
+	memcpy(S.room, room0, m * sizeof *S.room);
+	for (i = 0; i < n; i++) {
+		size_t deg = ao[i + 1] - ao[i], bk = SIZE_MAX, kk;
+		double bc = INFINITY;
+		uint32_t gs = 0;
+
+		for (k = 0; k < deg; k++) {
+			const arc *a = &all[ao[i] + k];
+
+			if (S.room[a->s] > 0 && (a->c < bc || (a->c == bc && a->s < all[ao[i] + bk].s))) {
+				bc = a->c;
+				bk = k;
+			}
+		}
+		if (bk != SIZE_MAX) {
+			gs = all[ao[i] + bk].s;
+			S.room[gs]--;
+		}
+		kk = ki[i] < deg ? ki[i] : deg;
+		select_k(all + ao[i], deg, kk);
+		ki[i] = kk;
+		if (bk == SIZE_MAX)
+			continue;
+		for (k = 0; k < deg; k++)
+			if (all[ao[i] + k].s == gs)
+				break;
+		if (k >= kk) { /* not among the k cheapest: into the prefix */
+			arc t = all[ao[i] + kk];
+
+			all[ao[i] + kk] = all[ao[i] + k];
+			all[ao[i] + k] = t;
+			ki[i]++;
+		}
+	}
 	S.sp = sp;
 	S.spo = spo;
 
@@ -454,7 +502,8 @@ int jk_plan_assign(jk_ctx *ctx, const jk_assign_problem *p, jk_assign_result *ou
 		for (i = 0; i < n; i++) {
 			size_t deg = ao[i + 1] - ao[i], kk = ki[i] < deg ? ki[i] : deg;
 
-			select_k(all + ao[i], deg, kk);
+			/* the prefix: the k cheapest and the greedy arc, then the
+			 * arcs that failed the check, moved there by it */
 			memcpy(sp + used, all + ao[i], kk * sizeof *sp);
 			used += kk;
 			spo[i + 1] = used;
@@ -465,7 +514,19 @@ int jk_plan_assign(jk_ctx *ctx, const jk_assign_problem *p, jk_assign_result *ou
 		S.u_head = -1;
 		for (i = 0; i < n; i++)
 			S.asg[i] = -1;
-		memset(S.pi, 0, S.N * sizeof *S.pi);
+		if (round == 1) {
+			memset(S.pi, 0, S.N * sizeof *S.pi);
+		} else {
+			/* warm start: the sites keep last round's potentials (any
+			 * potentials are valid on the empty flow once T is at or
+			 * below every site and U) */
+			double lo = S.pi[S.U];
+
+			for (k = 0; k < m; k++)
+				if (S.pi[n + k] < lo)
+					lo = S.pi[n + k];
+			S.pi[S.T] = lo;
+		}
 		for (i = 0; i < n; i++)
 			if (augment(&S, (uint32_t)i)) {
 				rc = jk_error(ctx, JK_ERR_NOMEM, "out of memory placing clients");
@@ -473,24 +534,41 @@ int jk_plan_assign(jk_ctx *ctx, const jk_assign_problem *p, jk_assign_result *ou
 			}
 		/* the check over every arc left out */
 		for (i = 0; i < n; i++) {
-			size_t deg = ao[i + 1] - ao[i], kk = spo[i + 1] - spo[i];
-			int bad = 0;
+			size_t deg = ao[i + 1] - ao[i], kk = spo[i + 1] - spo[i], nv = 0, q;
 
 			for (k = kk; k < deg; k++) {
-				const arc *a = &all[ao[i] + k];
+				arc *a = &all[ao[i] + k];
 				double r = a->c + S.pi[i] - S.pi[n + a->s];
-				double tol = 1e-9 * (fabs(a->c) + fabs(S.pi[i]) + fabs(S.pi[n + a->s]));
+				double tol = 1e-12 * (fabs(S.pi[i]) + fabs(S.pi[n + a->s])) + 1e-9;
 
 				if (r < slack)
 					slack = r;
-				if (r < -tol)
-					bad = 1;
+				if (r < -tol) {
+					vbuf[nv].c = r;
+					vbuf[nv++].s = (uint32_t)k;
+				}
 			}
-			if (bad) {
-				viol++;
-				ki[i] = 2 * kk < deg ? 2 * kk : deg;
+			if (nv == 0)
+				continue;
+			/* the next round gets the most negative ones, as many as
+			 * the client has (at least 4): column generation */
+			viol++;
+			q = kk > 4 ? kk : 4;
+			if (q > nv)
+				q = nv;
+			select_k(vbuf, nv, q);
+			/* positions ascending, so that swaps do not disturb them */
+			qsort(vbuf, q, sizeof *vbuf, cmp_pos);
+			for (k = 0; k < q; k++) {
+				arc t = all[ao[i] + kk + k];
+
+				all[ao[i] + kk + k] = all[ao[i] + vbuf[k].s];
+				all[ao[i] + vbuf[k].s] = t;
 			}
+			ki[i] = kk + q;
 		}
+		jk_msg(ctx, JK_LOG_DEBUG, "place: round %d: %zu arcs, %zu clients failed "
+		       "the check", round, used, viol);
 		out->rounds = round;
 		out->arcs_used = used;
 		out->check_slack = slack;
@@ -515,6 +593,7 @@ cleanup:
 	free(ao);
 	free(all);
 	free(sp);
+	free(vbuf);
 	free(spo);
 	free(ki);
 	free(bestc);
