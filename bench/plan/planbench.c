@@ -181,6 +181,8 @@ static void cover(const char *dir, size_t K)
 		p.covered = covd;
 		p.goal = g ? JK_COVER_ALL : JK_COVER_BUDGET;
 		p.budget = K;
+		if (getenv("PLANBENCH_ITERS"))
+			p.lagr_iters = atoi(getenv("PLANBENCH_ITERS"));
 		for (r = 0; r < rep; r++) {
 			double t1 = now_s();
 

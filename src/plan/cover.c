@@ -415,11 +415,101 @@ static size_t lscp_greedy(const red *r, const comp *C, int *cnt, uint32_t *sol,
 	return n;
 }
 
-/* The Lagrangian lower bound of a component's LSCP (see the top). */
-static double lscp_lagr(const red *r, const comp *C, double ub, int iters,
-			double *u, double *g, double *s)
+/*
+ * A cover of component C built from multipliers: the candidates of
+ * negative reduced cost (s > 1), then for each demand left the candidate
+ * of least reduced cost covering it, then the redundant ones dropped
+ * (dearest reduced cost first). Into sol; returns the count. cnt is zero
+ * on entry and on return; mark is a per-candidate scratch, zero on entry
+ * and return; pr a scratch of C->nc items.
+ */
+static int cmp_item(const void *x, const void *y)
 {
-	double best = 0, theta = 2.0, L;
+	const jk_pheap_item *a = x, *b = y;
+
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->item < b->item ? -1 : a->item > b->item;
+}
+
+static size_t lscp_from_u(const red *r, const comp *C, const double *s, int *cnt,
+			  unsigned char *mark, uint32_t *sol, jk_pheap_item *pr)
+{
+	size_t i, k, n = 0, q;
+
+	for (i = 0; i < C->nc; i++) {
+		uint32_t c = C->cand[i];
+
+		if (s[c] > 1) {
+			sol[n++] = c;
+			mark[c] = 1;
+			for (k = r->cs[c]; k < r->cs[c + 1]; k++)
+				cnt[r->cd[k]]++;
+		}
+	}
+	for (i = 0; i < C->nd; i++) {
+		uint32_t d = C->dem[i], bc = 0;
+		double br = INFINITY;
+
+		if (cnt[d])
+			continue;
+		for (k = r->ds[d]; k < r->ds[d + 1]; k++) {
+			uint32_t c = r->dc[k];
+			double rc = (1 - s[c]) / (double)(r->cs[c + 1] - r->cs[c]);
+
+			if (rc < br) {
+				br = rc;
+				bc = c;
+			}
+		}
+		sol[n++] = bc;
+		mark[bc] = 1;
+		for (k = r->cs[bc]; k < r->cs[bc + 1]; k++)
+			cnt[r->cd[k]]++;
+	}
+	/* redundant ones out, highest reduced cost (lowest s) first: one
+	 * pass, since a removal only lowers counts */
+	for (i = 0; i < n; i++) {
+		pr[i].key = s[sol[i]];
+		pr[i].item = sol[i];
+	}
+	qsort(pr, n, sizeof *pr, cmp_item);
+	for (i = 0, q = 0; i < n; i++) {
+		uint32_t c = pr[i].item;
+		int need = 0;
+
+		for (k = r->cs[c]; k < r->cs[c + 1]; k++)
+			if (cnt[r->cd[k]] == 1) {
+				need = 1;
+				break;
+			}
+		if (need) {
+			sol[q++] = c;
+		} else {
+			for (k = r->cs[c]; k < r->cs[c + 1]; k++)
+				cnt[r->cd[k]]--;
+			mark[c] = 0;
+		}
+	}
+	n = q;
+	for (i = 0; i < n; i++) {
+		mark[sol[i]] = 0;
+		for (k = r->cs[sol[i]]; k < r->cs[sol[i] + 1]; k++)
+			cnt[r->cd[k]]--;
+	}
+	return n;
+}
+
+/*
+ * The Lagrangian lower bound of a component's LSCP (see the top), with
+ * the Lagrangian heuristic: every few steps a cover from the multipliers
+ * (lscp_from_u); a smaller one replaces best[0..*nbest).
+ */
+static double lscp_lagr(const red *r, const comp *C, int iters, double *u, double *g,
+			double *s, int *cnt, unsigned char *mark, uint32_t *tmp,
+			jk_pheap_item *pr, uint32_t *best, size_t *nbest)
+{
+	double lbest = 0, theta = 2.0, L;
 	size_t i, k;
 	int it, stall = 0;
 
@@ -437,7 +527,7 @@ static double lscp_lagr(const red *r, const comp *C, double ub, int iters,
 		u[d] = m;
 	}
 	for (it = 0; it < iters; it++) {
-		double nrm = 0;
+		double nrm = 0, ub = (double)*nbest;
 
 		L = 0;
 		for (i = 0; i < C->nd; i++) {
@@ -457,14 +547,23 @@ static double lscp_lagr(const red *r, const comp *C, double ub, int iters,
 					g[r->cd[k]] -= 1;
 			}
 		}
-		if (L > best + 1e-12) {
-			best = L;
+		if (L > lbest + 1e-12) {
+			lbest = L;
 			stall = 0;
-		} else if (++stall >= 20) {
+		} else if (++stall >= 30) {
 			theta /= 2;
 			stall = 0;
 		}
-		if (ceil(best - 1e-9) >= ub || theta < 1e-4)
+		if (it % 3 == 0) {
+			size_t n = lscp_from_u(r, C, s, cnt, mark, tmp, pr);
+
+			if (n < *nbest) {
+				*nbest = n;
+				memcpy(best, tmp, n * sizeof *tmp);
+				ub = (double)n;
+			}
+		}
+		if (ceil(lbest - 1e-6) >= ub || theta < 1e-4)
 			break;
 		for (i = 0; i < C->nd; i++) {
 			double gd = g[C->dem[i]];
@@ -476,7 +575,8 @@ static double lscp_lagr(const red *r, const comp *C, double ub, int iters,
 		if (nrm == 0)
 			break; /* u is optimal for the dual */
 		{
-			double step = theta * (ub - L) / nrm;
+			/* Polyak step towards a target just below the incumbent */
+			double step = theta * (1.05 * ub - L) / nrm;
 
 			for (i = 0; i < C->nd; i++) {
 				uint32_t d = C->dem[i];
@@ -487,8 +587,7 @@ static double lscp_lagr(const red *r, const comp *C, double ub, int iters,
 			}
 		}
 	}
-	(void)s;
-	return best;
+	return lbest;
 }
 
 /* ---- MCLP ------------------------------------------------------------- */
@@ -631,9 +730,11 @@ static double top_k_sum(double *v, size_t n, size_t K)
 /* The Lagrangian upper bound of the MCLP (see the top); lam, g, sc
  * scratch. */
 static double mclp_lagr(const red *r, size_t K, double lb, int iters, double *lam,
-			double *g, double *sc, double *tmp)
+			double *g, double *sc, double *tmp, uint32_t *stamp, uint32_t *pick,
+			uint32_t *best_set, double *best_val)
 {
 	double best = INFINITY, theta = 1.0;
+	uint32_t st = 0;
 	size_t d, j, k;
 	int it, stall = 0;
 
@@ -679,15 +780,35 @@ static double mclp_lagr(const red *r, size_t K, double lb, int iters, double *la
 			thr = K < r->nc ? tmp[K - 1] : -INFINITY;
 		for (j = 0; j < r->nc; j++)
 			above += sc[j] > thr;
-		for (j = 0; j < r->nc; j++) {
-			int take = sc[j] > thr || (sc[j] == thr && ties < K - above);
+		{
+			size_t np = 0;
+			double v = 0;
 
-			if (sc[j] == thr && take)
-				ties++;
-			if (!take)
-				continue;
-			for (k = r->cs[j]; k < r->cs[j + 1]; k++)
-				g[r->cd[k]] += 1;
+			for (j = 0; j < r->nc; j++) {
+				int take = sc[j] > thr || (sc[j] == thr && ties < K - above);
+
+				if (sc[j] == thr && take)
+					ties++;
+				if (!take)
+					continue;
+				pick[np++] = (uint32_t)j;
+				for (k = r->cs[j]; k < r->cs[j + 1]; k++)
+					g[r->cd[k]] += 1;
+			}
+			/* the Lagrangian heuristic: the K chosen are a feasible set */
+			st++;
+			for (j = 0; j < np; j++)
+				for (k = r->cs[pick[j]]; k < r->cs[pick[j] + 1]; k++)
+					if (stamp[r->cd[k]] != st) {
+						stamp[r->cd[k]] = st;
+						v += r->w[r->cd[k]];
+					}
+			if (v > *best_val) {
+				*best_val = v;
+				memcpy(best_set, pick, np * sizeof *pick);
+				if (v > lb)
+					lb = v;
+			}
 		}
 		for (d = 0; d < r->nd; d++) {
 			if (g[d] > 0 && lam[d] <= 0)
@@ -848,10 +969,11 @@ int jk_plan_cover(jk_ctx *ctx, const jk_cover_problem *p, jk_cover_result *out)
 {
 	size_t ND = p->n_demands, NC = p->n_candidates, d, j, k, i;
 	long node_limit = p->node_limit > 0 ? p->node_limit : 20000;
-	int iters = p->lagr_iters > 0 ? p->lagr_iters : 300;
+	int iters = p->lagr_iters > 0 ? p->lagr_iters : 1000;
 	unsigned char *active = NULL, *dkeep = NULL, *ckeep = NULL, *isopen = NULL;
 	double *wt = NULL, *s1 = NULL, *s2 = NULL, *s3 = NULL, *s4 = NULL;
-	uint32_t *chosen = NULL, *par = NULL, *sol = NULL, *tmpu = NULL;
+	uint32_t *chosen = NULL, *par = NULL, *sol = NULL, *tmpu = NULL, *tmpsol = NULL;
+	jk_pheap_item *pairs = NULL;
 	size_t n_chosen = 0, *cur = NULL;
 	int *cnt = NULL, integer = 1, rc = JK_OK;
 	uint64_t *sum = NULL;
@@ -1100,12 +1222,14 @@ int jk_plan_cover(jk_ctx *ctx, const jk_cover_problem *p, jk_cover_result *out)
 	sum = calloc(r.nd ? r.nd : 1, sizeof *sum);
 	isopen = calloc(r.nc ? r.nc : 1, 1);
 	sol = malloc((r.nc ? r.nc : 1) * sizeof *sol);
+	tmpsol = malloc((r.nc ? r.nc : 1) * sizeof *tmpsol);
+	pairs = malloc((r.nc ? r.nc : 1) * sizeof *pairs);
 	cur = malloc((r.nc ? r.nc : 1) * sizeof *cur);
 	s1 = malloc(((r.nd > r.nc ? r.nd : r.nc) + 1) * sizeof *s1);
 	s2 = malloc(((r.nd > r.nc ? r.nd : r.nc) + 1) * sizeof *s2);
 	s3 = malloc(((r.nd > r.nc ? r.nd : r.nc) + 1) * sizeof *s3);
 	s4 = malloc(((r.nd > r.nc ? r.nd : r.nc) + 1) * sizeof *s4);
-	if (!cnt || !sum || !isopen || !sol || !cur || !s1 || !s2 || !s3 || !s4)
+	if (!cnt || !sum || !isopen || !sol || !tmpsol || !pairs || !cur || !s1 || !s2 || !s3 || !s4)
 		goto nomem;
 
 	if (p->goal == JK_COVER_ALL) {
@@ -1120,7 +1244,15 @@ int jk_plan_cover(jk_ctx *ctx, const jk_cover_problem *p, jk_cover_result *out)
 
 			if (n == SIZE_MAX)
 				goto nomem;
-			lb = n <= 1 ? (double)n : ceil(lscp_lagr(&r, C, (double)n, iters, s1, s2, s3) - 1e-6);
+			if (n <= 1) {
+				lb = (double)n;
+			} else {
+				size_t nb = n;
+
+				lb = ceil(lscp_lagr(&r, C, iters, s1, s2, s3, cnt, isopen, tmpsol,
+						    pairs, sol, &nb) - 1e-6);
+				n = nb;
+			}
 			if (lb < (double)n && C->nc <= 400) {
 				bb B;
 
@@ -1222,9 +1354,44 @@ int jk_plan_cover(jk_ctx *ctx, const jk_cover_problem *p, jk_cover_result *out)
 			if (n < K || tw - val <= 0) {
 				ub = val; /* everything coverable is covered */
 			} else {
-				ub = mclp_lagr(&r, K, val, iters, s1, s2, s3, s4);
+				uint32_t *stamp = calloc(r.nd, sizeof *stamp);
+				uint32_t *pick = malloc(r.nc * sizeof *pick);
+				uint32_t *bset = malloc((K ? K : 1) * sizeof *bset);
+				double bval = val;
+
+				if (!stamp || !pick || !bset) {
+					free(stamp);
+					free(pick);
+					free(bset);
+					goto nomem;
+				}
+				ub = mclp_lagr(&r, K, val, iters, s1, s2, s3, s4, stamp, pick, bset, &bval);
 				if (ub > tw)
 					ub = tw;
+				if (bval > val) {
+					/* the Lagrangian's set was better: swaps from it */
+					for (k = 0; k < n; k++)
+						isopen[sol[k]] = 0;
+					memset(cnt, 0, r.nd * sizeof *cnt);
+					memset(sum, 0, r.nd * sizeof *sum);
+					memcpy(sol, bset, K * sizeof *sol);
+					n = K;
+					for (k = 0; k < n; k++) {
+						isopen[sol[k]] = 1;
+						for (j = r.cs[sol[k]]; j < r.cs[sol[k] + 1]; j++) {
+							cnt[r.cd[j]]++;
+							sum[r.cd[j]] += sol[k];
+						}
+					}
+					mclp_swaps(&r, sol, n, isopen, cnt, sum, s1, s2, pick, 1000);
+					val = 0;
+					for (d = 0; d < r.nd; d++)
+						if (cnt[d])
+							val += r.w[d];
+				}
+				free(stamp);
+				free(pick);
+				free(bset);
 			}
 		}
 		if (integer)
@@ -1326,6 +1493,8 @@ cleanup:
 	free(chosen);
 	free(par);
 	free(sol);
+	free(tmpsol);
+	free(pairs);
 	free(tmpu);
 	free(cur);
 	free(cnt);

@@ -157,7 +157,7 @@ typedef struct jk_cover_problem {
 	jk_cover_goal goal;
 	size_t budget;              /* MCLP: new candidates to choose */
 	/* Search effort: branch-and-bound nodes per component (0: 20000),
-	 * subgradient iterations (0: 300). Only change the bound and the
+	 * subgradient iterations (0: 1000). Only change the bound and the
 	 * proof, never validity. */
 	long node_limit;
 	int lagr_iters;
