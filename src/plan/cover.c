@@ -9,8 +9,10 @@
  * - a candidate whose demands are a subset of another's (equal sets: the
  *   higher index) is dominated and dropped: swapping it for its dominator
  *   never covers less, so some optimum avoids it;
- * - LSCP only: a demand with one candidate left forces it (every cover
- *   holds it), repeated with the dominance until nothing changes;
+ * - LSCP only: a demand whose candidates include all of another
+ *   demand's is implied by it and leaves (equal sets: the higher index);
+ *   a demand with one candidate left forces it (every cover holds it);
+ *   all of these repeated until nothing changes;
  * - the coverage graph splits into independent components (union-find
  *   over candidates sharing a demand).
  *
@@ -19,7 +21,10 @@
  * a Lagrangian lower bound (cover constraints relaxed with multipliers
  * u >= 0: L(u) = sum u_d + sum_j min(0, 1 - sum_{d in j} u_d), maximised
  * by subgradient steps; every L(u) is a lower bound, rounded up as counts
- * are integers), and branch-and-bound while the bound leaves a gap
+ * are integers) with the Lagrangian heuristic (every third step a cover
+ * from the candidates of negative reduced cost, completed by least
+ * reduced cost and cleaned of redundant ones), and, for components of at
+ * most 400 candidates, branch-and-bound while the bound leaves a gap
  * (branch on the uncovered demand with the fewest candidates; bound = the
  * count so far plus a packing of uncovered demands whose candidate sets
  * are disjoint, each needing its own candidate). A component whose search
@@ -33,7 +38,9 @@
  * Lagrangian of the coverage constraints y_d <= sum_{j in d} x_j with
  * multipliers l >= 0: L(l) = sum_d max(0, w_d - l_d) + the sum of the K
  * largest candidate scores sum_{d in j} l_d, minimised by subgradient
- * steps (its best equals the LP bound). With few candidates a
+ * steps (its best equals the LP bound); the K of each step are a feasible
+ * set too, and the best of them, when it beats the greedy, is improved
+ * by swaps in turn. With at most 2,000 candidates a
  * branch-and-bound (include/exclude in greedy order, bound = value so far
  * plus the K - k largest marginal gains, valid by submodularity) proves
  * the optimum within the node limit. With integer weights the bound is
@@ -678,6 +685,155 @@ static double mclp_swaps(const red *r, uint32_t *sol, size_t K, unsigned char *i
 		total += best;
 	}
 	return total;
+}
+
+/* splitmix64, for the perturbations: deterministic, no global state */
+static uint64_t mix64(uint64_t *st)
+{
+	uint64_t z = (*st += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static void open_c(const red *r, uint32_t c, int *cnt, uint64_t *sum, unsigned char *isopen,
+		   int sign)
+{
+	size_t k;
+
+	for (k = r->cs[c]; k < r->cs[c + 1]; k++) {
+		cnt[r->cd[k]] += sign;
+		sum[r->cd[k]] += sign > 0 ? c : (uint64_t)0 - c;
+	}
+	isopen[c] = sign > 0;
+}
+
+static double cover_val(const red *r, const int *cnt)
+{
+	double v = 0;
+	size_t d;
+
+	for (d = 0; d < r->nd; d++)
+		if (cnt[d])
+			v += r->w[d];
+	return v;
+}
+
+/*
+ * Iterated local search for the MCLP, from the swap-optimal set sol[0..K)
+ * of value *val: close a few open candidates at random, reopen as many
+ * by greedy gain among the candidates covering what they left, swaps
+ * again; keep the result when it is better, else go back. Stops after
+ * `iters` rounds or when the value reaches `ub`. Scratch: loss, extra
+ * (nc doubles), touched (nc), bsol (K), bcnt (nd ints), bsum (nd).
+ * Returns -1 when out of memory, else 0.
+ */
+static int mclp_ils(const red *r, uint32_t *sol, size_t K, unsigned char *isopen, int *cnt,
+		    uint64_t *sum, double *val, double ub, int iters, double *loss,
+		    double *extra, uint32_t *touched)
+{
+	uint32_t *bsol = malloc((K ? K : 1) * sizeof *bsol);
+	int *bcnt = malloc((r->nd ? r->nd : 1) * sizeof *bcnt);
+	uint64_t *bsum = malloc((r->nd ? r->nd : 1) * sizeof *bsum);
+	unsigned char *cand = calloc(r->nc ? r->nc : 1, 1);
+	uint64_t st = 0x6a616e676b6175ULL;
+	int it;
+
+	if (!bsol || !bcnt || !bsum || !cand) {
+		free(bsol);
+		free(bcnt);
+		free(bsum);
+		free(cand);
+		return -1;
+	}
+	memcpy(bsol, sol, K * sizeof *sol);
+	memcpy(bcnt, cnt, r->nd * sizeof *cnt);
+	memcpy(bsum, sum, r->nd * sizeof *sum);
+	for (it = 0; it < iters && *val < ub - 1e-9; it++) {
+		size_t q = K / 10 < 2 ? 2 : K / 10, t, k, nt = 0, a;
+		double v;
+
+		if (q > K)
+			q = K;
+		/* close q at random: a partial shuffle moves them to the end */
+		for (t = 0; t < q; t++) {
+			size_t pos = (size_t)(mix64(&st) % (K - t)), last = K - 1 - t;
+			uint32_t c = sol[pos];
+
+			sol[pos] = sol[last];
+			sol[last] = c;
+		}
+		for (t = K - q; t < K; t++) {
+			uint32_t c = sol[t];
+
+			open_c(r, c, cnt, sum, isopen, -1);
+			/* candidates covering what c covered may refill */
+			for (k = r->cs[c]; k < r->cs[c + 1]; k++) {
+				uint32_t d = r->cd[k];
+
+				if (cnt[d])
+					continue;
+				for (a = r->ds[d]; a < r->ds[d + 1]; a++)
+					if (!cand[r->dc[a]]) {
+						cand[r->dc[a]] = 1;
+						touched[nt++] = r->dc[a];
+					}
+			}
+		}
+		/* refill by greedy gain among them (a removed one may return) */
+		for (t = K - q; t < K; t++) {
+			double bg = -1;
+			uint32_t bc = UINT32_MAX;
+
+			for (a = 0; a < nt; a++) {
+				uint32_t c = touched[a];
+				double g = 0;
+
+				if (isopen[c])
+					continue;
+				for (k = r->cs[c]; k < r->cs[c + 1]; k++)
+					if (!cnt[r->cd[k]])
+						g += r->w[r->cd[k]];
+				/* a little noise so that ties and near-ties vary */
+				g *= 1 + 0.05 * (double)(mix64(&st) >> 11) / 9007199254740992.0;
+				if (g > bg) {
+					bg = g;
+					bc = c;
+				}
+			}
+			if (bc == UINT32_MAX) {
+				/* nothing near: any closed candidate */
+				for (bc = 0; isopen[bc]; bc++)
+					;
+			}
+			sol[t] = bc;
+			open_c(r, bc, cnt, sum, isopen, 1);
+		}
+		for (a = 0; a < nt; a++)
+			cand[touched[a]] = 0;
+		mclp_swaps(r, sol, K, isopen, cnt, sum, loss, extra, touched, 1000);
+		v = cover_val(r, cnt);
+		if (v > *val + 1e-9) {
+			*val = v;
+			memcpy(bsol, sol, K * sizeof *sol);
+			memcpy(bcnt, cnt, r->nd * sizeof *cnt);
+			memcpy(bsum, sum, r->nd * sizeof *sum);
+		} else {
+			for (t = 0; t < K; t++)
+				isopen[sol[t]] = 0;
+			memcpy(sol, bsol, K * sizeof *sol);
+			for (t = 0; t < K; t++)
+				isopen[sol[t]] = 1;
+			memcpy(cnt, bcnt, r->nd * sizeof *cnt);
+			memcpy(sum, bsum, r->nd * sizeof *sum);
+		}
+	}
+	free(bsol);
+	free(bcnt);
+	free(bsum);
+	free(cand);
+	return 0;
 }
 
 static int cmp_desc(const void *x, const void *y)
@@ -1396,6 +1552,22 @@ int jk_plan_cover(jk_ctx *ctx, const jk_cover_problem *p, jk_cover_result *out)
 		}
 		if (integer)
 			ub = floor(ub + 1e-9 * (1 + ub));
+		if (n == K && K > 0 && ub > val + 1e-9 * (1 + val)) {
+			/* iterated local search, for a work of about 3e7 arc visits */
+			uint32_t *touched = malloc(r.nc * sizeof *touched);
+			double work = (double)(r.cs[r.nc] + r.nc + 1);
+			int ils = work > 1e5 ? (int)(3e7 / work) : 300;
+
+			if (!touched)
+				goto nomem;
+			if (ils < 5)
+				ils = 5;
+			if (mclp_ils(&r, sol, n, isopen, cnt, sum, &val, ub, ils, s1, s2, touched)) {
+				free(touched);
+				goto nomem;
+			}
+			free(touched);
+		}
 		if (ub > val + 1e-9 * (1 + val) && r.nc <= 2000) {
 			mbb B;
 
