@@ -71,15 +71,25 @@ cmake --build "$B" -j1 --target jk_plangen jk_planbench >>"$W/logs/build.log" 2>
 
 RES=$W/results.txt
 : >"$RES"
-# run TAG INSTANCE command...: the RESULT lines of a solver, each with the
-# instance name and the 1-minute load average before it ran
+# run INSTANCE command...: the RESULT lines of a solver, each with the
+# instance name and the 1-minute load average before it ran. A solver
+# still running after STOP seconds (5 x the MIP limit + 120 s for building
+# the model: networkx has no limit of its own, and a MIP solver may not
+# look at its clock during a long root LP) is stopped, and a row says so.
+STOP=$(awk -v l="$LIMIT" 'BEGIN { printf "%d", 5 * l + 120 }')
 run() {
-	local inst=$1 load
+	local inst=$1 load rc=0
 	shift
 	load=$(loadavg)
 	say "$inst: $*"
-	"$@" 2>>"$W/logs/solvers.log" | sed -n "s/^RESULT /RESULT instance=$inst load=$load /p" |
-		tee -a "$RES" >&2 || say "failed (see $W/logs/solvers.log): $*"
+	timeout "$STOP" "$@" 2>>"$W/logs/solvers.log" >"$W/one.txt" || rc=$?
+	sed -n "s/^RESULT /RESULT instance=$inst load=$load /p" "$W/one.txt" | tee -a "$RES" >&2
+	if [ "$rc" = 124 ]; then
+		echo "RESULT instance=$inst load=$load problem=${PROBLEM:-?} solver=${SOLVER:-?} time=$STOP value=nan bound=nan gap=nan proven=0 note=\"stopped after $STOP s: no answer\"" |
+			tee -a "$RES" >&2
+	elif [ "$rc" != 0 ]; then
+		say "failed (exit $rc, see $W/logs/solvers.log): $*"
+	fi
 }
 
 # ---- instances ------------------------------------------------------------
@@ -107,12 +117,12 @@ run province "$B/jk_planbench" assign "$W/prov" asg3200
 run province "$B/jk_planbench" pos "$W/prov" 3
 if [ "${BENCH_SKIP_ORACLES:-0}" != 1 ]; then
 	for s in highs glpk spopt_cbc; do
-		run province "$PY" "$HERE/plan/oracles.py" cover "$W/prov" 50 "$s" "$LIMIT"
+		PROBLEM=mclp_k50 SOLVER=$s run province "$PY" "$HERE/plan/oracles.py" cover "$W/prov" 50 "$s" "$LIMIT"
 	done
-	run province "$PY" "$HERE/plan/oracles.py" assign "$W/prov" asg400 networkx "$LIMIT"
-	run province "$PY" "$HERE/plan/oracles.py" assign "$W/prov" asg3200 networkx "$LIMIT"
+	PROBLEM=place_asg400 SOLVER=networkx run province "$PY" "$HERE/plan/oracles.py" assign "$W/prov" asg400 networkx "$LIMIT"
+	PROBLEM=place_asg3200 SOLVER=networkx run province "$PY" "$HERE/plan/oracles.py" assign "$W/prov" asg3200 networkx "$LIMIT"
 	for s in highs glpk spopt_cbc; do
-		run province "$PY" "$HERE/plan/oracles.py" pos "$W/prov" 3 "$s" "$LIMIT"
+		PROBLEM=pmedian_p3 SOLVER=$s run province "$PY" "$HERE/plan/oracles.py" pos "$W/prov" 3 "$s" "$LIMIT"
 	done
 fi
 
@@ -123,7 +133,7 @@ if [ "${BENCH_SKIP_NATIONAL:-0}" != 1 ]; then
 		# the spopt way needs the dense villages x candidates matrix: at
 		# this size it does not fit in memory, so it is not run
 		for s in highs glpk cbc; do
-			run "national-$SCALE" "$PY" "$HERE/plan/oracles.py" cover "$NAT" 500 "$s" "$LIMIT"
+			PROBLEM=mclp_k500 SOLVER=$s run "national-$SCALE" "$PY" "$HERE/plan/oracles.py" cover "$NAT" 500 "$s" "$LIMIT"
 		done
 	fi
 fi
