@@ -148,18 +148,9 @@ START_TEST(geodesic_known_distance)
 }
 END_TEST
 
-static uint64_t rng(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
 static double unif(uint64_t *s, double a, double b)
 {
-	return a + (b - a) * (double)(rng(s) >> 11) / 9007199254740992.0;
+	return a + (b - a) * (double)(jk_test_rng(s) >> 11) / 9007199254740992.0;
 }
 
 START_TEST(nearest_matches_brute_force)

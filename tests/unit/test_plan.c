@@ -27,18 +27,9 @@ static void teardown(void)
 	jk_ctx_destroy(ctx);
 }
 
-static uint64_t rng(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
 static long rint_in(uint64_t *s, long lo, long hi) /* [lo, hi] */
 {
-	return lo + (long)(rng(s) % (uint64_t)(hi - lo + 1));
+	return lo + (long)(jk_test_rng(s) % (uint64_t)(hi - lo + 1));
 }
 
 /* ==== assignment ==================================================== */
@@ -61,18 +52,18 @@ static void ainst_random(ainst *a, uint64_t *s)
 	a->n = (size_t)rint_in(s, 1, 7);
 	a->m = (size_t)rint_in(s, 1, 4);
 	for (j = 0; j < a->m; j++)
-		a->cap[j] = rng(s) % 5 == 0 ? JK_PLAN_UNLIMITED : rint_in(s, 0, 3);
+		a->cap[j] = jk_test_rng(s) % 5 == 0 ? JK_PLAN_UNLIMITED : rint_in(s, 0, 3);
 	for (i = 0; i < a->n; i++) {
 		a->start[i] = e;
 		for (j = 0; j < a->m; j++)
-			if (rng(s) % 4 != 0) {
+			if (jk_test_rng(s) % 4 != 0) {
 				a->site[e] = (uint32_t)j;
 				a->cost[e++] = (double)rint_in(s, 0, 20);
 			}
 		a->fixed[i] = -1;
 	}
 	a->start[a->n] = e;
-	a->max_cost = rng(s) % 3 == 0 ? (double)rint_in(s, 5, 15) : 0;
+	a->max_cost = jk_test_rng(s) % 3 == 0 ? (double)rint_in(s, 5, 15) : 0;
 }
 
 /* The best (most placed, then least cost) by trying every assignment. */
@@ -201,9 +192,9 @@ START_TEST(assign_equals_brute_force)
 			for (i = 0; i < a.m; i++)
 				room[i] = a.cap[i] < 0 ? 99 : a.cap[i];
 			for (i = 0; i < a.n; i++) {
-				long j = (long)(rng(&s) % a.m);
+				long j = (long)(jk_test_rng(&s) % a.m);
 
-				if (rng(&s) % 3 == 0 && room[j] > 0) {
+				if (jk_test_rng(&s) % 3 == 0 && room[j] > 0) {
 					a.fixed[i] = j;
 					room[j]--;
 					n_fixed_cases++;
@@ -337,7 +328,7 @@ START_TEST(assign_sparse_equals_dense)
 
 		start[i] = e;
 		for (j = 0; j < M; j++) {
-			if (rng(&s) % 10 == 0)
+			if (jk_test_rng(&s) % 10 == 0)
 				continue;
 			site[e] = (uint32_t)j;
 			cost[e++] = floor(hypot(x - px[j], y - py[j]));
@@ -395,14 +386,14 @@ static void cinst_random(cinst *c, uint64_t *s)
 	c->nc = (size_t)rint_in(s, 1, CC);
 	for (i = 0; i < c->nd; i++) {
 		c->w[i] = (double)rint_in(s, 0, 9);
-		c->covered[i] = rng(s) % 6 == 0;
+		c->covered[i] = jk_test_rng(s) % 6 == 0;
 	}
 	for (j = 0; j < c->nc; j++) {
 		c->start[j] = e;
 		for (i = 0; i < c->nd; i++)
-			if ((long)(rng(s) % 10) < dens)
+			if ((long)(jk_test_rng(s) % 10) < dens)
 				c->dem[e++] = (uint32_t)i;
-		c->forced[j] = rng(s) % 8 == 0;
+		c->forced[j] = jk_test_rng(s) % 8 == 0;
 	}
 	c->start[c->nc] = e;
 }
@@ -613,7 +604,7 @@ START_TEST(lscp_equals_brute_force)
 		for (j = 0; j < nc; j++) {
 			start[j] = e;
 			for (i = 0; i < nd; i++)
-				if (rng(&s) % 100 < 22) {
+				if (jk_test_rng(&s) % 100 < 22) {
 					dem[e++] = (uint32_t)i;
 					cmask[j] |= 1u << i;
 				}
@@ -750,9 +741,9 @@ static void median_cases(int goal, double enum_limit, int iters, int *proven, in
 
 		for (i = 0; i < n; i++) {
 			w[i] = (double)rint_in(&s, 0, 5);
-			o[i] = rng(&s) % 3 == 0 ? INFINITY : (double)rint_in(&s, 10, 60);
+			o[i] = jk_test_rng(&s) % 3 == 0 ? INFINITY : (double)rint_in(&s, 10, 60);
 			for (j = 0; j < m; j++)
-				cost[i * m + j] = rng(&s) % 12 == 0 ? INFINITY
+				cost[i * m + j] = jk_test_rng(&s) % 12 == 0 ? INFINITY
 					: (double)rint_in(&s, 0, 50);
 		}
 		for (P = 1; P <= m && P <= 4; P++) {
