@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Planning benchmark (issue 9): jangkau's plan room (src/plan, through
 # bench/plan/planbench.c, without the store) and, in the same run on the
 # same instances, the tools people would use instead

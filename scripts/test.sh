@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs the dependencies, builds jangkau with AddressSanitizer and
 # UndefinedBehaviorSanitizer and warnings as errors, and runs every test:
 # Check unit suites, the public-header check and the CLI cases on the

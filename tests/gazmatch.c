@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jk_gazmatch: the text matcher alone (src/geocode/gazetteer_match.c) on an
  * address book with truth, for measuring and for finding what fails. It

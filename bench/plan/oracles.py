@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """The tools people would use instead of jangkau's plan room, on the same
 CSV instances (bench/plan/plangen.c), for bench/plan.sh.
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * planbench: runs the plan room's solvers (src/plan) on the CSV instances
  * of bench/plan/plangen.c and prints one RESULT line per answer, the

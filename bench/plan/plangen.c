@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * plangen: the planning benchmark's instance generator (bench/plan.sh).
  * Writes plain CSV instances that bench/plan/planbench.c and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Coverage per village and the nearest suitable site of every active client.
  *

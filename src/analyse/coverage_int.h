@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Coverage rules, exposed to the unit tests: what "within reach" means for
  * a run, the classification of one village and the record computed for it.

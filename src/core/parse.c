@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Cell-value parsers for office spreadsheets (see parse.h).
  *

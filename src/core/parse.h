@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Parsers for the cell values of an office spreadsheet: coordinates in the
  * many ways people write them, readiness status, yes/no, capacity, sentence

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Address parser: cuts a free-text Indonesian address into parts and
  * gives each a role (see address.h).

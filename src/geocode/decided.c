@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The office's decisions as the geocoder applies them (decided.h): loaded
  * once per run into a sorted array, found per row by binary search, checked

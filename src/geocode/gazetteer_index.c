@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The gazetteer's index (see gazetteer.h): units and alias names added,
  * then jk_gaz_finish() sorts the units, links each to its ancestors, its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Private layout of the gazetteer (gazetteer.h), shared by the two files
  * of src/geocode that implement it: gazetteer_index.c builds the index of

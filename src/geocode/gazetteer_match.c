@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The address matcher of the gazetteer (see gazetteer.h); the index it
  * reads is built by gazetteer_index.c: units sorted by code, every name

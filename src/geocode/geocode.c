@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Geocoding of sites and clients: the address is matched to the gazetteer
  * built from the store's villages (gazetteer.h), a given coordinate is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The review file (jk_geocode_review()): the rows of the last geocoding
  * that a person must decide, with the candidate villages, written for a

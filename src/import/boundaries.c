@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Import of village boundaries: any OGR polygon source with Kemendagri
  * codes and names. Geometries are reprojected to EPSG:4326, repaired with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Import of the office's decisions: a review file (review_file.h) in which
  * a planner filled in kode_desa_pilihan, as jangkau wrote it or as Excel or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Field lookups shared by the importers of OGR layers (boundaries.c,
  * roads.c): a field named by an option or found among default names, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jangkau import roads: an OpenStreetMap file (GDAL's OSM driver, layer
  * 'lines') or any line layer into the store as a road network

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Import of the tables an office keeps: the address book of work sites and
  * the client register, from a workbook (XLSX, ODS, XLS: every sheet), a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Placement of clients at sites within capacity (`jangkau place`): an
  * exact min-cost flow on a sparse set of arcs.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Which candidate sites to make ready or add (`jangkau plan sites`): the
  * maximal covering problem with a budget (MCLP) and the location set

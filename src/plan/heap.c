@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The binary min-heap of the planning solvers: ties on the key go to the
  * smaller item, so that every solver is deterministic.

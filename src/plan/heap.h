@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A binary min-heap of (key, item) pairs with lazy deletion, shared by the
  * planning solvers (Dijkstra in assign.c, the lazy greedy of cover.c).

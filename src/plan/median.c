@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Where Pos Bapas go (`jangkau plan pos`): p-median and p-center over a
  * dense client x place cost matrix, with places that are open already

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Planning: the solvers behind `jangkau place`, `jangkau plan sites` and
  * `jangkau plan pos` (issue 9), on plain in-memory instances.

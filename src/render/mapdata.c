@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The data of one mapped area: its villages with their coverage status,
  * the neighbouring villages that fall in the frame, the placed sites and,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A road network seen through a travel profile: the usable segments with
  * a time per direction, a reverse adjacency in CSR form for the

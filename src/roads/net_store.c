@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The road network of the store (road_nodes, road_edges, written by
  * src/import/roads.c) back into memory, and the route between two points:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Travel profiles: data files (data/profiles/NAME.csv), one row per road
  * class plus the reserved rows 'ferry' and 'access'. See roads.h for the

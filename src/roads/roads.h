@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Road and ferry travel: the interface of the routing room.
  *

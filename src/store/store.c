@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The project store: one SpatiaLite database per project. Opening creates
  * the file (mode 0600: it holds personal data about clients) and the schema,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Private interface of the project store: one SpatiaLite file holding the
  * villages, the gazetteer aliases, sites, clients and the analysis results.

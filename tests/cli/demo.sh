@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The bundled demo: `jangkau demo` runs the whole pipeline on the demo
 # region; every output exists and opens; geocoding is measured against the
 # demo's own truth files; all four coverage statuses occur; the report's

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The demo by road: the generated roads of the demo region are what the
 # demo README says (the generator reproduces them), `jangkau demo` measures
 # coverage by road and prints the road reach; a client on the offshore

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Faults: every writing command is killed (kill -9) at random points, and
 # run out of space, on the bundled demo region; afterwards the store must
 # pass PRAGMA integrity_check and hold exactly what it held before the

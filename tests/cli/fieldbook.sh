@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # End to end on real data: Sulawesi Tenggara villages and the Bapas Baubau
 # field book. Checks, each computed here from independent sources:
 # - geocoding accuracy against the truth files (>= 99.8% of site rows and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Bad input: each rejected row is reported as FILE:ROW: field: reason (ROW
 # as a spreadsheet program shows it: the header is row 1), the
 # good rows are imported, duplicates once, --strict writes nothing, a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Input formats: the demo address book as XLSX and ODS, a GeoPackage point
 # layer with English headers, and boundaries in a projected CRS (UTM),
 # all imported through OGR with the same result as the CSV.

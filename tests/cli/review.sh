@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The review loop on real data, the Bapas Baubau field book: geocode
 # --review writes the rows a person must decide; a "planner" (this script)
 # fills in the true village of each from the truth files and saves the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Coverage by road on real data: the Jakarta villages and OSM roads, three
 # ready sites and a handful of clients made up here. Checks that
 # - every client's road_km and road_min equal the best of 'jangkau route'

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Road distances against independent routers: every row of
 # roads/oracle_distances.csv (pgRouting, cross-checked with Routino) on the
 # Jakarta OSM roads (shapefile) and Andorra (OSM PBF) must agree to 0.1 m

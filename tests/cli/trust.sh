@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Trust (issue 11): nothing lost silently, nothing leaked, nothing
 # overwritten that is not ours. On the bundled demo and on the Sulawesi
 # Tenggara villages: planted symlinks are not followed, output sets appear

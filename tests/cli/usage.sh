@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # CLI basics: help, version, exit codes of usage errors, for every command
 # that 'jangkau --help' lists (a new command fails here until it is added
 # to cmds with its cases).

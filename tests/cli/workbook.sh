@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Workbooks as offices keep them: the demo address book split into one
 # sheet per kecamatan, each under a title and a blank row, gives the same
 # sites as the CSV, each with its sheet and its row as the spreadsheet

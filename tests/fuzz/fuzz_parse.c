@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fuzz target: the cell-value parsers of an office spreadsheet
  * (src/core/parse.h). Every parser reads the same cell: coordinates,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The shared store fixture of the output tests (fixture.h). The rows are
  * chosen to exercise the layer contract and the report: clockwise rings

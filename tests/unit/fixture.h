@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The hand-made store shared by the unit tests of the outputs
  * (test_export.c, test_report.c): seven villages in two regencies, seven

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the coverage rules (the mode of a run, what is within
  * reach, the status of a village) and of the geodesic nearest search,

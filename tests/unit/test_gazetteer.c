@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the gazetteer matcher (src/geocode/gazetteer_match.c): the API on
  * a small hand-made gazetteer, the hard cases on the real units of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the planning solvers (src/plan): every answer against
  * brute force on many small random instances (seeded, so a failure names

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the routing room (src/roads): profiles, network building,
  * snapping, the multi-source search and paths, on small hand-made

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the value parsers of parse.h other than coordinates:
  * readiness status, yes/no, client status, sentence type, integers with
