@@ -155,6 +155,16 @@ static void greedy(const inst *I, state *S)
 	assign_all(I, S);
 }
 
+/* Makes the swap found: place @p bj in, the place at position @p bk of
+ * the solution out, and every client to its nearest open place. */
+static void swap_apply(const inst *I, state *S, size_t bj, size_t bk)
+{
+	S->in[S->sol[bk]] = 0;
+	S->sol[bk] = (uint32_t)bj;
+	S->in[bj] = 1;
+	assign_all(I, S);
+}
+
 /* Best-improvement swaps for the p-median (fast interchange). pos[j] is
  * the position of chosen place j in sol; loss, delta hold p doubles. */
 static void swaps_sum(const inst *I, state *S, size_t *pos, double *loss, double *delta)
@@ -208,10 +218,7 @@ static void swaps_sum(const inst *I, state *S, size_t *pos, double *loss, double
 		}
 		if (!found)
 			break;
-		S->in[S->sol[bk]] = 0;
-		S->sol[bk] = (uint32_t)bj;
-		S->in[bj] = 1;
-		assign_all(I, S);
+		swap_apply(I, S, bj, bk);
 	}
 }
 
@@ -253,10 +260,7 @@ static void swaps_max(const inst *I, state *S)
 		}
 		if (!found)
 			break;
-		S->in[S->sol[bk]] = 0;
-		S->sol[bk] = (uint32_t)bj;
-		S->in[bj] = 1;
-		assign_all(I, S);
+		swap_apply(I, S, bj, bk);
 	}
 }
 
