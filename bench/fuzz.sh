@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Long fuzz runs (issue 11), by hand: not a test, CI runs each target for a
 # minute only (tests/fuzz, ctest -L fuzz). Builds the fuzz targets with
 # clang in build-fuzz (configured with -DJK_FUZZ=ON), then runs the targets

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared by the benchmarks (bench/run.sh, bench/roads.sh): messages,
 # package installation, timing, and a private PostgreSQL cluster on
 # loopback. Sourced, not run. The sourcing script sets BENCH_TAG (message

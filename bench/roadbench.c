@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Road routing benchmark on a generated network: a jittered grid of
  * streets (about 1,000,000 segments by default) with mixed classes, a few

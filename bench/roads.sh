@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Road routing benchmark (issue 3): a generated street network of about
 # 1,000,000 segments and the Jakarta OSM roads, 20,000 ready sites and
 # 100,000 clients at random points, through bench/roadbench.c (the routing

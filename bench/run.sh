@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # jangkau benchmark: the national village layer (83,402 polygons), 200,000
 # generated work sites and 100,000 generated clients, run through jangkau
 # step by step, and the same analysis as a GIS analyst would write it in

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The layers of the house point one way (docs/architecture.md): a file in
 # src/ROOM may include the headers of its own room and the public headers
 # of rooms below it; a private header (*_int.h) only from its own room; the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs the dependencies, builds jangkau and runs the whole pipeline on
 # the bundled demo region, coverage by road over its generated roads and
 # ferry: layers and gap report in ./out.

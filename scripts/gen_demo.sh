@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Rebuilds the bundled demo data (data/demo) with the project's own
 # generator, tools/demogen/. The output is a pure function of the seed, so
 # running this on an unchanged generator reproduces the committed files.

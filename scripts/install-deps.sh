@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs the Debian 12 packages jangkau needs to build, test and run.
 # Run as root on a fresh machine; does nothing when all are present.
 # cairo and pango draw the maps and the address book, with the DejaVu

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Writes the manual page jangkau(1) from the program's own help texts
 # ('jangkau --help' and 'jangkau COMMAND --help' for every command it
 # lists), so that the page and the help never disagree.

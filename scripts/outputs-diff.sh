@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Compares what two builds of jangkau write for the bundled demo, to prove
 # that a change of the code's shape changed no output: the whole pipeline
 # with the office's client ids (pseudonyms come from a fresh per-store

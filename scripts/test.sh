@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs the dependencies, builds jangkau with AddressSanitizer and
 # UndefinedBehaviorSanitizer and warnings as errors, and runs every test:
 # Check unit suites, the public-header check and the CLI cases on the
@@ -11,9 +12,8 @@ bash "$root/scripts/install-deps.sh" --tests
 build="$root/build-test"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Debug -DJK_SANITIZE=ON -DJK_WERROR=ON >/dev/null
 cmake --build "$build" -j"$(nproc)"
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
-export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
-export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+# the sanitizer settings (ASAN_OPTIONS, LSAN_OPTIONS with tests/lsan.supp,
+# UBSAN_OPTIONS) come with each test from tests/CMakeLists.txt
 ctest --test-dir "$build" --output-on-failure -j"$(nproc)"
 
 # The fuzz targets: clang, libFuzzer, ASan and UBSan; the library's clang

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: MIT */
 /*
- * jk_gazmatch: the text matcher alone (src/geocode/gazetteer.c) on an
+ * jk_gazmatch: the text matcher alone (src/geocode/gazetteer_match.c) on an
  * address book with truth, for measuring and for finding what fails. It
  * builds the gazetteer from the national wilayah.csv (plus the built-in
  * aliases and alias files) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The public header must compile on its own as plain C. */
 #include <jangkau/jangkau.h>
 

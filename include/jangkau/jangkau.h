@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jangkau: geospatial planning engine for Indonesia's probation offices
  * (Balai Pemasyarakatan, Bapas).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Coverage per village and the nearest suitable site of every active client.
  *
@@ -42,14 +43,16 @@
 #define DEFAULT_RADIUS_KM 5.0
 #define DEFAULT_MAX_MINUTES 30.0
 
-/* What "within reach" means for one run. */
-struct cov_mode {
-	int by_road;
-	double radius_km;   /* <= 0: no distance limit (by road only) */
-	double max_minutes; /* <= 0: no time limit */
-};
+void jk_cov_mode_init(jk_cov_mode *m, const jk_coverage_opts *opts)
+{
+	m->by_road = opts->by_road;
+	m->radius_km = opts->radius_km > 0 ? opts->radius_km
+		       : opts->by_road ? 0 : DEFAULT_RADIUS_KM;
+	m->max_minutes = opts->max_minutes > 0 ? opts->max_minutes
+			 : opts->by_road && opts->radius_km <= 0 ? DEFAULT_MAX_MINUTES : 0;
+}
 
-static int within(const struct cov_mode *m, const jk_reach_trip *t)
+int jk_cov_within(const jk_cov_mode *m, const jk_reach_trip *t)
 {
 	if (t->reach != JK_REACH_OK)
 		return 0;
@@ -100,12 +103,11 @@ const char *jk_cov_status_name(int st)
 	return st >= 0 && st <= 3 ? names[st] : "gap";
 }
 
-int jk_cov_classify(int n_ready, int n_pending, int has_near, double near_km,
-		    double radius_km)
+int jk_cov_classify(int n_ready, int n_pending, int in_reach)
 {
 	if (n_ready > 0)
 		return JK_COV_COVERED;
-	if (has_near && near_km <= radius_km)
+	if (in_reach)
 		return JK_COV_REACHABLE;
 	if (n_pending > 0)
 		return JK_COV_PENDING;
@@ -473,33 +475,144 @@ static int write_road_layers(jk_ctx *ctx, jk_store *st, const jk_graph *g,
 	return rc;
 }
 
-jk_status jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opts,
-			  jk_coverage_stats *stats)
-{
-	static const jk_coverage_opts defaults;
-	struct vill *v = NULL;
-	struct site *sites = NULL;
-	jk_reach *all = NULL, *child = NULL;
-	jk_graph *graph = NULL;
-	size_t *map_all = NULL, *map_child = NULL, ns = 0, i;
+/* What one coverage run works with. */
+struct cov_run {
+	struct vill *v;
+	int nv;
+	struct site *sites;
+	size_t ns;
 	struct clients cl;
-	jk_coverage_stats local;
-	struct cov_mode mode;
-	double t0 = jk_clock_s(), t1, t2;
-	char params[512];
-	int nv = 0, rc, in_tx = 0, k;
+	jk_graph *graph;            /* by road */
+	jk_reach *all, *child;      /* nearest ready site; child-friendly */
+	size_t *map_all, *map_child; /* reach index -> site index */
+	jk_cov_mode mode;
+};
 
-	rc = jk_store_enter(ctx, st);
-	if (rc)
-		return rc;
-	memset(&cl, 0, sizeof cl);
-	jk_buf_init(&cl.ids);
+/* Counts the ready and not-ready sites, and the ready capacity, of every
+ * village. */
+static void count_sites(struct cov_run *r)
+{
+	size_t i;
 
-	if (!opts)
-		opts = &defaults;
-	if (!stats)
-		stats = &local;
-	memset(stats, 0, sizeof *stats);
+	for (i = 0; i < r->ns; i++) {
+		const struct site *s = &r->sites[i];
+		jk_village_cov *c;
+
+		if (s->vill < 0)
+			continue;
+		c = &r->v[s->vill].c;
+		if (s->status == 0) {
+			c->n_ready++;
+			c->cap_ready += s->kap;
+			c->n_ready_ak += s->anak_ok;
+		} else if (s->status == 1) {
+			c->n_pending++;
+			c->n_pending_ak += s->anak_ok;
+		}
+	}
+}
+
+/* The nearest ready site and the status of every village, for everyone
+ * and for children. */
+static void classify_villages(struct cov_run *r)
+{
+	int k;
+
+	for (k = 0; k < r->nv; k++) {
+		jk_village_cov *c = &r->v[k].c;
+		jk_reach_trip t;
+
+		jk_reach_trip_of(r->all, r->v[k].lon, r->v[k].lat, &t);
+		c->by_road = r->mode.by_road;
+		c->reach = t.reach;
+		if (t.reach == JK_REACH_OK) {
+			c->near_site = r->sites[r->map_all[t.idx]].id;
+			c->near_km = t.km;
+			c->road_min = t.min;
+		}
+		c->status = jk_cov_classify(c->n_ready, c->n_pending,
+					    jk_cov_within(&r->mode, &t));
+		jk_reach_trip_of(r->child, r->v[k].lon, r->v[k].lat, &t);
+		if (t.reach == JK_REACH_OK) {
+			c->near_ak = r->sites[r->map_child[t.idx]].id;
+			c->near_ak_km = t.km;
+		}
+		c->status_ak = jk_cov_classify(c->n_ready_ak, c->n_pending_ak,
+					       jk_cov_within(&r->mode, &t));
+	}
+}
+
+/* The nearest suitable ready site of every active client (children:
+ * child-friendly), the demand of its village, and the counts. */
+static void link_clients(struct cov_run *r, jk_coverage_stats *stats)
+{
+	size_t i;
+
+	for (i = 0; i < r->cl.n; i++) {
+		struct client *c = &r->cl.a[i];
+		jk_reach_trip t;
+
+		if (c->vill < 0)
+			continue;
+		r->v[c->vill].c.demand++;
+		jk_reach_trip_of(c->anak ? r->child : r->all, c->lon, c->lat, &t);
+		c->reach = t.reach;
+		if (t.reach == JK_REACH_OK) {
+			c->site = r->sites[(c->anak ? r->map_child : r->map_all)[t.idx]].id;
+			c->dest = t.idx;
+			c->km = t.km;
+			c->min = t.min;
+			c->in_reach = jk_cov_within(&r->mode, &t);
+		}
+	}
+	for (i = 0; i < r->cl.n; i++) {
+		const struct client *c = &r->cl.a[i];
+
+		if (c->site > 0) {
+			stats->clients++;
+			stats->clients_in_reach += c->in_reach;
+		} else {
+			stats->clients_no_site++;
+			if (r->mode.by_road && c->vill >= 0) {
+				stats->clients_off_network += c->reach == JK_REACH_OFF_NETWORK;
+				stats->clients_unreachable += c->reach == JK_REACH_UNREACHABLE;
+			}
+		}
+	}
+}
+
+/* The rule of the run in the store's meta table (what the outputs say
+ * about it), and its parameters for the runs table into @p params. */
+static int rule_record(jk_store *st, const struct cov_run *r,
+		       const jk_coverage_opts *opts, char *params, size_t n)
+{
+	int rc;
+
+	snprintf(params, n, "%.17g", r->mode.radius_km);
+	rc = jk_store_meta_set(st, "radius_km", params);
+	snprintf(params, n, "%.17g", r->mode.max_minutes);
+	if (!rc)
+		rc = jk_store_meta_set(st, "max_minutes", params);
+	if (!rc)
+		rc = jk_store_meta_set(st, "coverage_method", r->all->ops->name);
+	if (r->mode.by_road)
+		snprintf(params, n,
+			 "radius_km=%g;method=road;max_minutes=%g;profile=%s;"
+			 "optimize=%s;oneway=%s;max_snap_m=%g",
+			 r->mode.radius_km, r->mode.max_minutes, opts->road.profile,
+			 opts->road.optimize_distance ? "distance" : "time",
+			 opts->road.ignore_oneway ? "ignored" : "obeyed",
+			 opts->road.max_snap_m > 0 ? opts->road.max_snap_m
+						   : JK_SNAP_DEFAULT_M);
+	else
+		snprintf(params, n, "radius_km=%g;method=%s", r->mode.radius_km,
+			 r->all->ops->name);
+	return rc;
+}
+
+/* Checks the options. */
+static int opts_check(jk_ctx *ctx, const jk_coverage_opts *opts)
+{
 	if (opts->radius_km < 0)
 		return jk_error(ctx, JK_ERR_ARG, "radius must be positive, not %g km",
 				opts->radius_km);
@@ -508,132 +621,73 @@ jk_status jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opt
 				opts->max_minutes);
 	if (opts->max_minutes > 0 && !opts->by_road)
 		return jk_error(ctx, JK_ERR_ARG, "a travel time limit needs travel by road");
-	mode.by_road = opts->by_road;
-	mode.radius_km = opts->radius_km > 0 ? opts->radius_km
-			 : opts->by_road ? 0 : DEFAULT_RADIUS_KM;
-	mode.max_minutes = opts->max_minutes > 0 ? opts->max_minutes
-			   : opts->by_road && opts->radius_km <= 0 ? DEFAULT_MAX_MINUTES : 0;
-	rc = load_villages(st, &v, &nv);
+	return JK_OK;
+}
+
+jk_status jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opts,
+			  jk_coverage_stats *stats)
+{
+	static const jk_coverage_opts defaults;
+	struct cov_run r;
+	jk_coverage_stats local;
+	double t0 = jk_clock_s(), t1, t2;
+	char params[512] = "";
+	int rc, in_tx = 0;
+
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
+	memset(&r, 0, sizeof r);
+	jk_buf_init(&r.cl.ids);
+	if (!opts)
+		opts = &defaults;
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof *stats);
+	rc = opts_check(ctx, opts);
+	if (rc)
+		goto done;
+	jk_cov_mode_init(&r.mode, opts);
+	rc = load_villages(st, &r.v, &r.nv);
 	if (!rc)
-		rc = load_sites(st, v, nv, &sites, &ns);
+		rc = load_sites(st, r.v, r.nv, &r.sites, &r.ns);
 	if (!rc)
-		rc = load_clients(st, v, nv, &cl);
+		rc = load_clients(st, r.v, r.nv, &r.cl);
 	if (!rc && opts->by_road)
-		rc = jk_graph_from_store(ctx, st, &opts->road, &graph);
+		rc = jk_graph_from_store(ctx, st, &opts->road, &r.graph);
 	if (rc)
 		goto done;
 	t1 = jk_clock_s();
 	jk_progress(ctx, "coverage", 1, 4);
-	all = build_reach(ctx, sites, ns, 0, &map_all, graph, opts, &stats->sites_off_network);
-	child = all ? build_reach(ctx, sites, ns, 1, &map_child, graph, opts, NULL) : NULL;
-	if (!all || !child) {
+	r.all = build_reach(ctx, r.sites, r.ns, 0, &r.map_all, r.graph, opts,
+			    &stats->sites_off_network);
+	r.child = r.all ? build_reach(ctx, r.sites, r.ns, 1, &r.map_child, r.graph, opts,
+				      NULL)
+			: NULL;
+	if (!r.all || !r.child) {
 		rc = JK_ERR_NOMEM;
 		goto done;
 	}
-	for (i = 0; i < ns; i++) {
-		jk_village_cov *c;
-
-		if (sites[i].vill < 0)
-			continue;
-		c = &v[sites[i].vill].c;
-		if (sites[i].status == 0) {
-			c->n_ready++;
-			c->cap_ready += sites[i].kap;
-			c->n_ready_ak += sites[i].anak_ok;
-		} else if (sites[i].status == 1) {
-			c->n_pending++;
-			c->n_pending_ak += sites[i].anak_ok;
-		}
-	}
+	count_sites(&r);
 	jk_progress(ctx, "coverage", 2, 4);
-	for (k = 0; k < nv; k++) {
-		jk_village_cov *c = &v[k].c;
-		jk_reach_trip t;
-
-		jk_reach_trip_of(all, v[k].lon, v[k].lat, &t);
-		c->by_road = mode.by_road;
-		c->reach = t.reach;
-		if (t.reach == JK_REACH_OK) {
-			c->near_site = sites[map_all[t.idx]].id;
-			c->near_km = t.km;
-			c->road_min = t.min;
-		}
-		c->status = jk_cov_classify(c->n_ready, c->n_pending, within(&mode, &t), 0, 0);
-		jk_reach_trip_of(child, v[k].lon, v[k].lat, &t);
-		if (t.reach == JK_REACH_OK) {
-			c->near_ak = sites[map_child[t.idx]].id;
-			c->near_ak_km = t.km;
-		}
-		c->status_ak = jk_cov_classify(c->n_ready_ak, c->n_pending_ak,
-					       within(&mode, &t), 0, 0);
-	}
-	for (i = 0; i < cl.n; i++) {
-		struct client *c = &cl.a[i];
-		jk_reach_trip t;
-
-		if (c->vill < 0)
-			continue;
-		v[c->vill].c.demand++;
-		jk_reach_trip_of(c->anak ? child : all, c->lon, c->lat, &t);
-		c->reach = t.reach;
-		if (t.reach == JK_REACH_OK) {
-			c->site = sites[(c->anak ? map_child : map_all)[t.idx]].id;
-			c->dest = t.idx;
-			c->km = t.km;
-			c->min = t.min;
-			c->in_reach = within(&mode, &t);
-		}
-	}
-	for (i = 0; i < cl.n; i++) {
-		if (cl.a[i].site > 0) {
-			stats->clients++;
-			stats->clients_in_reach += cl.a[i].in_reach;
-		} else {
-			stats->clients_no_site++;
-			if (mode.by_road && cl.a[i].vill >= 0) {
-				stats->clients_off_network += cl.a[i].reach == JK_REACH_OFF_NETWORK;
-				stats->clients_unreachable += cl.a[i].reach == JK_REACH_UNREACHABLE;
-			}
-		}
-	}
+	classify_villages(&r);
+	link_clients(&r, stats);
 	t2 = jk_clock_s();
 	jk_progress(ctx, "coverage", 3, 4);
 	rc = jk_store_begin(st);
 	if (rc)
 		goto done;
 	in_tx = 1;
-	rc = jk_store_exec(st, "DELETE FROM coverage; DELETE FROM client_links;"
-			   " DELETE FROM road_node_min; DELETE FROM road_routes;"
-			   " DELETE FROM road_isochrones;");
+	rc = jk_store_results_clear(st);
 	if (!rc)
-		rc = write_links(st, &cl, mode.by_road);
+		rc = write_links(st, &r.cl, r.mode.by_road);
 	if (!rc)
-		rc = write_villages(st, v, nv, stats);
-	if (!rc && mode.by_road)
-		rc = write_road_layers(ctx, st, graph, opts, &cl, v, sites, all,
-				       map_all, child, map_child);
-	snprintf(params, sizeof params, "%.17g", mode.radius_km);
+		rc = write_villages(st, r.v, r.nv, stats);
+	if (!rc && r.mode.by_road)
+		rc = write_road_layers(ctx, st, r.graph, opts, &r.cl, r.v, r.sites, r.all,
+				       r.map_all, r.child, r.map_child);
 	if (!rc)
-		rc = jk_store_meta_set(st, "radius_km", params);
-	snprintf(params, sizeof params, "%.17g", mode.max_minutes);
-	if (!rc)
-		rc = jk_store_meta_set(st, "max_minutes", params);
-	if (!rc)
-		rc = jk_store_meta_set(st, "coverage_method", all->ops->name);
-	if (!rc) {
-		if (mode.by_road)
-			snprintf(params, sizeof params,
-				 "radius_km=%g;method=road;max_minutes=%g;profile=%s;"
-				 "optimize=%s;oneway=%s;max_snap_m=%g",
-				 mode.radius_km, mode.max_minutes, opts->road.profile,
-				 opts->road.optimize_distance ? "distance" : "time",
-				 opts->road.ignore_oneway ? "ignored" : "obeyed",
-				 opts->road.max_snap_m > 0 ? opts->road.max_snap_m
-							   : JK_SNAP_DEFAULT_M);
-		else
-			snprintf(params, sizeof params, "radius_km=%g;method=%s",
-				 mode.radius_km, all->ops->name);
-	}
+		rc = rule_record(st, &r, opts, params, sizeof params);
 	rc = jk_store_end(st, &in_tx, rc, "coverage", params);
 	stats->t_read = t1 - t0;
 	stats->t_analyse = t2 - t1;
@@ -641,14 +695,14 @@ jk_status jk_coverage_run(jk_ctx *ctx, jk_store *st, const jk_coverage_opts *opt
 	jk_progress(ctx, "coverage", 4, 4);
 done:
 	rc = jk_store_end(st, &in_tx, rc, NULL, NULL);
-	jk_reach_destroy(all);
-	jk_reach_destroy(child);
-	jk_graph_destroy(graph);
-	free(map_all);
-	free(map_child);
-	free(sites);
-	free(v);
-	free(cl.a);
-	jk_buf_release(&cl.ids);
+	jk_reach_destroy(r.all);
+	jk_reach_destroy(r.child);
+	jk_graph_destroy(r.graph);
+	free(r.map_all);
+	free(r.map_child);
+	free(r.sites);
+	free(r.v);
+	free(r.cl.a);
+	jk_buf_release(&r.cl.ids);
 	return rc;
 }

@@ -1,9 +1,13 @@
+/* SPDX-License-Identifier: MIT */
 /*
- * Coverage rules, exposed to the unit tests: the classification of one
- * village and the record computed for it.
+ * Coverage rules, exposed to the unit tests: what "within reach" means for
+ * a run, the classification of one village and the record computed for it.
  */
 #ifndef JK_COVERAGE_INT_H
 #define JK_COVERAGE_INT_H
+
+#include "jangkau/jangkau.h"
+#include "reach.h"
 
 enum { JK_COV_COVERED = 0, JK_COV_REACHABLE, JK_COV_PENDING, JK_COV_GAP };
 
@@ -19,10 +23,26 @@ typedef struct jk_village_cov {
 	int reach; /* jk_reach_status */
 } jk_village_cov;
 
-/* Status of a village from its counts and the nearest ready site (has_near
- * 0 when there is none at all). */
-int jk_cov_classify(int n_ready, int n_pending, int has_near, double near_km,
-		    double radius_km);
+/* What "within reach" means for one run. */
+typedef struct jk_cov_mode {
+	int by_road;
+	double radius_km;   /* <= 0: no distance limit (by road only) */
+	double max_minutes; /* <= 0: no time limit */
+} jk_cov_mode;
+
+/* The mode of a run from its (already checked) options: straight, 5 km
+ * unless radius_km is given; by road, radius_km on road km if given, and
+ * max_minutes, or 30 minutes when neither is given. */
+void jk_cov_mode_init(jk_cov_mode *m, const jk_coverage_opts *opts);
+
+/* 1 when trip @p t (the nearest ready site) is within reach under @p m: it
+ * reached a site, within the radius if there is one and, by road, within
+ * the time limit if there is one; else 0. */
+int jk_cov_within(const jk_cov_mode *m, const jk_reach_trip *t);
+
+/* Status of a village from its counts and whether its nearest ready site
+ * is within reach (jk_cov_within). */
+int jk_cov_classify(int n_ready, int n_pending, int in_reach);
 
 /* "covered", "reachable", "pending", "gap". */
 const char *jk_cov_status_name(int status);

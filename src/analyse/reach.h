@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The distance step of the analysis, behind one interface so that a road
  * network can replace the straight line: a jk_reach is built over a set of

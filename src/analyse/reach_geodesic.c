@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Geodesic nearest-destination search. Points are placed on the unit
  * sphere (3D); a kd-tree finds the nearest by chord length, which orders

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The road method of the distance step (reach.h): destinations snapped to
  * the road graph once, one multi-source search from all of them, and each

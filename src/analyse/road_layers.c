@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The road layers' data (road_layers.h): node minutes, isochrones and
  * client routes, written into the store by the coverage step.

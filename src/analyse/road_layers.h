@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What the road layers of the export draw, computed by the coverage step
  * while its searches are at hand and kept in the store (road_node_min,

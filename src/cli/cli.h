@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The command-line shell over libjangkau: shared state of one invocation,
  * the subcommand table, and helpers every subcommand uses (opening the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jangkau coverage: coverage status per village and client distances,
  * by straight line or by road.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jangkau demo: the whole pipeline on the bundled demo region.
  */

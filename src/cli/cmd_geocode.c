@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jangkau geocode: give every site and client a village and a point, and
  * with --review FILE write the rows a person must decide.

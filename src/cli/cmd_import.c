@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jangkau import boundaries|sites|clients|roads|decisions FILE: load a file
  * into the store. A group of sub-commands, each with its own options.

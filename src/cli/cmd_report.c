@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jangkau report: write the gap report for managers.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jangkau route: road distance and travel time between two points on the
  * imported road network. Also the lookup of travel profiles by name,

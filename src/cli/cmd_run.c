@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jangkau run: import, geocode, coverage, export and report in one go.
  */

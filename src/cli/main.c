@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jangkau: entry point. Parses the global options, finds the subcommand
  * in the table and hands it the rest of the arguments. Also the shared

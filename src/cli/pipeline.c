@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The whole pipeline in one go, shared by `jangkau run` and `jangkau demo`:
  * import (boundaries, sites, clients, roads), geocode, coverage (by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The CSV writer declared in csv.h: RFC 4180 quoting, numbers as numbers,
  * and the formula guard for files that people open in a spreadsheet.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The one CSV writer of jangkau (RFC 4180): the report's tables, and the
  * input files that the demo generator and the benchmark generator write.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The context: creation of the GEOS and PROJ handles, error text, message
  * and progress forwarding. GEOS notices and errors are captured into the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Private side of the context: the handles every module needs (GEOS, PROJ),
  * the last error message, and the message and progress callbacks. Library

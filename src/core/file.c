@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * File creation (file.h): fresh temporaries that cannot be a planted file
  * or symlink, modes by content, work directories published as a set, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Every file jangkau creates goes through here: the one place that decides
  * how a file is made, who may read it, and how it replaces the old one.

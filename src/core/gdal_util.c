@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * GDAL/OGR glue: see gdal_util.h. The error handler is pushed per call
  * (CPLPushErrorHandlerEx is per thread), so that no global handler is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * GDAL/OGR glue shared by import and export: error capture into the
  * context (GDAL never prints on our behalf), opening a vector source with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The words of the outputs (lang.h), Indonesian and English side by side.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The words of jangkau's outputs in Indonesian and English, in one place:
  * the gap report, the maps and their legends, the reach rule. A word that

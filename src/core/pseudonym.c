@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * SipHash-2-4 and the pseudonyms built on it (pseudonym.h), after the
  * reference implementation of the paper.

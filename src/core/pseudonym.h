@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Pseudonyms for people in published outputs: a keyed hash of the
  * office's own id, so that a layer carries an id that is stable from one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Implementation of the shared helpers declared in util.h.
  */

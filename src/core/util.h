@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Small shared helpers: a growable string buffer, safe string copies and
  * FNV-1a hashing. Kept here so that no module writes its own.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * GIS export: the coverage results as layers for QGIS and the web.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Private interface of the GIS export: the layers (export.c) and their
  * QGIS styles (styles.c). What the layers read from the store, and what the

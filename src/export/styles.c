@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Map styles that travel with the exported layers.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Address parser: cuts a free-text Indonesian address into parts and
  * gives each a role (see address.h).
@@ -878,139 +879,195 @@ static int postal_prefix(const struct parser *ps, int i, int *num)
 	return named ? j - 1 : -1; /* "KP" alone is a word: "Kp. Bantan" */
 }
 
+/* A separator before token @p t ends the current part, except the dash
+ * between the ends of a trunk road ("Jl. Poros Pasarwajo - Lasalimu":
+ * the far end stays with the street). */
+static void token_separator(struct parser *ps, struct cur *c,
+			    const struct tok *t)
+{
+	if (t->sep == SEP_DASH && c->active &&
+	    c->role == JK_ADDR_STREET && c->poros && !c->house_no &&
+	    !c->poros_merged && c->nw > 0 &&
+	    tok_alpha(&ps->t[c->w[c->nw - 1]]) && !kw_find(t))
+		c->poros_merged = 1;
+	else
+		cur_finish(ps, c);
+}
+
+/* Token @p i as more of the prefix or as a level word after the name of
+ * the current part. Returns 1 when it was taken so. */
+static int token_extends_prefix(struct parser *ps, struct cur *c, int i,
+				const struct kwdef *kd)
+{
+	const struct tok *t = &ps->t[i];
+
+	/* "Kab. Dati II X", "Kota Madya X", "Kota Administrasi X" */
+	if (c->active && c->prefix_only && c->role == JK_ADDR_KAB &&
+	    c->npre < 4 && (tok_is(t, "ii") || tok_is(t, "2") ||
+			    tok_is(t, "madya") || tok_is(t, "administrasi") ||
+			    tok_is(t, "adm") || tok_is(t, "dati"))) {
+		c->pre[c->npre++] = i;
+		return 1;
+	}
+	/* "Desa Adat X", "Desa Pakraman X"; "Desa Dinas X", "Br. Dinas
+	 * X" (the administrative unit, not the customary one) */
+	if (c->active && c->prefix_only && c->npre < 4 &&
+	    ((c->role == JK_ADDR_DESA &&
+	      (tok_is(t, "adat") || tok_is(t, "pakraman"))) ||
+	     tok_is(t, "dinas"))) {
+		if (!tok_is(t, "dinas"))
+			c->role = JK_ADDR_ADAT;
+		c->pre[c->npre++] = i;
+		return 1;
+	}
+	if (kd && level_suffix(ps, c, i, kd)) {
+		if (c->nw < (int)(sizeof c->w / sizeof c->w[0]))
+			c->w[c->nw++] = i;
+		c->suffix = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Token @p t in or as the start of an RT/RW part. Returns 1 when it was
+ * taken so. */
+static int token_rtrw(struct parser *ps, struct cur *c, const struct tok *t,
+		      const struct kwdef *kd)
+{
+	if (c->active && c->role == JK_ADDR_RTRW) {
+		if (kd && kd->kw == KW_RTRW) {
+			if (c->nlab < 4)
+				c->rtrw_lab[c->nlab++] = tok_is(t, "rw");
+			return 1;
+		}
+		if (tok_digits(t)) {
+			if (c->nnum < 4)
+				c->rtrw_num[c->nnum++] = tok_value(t);
+			return 1;
+		}
+		cur_finish(ps, c);
+	}
+	if (kd && kd->kw == KW_RTRW && !c->prefix_only) {
+		cur_finish(ps, c);
+		cur_start(c, JK_ADDR_RTRW, JK_HINT_NONE, -1);
+		c->rtrw_lab[c->nlab++] = tok_is(t, "rw");
+		return 1;
+	}
+	return 0;
+}
+
+/* Keyword token @p i as a second prefix of the current part or as the
+ * prefix of a new one. Returns 1 when it was taken so. */
+static int token_starts_part(struct parser *ps, struct cur *c, int i,
+			     const struct kwdef *kd)
+{
+	const struct tok *t = &ps->t[i];
+
+	if (!kd)
+		return 0;
+	/* "Kel/Desa X", "Kab. Kabupaten X": one prefix */
+	if (c->active && c->prefix_only && role_of(kd->kw) == c->role &&
+	    c->npre < 4) {
+		c->pre[c->npre++] = i;
+		return 1;
+	}
+	if (split_ok(ps, c, i, kd->kw)) {
+		int glue = c->active && c->nw > 0 && t->sep == SEP_NONE &&
+			   (c->role == JK_ADDR_DESA || c->role == JK_ADDR_NAME) &&
+			   (kd->kw == KW_DUSUN || kd->kw == KW_STREET ||
+			    kd->hint == JK_HINT_SOFT ||
+			    kd->hint == JK_HINT_KAMPUNG ||
+			    (kd->kw == KW_KAB && tok_is(t, "kota")));
+
+		cur_finish(ps, c);
+		ps->glue = glue && ps->out->n_parts > 0 ? ps->out->n_parts - 1 : -1;
+		cur_start(c, role_of(kd->kw), kd->hint, i);
+		return 1;
+	}
+	return 0;
+}
+
+/* Token @p i as a word of the current part's name (starting a part of
+ * the parser's default role when none is open). */
+static void token_word(struct parser *ps, struct cur *c, int i)
+{
+	const struct tok *t = &ps->t[i];
+
+	if (!c->active)
+		cur_start(c, ps->deflt, JK_HINT_NONE, -1);
+	if (c->nw < (int)(sizeof c->w / sizeof c->w[0]))
+		c->w[c->nw++] = i;
+	c->prefix_only = 0;
+	/* a trunk road named by its ends: "Jl. Poros A - B", "Jl.
+	 * Lintas A - B" ("Jl. Raya Bogor - Duren Tiga" is a street,
+	 * then a village) */
+	if (c->role == JK_ADDR_STREET &&
+	    (tok_is(t, "poros") || tok_is(t, "lintas") ||
+	     tok_is(t, "trans")))
+		c->poros = 1;
+	if (c->role == JK_ADDR_STREET && c->nw > 1 && t->p[0] >= '0' &&
+	    t->p[0] <= '9')
+		c->house_no = 1;
+}
+
+/* Reads token @p i into the current part @p c, ending and starting parts
+ * as it says. Returns the index of the last token it used (a postal
+ * prefix takes its number with it). */
+static int parse_token(struct parser *ps, struct cur *c, int i)
+{
+	const struct tok *t = &ps->t[i];
+	const struct kwdef *kd;
+
+	if (t->sep != SEP_NONE)
+		token_separator(ps, c, t);
+	if (t->n == 5 && tok_digits(t)) {
+		cur_finish(ps, c);
+		set_postal(ps, t);
+		return i;
+	}
+	kd = kw_find(t);
+	/* a compass word is a landmark only before a place people
+	 * point to ("utara Puskesmas", "selatan Kantor Camat"); else
+	 * a name's word: "Kota Bau Bau Utara", the hamlet "Timur" */
+	if (kd && kd->kw == KW_LANDMARK && compass(t) &&
+	    (t->sep == SEP_NONE || i + 1 >= ps->nt ||
+	     ps->t[i + 1].sep != SEP_NONE || !landmark_object(&ps->t[i + 1])))
+		kd = NULL;
+	if (kd && kd->kw == KW_POSTAL) {
+		int num, j = postal_prefix(ps, i, &num);
+
+		if (j >= 0) {
+			cur_finish(ps, c);
+			if (num >= 0)
+				set_postal(ps, &ps->t[num]);
+			return j;
+		}
+		kd = tok_is(t, "kp") ? &kw_kampung : NULL;
+	}
+	if (token_extends_prefix(ps, c, i, kd))
+		return i;
+	/* "Jl. Sudirman No. 39 Simarancar": the words after a house
+	 * number are a place of the address, not the street */
+	if (!kd && c->active && c->role == JK_ADDR_STREET && c->house_no &&
+	    t->sep == SEP_NONE && tok_alpha(t) && t->n >= 3 &&
+	    !tok_is(t, "no") && !tok_is(t, "nomor") && !tok_is(t, "km")) {
+		cur_finish(ps, c);
+		cur_start(c, ps->deflt, JK_HINT_NONE, -1);
+	}
+	if (token_rtrw(ps, c, t, kd) || token_starts_part(ps, c, i, kd))
+		return i;
+	token_word(ps, c, i);
+	return i;
+}
+
 static void parse_tokens(struct parser *ps)
 {
 	struct cur c;
 	int i;
 
 	memset(&c, 0, sizeof c);
-	for (i = 0; i < ps->nt; i++) {
-		const struct tok *t = &ps->t[i];
-		const struct kwdef *kd;
-
-		if (t->sep != SEP_NONE) {
-			/* "Jl. Poros Pasarwajo - Lasalimu": the far end of
-			 * the trunk road stays with the street */
-			if (t->sep == SEP_DASH && c.active &&
-			    c.role == JK_ADDR_STREET && c.poros && !c.house_no &&
-			    !c.poros_merged && c.nw > 0 &&
-			    tok_alpha(&ps->t[c.w[c.nw - 1]]) && !kw_find(t))
-				c.poros_merged = 1;
-			else
-				cur_finish(ps, &c);
-		}
-		if (t->n == 5 && tok_digits(t)) {
-			cur_finish(ps, &c);
-			set_postal(ps, t);
-			continue;
-		}
-		kd = kw_find(t);
-		/* a compass word is a landmark only before a place people
-		 * point to ("utara Puskesmas", "selatan Kantor Camat"); else
-		 * a name's word: "Kota Bau Bau Utara", the hamlet "Timur" */
-		if (kd && kd->kw == KW_LANDMARK && compass(t) &&
-		    (t->sep == SEP_NONE || i + 1 >= ps->nt ||
-		     ps->t[i + 1].sep != SEP_NONE || !landmark_object(&ps->t[i + 1])))
-			kd = NULL;
-		if (kd && kd->kw == KW_POSTAL) {
-			int num, j = postal_prefix(ps, i, &num);
-
-			if (j >= 0) {
-				cur_finish(ps, &c);
-				if (num >= 0)
-					set_postal(ps, &ps->t[num]);
-				i = j;
-				continue;
-			}
-			kd = tok_is(t, "kp") ? &kw_kampung : NULL;
-		}
-		/* "Kab. Dati II X", "Kota Madya X", "Kota Administrasi X" */
-		if (c.active && c.prefix_only && c.role == JK_ADDR_KAB &&
-		    c.npre < 4 && (tok_is(t, "ii") || tok_is(t, "2") ||
-				   tok_is(t, "madya") || tok_is(t, "administrasi") ||
-				   tok_is(t, "adm") || tok_is(t, "dati"))) {
-			c.pre[c.npre++] = i;
-			continue;
-		}
-		/* "Desa Adat X", "Desa Pakraman X"; "Desa Dinas X", "Br. Dinas
-		 * X" (the administrative unit, not the customary one) */
-		if (c.active && c.prefix_only && c.npre < 4 &&
-		    ((c.role == JK_ADDR_DESA &&
-		      (tok_is(t, "adat") || tok_is(t, "pakraman"))) ||
-		     tok_is(t, "dinas"))) {
-			if (!tok_is(t, "dinas"))
-				c.role = JK_ADDR_ADAT;
-			c.pre[c.npre++] = i;
-			continue;
-		}
-		if (kd && level_suffix(ps, &c, i, kd)) {
-			if (c.nw < (int)(sizeof c.w / sizeof c.w[0]))
-				c.w[c.nw++] = i;
-			c.suffix = 1;
-			continue;
-		}
-		/* "Jl. Sudirman No. 39 Simarancar": the words after a house
-		 * number are a place of the address, not the street */
-		if (!kd && c.active && c.role == JK_ADDR_STREET && c.house_no &&
-		    t->sep == SEP_NONE && tok_alpha(t) && t->n >= 3 &&
-		    !tok_is(t, "no") && !tok_is(t, "nomor") && !tok_is(t, "km")) {
-			cur_finish(ps, &c);
-			cur_start(&c, ps->deflt, JK_HINT_NONE, -1);
-		}
-		if (c.active && c.role == JK_ADDR_RTRW) {
-			if (kd && kd->kw == KW_RTRW) {
-				if (c.nlab < 4)
-					c.rtrw_lab[c.nlab++] = tok_is(t, "rw");
-				continue;
-			}
-			if (tok_digits(t)) {
-				if (c.nnum < 4)
-					c.rtrw_num[c.nnum++] = tok_value(t);
-				continue;
-			}
-			cur_finish(ps, &c);
-		}
-		if (kd && kd->kw == KW_RTRW && !c.prefix_only) {
-			cur_finish(ps, &c);
-			cur_start(&c, JK_ADDR_RTRW, JK_HINT_NONE, -1);
-			c.rtrw_lab[c.nlab++] = tok_is(t, "rw");
-			continue;
-		}
-		/* "Kel/Desa X", "Kab. Kabupaten X": one prefix */
-		if (kd && c.active && c.prefix_only &&
-		    role_of(kd->kw) == c.role && c.npre < 4) {
-			c.pre[c.npre++] = i;
-			continue;
-		}
-		if (kd && split_ok(ps, &c, i, kd->kw)) {
-			int glue = c.active && c.nw > 0 && t->sep == SEP_NONE &&
-				   (c.role == JK_ADDR_DESA || c.role == JK_ADDR_NAME) &&
-				   (kd->kw == KW_DUSUN || kd->kw == KW_STREET ||
-				    kd->hint == JK_HINT_SOFT ||
-				    kd->hint == JK_HINT_KAMPUNG ||
-				    (kd->kw == KW_KAB && tok_is(t, "kota")));
-
-			cur_finish(ps, &c);
-			ps->glue = glue && ps->out->n_parts > 0 ? ps->out->n_parts - 1 : -1;
-			cur_start(&c, role_of(kd->kw), kd->hint, i);
-			continue;
-		}
-		if (!c.active)
-			cur_start(&c, ps->deflt, JK_HINT_NONE, -1);
-		if (c.nw < (int)(sizeof c.w / sizeof c.w[0]))
-			c.w[c.nw++] = i;
-		c.prefix_only = 0;
-		/* a trunk road named by its ends: "Jl. Poros A - B", "Jl.
-		 * Lintas A - B" ("Jl. Raya Bogor - Duren Tiga" is a street,
-		 * then a village) */
-		if (c.role == JK_ADDR_STREET &&
-		    (tok_is(t, "poros") || tok_is(t, "lintas") ||
-		     tok_is(t, "trans")))
-			c.poros = 1;
-		if (c.role == JK_ADDR_STREET && c.nw > 1 && t->p[0] >= '0' &&
-		    t->p[0] <= '9')
-			c.house_no = 1;
-	}
+	for (i = 0; i < ps->nt; i++)
+		i = parse_token(ps, &c, i);
 	cur_finish(ps, &c);
 }
 

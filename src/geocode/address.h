@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Parser for free-text Indonesian addresses (private to geocode).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The office's decisions as the geocoder applies them (decided.h): loaded
  * once per run into a sorted array, found per row by binary search, checked
@@ -10,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import/parse.h"
-#include "import/review_file.h"
+#include "core/parse.h"
+#include "core/review_file.h"
 #include "decided.h"
 
 struct jk_decided {

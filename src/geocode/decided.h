@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The office's decisions (table decisions, written by
  * jk_import_decisions()) as the geocoder and the review writer use them:

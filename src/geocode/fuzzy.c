@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Banded optimal-string-alignment distance with an edit budget and the
  * similarity rule built on it (see fuzzy.h for the choice of measure).

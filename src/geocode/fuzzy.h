@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * String similarity for place-name keys (private to geocode).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * In-memory gazetteer and address matcher: the text side of geocoding.
  *

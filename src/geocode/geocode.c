@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Geocoding of sites and clients: the address is matched to the gazetteer
  * built from the store's villages (gazetteer.h), a given coordinate is
@@ -27,7 +28,7 @@
 #include <string.h>
 
 #include "core/util.h"
-#include "import/parse.h"
+#include "core/parse.h"
 #include "store/store.h"
 #include "decided.h"
 #include "gazetteer.h"
@@ -354,15 +355,126 @@ static int keep_near(struct geo *g, const jk_match *m, const char *c,
 	return 1;
 }
 
+/* Reads the coordinate cell @p koord (*prc 1 when there is none to use)
+ * and, when it can be used, the village it lies in; notes what is wrong
+ * with it. Returns the village code, or NULL. */
+static const char *coord_village(struct geo *g, jk_match *m, const jk_addr_in *in,
+				 const char *koord, struct geo_out *o, double *lat,
+				 double *lon, int *flags, int *prc)
+{
+	const char *c = NULL;
+	char why[160];
+
+	*prc = 1;
+	if (koord && *koord)
+		*prc = jk_coord_parse(koord, lat, lon, flags, why, sizeof why);
+	if (*prc < 0) {
+		jk_buf_printf(&o->note, "coordinate unreadable (%s); ", why);
+		o->flagged = 1;
+	} else if (*prc == 0 && (*flags & JK_COORD_ZERO)) {
+		jk_buf_puts(&o->note, "coordinate 0,0 ignored; ");
+		o->flagged = 1;
+		*prc = 1;
+	} else if (*prc == 0 && g->pip) {
+		c = locate(g, m, in, lat, lon, &o->note);
+		if (!c) {
+			jk_buf_printf(&o->note, "coordinate %.6f, %.6f lies outside every village; ",
+				      *lat, *lon);
+			o->flagged = 1;
+		}
+	}
+	if (*flags & JK_COORD_SWAPPED)
+		jk_buf_puts(&o->note, "coordinate written lon, lat; ");
+	return c;
+}
+
+/* Whether the coordinate's village @p c agrees with what the address
+ * matched, @p m; notes how, when that needs saying. */
+static int coord_agrees(struct geo *g, const jk_match *m, const jk_addr_in *in,
+			const char *c, jk_buf *note)
+{
+	int agrees = 0, i;
+
+	switch (m->prec) {
+	case JK_PREC_VILLAGE: {
+		/* the coordinate's village wins when the address fits
+		 * it nearly as well as the one the matcher chose ("Lobu
+		 * Kota" read as "Lobu"; a village of a regency split off
+		 * from the one the address names) */
+		double fit = strcmp(m->kode, c) == 0 ? 1.0
+			     : jk_gaz_address_names(g->gaz, in, c);
+
+		agrees = fit >= 0.9 || (fit >= 0.5 && fit >= m->score - COORD_EDGE);
+		/* two villages of one name: the coordinate says
+		 * which ("Jongok Meluem" of Aceh Tengah and of Bener
+		 * Meriah, the regency split off) */
+		if (!agrees && same_village_name(g, m->kode, c)) {
+			agrees = 1;
+			jk_buf_puts(note, "two villages of the name, the coordinate in this one; ");
+		}
+		/* "RT 09, Pasar Minggu, Jakarta Selatan": the name of
+		 * a kelurahan and of its district; a coordinate in
+		 * another village of that district says which */
+		if (!agrees && strncmp(m->kode, c, 8) == 0 &&
+		    named_like_district(g, m->kode)) {
+			agrees = 1;
+			jk_buf_puts(note, "the address names the district's namesake village, the coordinate another of the district; ");
+		}
+		break;
+	}
+	case JK_PREC_AMBIGUOUS:
+		for (i = 0; i < m->n_cand; i++)
+			if (strcmp(m->cand[i], c) == 0)
+				agrees = 1;
+		/* the candidates list may be cut short, or miss a
+		 * village whose name the parser split */
+		if (!agrees)
+			agrees = jk_gaz_address_names(g->gaz, in, c) >= 0.9;
+		if (agrees)
+			jk_buf_puts(note, "coordinate resolves an ambiguous address; ");
+		break;
+	case JK_PREC_DISTRICT:
+	case JK_PREC_REGENCY:
+		agrees = starts_with(c, m->kode);
+		if (agrees)
+			jk_buf_puts(note, "address names no village, coordinate inside its area; ");
+		break;
+	default:
+		agrees = 1;
+		jk_buf_puts(note, "address not matched, coordinate used; ");
+		break;
+	}
+	return agrees;
+}
+
+/* The coordinate in village @p c and the address disagree: the address
+ * is used, the row flagged. */
+static void coord_mismatch(struct geo *g, const jk_match *m, const char *c,
+			   struct geo_out *o)
+{
+	char a[160], b[160];
+
+	village_label(g, c, a, sizeof a);
+	if (m->prec == JK_PREC_VILLAGE || m->prec == JK_PREC_DISTRICT ||
+	    m->prec == JK_PREC_REGENCY)
+		village_label(g, m->kode, b, sizeof b);
+	else
+		jk_strlcpy(b, m->prec == JK_PREC_AMBIGUOUS ? "several villages" : "nothing", sizeof b);
+	jk_buf_printf(&o->note, "coordinate mismatch: coordinate in %s, address names %s; address used; ",
+		      a, b);
+	o->flagged = 1;
+	set_text_result(g, m, o);
+	jk_buf_puts(&o->note, m->reason);
+}
+
 /* Geocodes one row into @p o (whose buffers are reset by the caller). */
 static int geocode_one(struct geo *g, const jk_addr_in *in,
 		       const char *koord, struct geo_out *o)
 {
 	jk_match m;
 	double lat = 0, lon = 0;
-	int flags = 0, prc = 1, i;
-	const char *c = NULL;
-	char why[160], a[160], b[160];
+	int flags = 0, prc;
+	const char *c;
 
 	if (jk_gaz_match(g->gaz, in, &m) < 0)
 		return jk_error(g->ctx, JK_ERR_NOMEM, "out of memory");
@@ -371,25 +483,7 @@ static int geocode_one(struct geo *g, const jk_addr_in *in,
 	o->score = 0;
 	o->has_pt = 0;
 	o->flagged = 0;
-	if (koord && *koord)
-		prc = jk_coord_parse(koord, &lat, &lon, &flags, why, sizeof why);
-	if (prc < 0) {
-		jk_buf_printf(&o->note, "coordinate unreadable (%s); ", why);
-		o->flagged = 1;
-	} else if (prc == 0 && (flags & JK_COORD_ZERO)) {
-		jk_buf_puts(&o->note, "coordinate 0,0 ignored; ");
-		o->flagged = 1;
-		prc = 1;
-	} else if (prc == 0 && g->pip) {
-		c = locate(g, &m, in, &lat, &lon, &o->note);
-		if (!c) {
-			jk_buf_printf(&o->note, "coordinate %.6f, %.6f lies outside every village; ",
-				      lat, lon);
-			o->flagged = 1;
-		}
-	}
-	if (flags & JK_COORD_SWAPPED)
-		jk_buf_puts(&o->note, "coordinate written lon, lat; ");
+	c = coord_village(g, &m, in, koord, o, &lat, &lon, &flags, &prc);
 	if (prc == 0 && !(flags & JK_COORD_ZERO) && keep_near(g, &m, c, lon, lat, o))
 		return JK_OK;
 	if (!c) {
@@ -399,81 +493,18 @@ static int geocode_one(struct geo *g, const jk_addr_in *in,
 	}
 	/* reconcile the coordinate's village with the address */
 	jk_strlcpy(o->coord_kode, c, sizeof o->coord_kode);
-	{
-		int agrees = 0;
-
-		switch (m.prec) {
-		case JK_PREC_VILLAGE: {
-			/* the coordinate's village wins when the address fits
-			 * it nearly as well as the one the matcher chose ("Lobu
-			 * Kota" read as "Lobu"; a village of a regency split off
-			 * from the one the address names) */
-			double fit = strcmp(m.kode, c) == 0 ? 1.0
-				     : jk_gaz_address_names(g->gaz, in, c);
-
-			agrees = fit >= 0.9 || (fit >= 0.5 && fit >= m.score - COORD_EDGE);
-			/* two villages of one name: the coordinate says
-			 * which ("Jongok Meluem" of Aceh Tengah and of Bener
-			 * Meriah, the regency split off) */
-			if (!agrees && same_village_name(g, m.kode, c)) {
-				agrees = 1;
-				jk_buf_puts(&o->note, "two villages of the name, the coordinate in this one; ");
-			}
-			/* "RT 09, Pasar Minggu, Jakarta Selatan": the name of
-			 * a kelurahan and of its district; a coordinate in
-			 * another village of that district says which */
-			if (!agrees && strncmp(m.kode, c, 8) == 0 &&
-			    named_like_district(g, m.kode)) {
-				agrees = 1;
-				jk_buf_puts(&o->note, "the address names the district's namesake village, the coordinate another of the district; ");
-			}
-			break;
-		}
-		case JK_PREC_AMBIGUOUS:
-			for (i = 0; i < m.n_cand; i++)
-				if (strcmp(m.cand[i], c) == 0)
-					agrees = 1;
-			/* the candidates list may be cut short, or miss a
-			 * village whose name the parser split */
-			if (!agrees)
-				agrees = jk_gaz_address_names(g->gaz, in, c) >= 0.9;
-			if (agrees)
-				jk_buf_puts(&o->note, "coordinate resolves an ambiguous address; ");
-			break;
-		case JK_PREC_DISTRICT:
-		case JK_PREC_REGENCY:
-			agrees = starts_with(c, m.kode);
-			if (agrees)
-				jk_buf_puts(&o->note, "address names no village, coordinate inside its area; ");
-			break;
-		default:
-			agrees = 1;
-			jk_buf_puts(&o->note, "address not matched, coordinate used; ");
-			break;
-		}
-		if (agrees) {
-			o->prec = "coordinate";
-			jk_strlcpy(o->kode, c, sizeof o->kode);
-			o->score = m.prec == JK_PREC_NONE ? 0.6 : 1.0;
-			o->has_pt = 1;
-			o->lon = lon;
-			o->lat = lat;
-			if (m.prec == JK_PREC_VILLAGE || m.prec == JK_PREC_NONE)
-				jk_buf_puts(&o->note, m.reason);
-			return JK_OK;
-		}
+	if (!coord_agrees(g, &m, in, c, &o->note)) {
+		coord_mismatch(g, &m, c, o);
+		return JK_OK;
 	}
-	village_label(g, c, a, sizeof a);
-	if (m.prec == JK_PREC_VILLAGE || m.prec == JK_PREC_DISTRICT ||
-	    m.prec == JK_PREC_REGENCY)
-		village_label(g, m.kode, b, sizeof b);
-	else
-		jk_strlcpy(b, m.prec == JK_PREC_AMBIGUOUS ? "several villages" : "nothing", sizeof b);
-	jk_buf_printf(&o->note, "coordinate mismatch: coordinate in %s, address names %s; address used; ",
-		      a, b);
-	o->flagged = 1;
-	set_text_result(g, &m, o);
-	jk_buf_puts(&o->note, m.reason);
+	o->prec = "coordinate";
+	jk_strlcpy(o->kode, c, sizeof o->kode);
+	o->score = m.prec == JK_PREC_NONE ? 0.6 : 1.0;
+	o->has_pt = 1;
+	o->lon = lon;
+	o->lat = lat;
+	if (m.prec == JK_PREC_VILLAGE || m.prec == JK_PREC_NONE)
+		jk_buf_puts(&o->note, m.reason);
 	return JK_OK;
 }
 
@@ -652,6 +683,9 @@ jk_status jk_geocode_run(jk_ctx *ctx, jk_store *st, const jk_geocode_opts *opts,
 	jk_geocode_stats local;
 	int rc, in_tx = 0;
 
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
 	memset(&g, 0, sizeof g);
 	g.ctx = ctx;
 	g.st = st;
@@ -716,16 +750,9 @@ jk_status jk_geocode_run(jk_ctx *ctx, jk_store *st, const jk_geocode_opts *opts,
 		rc = spatial_index(st, "CreateSpatialIndex");
 	/* results computed from the old geocodes are stale now */
 	if (!rc)
-		rc = jk_store_exec(st, "DELETE FROM coverage; DELETE FROM client_links;");
-	if (!rc)
-		rc = jk_store_log_run(st, "geocode", NULL);
-	if (!rc)
-		rc = jk_store_commit(st);
-	if (!rc)
-		in_tx = 0;
+		rc = jk_store_results_clear(st);
 done:
-	if (in_tx)
-		jk_store_rollback(st);
+	rc = jk_store_end(st, &in_tx, rc, "geocode", NULL);
 	sqlite3_finalize(g.vpt);
 	sqlite3_finalize(g.apt);
 	sqlite3_finalize(g.vname);

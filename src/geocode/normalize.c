@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Text normalisation for Indonesian place names: the folded form used by
  * the address parser and the joined comparison key used by the gazetteer

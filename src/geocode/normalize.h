@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Text normalisation for Indonesian place names (private to geocode).
  *

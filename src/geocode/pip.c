@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Point-in-polygon index: see pip.h. Polygons are read once from the store
  * as WKB; the STRtree holds indexes into the polygon array, and prepared

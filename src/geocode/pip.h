@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Point-in-polygon index over the village polygons of the store: a GEOS
  * STRtree of the polygons, each prepared on first use. Answers "which

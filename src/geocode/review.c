@@ -1,8 +1,9 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The review file (jk_geocode_review()): the rows of the last geocoding
  * that a person must decide, with the candidate villages, written for a
  * planner to open in Excel or LibreOffice, fill in kode_desa_pilihan, and
- * give back to jk_import_decisions() (src/import/review_file.h is the
+ * give back to jk_import_decisions() (src/core/review_file.h is the
  * contract between the two).
  *
  * Rows are collected first (the number of candidate columns is the largest
@@ -23,7 +24,7 @@
 
 #include "core/file.h"
 #include "core/gdal_util.h"
-#include "import/review_file.h"
+#include "core/review_file.h"
 #include "decided.h"
 
 /* Columns before the candidates, and after them. */
@@ -253,138 +254,161 @@ static struct rv_row *new_row(struct review *rv)
 	return r;
 }
 
-/* Looks at one row of the store; lists it when it needs a decision. */
-static int one_row(struct review *rv, int client, sqlite3_stmt *s)
+/* What one row of the store says about the need for a decision. */
+struct rv_flags {
+	const char *prec, *note, *kode, *ckode;
+	const jk_decision *dc; /* the office's decision at its key, or NULL */
+	int same;              /* ... made on this content of the row */
+	int decided, stale, ambiguous, none, district, regency, mismatch, low;
+};
+
+static void rv_flags_read(const struct review *rv, int client, sqlite3_stmt *s,
+			  struct rv_flags *f)
 {
-	const char *prec = txt(s, Q_PREC), *note = txt(s, Q_NOTE);
-	const char *kode = txt(s, Q_KODE), *ckode = txt(s, Q_COORD_KODE);
-	const jk_decision *dc = jk_decided_find(rv->dec, client, txt(s, Q_FILE),
-						txt(s, Q_SHEET),
-						(long)sqlite3_column_int64(s, Q_ROW));
-	int same = dc && !strcmp(dc->row_hash, txt(s, Q_HASH));
-	int decided = same && dc->village_ok;
-	int ambiguous = !strcmp(prec, "ambiguous"), none = !strcmp(prec, "none");
-	int district = !strcmp(prec, "district"), regency = !strcmp(prec, "regency");
-	int mismatch = strstr(note, "coordinate mismatch") && *ckode &&
-		       strcmp(ckode, kode) != 0;
-	int low = !strcmp(prec, "village") &&
-		  sqlite3_column_double(s, Q_SCORE) < rv->min_score;
-	int stale = dc && !decided, cur, has_pt, nc = 0, i, rc = JK_OK;
-	char cand[JK_RV_MAX_CAND][16], num[32];
-	double lon = 0, lat = 0;
-	jk_buf id, en, b;
-	struct rv_row *r;
+	f->prec = txt(s, Q_PREC);
+	f->note = txt(s, Q_NOTE);
+	f->kode = txt(s, Q_KODE);
+	f->ckode = txt(s, Q_COORD_KODE);
+	f->dc = jk_decided_find(rv->dec, client, txt(s, Q_FILE), txt(s, Q_SHEET),
+				(long)sqlite3_column_int64(s, Q_ROW));
+	f->same = f->dc && !strcmp(f->dc->row_hash, txt(s, Q_HASH));
+	f->decided = f->same && f->dc->village_ok;
+	f->ambiguous = !strcmp(f->prec, "ambiguous");
+	f->none = !strcmp(f->prec, "none");
+	f->district = !strcmp(f->prec, "district");
+	f->regency = !strcmp(f->prec, "regency");
+	f->mismatch = strstr(f->note, "coordinate mismatch") && *f->ckode &&
+		      strcmp(f->ckode, f->kode) != 0;
+	f->low = !strcmp(f->prec, "village") &&
+		 sqlite3_column_double(s, Q_SCORE) < rv->min_score;
+	f->stale = f->dc && !f->decided;
+}
 
-	if (decided ? !rv->include_decided
-		    : !(ambiguous || none || district || regency || mismatch || low || stale))
-		return JK_OK;
-	cur = is_current(rv, client, s);
-	if (cur <= 0)
-		return -cur;
-	r = new_row(rv);
-	if (!r)
-		return jk_error(rv->ctx, JK_ERR_NOMEM, "out of memory");
-	jk_buf_init(&id);
-	jk_buf_init(&en);
-	jk_buf_init(&b);
-	has_pt = jk_decided_coord(rv->dec, txt(s, Q_KOORD), ckode, &lon, &lat);
+/* Appends one reason, in Indonesian to @p id and in English to @p en. */
+static void reason(jk_buf *id, jk_buf *en, const char *ind, const char *eng)
+{
+	jk_buf_puts(id, id->len ? "; " : "");
+	jk_buf_puts(en, en->len ? "; " : "");
+	jk_buf_puts(id, ind);
+	jk_buf_puts(en, eng);
+}
 
-	/* why a person must decide */
-#define REASON(ind, eng)                                      \
-	do {                                                  \
-		jk_buf_puts(&id, id.len ? "; " : "");        \
-		jk_buf_puts(&en, en.len ? "; " : "");        \
-		jk_buf_puts(&id, ind);                        \
-		jk_buf_puts(&en, eng);                        \
-	} while (0)
-	if (decided) {
-		REASON("sudah diputuskan kantor", "decided by the office");
-		jk_buf_printf(&id, " tanggal %.10s", dc->decided_at);
-		jk_buf_printf(&en, " on %.10s", dc->decided_at);
+/* Why a person must decide the row, into @p id and @p en (@p b is
+ * scratch); counts the reasons. */
+static int rv_reasons(struct review *rv, sqlite3_stmt *s, const struct rv_flags *f,
+		      jk_buf *id, jk_buf *en, jk_buf *b)
+{
+	const jk_decision *dc = f->dc;
+	int rc = JK_OK;
+
+	if (f->decided) {
+		reason(id, en, "sudah diputuskan kantor", "decided by the office");
+		jk_buf_printf(id, " tanggal %.10s", dc->decided_at);
+		jk_buf_printf(en, " on %.10s", dc->decided_at);
 		rv->stats->decided++;
-	} else if (stale) {
-		REASON("keputusan kantor", "the office's decision");
-		if (same) {
-			jk_buf_printf(&id, " %s tanggal %.10s tidak berlaku: desa itu tidak ada "
+	} else if (f->stale) {
+		reason(id, en, "keputusan kantor", "the office's decision");
+		if (f->same) {
+			jk_buf_printf(id, " %s tanggal %.10s tidak berlaku: desa itu tidak ada "
 				      "di data batas wilayah", dc->kode, dc->decided_at);
-			jk_buf_printf(&en, " %s of %.10s does not apply: the village is not in "
+			jk_buf_printf(en, " %s of %.10s does not apply: the village is not in "
 				      "the boundaries", dc->kode, dc->decided_at);
 		} else {
-			jk_buf_printf(&id, " %s tanggal %.10s tidak berlaku lagi: isi baris berubah",
+			jk_buf_printf(id, " %s tanggal %.10s tidak berlaku lagi: isi baris berubah",
 				      dc->kode, dc->decided_at);
-			jk_buf_printf(&en, " %s of %.10s no longer applies: the row changed",
+			jk_buf_printf(en, " %s of %.10s no longer applies: the row changed",
 				      dc->kode, dc->decided_at);
 		}
 		rv->stats->stale++;
 	}
-	if (!decided) {
-		if (ambiguous) {
-			REASON("alamat cocok dengan beberapa desa", "the address fits several villages");
-			rv->stats->ambiguous++;
-		} else if (none) {
-			REASON("alamat tidak dikenali", "the address matches no village");
-			rv->stats->none++;
-		} else if (district) {
-			REASON("alamat hanya sampai kecamatan", "the address names a district, no village");
-			rv->stats->district++;
-		} else if (regency) {
-			REASON("alamat hanya sampai kabupaten/kota",
-			       "the address names a regency or city, no village");
-			rv->stats->regency++;
-		}
-		if (mismatch) {
-			jk_buf_reset(&b);
-			rc = village_text(rv, ckode, 0, 0, 0, &b, 0);
-			REASON("koordinat berada di ", "the coordinate lies in ");
-			jk_buf_printf(&id, "%s", jk_buf_str(&b));
-			jk_buf_printf(&en, "%s", jk_buf_str(&b));
-			jk_buf_reset(&b);
-			if (!rc && *kode)
-				rc = village_text(rv, kode, 0, 0, 0, &b, 0);
-			if (b.len) {
-				jk_buf_printf(&id, ", alamat menyebut %s", jk_buf_str(&b));
-				jk_buf_printf(&en, ", the address names %s", jk_buf_str(&b));
-			}
-			rv->stats->mismatch++;
-		}
-		if (low) {
-			REASON("kecocokan alamat lemah (skor ", "weak address match (score ");
-			put_comma_num(&id, 2, sqlite3_column_double(s, Q_SCORE));
-			jk_buf_puts(&id, ", batas ");
-			put_comma_num(&id, 2, rv->min_score);
-			jk_buf_puts(&id, ")");
-			jk_buf_printf(&en, "%.2f, threshold %.2f)",
-				      sqlite3_column_double(s, Q_SCORE), rv->min_score);
-			rv->stats->low_score++;
-		}
+	if (f->decided)
+		return rc;
+	if (f->ambiguous) {
+		reason(id, en, "alamat cocok dengan beberapa desa", "the address fits several villages");
+		rv->stats->ambiguous++;
+	} else if (f->none) {
+		reason(id, en, "alamat tidak dikenali", "the address matches no village");
+		rv->stats->none++;
+	} else if (f->district) {
+		reason(id, en, "alamat hanya sampai kecamatan", "the address names a district, no village");
+		rv->stats->district++;
+	} else if (f->regency) {
+		reason(id, en, "alamat hanya sampai kabupaten/kota",
+		       "the address names a regency or city, no village");
+		rv->stats->regency++;
 	}
-#undef REASON
+	if (f->mismatch) {
+		jk_buf_reset(b);
+		rc = village_text(rv, f->ckode, 0, 0, 0, b, 0);
+		reason(id, en, "koordinat berada di ", "the coordinate lies in ");
+		jk_buf_printf(id, "%s", jk_buf_str(b));
+		jk_buf_printf(en, "%s", jk_buf_str(b));
+		jk_buf_reset(b);
+		if (!rc && *f->kode)
+			rc = village_text(rv, f->kode, 0, 0, 0, b, 0);
+		if (b->len) {
+			jk_buf_printf(id, ", alamat menyebut %s", jk_buf_str(b));
+			jk_buf_printf(en, ", the address names %s", jk_buf_str(b));
+		}
+		rv->stats->mismatch++;
+	}
+	if (f->low) {
+		reason(id, en, "kecocokan alamat lemah (skor ", "weak address match (score ");
+		put_comma_num(id, 2, sqlite3_column_double(s, Q_SCORE));
+		jk_buf_puts(id, ", batas ");
+		put_comma_num(id, 2, rv->min_score);
+		jk_buf_puts(id, ")");
+		jk_buf_printf(en, "%.2f, threshold %.2f)",
+			      sqlite3_column_double(s, Q_SCORE), rv->min_score);
+		rv->stats->low_score++;
+	}
+	return rc;
+}
 
-	/* the candidates: the ambiguous ones, jangkau's village, the
-	 * coordinate's village, the villages of a matched district */
+/* The candidate columns of row @p r: the ambiguous ones, jangkau's
+ * village, the coordinate's village, the villages of a matched district,
+ * each with its distance from @p pt (lon, lat) when not NULL. Takes and returns the status so far, @p rc (no candidate is described
+ * after a failure); *nc receives how many. */
+static int rv_cands(struct review *rv, sqlite3_stmt *s, const struct rv_flags *f,
+		    struct rv_row *r, const double *pt, jk_buf *b, int rc, int *nc)
+{
+	char cand[JK_RV_MAX_CAND][16];
+	int n = 0, i;
+
 	{
 		char list[1024], *p, *save = NULL;
 
 		jk_strlcpy(list, txt(s, Q_CAND), sizeof list);
 		for (p = strtok_r(list, ";", &save); p; p = strtok_r(NULL, ";", &save))
-			nc = add_cand(cand, nc, jk_trim(p));
+			n = add_cand(cand, n, jk_trim(p));
 	}
-	nc = add_cand(cand, nc, kode);
-	nc = add_cand(cand, nc, ckode);
-	if (!decided && (district || regency)) {
-		int k = area_cands(rv, s, cand, nc);
+	n = add_cand(cand, n, f->kode);
+	n = add_cand(cand, n, f->ckode);
+	if (!f->decided && (f->district || f->regency)) {
+		int k = area_cands(rv, s, cand, n);
 
 		if (k < 0)
 			rc = -k;
 		else
-			nc = k;
+			n = k;
 	}
-	for (i = 0; !rc && i < nc; i++) {
-		jk_buf_reset(&b);
-		jk_buf_printf(&b, "%s ", cand[i]);
-		rc = village_text(rv, cand[i], has_pt, lon, lat, &b, 1);
-		r->cand[r->ncand++] = cell_dup(rv, jk_buf_str(&b));
+	for (i = 0; !rc && i < n; i++) {
+		jk_buf_reset(b);
+		jk_buf_printf(b, "%s ", cand[i]);
+		rc = village_text(rv, cand[i], pt != NULL, pt ? pt[0] : 0, pt ? pt[1] : 0, b, 1);
+		r->cand[r->ncand++] = cell_dup(rv, jk_buf_str(b));
 	}
+	*nc = n;
+	return rc;
+}
+
+/* The cells of row @p r before and after the candidates; takes and
+ * returns the status so far, @p rc. */
+static int rv_cells(struct review *rv, int client, sqlite3_stmt *s,
+		    const struct rv_flags *f, struct rv_row *r, const jk_buf *id,
+		    const jk_buf *en, jk_buf *b, int rc)
+{
+	char num[32];
 
 	r->head[H_KIND] = cell_dup(rv, client ? JK_RV_CLIENT : JK_RV_SITE);
 	r->head[H_FILE] = cell_dup(rv, jk_basename(txt(s, Q_FILE)));
@@ -398,18 +422,48 @@ static int one_row(struct review *rv, int client, sqlite3_stmt *s)
 	r->head[H_KEC] = cell_dup(rv, txt(s, Q_KEC));
 	r->head[H_KAB] = cell_dup(rv, txt(s, Q_KAB));
 	r->head[H_KOORD] = cell_dup(rv, txt(s, Q_KOORD));
-	r->head[H_PREC] = cell_dup(rv, prec);
-	r->head[H_KODE] = cell_dup(rv, kode);
-	jk_buf_reset(&b);
-	if (!rc && *kode)
-		rc = village_text(rv, kode, 0, 0, 0, &b, 0);
-	r->head[H_DESA_JK] = cell_dup(rv, jk_buf_str(&b));
-	r->head[H_ALASAN] = cell_dup(rv, jk_buf_str(&id));
-	r->head[H_CHOICE] = cell_dup(rv, decided ? dc->kode : "");
-	r->head[H_CHOICE_NOTE] = cell_dup(rv, decided && dc->note ? dc->note : "");
-	r->tail[T_NOTE] = cell_dup(rv, note);
-	r->tail[T_REASON] = cell_dup(rv, jk_buf_str(&en));
+	r->head[H_PREC] = cell_dup(rv, f->prec);
+	r->head[H_KODE] = cell_dup(rv, f->kode);
+	jk_buf_reset(b);
+	if (!rc && *f->kode)
+		rc = village_text(rv, f->kode, 0, 0, 0, b, 0);
+	r->head[H_DESA_JK] = cell_dup(rv, jk_buf_str(b));
+	r->head[H_ALASAN] = cell_dup(rv, jk_buf_str(id));
+	r->head[H_CHOICE] = cell_dup(rv, f->decided ? f->dc->kode : "");
+	r->head[H_CHOICE_NOTE] = cell_dup(rv, f->decided && f->dc->note ? f->dc->note : "");
+	r->tail[T_NOTE] = cell_dup(rv, f->note);
+	r->tail[T_REASON] = cell_dup(rv, jk_buf_str(en));
 	r->tail[T_HASH] = cell_dup(rv, txt(s, Q_HASH));
+	return rc;
+}
+
+/* Looks at one row of the store; lists it when it needs a decision. */
+static int one_row(struct review *rv, int client, sqlite3_stmt *s)
+{
+	struct rv_flags f;
+	double pt[2] = { 0, 0 };
+	int cur, has_pt, nc = 0, rc;
+	jk_buf id, en, b;
+	struct rv_row *r;
+
+	rv_flags_read(rv, client, s, &f);
+	if (f.decided ? !rv->include_decided
+		      : !(f.ambiguous || f.none || f.district || f.regency || f.mismatch ||
+			  f.low || f.stale))
+		return JK_OK;
+	cur = is_current(rv, client, s);
+	if (cur <= 0)
+		return -cur;
+	r = new_row(rv);
+	if (!r)
+		return jk_error(rv->ctx, JK_ERR_NOMEM, "out of memory");
+	jk_buf_init(&id);
+	jk_buf_init(&en);
+	jk_buf_init(&b);
+	has_pt = jk_decided_coord(rv->dec, txt(s, Q_KOORD), f.ckode, &pt[0], &pt[1]);
+	rc = rv_reasons(rv, s, &f, &id, &en, &b);
+	rc = rv_cands(rv, s, &f, r, has_pt ? pt : NULL, &b, rc, &nc);
+	rc = rv_cells(rv, client, s, &f, r, &id, &en, &b, rc);
 	if (id.oom || en.oom || b.oom)
 		rv->oom = 1;
 	jk_buf_release(&id);
@@ -429,10 +483,6 @@ static int one_row(struct review *rv, int client, sqlite3_stmt *s)
 	return rc;
 }
 
-/* ---- writing ---- */
-
-/* The header names, candidate columns included; @p name has room for
- * "kandidat_NN". */
 static const char *col_name(int i, int ncand, char *name, size_t n)
 {
 	if (i < N_HEAD)
@@ -608,15 +658,91 @@ static int has_ext(const char *path, const char *ext)
 	return n > k && strcasecmp(path + n - k, ext) == 0;
 }
 
+/* A review reads geocoded rows only: an error when some are not. */
+static int review_pending(jk_ctx *ctx, jk_store *st)
+{
+	sqlite3_stmt *s = NULL;
+	long pending;
+	int rc;
+
+	rc = jk_store_prepare(st,
+		"SELECT (SELECT count(*) FROM sites WHERE precision IS NULL)"
+		" + (SELECT count(*) FROM clients WHERE precision IS NULL)", &s);
+	if (rc)
+		return rc;
+	pending = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	if (pending > 0)
+		return jk_error(ctx, JK_ERR_STATE,
+				"%s: %ld sites and clients are not geocoded yet (hint: jangkau geocode)",
+				st->path, pending);
+	return JK_OK;
+}
+
+/* The decisions and the statements that describe villages and rows. */
+static int review_prepare(struct review *rv)
+{
+	jk_store *st = rv->st;
+	int rc;
+
+	rc = jk_decided_load(rv->ctx, st, &rv->dec);
+	if (!rc)
+		rc = jk_store_prepare(st,
+			"SELECT nama, kecamatan, kabupaten, CASE WHEN ?2 IS NULL THEN NULL"
+			" ELSE ST_Distance(geom, MakePoint(?2, ?3, 4326), 1) END"
+			" FROM villages WHERE kode=?1", &rv->vinfo);
+	if (!rc)
+		rc = jk_store_prepare(st,
+			"SELECT kode_kec, kode_kab FROM villages"
+			" WHERE ST_Intersects(geom, MakePoint(?1, ?2, 4326)) AND rowid IN"
+			" (SELECT rowid FROM SpatialIndex WHERE f_table_name='villages'"
+			"  AND f_geometry_column='geom' AND search_frame=MakePoint(?1, ?2, 4326))"
+			" ORDER BY kode LIMIT 1", &rv->area);
+	if (!rc)
+		rc = jk_store_prepare(st, "SELECT kode FROM villages WHERE kode_kec=? ORDER BY kode",
+				      &rv->in_kec);
+	if (!rc)
+		rc = jk_store_prepare(st, "SELECT kode FROM villages WHERE kode_kab=? ORDER BY kode",
+				      &rv->in_kab);
+	if (!rc)
+		rc = jk_store_prepare(st, JK_RV_AT_KEY_SQL("sites", "site_id", "site_id"),
+				      &rv->cur[0]);
+	if (!rc)
+		rc = jk_store_prepare(st, JK_RV_AT_KEY_SQL("clients", "rowid", "rowid"),
+				      &rv->cur[1]);
+	return rc;
+}
+
+/* Looks at every geocoded site, then every client. */
+static int review_collect(struct review *rv)
+{
+	sqlite3_stmt *s = NULL;
+	int client, rc = JK_OK;
+
+	for (client = 0; !rc && client < 2; client++) {
+		int step = SQLITE_DONE;
+
+		rc = jk_store_prepare(rv->st, rows_sql[client], &s);
+		while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW)
+			rc = one_row(rv, client, s);
+		if (!rc && step != SQLITE_DONE)
+			rc = jk_store_dberr(rv->st, "cannot read the geocoded rows");
+		sqlite3_finalize(s);
+		s = NULL;
+	}
+	return rc;
+}
+
 jk_status jk_geocode_review(jk_ctx *ctx, jk_store *st, const char *path,
 			    const jk_review_opts *opts, jk_review_stats *stats)
 {
 	struct review rv;
 	jk_review_stats local;
-	sqlite3_stmt *s = NULL;
-	int rc, client, xlsx, in_tx = 0, ncand;
-	long pending;
+	int rc, xlsx, in_tx = 0, ncand;
 
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
 	if (!stats)
 		stats = &local;
 	memset(stats, 0, sizeof *stats);
@@ -639,56 +765,11 @@ jk_status jk_geocode_review(jk_ctx *ctx, jk_store *st, const char *path,
 			return rc;
 		in_tx = 1;
 	}
-	rc = jk_store_prepare(st,
-		"SELECT (SELECT count(*) FROM sites WHERE precision IS NULL)"
-		" + (SELECT count(*) FROM clients WHERE precision IS NULL)", &s);
-	if (rc)
-		goto cleanup;
-	pending = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
-	sqlite3_finalize(s);
-	s = NULL;
-	if (pending > 0) {
-		rc = jk_error(ctx, JK_ERR_STATE,
-			      "%s: %ld sites and clients are not geocoded yet (hint: jangkau geocode)",
-			      st->path, pending);
-		goto cleanup;
-	}
-	rc = jk_decided_load(ctx, st, &rv.dec);
+	rc = review_pending(ctx, st);
 	if (!rc)
-		rc = jk_store_prepare(st,
-			"SELECT nama, kecamatan, kabupaten, CASE WHEN ?2 IS NULL THEN NULL"
-			" ELSE ST_Distance(geom, MakePoint(?2, ?3, 4326), 1) END"
-			" FROM villages WHERE kode=?1", &rv.vinfo);
+		rc = review_prepare(&rv);
 	if (!rc)
-		rc = jk_store_prepare(st,
-			"SELECT kode_kec, kode_kab FROM villages"
-			" WHERE ST_Intersects(geom, MakePoint(?1, ?2, 4326)) AND rowid IN"
-			" (SELECT rowid FROM SpatialIndex WHERE f_table_name='villages'"
-			"  AND f_geometry_column='geom' AND search_frame=MakePoint(?1, ?2, 4326))"
-			" ORDER BY kode LIMIT 1", &rv.area);
-	if (!rc)
-		rc = jk_store_prepare(st, "SELECT kode FROM villages WHERE kode_kec=? ORDER BY kode",
-				      &rv.in_kec);
-	if (!rc)
-		rc = jk_store_prepare(st, "SELECT kode FROM villages WHERE kode_kab=? ORDER BY kode",
-				      &rv.in_kab);
-	if (!rc)
-		rc = jk_store_prepare(st, JK_RV_AT_KEY_SQL("sites", "site_id", "site_id"),
-				      &rv.cur[0]);
-	if (!rc)
-		rc = jk_store_prepare(st, JK_RV_AT_KEY_SQL("clients", "rowid", "rowid"),
-				      &rv.cur[1]);
-	for (client = 0; !rc && client < 2; client++) {
-		int step = SQLITE_DONE;
-
-		rc = jk_store_prepare(st, rows_sql[client], &s);
-		while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW)
-			rc = one_row(&rv, client, s);
-		if (!rc && step != SQLITE_DONE)
-			rc = jk_store_dberr(st, "cannot read the geocoded rows");
-		sqlite3_finalize(s);
-		s = NULL;
-	}
+		rc = review_collect(&rv);
 	if (rc)
 		goto cleanup;
 	if (in_tx)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Import of village boundaries: any OGR polygon source with Kemendagri
  * codes and names. Geometries are reprojected to EPSG:4326, repaired with
@@ -17,6 +18,7 @@
 #include "core/gdal_util.h"
 #include "core/util.h"
 #include "store/store.h"
+#include "core/parse.h"
 #include "import_int.h"
 
 /* Field indexes of the boundary layer. */
@@ -27,7 +29,9 @@ struct bfields {
 static int field_index(OGRFeatureDefnH defn, const char *name,
 		       const char *def)
 {
-	return OGR_FD_GetFieldIndex(defn, name ? name : def);
+	const char *const defs[] = { def, NULL };
+
+	return jk_import_field(defn, name, defs);
 }
 
 /* The working area: code prefixes, and which of them matched a village. */
@@ -114,33 +118,6 @@ static int area_check(jk_ctx *ctx, const char *path, const area_list *al)
 			      path, jk_buf_str(&miss), k > 1 ? "codes" : "code");
 	jk_buf_release(&miss);
 	return rc;
-}
-
-int jk_kode_level(const char *k)
-{
-	static const int lens[] = {2, 5, 8, 13};
-	size_t n = strlen(k), i;
-	int lvl;
-
-	for (lvl = 0; lvl < 4; lvl++)
-		if (n == (size_t)lens[lvl])
-			break;
-	if (lvl == 4)
-		return 0;
-	for (i = 0; i < n; i++) {
-		int dot = (i == 2 || i == 5 || i == 8);
-
-		if (dot ? k[i] != '.' : !isdigit((unsigned char)k[i]))
-			return 0;
-	}
-	return lvl + 1;
-}
-
-static const char *fstr(OGRFeatureH f, int idx)
-{
-	if (idx < 0 || !OGR_F_IsFieldSetAndNotNull(f, idx))
-		return NULL;
-	return OGR_F_GetFieldAsString(f, idx);
 }
 
 /* After the last row: a GeoPackage, whose feature count is kept by
@@ -247,8 +224,8 @@ static int import_aliases(jk_ctx *ctx, jk_store *st, const char *path,
 		rc = jk_gdal_next_feature(ctx, lyr, path, row + 1, &f, &failed);
 		if (rc || !f)
 			break;
-		k = fstr(f, ik);
-		a = fstr(f, ia);
+		k = jk_import_fstr(f, ik);
+		a = jk_import_fstr(f, ia);
 		row++;
 		if (failed) {
 			jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: cannot read the row: %s", path, row,
@@ -423,67 +400,76 @@ cleanup:
 	return rc;
 }
 
-jk_status jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
-			       const jk_boundary_opts *opts, jk_import_stats *stats)
-{
-	static const jk_boundary_opts defaults;
-	GEOSContextHandle_t h = JK_GEOS(ctx);
-	GDALDatasetH ds = NULL;
-	OGRLayerH lyr = NULL;
-	OGRCoordinateTransformationH ct = NULL;
-	GEOSWKBReader *rd = NULL;
-	GEOSWKBWriter *wr = NULL;
-	sqlite3_stmt *ins = NULL, *exists = NULL;
+/* What one boundary import works with, from opening the layer to the
+ * commit. */
+struct bimport {
+	jk_ctx *ctx;
+	jk_store *st;
+	const char *path;
+	const jk_boundary_opts *opts;
+	jk_import_stats *stats;
+	GEOSContextHandle_t h;
+	GDALDatasetH ds;
+	OGRLayerH lyr;
+	OGRCoordinateTransformationH ct;
+	GEOSWKBReader *rd;
+	GEOSWKBWriter *wr;
+	sqlite3_stmt *ins, *exists;
 	struct bfields bf;
 	crs_check cc;
 	area_list area;
-	jk_import_stats local;
-	unsigned char *wkb = NULL;
-	int rc, in_tx = 0;
-	long row = 0, total;
+};
 
-	if (!stats)
-		stats = &local;
-	memset(stats, 0, sizeof *stats);
-	if (!opts)
-		opts = &defaults;
-	jk_gdal_push(ctx);
-	rc = area_parse(ctx, opts->area, &area);
-	if (rc)
-		goto done;
-	rc = jk_gdal_open_vector(ctx, path, &ds);
-	if (rc)
-		goto done;
-	if (opts->layer)
-		rc = jk_gdal_layer(ctx, ds, path, opts->layer, &lyr);
-	else if ((lyr = GDALDatasetGetLayerByName(ds, "desa")) == NULL)
-		rc = jk_gdal_layer(ctx, ds, path, NULL, &lyr);
-	if (rc)
-		goto done;
-	rc = boundary_fields(ctx, lyr, path, opts, &bf);
+/* A row rejected with its message given, and a village outside the
+ * working area: counted, and the import goes on (beside the jk_status
+ * codes, which stop it). */
+#define ROW_REJECTED (-1)
+#define ROW_SKIPPED (-2)
+
+/* Opens the layer of @p bi->path and checks its fields and CRS. */
+static int boundary_open(struct bimport *bi)
+{
+	const jk_boundary_opts *opts = bi->opts;
+	int rc;
+
+	rc = area_parse(bi->ctx, opts->area, &bi->area);
 	if (!rc)
-		rc = boundary_transform(ctx, lyr, path, opts->s_crs, &ct, &cc);
+		rc = jk_gdal_open_vector(bi->ctx, bi->path, &bi->ds);
 	if (rc)
-		goto done;
-	rd = GEOSWKBReader_create_r(h);
-	wr = GEOSWKBWriter_create_r(h);
-	if (!rd || !wr) {
-		rc = jk_error(ctx, JK_ERR_GEOS, "cannot create a GEOS WKB reader");
-		goto done;
-	}
-	rc = jk_store_begin(st);
+		return rc;
+	if (opts->layer)
+		rc = jk_gdal_layer(bi->ctx, bi->ds, bi->path, opts->layer, &bi->lyr);
+	else if ((bi->lyr = GDALDatasetGetLayerByName(bi->ds, "desa")) == NULL)
+		rc = jk_gdal_layer(bi->ctx, bi->ds, bi->path, NULL, &bi->lyr);
+	if (!rc)
+		rc = boundary_fields(bi->ctx, bi->lyr, bi->path, opts, &bi->bf);
+	if (!rc)
+		rc = boundary_transform(bi->ctx, bi->lyr, bi->path, opts->s_crs, &bi->ct,
+					&bi->cc);
 	if (rc)
-		goto done;
-	in_tx = 1;
+		return rc;
+	bi->rd = GEOSWKBReader_create_r(bi->h);
+	bi->wr = GEOSWKBWriter_create_r(bi->h);
+	if (!bi->rd || !bi->wr)
+		return jk_error(bi->ctx, JK_ERR_GEOS, "cannot create a GEOS WKB reader");
+	return JK_OK;
+}
+
+/* The statements that compare a village with the one in the store and
+ * write it. */
+static int boundary_prepare(struct bimport *bi)
+{
+	int rc;
+
 	/* a village already in the store: whether anything of it changes
 	 * (the geometry compared as SpatiaLite stores it) */
-	rc = jk_store_prepare(st,
+	rc = jk_store_prepare(bi->st,
 		"SELECT nama IS ?2 AND kecamatan IS ?3 AND kabupaten IS ?4"
 		" AND provinsi IS ?5 AND repaired = ?6 AND pt_lon = ?7 AND pt_lat = ?8"
 		" AND AsBinary(geom) = AsBinary(CastToMultiPolygon(GeomFromWKB(?9, 4326)))"
-		" FROM villages WHERE kode = ?1", &exists);
+		" FROM villages WHERE kode = ?1", &bi->exists);
 	if (!rc)
-		rc = jk_store_prepare(st,
+		rc = jk_store_prepare(bi->st,
 			"INSERT INTO villages(kode,nama,kecamatan,kabupaten,provinsi,"
 			"kode_kec,kode_kab,kode_prov,repaired,pt_lon,pt_lat,geom,pt) "
 			"VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,"
@@ -494,253 +480,352 @@ jk_status jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
 			"kode_kab=excluded.kode_kab,kode_prov=excluded.kode_prov,"
 			"repaired=excluded.repaired,pt_lon=excluded.pt_lon,"
 			"pt_lat=excluded.pt_lat,geom=excluded.geom,pt=excluded.pt",
-			&ins);
-	if (rc)
-		goto done;
-	total = (long)OGR_L_GetFeatureCount(lyr, 0);
-	OGR_L_ResetReading(lyr);
+			&bi->ins);
+	return rc;
+}
+
+/* The attributes and the geometry of row @p row before any geometry work:
+ * its code and name, and that its geometry lies where the CRS can put it
+ * (transformed to EPSG:4326). JK_OK, ROW_REJECTED, ROW_SKIPPED or an
+ * error. */
+static int row_check(struct bimport *bi, OGRFeatureH f, long row, const char **kode,
+		     const char **nama)
+{
+	const jk_boundary_opts *opts = bi->opts;
+	OGRGeometryH og = OGR_F_GetGeometryRef(f);
+	OGREnvelope env;
+	const char *path = bi->path;
+
+	*kode = jk_import_fstr(f, bi->bf.kode);
+	*nama = jk_import_fstr(f, bi->bf.nama);
+	if (!*kode || jk_kode_level(*kode) != 4) {
+		jk_msg(bi->ctx, JK_LOG_ERROR,
+		       "%s:%ld: %s: '%s' is not a village code (PP.KK.DD.VVVV)",
+		       path, row, opts->f_kode ? opts->f_kode : "kode",
+		       *kode ? *kode : "");
+		return ROW_REJECTED;
+	}
+	if (!area_match(&bi->area, *kode))
+		return ROW_SKIPPED;
+	if (!*nama || !**nama) {
+		jk_msg(bi->ctx, JK_LOG_ERROR, "%s:%ld: %s: empty village name",
+		       path, row, opts->f_nama ? opts->f_nama : "nama");
+		return ROW_REJECTED;
+	}
+	if (!og || OGR_G_IsEmpty(og)) {
+		jk_msg(bi->ctx, JK_LOG_ERROR, "%s:%ld: geometry: village %s has no polygon",
+		       path, row, *kode);
+		return ROW_REJECTED;
+	}
+	if (bi->ct && OGR_G_Transform(og, bi->ct) != OGRERR_NONE)
+		return crs_fail(bi->ctx, path, row, *kode, &bi->cc, NULL,
+				"cannot be transformed to EPSG:4326 from");
+	OGR_G_GetEnvelope(og, &env);
+	if (!(env.MinX >= bi->cc.west && env.MaxX <= bi->cc.east &&
+	      env.MinY >= bi->cc.south && env.MaxY <= bi->cc.north))
+		return crs_fail(bi->ctx, path, row, *kode, &bi->cc, &env,
+				"lies outside the area of");
+	return JK_OK;
+}
+
+/* The village polygon of @p og as GEOS reads it, repaired with make-valid
+ * when invalid (*repaired), reduced to a MultiPolygon; NULL with
+ * ROW_REJECTED in *rc, or with an error. */
+static GEOSGeometry *row_polygon(struct bimport *bi, OGRGeometryH og, long row,
+				 const char *kode, int *repaired, int *rc)
+{
+	GEOSContextHandle_t h = bi->h;
+	GEOSGeometry *g;
+	int wsz = OGR_G_WkbSize(og);
+	unsigned char *buf = malloc((size_t)wsz);
+
+	*rc = ROW_REJECTED;
+	if (!buf) {
+		*rc = jk_error(bi->ctx, JK_ERR_NOMEM, "out of memory");
+		return NULL;
+	}
+	OGR_G_ExportToIsoWkb(og, wkbNDR, buf);
+	g = GEOSWKBReader_read_r(h, bi->rd, buf, (size_t)wsz);
+	free(buf);
+	if (!g) {
+		jk_msg(bi->ctx, JK_LOG_ERROR, "%s:%ld: geometry: village %s: %s",
+		       bi->path, row, kode, jk_geos_lasterr(bi->ctx));
+		return NULL;
+	}
+	if (GEOSisValid_r(h, g) != 1) {
+		GEOSGeometry *v = GEOSMakeValid_r(h, g);
+
+		GEOSGeom_destroy_r(h, g);
+		g = v;
+		*repaired = 1;
+		if (!g) {
+			jk_msg(bi->ctx, JK_LOG_ERROR,
+			       "%s:%ld: geometry: village %s is invalid and cannot be repaired",
+			       bi->path, row, kode);
+			return NULL;
+		}
+	}
+	g = to_multipolygon(h, g);
+	if (!g || GEOSisEmpty_r(h, g) == 1) {
+		if (g)
+			GEOSGeom_destroy_r(h, g);
+		jk_msg(bi->ctx, JK_LOG_ERROR,
+		       "%s:%ld: geometry: village %s has no polygonal part",
+		       bi->path, row, kode);
+		return NULL;
+	}
+	*rc = JK_OK;
+	return g;
+}
+
+/* The geometry of a checked row as WKB in *wkb (freed with GEOSFree_r),
+ * with its point on surface and whether it was repaired. JK_OK,
+ * ROW_REJECTED or an error; *wkb is NULL unless JK_OK. */
+static int row_geometry(struct bimport *bi, OGRFeatureH f, long row,
+			const char *kode, unsigned char **wkb, size_t *wlen,
+			double *px, double *py, int *repaired)
+{
+	GEOSContextHandle_t h = bi->h;
+	GEOSGeometry *g, *pos;
+	int rc;
+
+	*wkb = NULL;
+	*repaired = 0;
+	g = row_polygon(bi, OGR_F_GetGeometryRef(f), row, kode, repaired, &rc);
+	if (!g)
+		return rc;
+	pos = GEOSPointOnSurface_r(h, g);
+	if (!pos || GEOSGeomGetX_r(h, pos, px) != 1 ||
+	    GEOSGeomGetY_r(h, pos, py) != 1) {
+		if (pos)
+			GEOSGeom_destroy_r(h, pos);
+		GEOSGeom_destroy_r(h, g);
+		jk_msg(bi->ctx, JK_LOG_ERROR,
+		       "%s:%ld: geometry: no point on surface for village %s",
+		       bi->path, row, kode);
+		return ROW_REJECTED;
+	}
+	GEOSGeom_destroy_r(h, pos);
+	*wkb = GEOSWKBWriter_write_r(h, bi->wr, g, wlen);
+	GEOSGeom_destroy_r(h, g);
+	if (!*wkb)
+		return jk_error(bi->ctx, JK_ERR_GEOS, "cannot write WKB: %s",
+				jk_geos_lasterr(bi->ctx));
+	if (*repaired) {
+		bi->stats->repaired++;
+		jk_msg(bi->ctx, JK_LOG_WARN,
+		       "%s:%ld: geometry: village %s was invalid, repaired with make-valid",
+		       bi->path, row, kode);
+	}
+	return JK_OK;
+}
+
+/* Binds the attributes a village row shares between the comparison
+ * (@p s = bi->exists) and the insert: code, name and the names above. */
+static void bind_names(const struct bimport *bi, sqlite3_stmt *s, OGRFeatureH f,
+		       const char *kode, const char *nama)
+{
+	sqlite3_bind_text(s, 1, kode, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, nama, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, jk_import_fstr(f, bi->bf.kec), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 4, jk_import_fstr(f, bi->bf.kab), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 5, jk_import_fstr(f, bi->bf.prov), -1, SQLITE_TRANSIENT);
+}
+
+/* Writes a village unless the store holds it unchanged; counts it as
+ * imported, updated or unchanged. */
+static int row_store(struct bimport *bi, OGRFeatureH f, const char *kode,
+		     const char *nama, const unsigned char *wkb, size_t wlen,
+		     double px, double py, int repaired)
+{
+	sqlite3_stmt *exists = bi->exists, *ins = bi->ins;
+	char kk[16], kc[16], kp[16];
+	int same;
+
+	memcpy(kp, kode, 2);
+	kp[2] = '\0';
+	memcpy(kk, kode, 5);
+	kk[5] = '\0';
+	memcpy(kc, kode, 8);
+	kc[8] = '\0';
+	bind_names(bi, exists, f, kode, nama);
+	sqlite3_bind_int(exists, 6, repaired);
+	sqlite3_bind_double(exists, 7, px);
+	sqlite3_bind_double(exists, 8, py);
+	sqlite3_bind_blob(exists, 9, wkb, (int)wlen, SQLITE_STATIC);
+	switch (sqlite3_step(exists)) {
+	case SQLITE_ROW:
+		same = sqlite3_column_int(exists, 0) == 1;
+		if (same)
+			bi->stats->unchanged++;
+		else
+			bi->stats->updated++;
+		break;
+	case SQLITE_DONE:
+		same = 0;
+		bi->stats->imported++;
+		break;
+	default:
+		return jk_store_dberr(bi->st, "cannot compare village");
+	}
+	sqlite3_reset(exists);
+	if (same)
+		return JK_OK;
+	bind_names(bi, ins, f, kode, nama);
+	sqlite3_bind_text(ins, 6, kc, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(ins, 7, kk, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(ins, 8, kp, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(ins, 9, repaired);
+	sqlite3_bind_double(ins, 10, px);
+	sqlite3_bind_double(ins, 11, py);
+	sqlite3_bind_blob(ins, 12, wkb, (int)wlen, SQLITE_STATIC);
+	if (sqlite3_step(ins) != SQLITE_DONE)
+		return jk_store_dberr(bi->st, "cannot store village");
+	sqlite3_reset(ins);
+	return JK_OK;
+}
+
+/* One row of the layer (read without an error): checked, its geometry
+ * made a valid MultiPolygon, written. JK_OK (also for a row rejected or
+ * skipped, which is counted) or an error that stops the import. */
+static int boundary_row(struct bimport *bi, OGRFeatureH f, long row)
+{
+	const char *kode, *nama;
+	unsigned char *wkb = NULL;
+	size_t wlen = 0;
+	double px = 0, py = 0;
+	int repaired, rc;
+
+	rc = row_check(bi, f, row, &kode, &nama);
+	if (rc == ROW_SKIPPED) {
+		bi->stats->skipped++;
+		return JK_OK;
+	}
+	if (!rc)
+		rc = row_geometry(bi, f, row, kode, &wkb, &wlen, &px, &py, &repaired);
+	if (!rc)
+		rc = row_store(bi, f, kode, nama, wkb, wlen, px, py, repaired);
+	if (wkb)
+		GEOSFree_r(bi->h, wkb);
+	if (rc == ROW_REJECTED) {
+		bi->stats->rejected++;
+		rc = JK_OK;
+	}
+	return rc;
+}
+
+/* Every row of the layer. */
+static int boundary_rows(struct bimport *bi)
+{
+	long row = 0, total = (long)OGR_L_GetFeatureCount(bi->lyr, 0);
+	int rc;
+
+	OGR_L_ResetReading(bi->lyr);
 	for (;;) {
 		OGRFeatureH f;
-		OGRGeometryH og;
-		GEOSGeometry *g = NULL, *pos = NULL;
-		const char *kode, *nama;
-		char kk[16], kc[16], kp[16];
-		double px = 0, py = 0;
-		size_t wlen = 0;
-		int repaired = 0, wsz, failed, same;
+		int failed;
 
-		rc = jk_gdal_next_feature(ctx, lyr, path, row + 1, &f, &failed);
+		rc = jk_gdal_next_feature(bi->ctx, bi->lyr, bi->path, row + 1, &f, &failed);
 		if (rc)
-			goto done;
+			return rc;
 		if (!f)
 			break;
 		row++;
-		stats->read++;
+		bi->stats->read++;
 		if (row % 2000 == 0)
-			jk_progress(ctx, "import boundaries", row, total);
+			jk_progress(bi->ctx, "import boundaries", row, total);
 		if (failed) {
-			jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: cannot read the row: %s", path, row,
-			       CPLGetLastErrorMsg());
-			goto reject;
+			jk_msg(bi->ctx, JK_LOG_ERROR, "%s:%ld: cannot read the row: %s",
+			       bi->path, row, CPLGetLastErrorMsg());
+			bi->stats->rejected++;
+			rc = JK_OK;
+		} else {
+			rc = boundary_row(bi, f, row);
 		}
-		kode = fstr(f, bf.kode);
-		nama = fstr(f, bf.nama);
-		og = OGR_F_GetGeometryRef(f);
-		if (!kode || jk_kode_level(kode) != 4) {
-			jk_msg(ctx, JK_LOG_ERROR,
-			       "%s:%ld: %s: '%s' is not a village code (PP.KK.DD.VVVV)",
-			       path, row, opts->f_kode ? opts->f_kode : "kode",
-			       kode ? kode : "");
-			goto reject;
-		}
-		if (!area_match(&area, kode)) {
-			stats->skipped++;
-			OGR_F_Destroy(f);
-			continue;
-		}
-		if (!nama || !*nama) {
-			jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: %s: empty village name",
-			       path, row, opts->f_nama ? opts->f_nama : "nama");
-			goto reject;
-		}
-		if (!og || OGR_G_IsEmpty(og)) {
-			jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: geometry: village %s has no polygon",
-			       path, row, kode);
-			goto reject;
-		}
-		if (ct && OGR_G_Transform(og, ct) != OGRERR_NONE) {
-			rc = crs_fail(ctx, path, row, kode, &cc, NULL,
-				      "cannot be transformed to EPSG:4326 from");
-			OGR_F_Destroy(f);
-			goto done;
-		}
-		{
-			OGREnvelope env;
-
-			OGR_G_GetEnvelope(og, &env);
-			if (!(env.MinX >= cc.west && env.MaxX <= cc.east &&
-			      env.MinY >= cc.south && env.MaxY <= cc.north)) {
-				rc = crs_fail(ctx, path, row, kode, &cc, &env,
-					      "lies outside the area of");
-				OGR_F_Destroy(f);
-				goto done;
-			}
-		}
-		wsz = OGR_G_WkbSize(og);
-		{
-			unsigned char *buf = malloc((size_t)wsz);
-
-			if (!buf) {
-				OGR_F_Destroy(f);
-				rc = jk_error(ctx, JK_ERR_NOMEM, "out of memory");
-				goto done;
-			}
-			OGR_G_ExportToIsoWkb(og, wkbNDR, buf);
-			g = GEOSWKBReader_read_r(h, rd, buf, (size_t)wsz);
-			free(buf);
-		}
-		if (!g) {
-			jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: geometry: village %s: %s",
-			       path, row, kode, jk_geos_lasterr(ctx));
-			goto reject;
-		}
-		if (GEOSisValid_r(h, g) != 1) {
-			GEOSGeometry *v = GEOSMakeValid_r(h, g);
-
-			GEOSGeom_destroy_r(h, g);
-			g = v;
-			repaired = 1;
-			if (!g) {
-				jk_msg(ctx, JK_LOG_ERROR,
-				       "%s:%ld: geometry: village %s is invalid and cannot be repaired",
-				       path, row, kode);
-				goto reject;
-			}
-		}
-		g = to_multipolygon(h, g);
-		if (!g || GEOSisEmpty_r(h, g) == 1) {
-			if (g)
-				GEOSGeom_destroy_r(h, g);
-			jk_msg(ctx, JK_LOG_ERROR,
-			       "%s:%ld: geometry: village %s has no polygonal part",
-			       path, row, kode);
-			goto reject;
-		}
-		pos = GEOSPointOnSurface_r(h, g);
-		if (!pos || GEOSGeomGetX_r(h, pos, &px) != 1 ||
-		    GEOSGeomGetY_r(h, pos, &py) != 1) {
-			if (pos)
-				GEOSGeom_destroy_r(h, pos);
-			GEOSGeom_destroy_r(h, g);
-			jk_msg(ctx, JK_LOG_ERROR,
-			       "%s:%ld: geometry: no point on surface for village %s",
-			       path, row, kode);
-			goto reject;
-		}
-		GEOSGeom_destroy_r(h, pos);
-		wkb = GEOSWKBWriter_write_r(h, wr, g, &wlen);
-		GEOSGeom_destroy_r(h, g);
-		if (!wkb) {
-			OGR_F_Destroy(f);
-			rc = jk_error(ctx, JK_ERR_GEOS, "cannot write WKB: %s",
-				      jk_geos_lasterr(ctx));
-			goto done;
-		}
-		if (repaired) {
-			stats->repaired++;
-			jk_msg(ctx, JK_LOG_WARN,
-			       "%s:%ld: geometry: village %s was invalid, repaired with make-valid",
-			       path, row, kode);
-		}
-		memcpy(kp, kode, 2);
-		kp[2] = '\0';
-		memcpy(kk, kode, 5);
-		kk[5] = '\0';
-		memcpy(kc, kode, 8);
-		kc[8] = '\0';
-		sqlite3_bind_text(exists, 1, kode, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(exists, 2, nama, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(exists, 3, fstr(f, bf.kec), -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(exists, 4, fstr(f, bf.kab), -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(exists, 5, fstr(f, bf.prov), -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(exists, 6, repaired);
-		sqlite3_bind_double(exists, 7, px);
-		sqlite3_bind_double(exists, 8, py);
-		sqlite3_bind_blob(exists, 9, wkb, (int)wlen, SQLITE_STATIC);
-		switch (sqlite3_step(exists)) {
-		case SQLITE_ROW:
-			same = sqlite3_column_int(exists, 0) == 1;
-			if (same)
-				stats->unchanged++;
-			else
-				stats->updated++;
-			break;
-		case SQLITE_DONE:
-			same = 0;
-			stats->imported++;
-			break;
-		default:
-			OGR_F_Destroy(f);
-			rc = jk_store_dberr(st, "cannot compare village");
-			goto done;
-		}
-		sqlite3_reset(exists);
-		if (same) {
-			GEOSFree_r(h, wkb);
-			wkb = NULL;
-			OGR_F_Destroy(f);
-			continue;
-		}
-		sqlite3_bind_text(ins, 1, kode, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(ins, 2, nama, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(ins, 3, fstr(f, bf.kec), -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(ins, 4, fstr(f, bf.kab), -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(ins, 5, fstr(f, bf.prov), -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(ins, 6, kc, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(ins, 7, kk, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(ins, 8, kp, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(ins, 9, repaired);
-		sqlite3_bind_double(ins, 10, px);
-		sqlite3_bind_double(ins, 11, py);
-		sqlite3_bind_blob(ins, 12, wkb, (int)wlen, SQLITE_STATIC);
-		if (sqlite3_step(ins) != SQLITE_DONE) {
-			OGR_F_Destroy(f);
-			rc = jk_store_dberr(st, "cannot store village");
-			goto done;
-		}
-		sqlite3_reset(ins);
-		GEOSFree_r(h, wkb);
-		wkb = NULL;
 		OGR_F_Destroy(f);
-		continue;
-reject:
-		stats->rejected++;
-		OGR_F_Destroy(f);
-	}
-	jk_progress(ctx, "import boundaries", row, row);
-	rc = check_count(ctx, ds, lyr, path, total, row);
-	if (rc)
-		goto done;
-	if (opts->aliases) {
-		rc = import_aliases(ctx, st, opts->aliases, stats, opts->strict);
 		if (rc)
-			goto done;
+			return rc;
 	}
-	rc = area_check(ctx, path, &area);
+	jk_progress(bi->ctx, "import boundaries", row, row);
+	return check_count(bi->ctx, bi->ds, bi->lyr, bi->path, total, row);
+}
+
+/* After the rows, inside the transaction: the aliases, the checks that may
+ * still refuse the whole import, and what new boundaries make stale. */
+static int boundary_finish(struct bimport *bi)
+{
+	const jk_boundary_opts *opts = bi->opts;
+	int rc;
+
+	if (opts->aliases) {
+		rc = import_aliases(bi->ctx, bi->st, opts->aliases, bi->stats, opts->strict);
+		if (rc)
+			return rc;
+	}
+	rc = area_check(bi->ctx, bi->path, &bi->area);
 	if (rc)
-		goto done;
-	if (opts->strict && stats->rejected) {
-		rc = jk_error(ctx, JK_ERR_REJECTED,
-			      "%s: %ld rows rejected; nothing imported (--strict)",
-			      path, stats->rejected);
-		goto done;
-	}
+		return rc;
+	if (opts->strict && bi->stats->rejected)
+		return jk_error(bi->ctx, JK_ERR_REJECTED,
+				"%s: %ld rows rejected; nothing imported (--strict)",
+				bi->path, bi->stats->rejected);
 	/* New boundaries invalidate the geocodes and results built on them. */
-	rc = jk_store_exec(st, "DELETE FROM coverage; DELETE FROM client_links;");
+	rc = jk_store_results_clear(bi->st);
 	if (!rc)
 		/* the file's name only (the store may travel), for the
 		 * source line of maps and books */
-		rc = jk_store_log_run(st, "import boundaries",
-				      strrchr(path, '/') ? strrchr(path, '/') + 1 : path);
+		rc = jk_store_log_run(bi->st, "import boundaries",
+				      strrchr(bi->path, '/') ? strrchr(bi->path, '/') + 1
+							     : bi->path);
+	return rc;
+}
+
+jk_status jk_import_boundaries(jk_ctx *ctx, jk_store *st, const char *path,
+			       const jk_boundary_opts *opts, jk_import_stats *stats)
+{
+	static const jk_boundary_opts defaults;
+	struct bimport bi;
+	jk_import_stats local;
+	int rc, in_tx = 0;
+
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof *stats);
+	memset(&bi, 0, sizeof bi);
+	bi.ctx = ctx;
+	bi.st = st;
+	bi.path = path;
+	bi.opts = opts ? opts : &defaults;
+	bi.stats = stats;
+	bi.h = JK_GEOS(ctx);
+	jk_gdal_push(ctx);
+	rc = boundary_open(&bi);
+	if (rc)
+		goto done;
+	rc = jk_store_begin(st);
+	if (rc)
+		goto done;
+	in_tx = 1;
+	rc = boundary_prepare(&bi);
 	if (!rc)
-		rc = jk_store_commit(st);
+		rc = boundary_rows(&bi);
 	if (!rc)
-		in_tx = 0;
+		rc = boundary_finish(&bi);
 done:
-	if (wkb)
-		GEOSFree_r(h, wkb);
-	sqlite3_finalize(ins);
-	sqlite3_finalize(exists);
-	if (in_tx)
-		jk_store_rollback(st);
-	if (rd)
-		GEOSWKBReader_destroy_r(h, rd);
-	if (wr)
-		GEOSWKBWriter_destroy_r(h, wr);
-	if (ct)
-		OCTDestroyCoordinateTransformation(ct);
-	if (ds)
-		GDALClose(ds);
+	sqlite3_finalize(bi.ins);
+	sqlite3_finalize(bi.exists);
+	rc = jk_store_end(st, &in_tx, rc, NULL, NULL);
+	if (bi.rd)
+		GEOSWKBReader_destroy_r(bi.h, bi.rd);
+	if (bi.wr)
+		GEOSWKBWriter_destroy_r(bi.h, bi.wr);
+	if (bi.ct)
+		OCTDestroyCoordinateTransformation(bi.ct);
+	if (bi.ds)
+		GDALClose(bi.ds);
 	jk_gdal_pop();
 	return rc;
 }

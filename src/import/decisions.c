@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Import of the office's decisions: a review file (review_file.h) in which
  * a planner filled in kode_desa_pilihan, as jangkau wrote it or as Excel or
@@ -20,8 +21,9 @@
 #include "core/gdal_util.h"
 #include "core/util.h"
 #include "store/store.h"
+#include "core/parse.h"
 #include "import_int.h"
-#include "review_file.h"
+#include "core/review_file.h"
 
 enum { C_KIND, C_FILE, C_SHEET, C_ROW, C_CHOICE, C_NOTE, C_HASH, N_COLS };
 
@@ -172,33 +174,199 @@ static long seen_before(struct dec_import *di, const char *key, long row)
 	return first == row ? 0 : first;
 }
 
+/* One row of the review file on its way to a decision. */
+struct dec_row {
+	long row;            /* as the spreadsheet shows it */
+	jk_buf v[N_COLS];    /* the cells */
+	char code[32];       /* the village chosen */
+	int client;
+	const char *file, *sheet, *hash;
+	long srow;           /* the source row */
+	char key[700];       /* kind, file, sheet and source row */
+};
+
+/* A row that ends here without an error: rejected with its message, or
+ * needing nothing more. */
+#define ROW_DONE (-1)
+
+/* The chosen village: a village code, of a village in the store. */
+static int dec_choice(struct dec_import *di, struct dec_row *r)
+{
+	int step;
+
+	choice_code(jk_buf_str(&r->v[C_CHOICE]), r->code, sizeof r->code);
+	if (jk_kode_level(r->code) != 4) {
+		reject(di, r->row, JK_RV_CHOICE,
+		       "'%s' is not a village code (PP.KK.DD.VVVV, e.g. 74.72.01.1013)",
+		       jk_buf_str(&r->v[C_CHOICE]));
+		return ROW_DONE;
+	}
+	sqlite3_bind_text(di->village, 1, r->code, -1, SQLITE_TRANSIENT);
+	step = sqlite3_step(di->village);
+	sqlite3_reset(di->village);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return jk_store_dberr(di->st, "cannot read the villages");
+	if (step != SQLITE_ROW) {
+		reject(di, r->row, JK_RV_CHOICE,
+		       "'%s' is not a village in the store (hint: a code from the kandidat "
+		       "columns, or of the imported boundaries)", r->code);
+		return ROW_DONE;
+	}
+	return JK_OK;
+}
+
+/* The source row the decision is for: kind, file and row number, the
+ * first line of the file for it. */
+static int dec_key(struct dec_import *di, struct dec_row *r)
+{
+	const char *kind = jk_buf_str(&r->v[C_KIND]);
+	long first;
+
+	if (!strcasecmp(kind, JK_RV_SITE) || !strcasecmp(kind, "site"))
+		r->client = 0;
+	else if (!strcasecmp(kind, JK_RV_CLIENT) || !strcasecmp(kind, "client"))
+		r->client = 1;
+	else {
+		reject(di, r->row, JK_RV_KIND, "'%s' is not " JK_RV_SITE " or " JK_RV_CLIENT,
+		       kind);
+		return ROW_DONE;
+	}
+	r->srow = row_number(jk_buf_str(&r->v[C_ROW]));
+	if (r->srow < 0) {
+		reject(di, r->row, JK_RV_ROW, "'%s' is not a row number",
+		       jk_buf_str(&r->v[C_ROW]));
+		return ROW_DONE;
+	}
+	if (!*r->file) {
+		reject(di, r->row, JK_RV_FILE, "empty: the source row is unknown");
+		return ROW_DONE;
+	}
+	r->file = jk_basename(r->file);
+	snprintf(r->key, sizeof r->key, "%d\t%s\t%s\t%ld", r->client, r->file, r->sheet,
+		 r->srow);
+	first = seen_before(di, r->key, r->row);
+	if (first < 0)
+		return jk_store_dberr(di->st, "cannot check the rows of the file");
+	if (first > 0) {
+		reject(di, r->row, JK_RV_ROW,
+		       "the same source row as row %ld (%s:%ld); only the first is used",
+		       first, r->file, r->srow);
+		return ROW_DONE;
+	}
+	return JK_OK;
+}
+
+/* The source row must be in the store with the content the review file
+ * was written from (its hash, which an empty hash cell takes). */
+static int dec_current(struct dec_import *di, struct dec_row *r)
+{
+	sqlite3_stmt *s = di->cur[r->client];
+	const char *cur_hash;
+	char what[600];
+	int step;
+
+	sqlite3_bind_int64(s, 1, r->srow);
+	sqlite3_bind_text(s, 2, r->sheet, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, r->file, -1, SQLITE_STATIC);
+	step = sqlite3_step(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE) {
+		sqlite3_reset(s);
+		return jk_store_dberr(di->st, "cannot read the source rows");
+	}
+	snprintf(what, sizeof what, "%s%s%s%s:%ld", r->file, *r->sheet ? "[" : "", r->sheet,
+		 *r->sheet ? "]" : "", r->srow);
+	if (step == SQLITE_DONE) {
+		sqlite3_reset(s);
+		reject(di, r->row, JK_RV_ROW, "no %s row %s in the store (hint: import the book first)",
+		       r->client ? JK_RV_CLIENT : JK_RV_SITE, what);
+		return ROW_DONE;
+	}
+	cur_hash = (const char *)sqlite3_column_text(s, 0);
+	if (*r->hash && strcmp(r->hash, cur_hash ? cur_hash : "") != 0) {
+		sqlite3_reset(s);
+		reject(di, r->row, JK_RV_HASH,
+		       "the source row %s changed since the review file was written; not recorded "
+		       "(hint: jangkau geocode --review FILE, and decide again)", what);
+		return ROW_DONE;
+	}
+	if (!*r->hash)
+		jk_buf_puts(&r->v[C_HASH], cur_hash ? cur_hash : "");
+	sqlite3_reset(s);
+	r->hash = jk_buf_str(&r->v[C_HASH]);
+	return JK_OK;
+}
+
+/* Records the decision, counted as new, changed or the same as recorded
+ * (then not written again). */
+static int dec_record(struct dec_import *di, const struct dec_row *r)
+{
+	const char *kind = r->client ? "client" : "site";
+	const char *note = jk_buf_str(&r->v[C_NOTE]);
+	int step, rc = JK_OK;
+
+	sqlite3_bind_text(di->old, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(di->old, 2, r->file, -1, SQLITE_STATIC);
+	sqlite3_bind_text(di->old, 3, r->sheet, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(di->old, 4, r->srow);
+	step = sqlite3_step(di->old);
+	if (step == SQLITE_ROW) {
+		const char *ok = (const char *)sqlite3_column_text(di->old, 0);
+		const char *oh = (const char *)sqlite3_column_text(di->old, 1);
+		const char *on = (const char *)sqlite3_column_text(di->old, 2);
+
+		if (!strcmp(ok ? ok : "", r->code) && !strcmp(oh ? oh : "", r->hash) &&
+		    !strcmp(on ? on : "", note)) {
+			sqlite3_reset(di->old);
+			di->stats->unchanged++;
+			return JK_OK;
+		}
+		di->stats->changed++;
+	} else if (step == SQLITE_DONE) {
+		di->stats->recorded++;
+	}
+	sqlite3_reset(di->old);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return jk_store_dberr(di->st, "cannot read the decisions");
+	sqlite3_bind_text(di->put, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(di->put, 2, r->file, -1, SQLITE_STATIC);
+	sqlite3_bind_text(di->put, 3, r->sheet, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(di->put, 4, r->srow);
+	sqlite3_bind_text(di->put, 5, r->hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(di->put, 6, r->code, -1, SQLITE_STATIC);
+	if (*note)
+		sqlite3_bind_text(di->put, 7, note, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(di->put, 7);
+	sqlite3_bind_text(di->put, 8, di->source, -1, SQLITE_STATIC);
+	if (sqlite3_step(di->put) != SQLITE_DONE)
+		rc = jk_store_dberr(di->st, "cannot record a decision");
+	sqlite3_reset(di->put);
+	return rc;
+}
+
 /* Checks one row and records its decision. Returns JK_OK also for a
  * rejected row; an error only when the store fails. */
 static int one_row(struct dec_import *di, OGRFeatureH f, long row)
 {
-	jk_buf v[N_COLS];
-	char code[32], key[700];
-	const char *kind, *file, *sheet, *hash, *cur_hash;
-	long srow, first;
-	int client, k, rc = JK_OK, step;
-	sqlite3_stmt *s;
+	struct dec_row r;
+	int k, rc = JK_OK;
 
+	r.row = row;
 	for (k = 0; k < N_COLS; k++) {
-		jk_buf_init(&v[k]);
-		cell(f, di->col[k], &v[k]);
+		jk_buf_init(&r.v[k]);
+		cell(f, di->col[k], &r.v[k]);
 	}
 	for (k = 0; k < N_COLS; k++)
-		if (v[k].oom) {
+		if (r.v[k].oom) {
 			rc = jk_error(di->ctx, JK_ERR_NOMEM, "out of memory");
 			goto cleanup;
 		}
-	kind = jk_buf_str(&v[C_KIND]);
-	file = jk_buf_str(&v[C_FILE]);
-	sheet = jk_buf_str(&v[C_SHEET]);
-	hash = jk_buf_str(&v[C_HASH]);
-	if (!*jk_buf_str(&v[C_CHOICE])) {
+	r.file = jk_buf_str(&r.v[C_FILE]);
+	r.sheet = jk_buf_str(&r.v[C_SHEET]);
+	r.hash = jk_buf_str(&r.v[C_HASH]);
+	if (!*jk_buf_str(&r.v[C_CHOICE])) {
 		/* a row nobody decided, or a blank line */
-		for (k = 0; k < N_COLS && !*jk_buf_str(&v[k]); k++)
+		for (k = 0; k < N_COLS && !*jk_buf_str(&r.v[k]); k++)
 			;
 		if (k < N_COLS) {
 			di->stats->read++;
@@ -207,136 +375,18 @@ static int one_row(struct dec_import *di, OGRFeatureH f, long row)
 		goto cleanup;
 	}
 	di->stats->read++;
-	choice_code(jk_buf_str(&v[C_CHOICE]), code, sizeof code);
-	if (jk_kode_level(code) != 4) {
-		reject(di, row, JK_RV_CHOICE,
-		       "'%s' is not a village code (PP.KK.DD.VVVV, e.g. 74.72.01.1013)",
-		       jk_buf_str(&v[C_CHOICE]));
-		goto cleanup;
-	}
-	sqlite3_bind_text(di->village, 1, code, -1, SQLITE_TRANSIENT);
-	step = sqlite3_step(di->village);
-	sqlite3_reset(di->village);
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		rc = jk_store_dberr(di->st, "cannot read the villages");
-		goto cleanup;
-	}
-	if (step != SQLITE_ROW) {
-		reject(di, row, JK_RV_CHOICE,
-		       "'%s' is not a village in the store (hint: a code from the kandidat "
-		       "columns, or of the imported boundaries)", code);
-		goto cleanup;
-	}
-	if (!strcasecmp(kind, JK_RV_SITE) || !strcasecmp(kind, "site"))
-		client = 0;
-	else if (!strcasecmp(kind, JK_RV_CLIENT) || !strcasecmp(kind, "client"))
-		client = 1;
-	else {
-		reject(di, row, JK_RV_KIND, "'%s' is not " JK_RV_SITE " or " JK_RV_CLIENT,
-		       kind);
-		goto cleanup;
-	}
-	srow = row_number(jk_buf_str(&v[C_ROW]));
-	if (srow < 0) {
-		reject(di, row, JK_RV_ROW, "'%s' is not a row number", jk_buf_str(&v[C_ROW]));
-		goto cleanup;
-	}
-	if (!*file) {
-		reject(di, row, JK_RV_FILE, "empty: the source row is unknown");
-		goto cleanup;
-	}
-	file = jk_basename(file);
-	snprintf(key, sizeof key, "%d\t%s\t%s\t%ld", client, file, sheet, srow);
-	first = seen_before(di, key, row);
-	if (first < 0) {
-		rc = jk_store_dberr(di->st, "cannot check the rows of the file");
-		goto cleanup;
-	}
-	if (first > 0) {
-		reject(di, row, JK_RV_ROW, "the same source row as row %ld (%s:%ld); only the first is used",
-		       first, file, srow);
-		goto cleanup;
-	}
-	/* the row now at the key */
-	s = di->cur[client];
-	sqlite3_bind_int64(s, 1, srow);
-	sqlite3_bind_text(s, 2, sheet, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, file, -1, SQLITE_STATIC);
-	step = sqlite3_step(s);
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		sqlite3_reset(s);
-		rc = jk_store_dberr(di->st, "cannot read the source rows");
-		goto cleanup;
-	}
-	if (step == SQLITE_DONE) {
-		char what[600];
-
-		sqlite3_reset(s);
-		snprintf(what, sizeof what, "%s%s%s%s:%ld", file, *sheet ? "[" : "", sheet,
-			 *sheet ? "]" : "", srow);
-		reject(di, row, JK_RV_ROW, "no %s row %s in the store (hint: import the book first)",
-		       client ? JK_RV_CLIENT : JK_RV_SITE, what);
-		goto cleanup;
-	}
-	cur_hash = (const char *)sqlite3_column_text(s, 0);
-	if (*hash && strcmp(hash, cur_hash ? cur_hash : "") != 0) {
-		char what[600];
-
-		snprintf(what, sizeof what, "%s%s%s%s:%ld", file, *sheet ? "[" : "", sheet,
-			 *sheet ? "]" : "", srow);
-		sqlite3_reset(s);
-		reject(di, row, JK_RV_HASH,
-		       "the source row %s changed since the review file was written; not recorded "
-		       "(hint: jangkau geocode --review FILE, and decide again)", what);
-		goto cleanup;
-	}
-	if (!*hash)
-		jk_buf_puts(&v[C_HASH], cur_hash ? cur_hash : "");
-	sqlite3_reset(s);
-	hash = jk_buf_str(&v[C_HASH]);
-	/* new, changed or the same as recorded */
-	sqlite3_bind_text(di->old, 1, client ? "client" : "site", -1, SQLITE_STATIC);
-	sqlite3_bind_text(di->old, 2, file, -1, SQLITE_STATIC);
-	sqlite3_bind_text(di->old, 3, sheet, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(di->old, 4, srow);
-	step = sqlite3_step(di->old);
-	if (step == SQLITE_ROW) {
-		const char *ok = (const char *)sqlite3_column_text(di->old, 0);
-		const char *oh = (const char *)sqlite3_column_text(di->old, 1);
-		const char *on = (const char *)sqlite3_column_text(di->old, 2);
-
-		if (!strcmp(ok ? ok : "", code) && !strcmp(oh ? oh : "", hash) &&
-		    !strcmp(on ? on : "", jk_buf_str(&v[C_NOTE]))) {
-			sqlite3_reset(di->old);
-			di->stats->unchanged++;
-			goto cleanup;
-		}
-		di->stats->changed++;
-	} else if (step == SQLITE_DONE) {
-		di->stats->recorded++;
-	}
-	sqlite3_reset(di->old);
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		rc = jk_store_dberr(di->st, "cannot read the decisions");
-		goto cleanup;
-	}
-	sqlite3_bind_text(di->put, 1, client ? "client" : "site", -1, SQLITE_STATIC);
-	sqlite3_bind_text(di->put, 2, file, -1, SQLITE_STATIC);
-	sqlite3_bind_text(di->put, 3, sheet, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(di->put, 4, srow);
-	sqlite3_bind_text(di->put, 5, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(di->put, 6, code, -1, SQLITE_STATIC);
-	if (*jk_buf_str(&v[C_NOTE]))
-		sqlite3_bind_text(di->put, 7, jk_buf_str(&v[C_NOTE]), -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(di->put, 7);
-	sqlite3_bind_text(di->put, 8, di->source, -1, SQLITE_STATIC);
-	if (sqlite3_step(di->put) != SQLITE_DONE)
-		rc = jk_store_dberr(di->st, "cannot record a decision");
-	sqlite3_reset(di->put);
+	rc = dec_choice(di, &r);
+	if (!rc)
+		rc = dec_key(di, &r);
+	if (!rc)
+		rc = dec_current(di, &r);
+	if (!rc)
+		rc = dec_record(di, &r);
+	if (rc == ROW_DONE)
+		rc = JK_OK;
 cleanup:
 	for (k = 0; k < N_COLS; k++)
-		jk_buf_release(&v[k]);
+		jk_buf_release(&r.v[k]);
 	return rc;
 }
 
@@ -344,6 +394,74 @@ cleanup:
 static const char *const current_sql[2] = {
 	JK_RV_AT_KEY_SQL("sites", "site_id", "row_hash"),
 	JK_RV_AT_KEY_SQL("clients", "rowid", "row_hash")};
+
+/* The statements of the checks and of the decisions. */
+static int dec_prepare(struct dec_import *di)
+{
+	jk_store *st = di->st;
+	int rc;
+
+	rc = jk_store_prepare(st, current_sql[0], &di->cur[0]);
+	if (!rc)
+		rc = jk_store_prepare(st, current_sql[1], &di->cur[1]);
+	if (!rc)
+		rc = jk_store_prepare(st, "SELECT 1 FROM villages WHERE kode=?", &di->village);
+	if (!rc)
+		rc = jk_store_prepare(st,
+			"SELECT kode_desa, row_hash, IFNULL(note, '') FROM decisions"
+			" WHERE kind=?1 AND src_file=?2 AND src_sheet=?3 AND src_row=?4", &di->old);
+	if (!rc)
+		rc = jk_store_prepare(st,
+			"INSERT INTO decisions(kind, src_file, src_sheet, src_row, row_hash,"
+			" kode_desa, note, source) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"
+			" ON CONFLICT(kind, src_file, src_sheet, src_row) DO UPDATE SET"
+			" row_hash=excluded.row_hash, kode_desa=excluded.kode_desa,"
+			" note=excluded.note, source=excluded.source,"
+			" decided_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')", &di->put);
+	return rc;
+}
+
+/* Inside the transaction: the table of the source rows met in this file
+ * (to refuse a second line for one), then every row of the layer, after
+ * the recorded decisions are cleared when @p replace. */
+static int dec_rows(struct dec_import *di, OGRLayerH lyr, int by_fid, int replace)
+{
+	jk_store *st = di->st;
+	OGRFeatureH f;
+	long n = 0;
+	int rc;
+
+	rc = jk_store_exec(st, "CREATE TEMP TABLE IF NOT EXISTS jk_decisions_seen("
+			       "k TEXT PRIMARY KEY, row INTEGER NOT NULL);"
+			       "DELETE FROM jk_decisions_seen");
+	if (!rc)
+		rc = jk_store_prepare(st,
+			"INSERT INTO jk_decisions_seen(k, row) VALUES(?1, ?2)"
+			" ON CONFLICT(k) DO UPDATE SET row=row RETURNING row", &di->seen);
+	if (rc)
+		return rc;
+	if (replace) {
+		di->stats->cleared = jk_store_count(st, "decisions");
+		rc = jk_store_exec(st, "DELETE FROM decisions");
+		if (rc)
+			return rc;
+	}
+	OGR_L_ResetReading(lyr);
+	for (;;) {
+		int failed;
+		long row;
+
+		rc = jk_gdal_next_feature(di->ctx, lyr, di->path, n + 2, &f, &failed);
+		if (rc || !f)
+			break;
+		row = by_fid ? (long)OGR_F_GetFID(f) : ++n + 1;
+		rc = one_row(di, f, row);
+		OGR_F_Destroy(f);
+		if (rc)
+			break;
+	}
+	return rc;
+}
 
 jk_status jk_import_decisions(jk_ctx *ctx, jk_store *st, const char *path,
 			      const jk_decisions_opts *opts,
@@ -354,10 +472,11 @@ jk_status jk_import_decisions(jk_ctx *ctx, jk_store *st, const char *path,
 	jk_gdal_sheet_opts so;
 	GDALDatasetH ds = NULL;
 	OGRLayerH lyr = NULL;
-	OGRFeatureH f;
 	int rc, in_tx = 0, by_fid;
-	long n = 0;
 
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
 	if (!stats)
 		stats = &local;
 	memset(stats, 0, sizeof *stats);
@@ -383,71 +502,19 @@ jk_status jk_import_decisions(jk_ctx *ctx, jk_store *st, const char *path,
 
 		by_fid = !strcmp(drv, "XLSX") || !strcmp(drv, "ODS");
 	}
-	rc = jk_store_prepare(st, current_sql[0], &di.cur[0]);
-	if (!rc)
-		rc = jk_store_prepare(st, current_sql[1], &di.cur[1]);
-	if (!rc)
-		rc = jk_store_prepare(st, "SELECT 1 FROM villages WHERE kode=?", &di.village);
-	if (!rc)
-		rc = jk_store_prepare(st,
-			"SELECT kode_desa, row_hash, IFNULL(note, '') FROM decisions"
-			" WHERE kind=?1 AND src_file=?2 AND src_sheet=?3 AND src_row=?4", &di.old);
-	if (!rc)
-		rc = jk_store_prepare(st,
-			"INSERT INTO decisions(kind, src_file, src_sheet, src_row, row_hash,"
-			" kode_desa, note, source) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"
-			" ON CONFLICT(kind, src_file, src_sheet, src_row) DO UPDATE SET"
-			" row_hash=excluded.row_hash, kode_desa=excluded.kode_desa,"
-			" note=excluded.note, source=excluded.source,"
-			" decided_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')", &di.put);
+	rc = dec_prepare(&di);
 	if (!rc)
 		rc = jk_store_begin(st);
 	if (rc)
 		goto cleanup;
 	in_tx = 1;
-	/* the source rows met in this file, to refuse a second line for one */
-	rc = jk_store_exec(st, "CREATE TEMP TABLE IF NOT EXISTS jk_decisions_seen("
-			       "k TEXT PRIMARY KEY, row INTEGER NOT NULL);"
-			       "DELETE FROM jk_decisions_seen");
-	if (!rc)
-		rc = jk_store_prepare(st,
-			"INSERT INTO jk_decisions_seen(k, row) VALUES(?1, ?2)"
-			" ON CONFLICT(k) DO UPDATE SET row=row RETURNING row", &di.seen);
-	if (rc)
-		goto cleanup;
-	if (opts && opts->replace) {
-		stats->cleared = jk_store_count(st, "decisions");
-		rc = jk_store_exec(st, "DELETE FROM decisions");
-		if (rc)
-			goto cleanup;
-	}
-	OGR_L_ResetReading(lyr);
-	for (;;) {
-		int failed;
-		long row;
-
-		rc = jk_gdal_next_feature(ctx, lyr, path, n + 2, &f, &failed);
-		if (rc || !f)
-			break;
-		row = by_fid ? (long)OGR_F_GetFID(f) : ++n + 1;
-		rc = one_row(&di, f, row);
-		OGR_F_Destroy(f);
-		if (rc)
-			break;
-	}
+	rc = dec_rows(&di, lyr, by_fid, opts && opts->replace);
 	if (!rc && opts && opts->strict && stats->rejected)
 		rc = jk_error(ctx, JK_ERR_REJECTED,
 			      "%s: %ld rows rejected; nothing recorded (--strict)", path,
 			      stats->rejected);
-	if (!rc)
-		rc = jk_store_log_run(st, "import decisions", NULL);
-	if (!rc)
-		rc = jk_store_commit(st);
-	if (!rc)
-		in_tx = 0;
 cleanup:
-	if (in_tx)
-		jk_store_rollback(st);
+	rc = jk_store_end(st, &in_tx, rc, "import decisions", NULL);
 	sqlite3_finalize(di.cur[0]);
 	sqlite3_finalize(di.cur[1]);
 	sqlite3_finalize(di.village);

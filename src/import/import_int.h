@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Private declarations shared by the importers.
  */
@@ -6,9 +7,7 @@
 
 #include <stddef.h>
 
-/* Level of an administrative code: 1 "PP", 2 "PP.KK", 3 "PP.KK.DD",
- * 4 "PP.KK.DD.VVVV"; 0 when @p kode is not of that form. */
-int jk_kode_level(const char *kode);
+#include <ogr_api.h>
 
 /* Road attribute parsers (roads.c): one-way tag -> 1, -1 or 0; speed
  * limit "50", "50 km/h", "30 mph" -> km/h (0 when not a number); ferry
@@ -19,5 +18,14 @@ double jk_roads_parse_duration(const char *s);
 
 /* Value of @p key in an OSM other_tags string into @p out; 0 when found. */
 int jk_roads_tag(const char *tags, const char *key, char *out, size_t size);
+
+/* The index of field @p want of a layer, or when @p want is NULL of the
+ * first of @p defaults (NULL-terminated) that it has; -1 when none
+ * (fields.c). */
+int jk_import_field(OGRFeatureDefnH defn, const char *want, const char *const *defaults);
+
+/* The text of field @p idx of @p f, owned by the feature; NULL when @p idx
+ * is negative or the cell is unset or NULL (fields.c). */
+const char *jk_import_fstr(OGRFeatureH f, int idx);
 
 #endif /* JK_IMPORT_INT_H */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jangkau import roads: an OpenStreetMap file (GDAL's OSM driver, layer
  * 'lines') or any line layer into the store as a road network
@@ -28,7 +29,7 @@
 
 #include "core/gdal_util.h"
 #include "core/util.h"
-#include "roads/roads_int.h"
+#include "roads/roads.h"
 #include "store/store.h"
 #include "import_int.h"
 
@@ -126,28 +127,6 @@ double jk_roads_parse_duration(const char *s)
 	return 0;
 }
 
-static int field(OGRFeatureDefnH defn, const char *want, const char *const *defaults)
-{
-	int i;
-
-	if (want)
-		return OGR_FD_GetFieldIndex(defn, want);
-	for (i = 0; defaults[i]; i++) {
-		int k = OGR_FD_GetFieldIndex(defn, defaults[i]);
-
-		if (k >= 0)
-			return k;
-	}
-	return -1;
-}
-
-static const char *fstr(OGRFeatureH f, int idx)
-{
-	if (idx < 0 || !OGR_F_IsFieldSetAndNotNull(f, idx))
-		return NULL;
-	return OGR_F_GetFieldAsString(f, idx);
-}
-
 /* A transformation to EPSG:4326, or NULL when the layer is in a
  * geographic WGS84 CRS already (including WGS84 with a vertical datum) or
  * says nothing. */
@@ -215,270 +194,265 @@ static int add_part(jk_ctx *ctx, jk_roadnet *net, OGRGeometryH g,
 	return jk_roadnet_add_line(ctx, net, l);
 }
 
-static int store_network(jk_store *st, const jk_roadnet *net)
+/* The fields of the road layer: the class is required, one-way and speed
+ * fields that the options name must be there. */
+static int roads_fields(jk_ctx *ctx, OGRLayerH lyr, const char *path,
+			const jk_roads_opts *opts, struct rfields *rf)
 {
-	sqlite3_stmt *sn = NULL, *se = NULL;
-	size_t i;
-	int rc;
-
-	rc = jk_store_exec(st, "DELETE FROM road_edges; DELETE FROM road_nodes;"
-			       "DELETE FROM coverage; DELETE FROM client_links;");
-	if (!rc)
-		rc = jk_store_prepare(st,
-			"INSERT INTO road_nodes(node_id,lon,lat,geom)"
-			" VALUES(?,?,?,MakePoint(?2,?3,4326))", &sn);
-	if (!rc)
-		rc = jk_store_prepare(st,
-			"INSERT INTO road_edges(edge_id,source,target,class,oneway,maxspeed,"
-			"ferry,duration_s,length_m,geom) VALUES(?,?,?,?,?,?,?,?,?,"
-			"MakeLine(MakePoint(?10,?11,4326),MakePoint(?12,?13,4326)))", &se);
-	for (i = 0; !rc && i < net->n_nodes; i++) {
-		sqlite3_bind_int64(sn, 1, (sqlite3_int64)i + 1);
-		sqlite3_bind_double(sn, 2, net->lon[i]);
-		sqlite3_bind_double(sn, 3, net->lat[i]);
-		if (sqlite3_step(sn) != SQLITE_DONE)
-			rc = jk_store_dberr(st, "cannot store a road node");
-		sqlite3_reset(sn);
-	}
-	for (i = 0; !rc && i < net->n_segs; i++) {
-		const jk_rseg *e = &net->seg[i];
-
-		sqlite3_bind_int64(se, 1, (sqlite3_int64)i + 1);
-		sqlite3_bind_int64(se, 2, (sqlite3_int64)e->a + 1);
-		sqlite3_bind_int64(se, 3, (sqlite3_int64)e->b + 1);
-		sqlite3_bind_text(se, 4, net->cls[e->cls], -1, SQLITE_STATIC);
-		sqlite3_bind_int(se, 5, e->oneway);
-		if (e->maxspeed > 0)
-			sqlite3_bind_double(se, 6, e->maxspeed);
-		else
-			sqlite3_bind_null(se, 6);
-		sqlite3_bind_int(se, 7, e->ferry);
-		if (e->dur_s > 0)
-			sqlite3_bind_double(se, 8, e->dur_s);
-		else
-			sqlite3_bind_null(se, 8);
-		sqlite3_bind_double(se, 9, e->len_m);
-		sqlite3_bind_double(se, 10, net->lon[e->a]);
-		sqlite3_bind_double(se, 11, net->lat[e->a]);
-		sqlite3_bind_double(se, 12, net->lon[e->b]);
-		sqlite3_bind_double(se, 13, net->lat[e->b]);
-		if (sqlite3_step(se) != SQLITE_DONE)
-			rc = jk_store_dberr(st, "cannot store a road edge");
-		sqlite3_reset(se);
-	}
-	sqlite3_finalize(sn);
-	sqlite3_finalize(se);
-	return rc;
-}
-
-jk_status jk_import_roads(jk_ctx *ctx, jk_store *st, const char *path,
-			  const jk_roads_opts *opts, jk_roads_stats *stats)
-{
-	static const jk_roads_opts defaults;
 	static const char *const cls_names[] = {"highway", "TYPE", "REMARK", "fclass", NULL};
 	static const char *const ow_names[] = {"oneway", "ONEWAY", NULL};
 	static const char *const sp_names[] = {"maxspeed", "MAXSPEED", NULL};
 	static const char *const route_names[] = {"route", NULL};
 	static const char *const dur_names[] = {"duration", NULL};
 	static const char *const tag_names[] = {"other_tags", NULL};
-	GDALDatasetH ds = NULL;
-	OGRLayerH lyr = NULL;
-	OGRCoordinateTransformationH ct = NULL;
-	OGRFeatureDefnH defn;
-	jk_roadnet *net = NULL;
-	jk_roads_stats local;
-	struct rfields rf;
-	double *buf = NULL;
-	size_t cap = 0;
-	const char *layer;
-	int rc = JK_OK, in_tx = 0;
+	OGRFeatureDefnH defn = OGR_L_GetLayerDefn(lyr);
 
+	rf->cls = jk_import_field(defn, opts->f_class, cls_names);
+	rf->oneway = jk_import_field(defn, opts->f_oneway, ow_names);
+	rf->speed = jk_import_field(defn, opts->f_speed, sp_names);
+	rf->route = jk_import_field(defn, NULL, route_names);
+	rf->duration = jk_import_field(defn, NULL, dur_names);
+	rf->tags = jk_import_field(defn, NULL, tag_names);
+	if (rf->cls < 0)
+		return jk_error(ctx, JK_ERR_FORMAT,
+				opts->f_class ? "%s: no field '%s' in layer '%s'"
+					      : "%s: no road-class field%s in layer '%s' (hint: --class-field NAME)",
+				path, opts->f_class ? opts->f_class : "", OGR_L_GetName(lyr));
+	if ((opts->f_oneway && rf->oneway < 0) || (opts->f_speed && rf->speed < 0)) {
+		const char *f = opts->f_oneway && rf->oneway < 0 ? opts->f_oneway : opts->f_speed;
+
+		return jk_error(ctx, JK_ERR_FORMAT, "%s: no field '%s' in layer '%s'", path, f,
+				OGR_L_GetName(lyr));
+	}
+	return JK_OK;
+}
+
+/* The attributes of road feature @p f into @p l: class, ferry, one-way,
+ * speed limit, ferry duration, from its fields or OSM tags. Returns 0 for
+ * a line that is no road (no class and no ferry). */
+static int road_attrs(const struct rfields *rf, OGRFeatureH f, jk_road_line *l)
+{
+	const char *cls = jk_import_fstr(f, rf->cls), *tags = jk_import_fstr(f, rf->tags);
+	char tv[64];
+	int ferry = 0;
+
+	memset(l, 0, sizeof *l);
+	if (!jk_roads_tag(tags, "route", tv, sizeof tv) && !strcmp(tv, "ferry"))
+		ferry = 1;
+	if (rf->route >= 0 && jk_import_fstr(f, rf->route) && !strcmp(jk_import_fstr(f, rf->route), "ferry"))
+		ferry = 1;
+	if (cls && !strcasecmp(cls, "ferry"))
+		ferry = 1;
+	if (!ferry && (!cls || !*cls))
+		return 0;
+	l->cls = ferry ? "ferry" : cls;
+	l->ferry = ferry;
+	if (rf->oneway >= 0)
+		l->oneway = jk_roads_parse_oneway(jk_import_fstr(f, rf->oneway));
+	else if (!jk_roads_tag(tags, "oneway", tv, sizeof tv))
+		l->oneway = jk_roads_parse_oneway(tv);
+	else if (!jk_roads_tag(tags, "junction", tv, sizeof tv) && !strcmp(tv, "roundabout"))
+		l->oneway = 1;
+	if (rf->speed >= 0)
+		l->maxspeed_kmh = jk_roads_parse_speed(jk_import_fstr(f, rf->speed));
+	else if (!jk_roads_tag(tags, "maxspeed", tv, sizeof tv))
+		l->maxspeed_kmh = jk_roads_parse_speed(tv);
+	if (rf->duration >= 0)
+		l->duration_s = jk_roads_parse_duration(jk_import_fstr(f, rf->duration));
+	else if (!jk_roads_tag(tags, "duration", tv, sizeof tv))
+		l->duration_s = jk_roads_parse_duration(tv);
+	return 1;
+}
+
+/* What one road import works with while it reads the layer. */
+struct rimport {
+	jk_ctx *ctx;
+	const char *path;
+	GDALDatasetH ds;
+	OGRLayerH lyr;
+	OGRCoordinateTransformationH ct;
+	struct rfields rf;
+	jk_roadnet *net;
+	jk_roads_stats *stats;
+	double *buf; /* coordinates of the line being added */
+	size_t cap;
+};
+
+/* Adds the lines of one feature to the network, counting it as a road, a
+ * ferry, not a road, without a line geometry or rejected. JK_OK, or an
+ * error that stops the import (out of memory). */
+static int road_feature(struct rimport *ri, OGRFeatureH f)
+{
+	jk_roads_stats *stats = ri->stats;
+	OGRGeometryH g;
+	jk_road_line l;
+	int parts, i, bad = 0, multi;
+
+	if (!road_attrs(&ri->rf, f, &l)) {
+		stats->not_road++;
+		return JK_OK;
+	}
+	g = OGR_F_GetGeometryRef(f);
+	if (!g || OGR_G_IsEmpty(g) ||
+	    (OGR_GT_Flatten(OGR_G_GetGeometryType(g)) != wkbLineString &&
+	     OGR_GT_Flatten(OGR_G_GetGeometryType(g)) != wkbMultiLineString)) {
+		stats->no_geometry++;
+		return JK_OK;
+	}
+	if (ri->ct && OGR_G_Transform(g, ri->ct) != OGRERR_NONE) {
+		jk_msg(ri->ctx, JK_LOG_ERROR, "%s:%ld: geometry: cannot transform to EPSG:4326",
+		       ri->path, stats->read);
+		stats->rejected++;
+		return JK_OK;
+	}
+	multi = OGR_GT_Flatten(OGR_G_GetGeometryType(g)) == wkbMultiLineString;
+	parts = multi ? OGR_G_GetGeometryCount(g) : 1;
+	for (i = 0; i < parts && !bad; i++) {
+		OGRGeometryH part = multi ? OGR_G_GetGeometryRef(g, i) : g;
+		int prc = add_part(ri->ctx, ri->net, part, &l, &ri->buf, &ri->cap);
+
+		if (prc == JK_ERR_NOMEM)
+			return prc;
+		if (prc) {
+			jk_msg(ri->ctx, JK_LOG_ERROR, "%s:%ld: geometry: %s", ri->path, stats->read,
+			       prc == JK_ERR_FORMAT && OGR_G_GetPointCount(part) < 2
+				       ? "fewer than two vertices"
+				       : jk_ctx_errmsg(ri->ctx));
+			bad = 1;
+		}
+	}
+	if (bad) {
+		stats->rejected++;
+	} else {
+		stats->lines++;
+		stats->ferries += l.ferry;
+	}
+	return JK_OK;
+}
+
+/* Reads every feature of the layer into the network. */
+static int roads_read(struct rimport *ri)
+{
+	int rc;
+
+	OGR_L_ResetReading(ri->lyr);
+	for (;;) {
+		OGRFeatureH f;
+		OGRLayerH from = ri->lyr;
+
+		/* the OSM driver reads its layers interleaved; a read error
+		 * is not the end of the data (a truncated extract) */
+		CPLErrorReset();
+		f = ri->rf.osm ? GDALDatasetGetNextFeature(ri->ds, &from, NULL, NULL, NULL)
+			       : OGR_L_GetNextFeature(ri->lyr);
+		if (!f && CPLGetLastErrorType() >= CE_Failure) {
+			/* the end of the reading; the checks below decide
+			 * what stands: GDAL's recorded message when it
+			 * gave one, else the lines read are imported */
+			jk_error(ri->ctx, JK_ERR_GDAL,
+				 "%s: line %ld: cannot read: %s (the file may be damaged;"
+				 " nothing was imported)", ri->path, ri->stats->read + 1,
+				 CPLGetLastErrorMsg());
+			break;
+		}
+		if (!f)
+			break;
+		if (from != ri->lyr) {
+			OGR_F_Destroy(f);
+			continue;
+		}
+		ri->stats->read++;
+		if (ri->stats->read % 4096 == 0)
+			jk_progress(ri->ctx, "import roads", ri->stats->read, 0);
+		rc = road_feature(ri, f);
+		OGR_F_Destroy(f);
+		if (rc)
+			return rc;
+	}
+	if (*jk_gdal_lasterr(ri->ctx))
+		return jk_error(ri->ctx, JK_ERR_GDAL, "%s: %s", ri->path, jk_gdal_lasterr(ri->ctx));
+	if (!jk_roadnet_segs(ri->net))
+		return jk_error(ri->ctx, JK_ERR_FORMAT,
+				"%s: no road lines in layer '%s' (%ld features read, %ld without a class)",
+				ri->path, OGR_L_GetName(ri->lyr), ri->stats->read,
+				ri->stats->not_road);
+	return JK_OK;
+}
+
+/* Replaces the store's network with @p net in one transaction. */
+static int roads_write(jk_store *st, const char *path, const jk_roadnet *net,
+		       const jk_roads_stats *stats)
+{
+	char params[160];
+	int rc, in_tx = 0;
+
+	rc = jk_store_begin(st);
+	if (rc)
+		return rc;
+	in_tx = 1;
+	rc = jk_store_results_clear(st);
+	if (!rc)
+		rc = jk_roadnet_save(st, net);
+	if (!rc)
+		rc = jk_store_meta_set(st, "roads_source", path);
+	snprintf(params, sizeof params, "nodes=%ld;edges=%ld;components=%ld;ferries=%ld",
+		 stats->nodes, stats->edges, stats->components, stats->ferries);
+	return jk_store_end(st, &in_tx, rc, "import roads", params);
+}
+
+jk_status jk_import_roads(jk_ctx *ctx, jk_store *st, const char *path,
+			  const jk_roads_opts *opts, jk_roads_stats *stats)
+{
+	static const jk_roads_opts defaults;
+	struct rimport ri;
+	jk_roads_stats local;
+	const char *layer;
+	int rc = JK_OK;
+
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
 	if (!opts)
 		opts = &defaults;
 	if (!stats)
 		stats = &local;
 	memset(stats, 0, sizeof *stats);
+	memset(&ri, 0, sizeof ri);
+	ri.ctx = ctx;
+	ri.path = path;
+	ri.stats = stats;
 	jk_gdal_push(ctx);
-	rc = jk_gdal_open_vector(ctx, path, &ds);
+	rc = jk_gdal_open_vector(ctx, path, &ri.ds);
 	if (rc)
 		goto cleanup;
-	rf.osm = !strcmp(GDALGetDescription(GDALGetDatasetDriver(ds)), "OSM");
-	layer = opts->layer ? opts->layer : rf.osm ? "lines" : NULL;
-	rc = jk_gdal_layer(ctx, ds, path, layer, &lyr);
+	ri.rf.osm = !strcmp(GDALGetDescription(GDALGetDatasetDriver(ri.ds)), "OSM");
+	layer = opts->layer ? opts->layer : ri.rf.osm ? "lines" : NULL;
+	rc = jk_gdal_layer(ctx, ri.ds, path, layer, &ri.lyr);
+	if (!rc)
+		rc = roads_fields(ctx, ri.lyr, path, opts, &ri.rf);
+	if (!rc)
+		rc = roads_transform(ctx, ri.lyr, path, &ri.ct);
 	if (rc)
 		goto cleanup;
-	defn = OGR_L_GetLayerDefn(lyr);
-	rf.cls = field(defn, opts->f_class, cls_names);
-	rf.oneway = field(defn, opts->f_oneway, ow_names);
-	rf.speed = field(defn, opts->f_speed, sp_names);
-	rf.route = field(defn, NULL, route_names);
-	rf.duration = field(defn, NULL, dur_names);
-	rf.tags = field(defn, NULL, tag_names);
-	if (rf.cls < 0) {
-		rc = jk_error(ctx, JK_ERR_FORMAT,
-			      opts->f_class ? "%s: no field '%s' in layer '%s'"
-					    : "%s: no road-class field%s in layer '%s' (hint: --class-field NAME)",
-			      path, opts->f_class ? opts->f_class : "", OGR_L_GetName(lyr));
-		goto cleanup;
-	}
-	if ((opts->f_oneway && rf.oneway < 0) || (opts->f_speed && rf.speed < 0)) {
-		const char *f = opts->f_oneway && rf.oneway < 0 ? opts->f_oneway : opts->f_speed;
-
-		rc = jk_error(ctx, JK_ERR_FORMAT, "%s: no field '%s' in layer '%s'", path, f,
-			      OGR_L_GetName(lyr));
-		goto cleanup;
-	}
-	rc = roads_transform(ctx, lyr, path, &ct);
-	if (rc)
-		goto cleanup;
-	net = jk_roadnet_create();
-	if (!net) {
+	ri.net = jk_roadnet_create();
+	if (!ri.net) {
 		rc = jk_error(ctx, JK_ERR_NOMEM, "out of memory");
 		goto cleanup;
 	}
-	OGR_L_ResetReading(lyr);
-	for (;;) {
-		OGRFeatureH f;
-		OGRGeometryH g;
-		OGRLayerH from = lyr;
-		const char *cls, *tags;
-		char tv[64];
-		jk_road_line l;
-		int ferry = 0, parts, i, bad = 0, multi;
-
-		/* the OSM driver reads its layers interleaved; a read error
-		 * is not the end of the data (a truncated extract) */
-		CPLErrorReset();
-		f = rf.osm ? GDALDatasetGetNextFeature(ds, &from, NULL, NULL, NULL)
-			   : OGR_L_GetNextFeature(lyr);
-		if (!f && CPLGetLastErrorType() >= CE_Failure) {
-			rc = jk_error(ctx, JK_ERR_GDAL,
-				      "%s: line %ld: cannot read: %s (the file may be damaged;"
-				      " nothing was imported)", path, stats->read + 1,
-				      CPLGetLastErrorMsg());
-			break;
-		}
-		if (!f)
-			break;
-		if (from != lyr) {
-			OGR_F_Destroy(f);
-			continue;
-		}
-		stats->read++;
-		if (stats->read % 4096 == 0)
-			jk_progress(ctx, "import roads", stats->read, 0);
-		memset(&l, 0, sizeof l);
-		cls = fstr(f, rf.cls);
-		tags = fstr(f, rf.tags);
-		if (!jk_roads_tag(tags, "route", tv, sizeof tv) && !strcmp(tv, "ferry"))
-			ferry = 1;
-		if (rf.route >= 0 && fstr(f, rf.route) && !strcmp(fstr(f, rf.route), "ferry"))
-			ferry = 1;
-		if (cls && !strcasecmp(cls, "ferry"))
-			ferry = 1;
-		if (!ferry && (!cls || !*cls)) {
-			stats->not_road++;
-			OGR_F_Destroy(f);
-			continue;
-		}
-		l.cls = ferry ? "ferry" : cls;
-		l.ferry = ferry;
-		if (rf.oneway >= 0)
-			l.oneway = jk_roads_parse_oneway(fstr(f, rf.oneway));
-		else if (!jk_roads_tag(tags, "oneway", tv, sizeof tv))
-			l.oneway = jk_roads_parse_oneway(tv);
-		else if (!jk_roads_tag(tags, "junction", tv, sizeof tv) && !strcmp(tv, "roundabout"))
-			l.oneway = 1;
-		if (rf.speed >= 0)
-			l.maxspeed_kmh = jk_roads_parse_speed(fstr(f, rf.speed));
-		else if (!jk_roads_tag(tags, "maxspeed", tv, sizeof tv))
-			l.maxspeed_kmh = jk_roads_parse_speed(tv);
-		if (rf.duration >= 0)
-			l.duration_s = jk_roads_parse_duration(fstr(f, rf.duration));
-		else if (!jk_roads_tag(tags, "duration", tv, sizeof tv))
-			l.duration_s = jk_roads_parse_duration(tv);
-		g = OGR_F_GetGeometryRef(f);
-		if (!g || OGR_G_IsEmpty(g) ||
-		    (OGR_GT_Flatten(OGR_G_GetGeometryType(g)) != wkbLineString &&
-		     OGR_GT_Flatten(OGR_G_GetGeometryType(g)) != wkbMultiLineString)) {
-			stats->no_geometry++;
-			OGR_F_Destroy(f);
-			continue;
-		}
-		if (ct && OGR_G_Transform(g, ct) != OGRERR_NONE) {
-			jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: geometry: cannot transform to EPSG:4326",
-			       path, stats->read);
-			stats->rejected++;
-			OGR_F_Destroy(f);
-			continue;
-		}
-		multi = OGR_GT_Flatten(OGR_G_GetGeometryType(g)) == wkbMultiLineString;
-		parts = multi ? OGR_G_GetGeometryCount(g) : 1;
-		for (i = 0; i < parts && !bad; i++) {
-			OGRGeometryH part = multi ? OGR_G_GetGeometryRef(g, i) : g;
-			int prc = add_part(ctx, net, part, &l, &buf, &cap);
-
-			if (prc == JK_ERR_NOMEM) {
-				OGR_F_Destroy(f);
-				rc = prc;
-				goto cleanup;
-			}
-			if (prc) {
-				jk_msg(ctx, JK_LOG_ERROR, "%s:%ld: geometry: %s", path, stats->read,
-				       prc == JK_ERR_FORMAT && OGR_G_GetPointCount(part) < 2
-					       ? "fewer than two vertices"
-					       : jk_ctx_errmsg(ctx));
-				bad = 1;
-			}
-		}
-		if (bad) {
-			stats->rejected++;
-		} else {
-			stats->lines++;
-			stats->ferries += ferry;
-		}
-		OGR_F_Destroy(f);
-	}
-	if (*jk_gdal_lasterr(ctx)) {
-		rc = jk_error(ctx, JK_ERR_GDAL, "%s: %s", path, jk_gdal_lasterr(ctx));
-		goto cleanup;
-	}
-	if (!net->n_segs) {
-		rc = jk_error(ctx, JK_ERR_FORMAT,
-			      "%s: no road lines in layer '%s' (%ld features read, %ld without a class)",
-			      path, OGR_L_GetName(lyr), stats->read, stats->not_road);
-		goto cleanup;
-	}
-	stats->nodes = (long)net->n_nodes;
-	stats->edges = (long)net->n_segs;
-	stats->components = (long)jk_roadnet_components(net);
-	rc = jk_store_begin(st);
+	rc = roads_read(&ri);
 	if (rc)
 		goto cleanup;
-	in_tx = 1;
-	rc = store_network(st, net);
-	if (!rc)
-		rc = jk_store_meta_set(st, "roads_source", path);
-	if (!rc) {
-		char params[160];
-
-		snprintf(params, sizeof params, "nodes=%ld;edges=%ld;components=%ld;ferries=%ld",
-			 stats->nodes, stats->edges, stats->components, stats->ferries);
-		rc = jk_store_log_run(st, "import roads", params);
-	}
-	if (!rc)
-		rc = jk_store_commit(st);
-	if (!rc)
-		in_tx = 0;
+	stats->nodes = (long)jk_roadnet_nodes(ri.net);
+	stats->edges = (long)jk_roadnet_segs(ri.net);
+	stats->components = (long)jk_roadnet_components(ri.net);
+	rc = roads_write(st, path, ri.net, stats);
 cleanup:
-	if (in_tx)
-		jk_store_rollback(st);
-	if (ct)
-		OCTDestroyCoordinateTransformation(ct);
-	if (ds)
-		GDALClose(ds);
+	if (ri.ct)
+		OCTDestroyCoordinateTransformation(ri.ct);
+	if (ri.ds)
+		GDALClose(ri.ds);
 	jk_gdal_pop();
-	jk_roadnet_destroy(net);
-	free(buf);
+	jk_roadnet_destroy(ri.net);
+	free(ri.buf);
 	return rc;
 }

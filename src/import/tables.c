@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Import of the tables an office keeps: the address book of work sites and
  * the client register, from a workbook (XLSX, ODS, XLS: every sheet), a
@@ -46,7 +47,7 @@
 #include "core/gdal_util.h"
 #include "core/util.h"
 #include "store/store.h"
-#include "parse.h"
+#include "core/parse.h"
 
 #define MAX_COLS 256
 /* The header is looked for among this many first rows that are not blank. */
@@ -1588,15 +1589,9 @@ static int import_table(jk_ctx *ctx, jk_store *st, const char *path,
 			      path, stats->rejected);
 		goto done;
 	}
-	rc = jk_store_log_run(st, kind == JK_TABLE_SITES ? "import sites"
-							 : "import clients", NULL);
-	if (!rc)
-		rc = jk_store_commit(st);
-	if (!rc)
-		in_tx = 0;
 done:
-	if (in_tx)
-		jk_store_rollback(st);
+	rc = jk_store_end(st, &in_tx, rc,
+			  kind == JK_TABLE_SITES ? "import sites" : "import clients", NULL);
 	jk_buf_release(&r.cells);
 	free(res);
 	free(which);
@@ -1710,6 +1705,9 @@ jk_status jk_import_sites(jk_ctx *ctx, jk_store *st, const char *path,
 	jk_import_stats local;
 	int rc;
 
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
 	if (!stats)
 		stats = &local;
 	memset(stats, 0, sizeof *stats);
@@ -1768,96 +1766,119 @@ static int excel_serial_date(const char *s, char *iso, size_t n)
 	return 0;
 }
 
-static int client_row(void *state, struct table *t, struct row *r,
-		      jk_import_stats *stats)
+/* A client row rejected with its message: counted, and the import goes
+ * on (beside the jk_status codes, which stop it). */
+#define ROW_REJECTED (-1)
+
+/* The values of a client row beyond the text it is stored with. */
+struct client_vals {
+	int status, anak, pidana;
+	long jam;
+	int jam_ok;
+	int date_ok;   /* 0 when iso holds the start date */
+	char iso[16];
+};
+
+/* The client must have an id not used before in the file, and something
+ * to place them by. */
+static int client_identity(struct client_state *cs, struct table *t,
+			   const struct row *r, const char *id, const char *alamat,
+			   const char *koord)
 {
-	struct client_state *cs = state;
-	jk_ctx *ctx = cs->ctx;
-	const char *loc = r->loc;
-	const char *id = r->v[JK_F_ID_KLIEN];
-	const char *alamat = *r->v[JK_F_ALAMAT_RUMAH] ? r->v[JK_F_ALAMAT_RUMAH]
-						      : r->v[JK_F_ALAMAT];
-	const char *koord = *r->v[JK_F_KOORDINAT_RUMAH]
-				    ? r->v[JK_F_KOORDINAT_RUMAH]
-				    : row_koord(r, JK_F_KOORDINAT);
-	char iso[16], other[300];
-	long jam = 0, first;
-	int status, anak, pidana, jam_ok = 0, date_ok, first_sheet = 0;
+	char other[300];
+	long first;
+	int first_sheet = 0;
 
 	if (!*id) {
-		jk_msg(ctx, JK_LOG_ERROR, "%s: id_klien: empty", loc);
-		stats->rejected++;
-		return JK_OK;
+		jk_msg(cs->ctx, JK_LOG_ERROR, "%s: id_klien: empty", r->loc);
+		return ROW_REJECTED;
 	}
 	first = seen_check(&cs->ids, jk_fnv1a(JK_FNV_INIT, id, strlen(id)), id, r->row,
 			   t->sheet_idx, &first_sheet);
 	if (first < 0)
-		return jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+		return jk_error(cs->ctx, JK_ERR_NOMEM, "out of memory");
 	if (first > 0) {
 		other_sheet(t, first_sheet, other, sizeof other);
-		jk_msg(ctx, JK_LOG_ERROR, "%s: id_klien: '%s' already used at row %ld%s", loc, id,
-		       first, other);
-		stats->rejected++;
-		return JK_OK;
+		jk_msg(cs->ctx, JK_LOG_ERROR, "%s: id_klien: '%s' already used at row %ld%s",
+		       r->loc, id, first, other);
+		return ROW_REJECTED;
 	}
 	if (!*alamat && !*r->v[JK_F_DESA] && !*r->v[JK_F_KEC] &&
 	    !*r->v[JK_F_KAB] && !*koord) {
-		jk_msg(ctx, JK_LOG_ERROR,
+		jk_msg(cs->ctx, JK_LOG_ERROR,
 		       "%s: alamat_rumah: empty, and no village or coordinate: the client cannot be placed",
-		       loc);
-		stats->rejected++;
-		return JK_OK;
+		       r->loc);
+		return ROW_REJECTED;
 	}
-	status = jk_client_status_parse(r->v[JK_F_STATUS]);
-	if (status < 0) {
+	return JK_OK;
+}
+
+/* Status, child or adult (from the anak column, else the kind of
+ * sentence), hours and start date; an unusable status or age rejects the
+ * row, the rest is left blank with a warning. */
+static int client_values(jk_ctx *ctx, const struct table *t, const struct row *r,
+			 struct client_vals *cv)
+{
+	const char *loc = r->loc;
+
+	cv->status = jk_client_status_parse(r->v[JK_F_STATUS]);
+	if (cv->status < 0) {
 		jk_msg(ctx, JK_LOG_ERROR, "%s: status: '%s' is not aktif or selesai", loc,
 		       r->v[JK_F_STATUS]);
-		stats->rejected++;
-		return JK_OK;
+		return ROW_REJECTED;
 	}
-	anak = jk_yesno_parse(r->v[JK_F_ANAK]);
-	pidana = jk_pidana_parse(r->v[JK_F_JENIS_PIDANA]);
-	if (pidana < 0)
+	cv->anak = jk_yesno_parse(r->v[JK_F_ANAK]);
+	cv->pidana = jk_pidana_parse(r->v[JK_F_JENIS_PIDANA]);
+	if (cv->pidana < 0)
 		jk_msg(ctx, JK_LOG_WARN,
 		       "%s: jenis_pidana: '%s' is neither Pidana Kerja Sosial nor Pidana Pelayanan Masyarakat",
 		       loc, r->v[JK_F_JENIS_PIDANA]);
-	if (anak != 0 && anak != 1) {
-		if (pidana == 1 || pidana == 2) {
-			anak = pidana == 2;
+	if (cv->anak != 0 && cv->anak != 1) {
+		if (cv->pidana == 1 || cv->pidana == 2) {
+			cv->anak = cv->pidana == 2;
 		} else {
 			jk_msg(ctx, JK_LOG_ERROR,
 			       "%s: anak: '%s' is not ya or tidak, and jenis_pidana does not tell",
 			       loc, r->v[JK_F_ANAK]);
-			stats->rejected++;
-			return JK_OK;
+			return ROW_REJECTED;
 		}
-	} else if ((pidana == 1 && anak) || (pidana == 2 && !anak)) {
+	} else if ((cv->pidana == 1 && cv->anak) || (cv->pidana == 2 && !cv->anak)) {
 		jk_msg(ctx, JK_LOG_WARN,
 		       "%s: anak: '%s' disagrees with jenis_pidana '%s'; the anak column is used",
 		       loc, r->v[JK_F_ANAK], r->v[JK_F_JENIS_PIDANA]);
 	}
+	cv->jam = 0;
+	cv->jam_ok = 0;
 	if (*r->v[JK_F_JAM]) {
-		long lo = anak ? 7 : 8, hi = anak ? 120 : 240;
+		long lo = cv->anak ? 7 : 8, hi = cv->anak ? 120 : 240;
 
-		if (jk_int_parse(r->v[JK_F_JAM], &jam) != 0)
+		if (jk_int_parse(r->v[JK_F_JAM], &cv->jam) != 0)
 			jk_msg(ctx, JK_LOG_WARN, "%s: jam_pidana: '%s' is not a number of hours; left blank",
 			       loc, r->v[JK_F_JAM]);
-		else if (jam < lo || jam > hi)
+		else if (cv->jam < lo || cv->jam > hi)
 			jk_msg(ctx, JK_LOG_WARN,
 			       "%s: jam_pidana: %ld is outside the legal range %ld-%ld hours for %s; left blank",
-			       loc, jam, lo, hi, anak ? "a child" : "an adult");
+			       loc, cv->jam, lo, hi, cv->anak ? "a child" : "an adult");
 		else
-			jam_ok = 1;
+			cv->jam_ok = 1;
 	}
-	date_ok = jk_date_parse(r->v[JK_F_TANGGAL_MULAI], iso, sizeof iso);
-	if (date_ok < 0 && t->src == SRC_SHEETS &&
-	    excel_serial_date(r->v[JK_F_TANGGAL_MULAI], iso, sizeof iso) == 0)
-		date_ok = 0;
-	if (date_ok < 0)
+	cv->date_ok = jk_date_parse(r->v[JK_F_TANGGAL_MULAI], cv->iso, sizeof cv->iso);
+	if (cv->date_ok < 0 && t->src == SRC_SHEETS &&
+	    excel_serial_date(r->v[JK_F_TANGGAL_MULAI], cv->iso, sizeof cv->iso) == 0)
+		cv->date_ok = 0;
+	if (cv->date_ok < 0)
 		jk_msg(ctx, JK_LOG_WARN, "%s: tanggal_mulai: '%s' is not a date; left blank",
 		       loc, r->v[JK_F_TANGGAL_MULAI]);
-	check_coord(ctx, loc, "koordinat_rumah", koord);
+	return JK_OK;
+}
 
+/* Writes the client unless the store holds the same row for the id;
+ * counts it as imported, updated or unchanged. */
+static int client_store(struct client_state *cs, const struct table *t,
+			const struct row *r, const char *id, const char *alamat,
+			const char *koord, const struct client_vals *cv,
+			jk_import_stats *stats)
+{
 	sqlite3_bind_text(cs->find, 1, id, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(cs->find) == SQLITE_ROW) {
 		int same = strcmp((const char *)sqlite3_column_text(cs->find, 0), r->hash) == 0;
@@ -1881,23 +1902,49 @@ static int client_row(void *state, struct table *t, struct row *r,
 	bind_opt(cs->ins, 7, r->v[JK_F_KEC]);
 	bind_opt(cs->ins, 8, r->v[JK_F_KAB]);
 	bind_opt(cs->ins, 9, koord);
-	if (pidana == 1 || pidana == 2)
-		sqlite3_bind_text(cs->ins, 10, pidana == 1 ? "kerja_sosial" : "pelayanan_masyarakat",
+	if (cv->pidana == 1 || cv->pidana == 2)
+		sqlite3_bind_text(cs->ins, 10, cv->pidana == 1 ? "kerja_sosial" : "pelayanan_masyarakat",
 				  -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(cs->ins, 10);
-	sqlite3_bind_int(cs->ins, 11, anak);
-	if (jam_ok)
-		sqlite3_bind_int64(cs->ins, 12, jam);
+	sqlite3_bind_int(cs->ins, 11, cv->anak);
+	if (cv->jam_ok)
+		sqlite3_bind_int64(cs->ins, 12, cv->jam);
 	else
 		sqlite3_bind_null(cs->ins, 12);
-	bind_opt(cs->ins, 13, date_ok == 0 ? iso : NULL);
-	sqlite3_bind_text(cs->ins, 14, status ? "active" : "finished", -1, SQLITE_STATIC);
+	bind_opt(cs->ins, 13, cv->date_ok == 0 ? cv->iso : NULL);
+	sqlite3_bind_text(cs->ins, 14, cv->status ? "active" : "finished", -1, SQLITE_STATIC);
 	sqlite3_bind_text(cs->ins, 15, t->sheet, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(cs->ins) != SQLITE_DONE)
 		return jk_store_dberr(cs->st, "cannot store client");
 	sqlite3_reset(cs->ins);
 	return JK_OK;
+}
+
+static int client_row(void *state, struct table *t, struct row *r,
+		      jk_import_stats *stats)
+{
+	struct client_state *cs = state;
+	const char *id = r->v[JK_F_ID_KLIEN];
+	const char *alamat = *r->v[JK_F_ALAMAT_RUMAH] ? r->v[JK_F_ALAMAT_RUMAH]
+						      : r->v[JK_F_ALAMAT];
+	const char *koord = *r->v[JK_F_KOORDINAT_RUMAH]
+				    ? r->v[JK_F_KOORDINAT_RUMAH]
+				    : row_koord(r, JK_F_KOORDINAT);
+	struct client_vals cv;
+	int rc;
+
+	rc = client_identity(cs, t, r, id, alamat, koord);
+	if (!rc)
+		rc = client_values(cs->ctx, t, r, &cv);
+	if (rc == ROW_REJECTED) {
+		stats->rejected++;
+		return JK_OK;
+	}
+	if (rc)
+		return rc;
+	check_coord(cs->ctx, r->loc, "koordinat_rumah", koord);
+	return client_store(cs, t, r, id, alamat, koord, &cv, stats);
 }
 
 jk_status jk_import_clients(jk_ctx *ctx, jk_store *st, const char *path,
@@ -1907,6 +1954,9 @@ jk_status jk_import_clients(jk_ctx *ctx, jk_store *st, const char *path,
 	jk_import_stats local;
 	int rc;
 
+	rc = jk_store_enter(ctx, st);
+	if (rc)
+		return rc;
 	memset(&cs, 0, sizeof cs);
 	cs.ctx = ctx;
 	cs.st = st;

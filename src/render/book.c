@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jangkau book: the printed address book of the work sites of one regency
  * (buku alamat lokasi kerja sosial), an A4 PDF in Indonesian.

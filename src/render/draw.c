@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Cartography of a coverage map with cairo: villages filled by status in
  * the colours of maps/desa_coverage.qml (a blue sequence for the served

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jangkau map: a coverage map of one area on an A4 landscape page, as PNG,
  * SVG or PDF (cairo surfaces), and the same page as an in-memory PNG for

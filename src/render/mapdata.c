@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The data of one mapped area: its villages with their coverage status,
  * the neighbouring villages that fall in the frame, the placed sites and,
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "core/util.h"
+#include "core/parse.h"
 #include "render_int.h"
 
 /* The margin around the area inside the frame, as a share of its size. */
@@ -65,17 +67,6 @@ static int to_utm(double *x, double *y, void *user)
 	*x = c.xy.x;
 	*y = c.xy.y;
 	return 1;
-}
-
-/* The level of an area code: the number of its dot-separated parts. */
-static int code_level(const char *code)
-{
-	int n = 1;
-
-	for (; *code; code++)
-		if (*code == '.')
-			n++;
-	return n;
 }
 
 /* Reads the area's names and its extent in degrees. */
@@ -544,7 +535,7 @@ int jk_mapdata_load(jk_ctx *ctx, jk_store *st, const char *code,
 	md->code = jk_strdup(code);
 	if (!md->code)
 		return jk_error(ctx, JK_ERR_NOMEM, "out of memory");
-	md->level = code_level(code);
+	md->level = jk_kode_level(code);
 	rc = load_area(ctx, st, md, bb);
 	if (!rc)
 		rc = set_projection(ctx, md, bb, opts);

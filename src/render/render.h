@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What other rooms may use of the drawing room (render): a map as an image
  * in memory, for the gap report. The maps and the book themselves are

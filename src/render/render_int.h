@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Private interface of the map renderer (cairo for drawing, pango for
  * text): the data of one mapped area read from the store and projected

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Text on maps and book pages, with pango: one font family, sizes in
  * points, wrapping and line limits, and a white halo for map labels.

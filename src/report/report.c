@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The gap report for managers: one self-contained HTML page (inline CSS,
  * readable on a phone) and four CSV tables, in Indonesian or English.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The reach rule of the last coverage run in words, for the headers of
  * the gap report and of the maps: "5 km" in a straight line, or "30

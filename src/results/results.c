@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The start of every output (results.h): one read transaction, and the
  * check that the store holds results to write.

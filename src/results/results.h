@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The read side of the analysis: what the layers (export), the gap report
  * (report), the maps and the book (render) read from the store, defined

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A road network seen through a travel profile: the usable segments with
  * a time per direction, a reverse adjacency in CSR form for the
@@ -208,39 +209,20 @@ static int grid_build(jk_graph *g)
 	return 0;
 }
 
-int jk_graph_build(jk_ctx *ctx, const jk_roadnet *net, const jk_profile *prof,
-		   const jk_graph_opts *opts, jk_graph **out)
+/* The usable segments of @p net under @p prof with their time per
+ * direction (INFINITY against a one-way the profile obeys); marks in
+ * @p road the nodes that road segments touch. Returns 0, or -1 on OOM. */
+static int segs_build(jk_graph *g, const jk_roadnet *net, const jk_profile *prof,
+		      int ignore_ow, unsigned char *road)
 {
-	jk_graph *g = calloc(1, sizeof *g);
-	unsigned char *road = NULL;
-	int *cls_ok = NULL, *cls_ow = NULL;
-	double *cls_kmh = NULL;
-	size_t i, k, nn = net->n_nodes;
-	int rc = JK_OK, ignore_ow = opts && opts->ignore_oneway;
+	size_t ncls = net->n_cls ? net->n_cls : 1, i;
+	int *cls_ok = malloc(ncls * sizeof *cls_ok);
+	int *cls_ow = malloc(ncls * sizeof *cls_ow);
+	double *cls_kmh = malloc(ncls * sizeof *cls_kmh);
+	int rc = -1;
 
-	*out = NULL;
-	if (!g)
-		return jk_error(ctx, JK_ERR_NOMEM, "out of memory");
-	g->n_nodes = nn;
-	geod_init(&g->geod, 6378137.0, 1.0 / 298.257223563);
-	g->access_kmh = prof->access_kmh;
-	g->lon = malloc((nn ? nn : 1) * sizeof *g->lon);
-	g->lat = malloc((nn ? nn : 1) * sizeof *g->lat);
-	g->seg = malloc((net->n_segs ? net->n_segs : 1) * sizeof *g->seg);
-	g->rfirst = calloc(nn + 1, sizeof *g->rfirst);
-	road = calloc(nn ? nn : 1, 1);
-	cls_ok = malloc((net->n_cls ? net->n_cls : 1) * sizeof *cls_ok);
-	cls_ow = malloc((net->n_cls ? net->n_cls : 1) * sizeof *cls_ow);
-	cls_kmh = malloc((net->n_cls ? net->n_cls : 1) * sizeof *cls_kmh);
-	if (!g->lon || !g->lat || !g->seg || !g->rfirst || !road || !cls_ok ||
-	    !cls_ow || !cls_kmh) {
-		rc = jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+	if (!cls_ok || !cls_ow || !cls_kmh)
 		goto cleanup;
-	}
-	if (nn) {
-		memcpy(g->lon, net->lon, nn * sizeof *g->lon);
-		memcpy(g->lat, net->lat, nn * sizeof *g->lat);
-	}
 	for (i = 0; i < net->n_cls; i++)
 		cls_ok[i] = jk_profile_class(prof, net->cls[i], &cls_kmh[i], &cls_ow[i]);
 	for (i = 0; i < net->n_segs; i++) {
@@ -272,7 +254,23 @@ int jk_graph_build(jk_ctx *ctx, const jk_roadnet *net, const jk_profile *prof,
 		s->t_ba = obey && r->oneway > 0 ? INFINITY : t;
 		g->n_segs++;
 	}
-	/* boarding waits at terminals; then the reverse adjacency */
+	rc = 0;
+cleanup:
+	free(cls_ok);
+	free(cls_ow);
+	free(cls_kmh);
+	return rc;
+}
+
+/* The boarding wait on every ferry edge that leaves a terminal (a node
+ * that @p road marks), and the reverse adjacency of the open directions:
+ * g->rfirst, g->redge. */
+static int reverse_build(jk_ctx *ctx, jk_graph *g, const jk_profile *prof,
+			 const unsigned char *road)
+{
+	size_t i, nn = g->n_nodes;
+	uint32_t *fill;
+
 	for (i = 0; i < g->n_segs; i++) {
 		jk_gseg *s = &g->seg[i];
 
@@ -290,35 +288,60 @@ int jk_graph_build(jk_ctx *ctx, const jk_roadnet *net, const jk_profile *prof,
 	for (i = 0; i < nn; i++)
 		g->rfirst[i + 1] += g->rfirst[i];
 	g->n_edges = g->rfirst[nn];
-	if (g->n_edges >= UINT32_MAX) {
-		rc = jk_error(ctx, JK_ERR_ARG, "the road network is too large (%zu edges)",
-			      g->n_edges);
-		goto cleanup;
-	}
+	if (g->n_edges >= UINT32_MAX)
+		return jk_error(ctx, JK_ERR_ARG, "the road network is too large (%zu edges)",
+				g->n_edges);
 	g->redge = malloc((g->n_edges ? g->n_edges : 1) * sizeof *g->redge);
-	if (!g->redge) {
+	if (!g->redge)
+		return jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+	fill = malloc((nn ? nn : 1) * sizeof *fill);
+	if (!fill)
+		return jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+	if (nn)
+		memcpy(fill, g->rfirst, nn * sizeof *fill);
+	for (i = 0; i < g->n_segs; i++) {
+		const jk_gseg *s = &g->seg[i];
+
+		if (isfinite(s->t_ab))
+			g->redge[fill[s->b]++] = (uint32_t)(i << 1);
+		if (isfinite(s->t_ba))
+			g->redge[fill[s->a]++] = (uint32_t)(i << 1 | 1);
+	}
+	free(fill);
+	return JK_OK;
+}
+
+int jk_graph_build(jk_ctx *ctx, const jk_roadnet *net, const jk_profile *prof,
+		   const jk_graph_opts *opts, jk_graph **out)
+{
+	jk_graph *g = calloc(1, sizeof *g);
+	unsigned char *road = NULL;
+	size_t nn = net->n_nodes;
+	int rc = JK_OK, ignore_ow = opts && opts->ignore_oneway;
+
+	*out = NULL;
+	if (!g)
+		return jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+	g->n_nodes = nn;
+	geod_init(&g->geod, 6378137.0, 1.0 / 298.257223563);
+	g->access_kmh = prof->access_kmh;
+	g->lon = malloc((nn ? nn : 1) * sizeof *g->lon);
+	g->lat = malloc((nn ? nn : 1) * sizeof *g->lat);
+	g->seg = malloc((net->n_segs ? net->n_segs : 1) * sizeof *g->seg);
+	g->rfirst = calloc(nn + 1, sizeof *g->rfirst);
+	road = calloc(nn ? nn : 1, 1);
+	if (!g->lon || !g->lat || !g->seg || !g->rfirst || !road ||
+	    segs_build(g, net, prof, ignore_ow, road)) {
 		rc = jk_error(ctx, JK_ERR_NOMEM, "out of memory");
 		goto cleanup;
 	}
-	{
-		uint32_t *fill = malloc((nn ? nn : 1) * sizeof *fill);
-
-		if (!fill) {
-			rc = jk_error(ctx, JK_ERR_NOMEM, "out of memory");
-			goto cleanup;
-		}
-		if (nn)
-			memcpy(fill, g->rfirst, nn * sizeof *fill);
-		for (k = 0; k < g->n_segs; k++) {
-			const jk_gseg *s = &g->seg[k];
-
-			if (isfinite(s->t_ab))
-				g->redge[fill[s->b]++] = (uint32_t)(k << 1);
-			if (isfinite(s->t_ba))
-				g->redge[fill[s->a]++] = (uint32_t)(k << 1 | 1);
-		}
-		free(fill);
+	if (nn) {
+		memcpy(g->lon, net->lon, nn * sizeof *g->lon);
+		memcpy(g->lat, net->lat, nn * sizeof *g->lat);
 	}
+	rc = reverse_build(ctx, g, prof, road);
+	if (rc)
+		goto cleanup;
 	if (grid_build(g) || components_build(g)) {
 		rc = jk_error(ctx, JK_ERR_NOMEM, "out of memory");
 		goto cleanup;
@@ -328,9 +351,6 @@ int jk_graph_build(jk_ctx *ctx, const jk_roadnet *net, const jk_profile *prof,
 cleanup:
 	jk_graph_destroy(g);
 	free(road);
-	free(cls_ok);
-	free(cls_ow);
-	free(cls_kmh);
 	return rc;
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The imported road network: nodes merged by coordinate equality at
  * 1e-7 degree (the shared vertices of the input lines; the OSM lines

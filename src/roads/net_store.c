@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The road network of the store (road_nodes, road_edges, written by
  * src/import/roads.c) back into memory, and the route between two points:
@@ -138,5 +139,60 @@ jk_status jk_roads_route(jk_ctx *ctx, jk_store *st, const jk_route_opts *opts,
 cleanup:
 	jk_search_destroy(s);
 	jk_graph_destroy(g);
+	return rc;
+}
+
+int jk_roadnet_save(jk_store *st, const jk_roadnet *net)
+{
+	sqlite3_stmt *sn = NULL, *se = NULL;
+	size_t i;
+	int rc;
+
+	rc = jk_store_exec(st, "DELETE FROM road_edges; DELETE FROM road_nodes;");
+	if (!rc)
+		rc = jk_store_prepare(st,
+			"INSERT INTO road_nodes(node_id,lon,lat,geom)"
+			" VALUES(?,?,?,MakePoint(?2,?3,4326))", &sn);
+	if (!rc)
+		rc = jk_store_prepare(st,
+			"INSERT INTO road_edges(edge_id,source,target,class,oneway,maxspeed,"
+			"ferry,duration_s,length_m,geom) VALUES(?,?,?,?,?,?,?,?,?,"
+			"MakeLine(MakePoint(?10,?11,4326),MakePoint(?12,?13,4326)))", &se);
+	for (i = 0; !rc && i < net->n_nodes; i++) {
+		sqlite3_bind_int64(sn, 1, (sqlite3_int64)i + 1);
+		sqlite3_bind_double(sn, 2, net->lon[i]);
+		sqlite3_bind_double(sn, 3, net->lat[i]);
+		if (sqlite3_step(sn) != SQLITE_DONE)
+			rc = jk_store_dberr(st, "cannot store a road node");
+		sqlite3_reset(sn);
+	}
+	for (i = 0; !rc && i < net->n_segs; i++) {
+		const jk_rseg *e = &net->seg[i];
+
+		sqlite3_bind_int64(se, 1, (sqlite3_int64)i + 1);
+		sqlite3_bind_int64(se, 2, (sqlite3_int64)e->a + 1);
+		sqlite3_bind_int64(se, 3, (sqlite3_int64)e->b + 1);
+		sqlite3_bind_text(se, 4, net->cls[e->cls], -1, SQLITE_STATIC);
+		sqlite3_bind_int(se, 5, e->oneway);
+		if (e->maxspeed > 0)
+			sqlite3_bind_double(se, 6, e->maxspeed);
+		else
+			sqlite3_bind_null(se, 6);
+		sqlite3_bind_int(se, 7, e->ferry);
+		if (e->dur_s > 0)
+			sqlite3_bind_double(se, 8, e->dur_s);
+		else
+			sqlite3_bind_null(se, 8);
+		sqlite3_bind_double(se, 9, e->len_m);
+		sqlite3_bind_double(se, 10, net->lon[e->a]);
+		sqlite3_bind_double(se, 11, net->lat[e->a]);
+		sqlite3_bind_double(se, 12, net->lon[e->b]);
+		sqlite3_bind_double(se, 13, net->lat[e->b]);
+		if (sqlite3_step(se) != SQLITE_DONE)
+			rc = jk_store_dberr(st, "cannot store a road edge");
+		sqlite3_reset(se);
+	}
+	sqlite3_finalize(sn);
+	sqlite3_finalize(se);
 	return rc;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Travel profiles: data files (data/profiles/NAME.csv), one row per road
  * class plus the reserved rows 'ferry' and 'access'. See roads.h for the
@@ -99,6 +100,133 @@ static void lower(char *s)
 		*s = (char)tolower((unsigned char)*s);
 }
 
+/* The values of one class row. */
+struct prow {
+	double kmh, wait;
+	int allowed, oneway;
+};
+
+/* The header row: the first four columns (wait_min may follow); *header
+ * receives its number of fields. */
+static int profile_header(jk_ctx *ctx, const char *path, long row, char **fld,
+			  int nf, int *header)
+{
+	int i;
+
+	for (i = 0; i < NCOL; i++)
+		if (i >= nf || strcasecmp(fld[i], cols[i]))
+			break;
+	if (i < 4 || nf > NCOL)
+		return jk_error(ctx, JK_ERR_FORMAT,
+				"%s:%ld: header: expected 'class,kmh,allowed,oneway,wait_min'",
+				path, row);
+	*header = nf;
+	return JK_OK;
+}
+
+/* The fields of a row after the header (missing ones empty) into @p v. */
+static int profile_values(jk_ctx *ctx, const char *path, long row, char **fld,
+			  struct prow *v)
+{
+	v->kmh = v->wait = 0;
+	v->allowed = v->oneway = 0;
+	if (!*fld[0])
+		return jk_error(ctx, JK_ERR_FORMAT, "%s:%ld: class: empty", path, row);
+	if (*fld[2] ? parse_yesno(fld[2], &v->allowed) : (v->allowed = 1, 0))
+		return jk_error(ctx, JK_ERR_FORMAT, "%s:%ld: allowed: '%s' is not yes or no",
+				path, row, fld[2]);
+	if (parse_num(fld[1], &v->kmh) || (v->kmh <= 0 && v->allowed))
+		return jk_error(ctx, JK_ERR_FORMAT,
+				"%s:%ld: kmh: '%s' is not a positive speed in km/h",
+				path, row, fld[1]);
+	if (*fld[3] && parse_yesno(fld[3], &v->oneway))
+		return jk_error(ctx, JK_ERR_FORMAT, "%s:%ld: oneway: '%s' is not yes or no",
+				path, row, fld[3]);
+	if (*fld[4] && parse_num(fld[4], &v->wait))
+		return jk_error(ctx, JK_ERR_FORMAT,
+				"%s:%ld: wait_min: '%s' is not a number of minutes",
+				path, row, fld[4]);
+	if (*fld[4] && strcasecmp(fld[0], "ferry"))
+		return jk_error(ctx, JK_ERR_FORMAT,
+				"%s:%ld: wait_min: applies to the 'ferry' row only",
+				path, row);
+	return JK_OK;
+}
+
+/* Appends road class @p cls ("name" or "prefix*"; changed in place) to
+ * @p p, whose class array holds *cap. */
+static int profile_add_class(jk_ctx *ctx, jk_profile *p, size_t *cap, char *cls,
+			     const struct prow *v)
+{
+	jk_pclass *c;
+	size_t len = strlen(cls);
+
+	if (p->n >= *cap) {
+		size_t nc = *cap ? *cap * 2 : 16;
+
+		c = realloc(p->c, nc * sizeof *c);
+		if (!c)
+			return jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+		p->c = c;
+		*cap = nc;
+	}
+	c = &p->c[p->n];
+	c->prefix = cls[len - 1] == '*';
+	if (c->prefix)
+		cls[len - 1] = '\0';
+	c->pattern = jk_strdup(cls);
+	if (!c->pattern)
+		return jk_error(ctx, JK_ERR_NOMEM, "out of memory");
+	lower(c->pattern);
+	c->kmh = v->kmh;
+	c->allowed = v->allowed;
+	c->oneway = v->oneway;
+	p->n++;
+	return JK_OK;
+}
+
+/* A row after the header: the ferry, the access speed or a road class. */
+static int profile_row(jk_ctx *ctx, const char *path, long row, char **fld,
+		       jk_profile *p, size_t *cap, int *have_access)
+{
+	struct prow v;
+	int rc = profile_values(ctx, path, row, fld, &v);
+
+	if (rc)
+		return rc;
+	if (!strcasecmp(fld[0], "ferry")) {
+		p->ferry_allowed = v.allowed;
+		p->ferry_kmh = v.kmh;
+		p->ferry_wait_min = v.wait;
+		return JK_OK;
+	}
+	if (!strcasecmp(fld[0], "access")) {
+		if (v.kmh <= 0)
+			return jk_error(ctx, JK_ERR_FORMAT,
+					"%s:%ld: kmh: the access walking speed must be positive",
+					path, row);
+		p->access_kmh = v.kmh;
+		*have_access = 1;
+		return JK_OK;
+	}
+	return profile_add_class(ctx, p, cap, fld[0], &v);
+}
+
+/* What a whole profile must have. */
+static int profile_complete(jk_ctx *ctx, const char *path, const jk_profile *p,
+			    int header, int have_access)
+{
+	if (!header)
+		return jk_error(ctx, JK_ERR_FORMAT, "%s: empty profile (no header)", path);
+	if (!have_access)
+		return jk_error(ctx, JK_ERR_FORMAT,
+				"%s: access: missing row (the walking speed between a point and the road)",
+				path);
+	if (p->ferry_allowed && p->ferry_kmh <= 0)
+		return jk_error(ctx, JK_ERR_FORMAT, "%s: ferry: allowed without a speed", path);
+	return JK_OK;
+}
+
 int jk_profile_load(jk_ctx *ctx, const char *path, jk_profile **out)
 {
 	FILE *f = NULL;
@@ -120,8 +248,7 @@ int jk_profile_load(jk_ctx *ctx, const char *path, jk_profile **out)
 	}
 	while (fgets(line, sizeof line, f)) {
 		char *fld[NCOL + 1], *s;
-		double kmh = 0, wait = 0;
-		int nf, allowed = 0, oneway = 0, i;
+		int nf, i;
 
 		row++;
 		if (!strchr(line, '\n') && !feof(f)) {
@@ -141,16 +268,9 @@ int jk_profile_load(jk_ctx *ctx, const char *path, jk_profile **out)
 		for (i = 0; i < nf; i++)
 			fld[i] = jk_trim(fld[i]);
 		if (!header) {
-			for (i = 0; i < NCOL; i++)
-				if (i >= nf || strcasecmp(fld[i], cols[i]))
-					break;
-			if (i < 4 || nf > NCOL) {
-				rc = jk_error(ctx, JK_ERR_FORMAT,
-					      "%s:%ld: header: expected 'class,kmh,allowed,oneway,wait_min'",
-					      path, row);
+			rc = profile_header(ctx, path, row, fld, nf, &header);
+			if (rc)
 				goto cleanup;
-			}
-			header = nf;
 			continue;
 		}
 		if (nf > header) {
@@ -160,103 +280,17 @@ int jk_profile_load(jk_ctx *ctx, const char *path, jk_profile **out)
 		}
 		for (i = nf; i < NCOL; i++)
 			fld[i] = "";
-		if (!*fld[0]) {
-			rc = jk_error(ctx, JK_ERR_FORMAT, "%s:%ld: class: empty", path, row);
+		rc = profile_row(ctx, path, row, fld, p, &cap, &have_access);
+		if (rc)
 			goto cleanup;
-		}
-		if (*fld[2] ? parse_yesno(fld[2], &allowed) : (allowed = 1, 0)) {
-			rc = jk_error(ctx, JK_ERR_FORMAT, "%s:%ld: allowed: '%s' is not yes or no",
-				      path, row, fld[2]);
-			goto cleanup;
-		}
-		if (parse_num(fld[1], &kmh) || (kmh <= 0 && allowed)) {
-			rc = jk_error(ctx, JK_ERR_FORMAT,
-				      "%s:%ld: kmh: '%s' is not a positive speed in km/h",
-				      path, row, fld[1]);
-			goto cleanup;
-		}
-		if (*fld[3] && parse_yesno(fld[3], &oneway)) {
-			rc = jk_error(ctx, JK_ERR_FORMAT, "%s:%ld: oneway: '%s' is not yes or no",
-				      path, row, fld[3]);
-			goto cleanup;
-		}
-		if (*fld[4] && parse_num(fld[4], &wait)) {
-			rc = jk_error(ctx, JK_ERR_FORMAT,
-				      "%s:%ld: wait_min: '%s' is not a number of minutes",
-				      path, row, fld[4]);
-			goto cleanup;
-		}
-		if (*fld[4] && strcasecmp(fld[0], "ferry")) {
-			rc = jk_error(ctx, JK_ERR_FORMAT,
-				      "%s:%ld: wait_min: applies to the 'ferry' row only",
-				      path, row);
-			goto cleanup;
-		}
-		if (!strcasecmp(fld[0], "ferry")) {
-			p->ferry_allowed = allowed;
-			p->ferry_kmh = kmh;
-			p->ferry_wait_min = wait;
-			continue;
-		}
-		if (!strcasecmp(fld[0], "access")) {
-			if (kmh <= 0) {
-				rc = jk_error(ctx, JK_ERR_FORMAT,
-					      "%s:%ld: kmh: the access walking speed must be positive",
-					      path, row);
-				goto cleanup;
-			}
-			p->access_kmh = kmh;
-			have_access = 1;
-			continue;
-		}
-		if (p->n >= cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			jk_pclass *c = realloc(p->c, nc * sizeof *c);
-
-			if (!c) {
-				rc = jk_error(ctx, JK_ERR_NOMEM, "out of memory");
-				goto cleanup;
-			}
-			p->c = c;
-			cap = nc;
-		}
-		{
-			jk_pclass *c = &p->c[p->n];
-			size_t len = strlen(fld[0]);
-
-			c->prefix = fld[0][len - 1] == '*';
-			if (c->prefix)
-				fld[0][len - 1] = '\0';
-			c->pattern = jk_strdup(fld[0]);
-			if (!c->pattern) {
-				rc = jk_error(ctx, JK_ERR_NOMEM, "out of memory");
-				goto cleanup;
-			}
-			lower(c->pattern);
-			c->kmh = kmh;
-			c->allowed = allowed;
-			c->oneway = oneway;
-			p->n++;
-		}
 	}
 	if (ferror(f)) {
 		rc = jk_error(ctx, JK_ERR_IO, "%s: read error", path);
 		goto cleanup;
 	}
-	if (!header) {
-		rc = jk_error(ctx, JK_ERR_FORMAT, "%s: empty profile (no header)", path);
+	rc = profile_complete(ctx, path, p, header, have_access);
+	if (rc)
 		goto cleanup;
-	}
-	if (!have_access) {
-		rc = jk_error(ctx, JK_ERR_FORMAT,
-			      "%s: access: missing row (the walking speed between a point and the road)",
-			      path);
-		goto cleanup;
-	}
-	if (p->ferry_allowed && p->ferry_kmh <= 0) {
-		rc = jk_error(ctx, JK_ERR_FORMAT, "%s: ferry: allowed without a speed", path);
-		goto cleanup;
-	}
 	*out = p;
 	p = NULL;
 cleanup:

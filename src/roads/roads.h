@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Road and ferry travel: the interface of the routing room.
  *
@@ -77,6 +78,11 @@ int jk_roadnet_add_seg(jk_roadnet *net, size_t a, size_t b, const char *cls,
 /* Loads the network stored by jk_import_roads(). JK_ERR_STATE when the
  * store has none. */
 int jk_roadnet_load(jk_ctx *ctx, jk_store *st, jk_roadnet **out);
+
+/* Replaces the road network of the store (road_nodes, road_edges) with
+ * @p net, inside the caller's transaction. Returns JK_OK or JK_ERR_DB with
+ * the context error set. */
+int jk_roadnet_save(jk_store *st, const jk_roadnet *net);
 
 /* Loads the network of the store, the profile at @p opts->profile and
  * builds the graph: the usual first step of every road computation. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Private layout of the routing objects (roads.h), shared by the files of
  * src/roads and by the unit tests.

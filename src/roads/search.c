@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Multi-source shortest paths: one Dijkstra search (binary heap, lazy
  * deletion) from all destinations at once over the reversed graph, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The project store: one SpatiaLite database per project. Opening creates
  * the file (mode 0600: it holds personal data about clients) and the schema,
@@ -276,6 +277,13 @@ jk_status jk_store_end(jk_store *st, int *in_tx, jk_status rc, const char *step,
 	return rc;
 }
 
+jk_status jk_store_results_clear(jk_store *st)
+{
+	return jk_store_exec(st, "DELETE FROM coverage; DELETE FROM client_links;"
+			     " DELETE FROM road_node_min; DELETE FROM road_routes;"
+			     " DELETE FROM road_isochrones;");
+}
+
 int jk_store_meta_set(jk_store *st, const char *key, const char *value)
 {
 	sqlite3_stmt *s;
@@ -521,8 +529,19 @@ void jk_store_close(jk_store *st)
 {
 	if (!st)
 		return;
-	if (st->db)
+	if (st->db && sqlite3_close(st->db) == SQLITE_BUSY) {
+		sqlite3_stmt *s;
+
+		/* a statement left open (SpatiaLite's updateTableTriggers
+		 * leaves one when the disk fills) makes the close fail, and
+		 * the whole connection would leak. Finalized only now, after
+		 * the close has disconnected the virtual tables: a virtual
+		 * table's statement finalized before would deadlock on the
+		 * connection's mutex. */
+		while ((s = sqlite3_next_stmt(st->db, NULL)) != NULL)
+			sqlite3_finalize(s);
 		sqlite3_close(st->db);
+	}
 	if (st->splite_cache)
 		spatialite_cleanup_ex(st->splite_cache);
 	free(st->path);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Private interface of the project store: one SpatiaLite file holding the
  * villages, the gazetteer aliases, sites, clients and the analysis results.
@@ -119,6 +120,12 @@ void jk_store_rollback(jk_store *st);
  */
 jk_status jk_store_end(jk_store *st, int *in_tx, jk_status rc, const char *step,
 		       const char *params);
+
+/* Clears the results of the analysis (coverage, client links and the road
+ * results: minutes per node, routes, isochrones): a step that changes
+ * what they were computed from makes them stale. Returns JK_OK or
+ * JK_ERR_DB with the context error set. */
+jk_status jk_store_results_clear(jk_store *st);
 
 /* Sets a context error from the connection's last SQLite error. */
 int jk_store_dberr(jk_store *st, const char *what);

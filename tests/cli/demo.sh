@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The bundled demo: `jangkau demo` runs the whole pipeline on the demo
 # region; every output exists and opens; geocoding is measured against the
 # demo's own truth files; all four coverage statuses occur; the report's
@@ -63,7 +64,7 @@ check "report shows no client id" bash -c "! grep -q 'DMO-2026' '$O/gap_report.h
 
 # clients sit on village points unless asked
 xy=$(sqlite3 "$O/jangkau.sqlite" "SELECT count(*) FROM clients c JOIN villages v ON v.kode=c.kode_desa WHERE c.precision='coordinate'")
-check "demo has clients with home coordinates" test "$xy" -gt 0
+expect_eq "demo clients with home coordinates" 24 "$xy"
 
 # --area keeps the office's villages only
 kab=$(sqlite3 "$O/jangkau.sqlite" "SELECT kode_kab FROM villages ORDER BY kode LIMIT 1")

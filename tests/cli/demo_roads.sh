@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The demo by road: the generated roads of the demo region are what the
 # demo README says (the generator reproduces them), `jangkau demo` measures
 # coverage by road and prints the road reach; a client on the offshore
@@ -34,17 +35,19 @@ echo "demo:$line"
 read -r vok voff vun cok coff cun <<<"$(sed -E 's/.*villages ([0-9]+) ok, ([0-9]+) off_network, ([0-9]+) unreachable; active clients ([0-9]+) ok, ([0-9]+) off_network, ([0-9]+) unreachable/\1 \2 \3 \4 \5 \6/' <<<"$line")"
 expect_eq "road reach line: villages" "$(q "SELECT sum(reach='ok'), sum(reach='off_network'), sum(reach='unreachable') FROM coverage")" "$vok $voff $vun"
 expect_eq "road reach line: clients" "$(q "SELECT sum(reach='ok'), sum(reach='off_network'), sum(reach='unreachable') FROM client_links")" "$cok $coff $cun"
-check "one-way streets imported" test "$(q 'SELECT count(*) FROM road_edges WHERE oneway<>0')" -gt 0
+expect_eq "road reach of the demo: villages and clients ok, off_network, unreachable" \
+	"78 0 4 43 2 1" "$vok $voff $vun $cok $coff $cun"
+expect_eq "one-way streets imported" 59 "$(q 'SELECT count(*) FROM road_edges WHERE oneway<>0')"
 
 # the ferry: its duration from the data, the boarding wait from the profile
 dur=$(grep -o '"duration": "[0-9:]*"' "$D/jalan_demo.geojson" | grep -o '[0-9][0-9]*:[0-9][0-9]')
 ferry_min=$(awk -F: -v d="$dur" 'BEGIN{split(d, a, ":"); print a[1] * 60 + a[2]}')
 wait_min=$(awk -F, '$1 == "ferry" {print $5}' "$JK_SRC/data/profiles/motorcycle.csv")
 echo "ferry $ferry_min min + wait $wait_min min"
-check "the ferry takes time" test "$ferry_min" -gt 0 -a "$wait_min" -gt 0
+expect_eq "the ferry takes time: crossing and boarding wait (minutes)" "85 30" "$ferry_min $wait_min"
 n=$(q "SELECT count(*) FROM client_links l JOIN clients c USING (client_id)
   WHERE c.kode_desa LIKE '$OFFSHORE.%' AND l.reach='ok'")
-check "offshore clients have a site by road" test "$n" -gt 0
+expect_eq "offshore clients with a site by road" 6 "$n"
 # every one of them: road time over the crossing and the wait; road
 # distance longer than the straight line to the same site
 expect_eq "offshore clients: road_min >= ferry + wait" 0 "$(q "SELECT count(*) FROM client_links l
@@ -59,8 +62,8 @@ expect_eq "offshore villages out of 30-minute reach" 0 \
 	"$(q "SELECT count(*) FROM coverage WHERE kode LIKE '$OFFSHORE.%' AND status IN ('covered','reachable')")"
 
 # the cut-off end and the off-network home
-check "some villages unreachable" test "$(q "SELECT count(*) FROM coverage WHERE reach='unreachable'")" -gt 0
-check "some clients unreachable" test "$(q "SELECT count(*) FROM client_links WHERE reach='unreachable'")" -gt 0
+expect_eq "villages unreachable" 4 "$(q "SELECT count(*) FROM coverage WHERE reach='unreachable'")"
+expect_eq "clients unreachable" 1 "$(q "SELECT count(*) FROM client_links WHERE reach='unreachable'")"
 expect_eq "unreachable villages have no ready site" 0 \
 	"$(q "SELECT count(*) FROM coverage WHERE reach='unreachable' AND (n_ready > 0 OR status IN ('covered','reachable'))")"
 expect_eq "unreachable clients have no site" 0 \
@@ -77,13 +80,19 @@ read -r slon slat <<<"$(q "SELECT s.lon, s.lat FROM client_links l JOIN clients 
 vpt=$(spsql "$DB" "SELECT printf('%.6f,%.6f', X(p), Y(p)) FROM (SELECT PointOnSurface(geom) p
   FROM villages WHERE kode LIKE '$OFFSHORE.%' ORDER BY kode LIMIT 1);")
 echo "route $vpt -> $slon,$slat"
-out=$("$JANGKAU" --db "$DB" route --from "$vpt" --to "$slon,$slat" || true)
+set +e
+out=$("$JANGKAU" --db "$DB" route --from "$vpt" --to "$slon,$slat")
+expect_eq "route across the ferry: exit" 0 $?
+set -e
 echo "$out"
 min=$(sed -n 's/.*road_min=\([0-9.]*\).*/\1/p' <<<"$out")
 check "route across the ferry: ok" grep -q '^reach=ok' <<<"$out"
 check "route across the ferry: >= ferry + wait ($min min)" \
 	awk -v m="${min:-0}" -v f="$((ferry_min + wait_min))" 'BEGIN{exit !(m >= f)}'
-back=$("$JANGKAU" --db "$DB" route --to "$vpt" --from "$slon,$slat" || true)
+set +e
+back=$("$JANGKAU" --db "$DB" route --to "$vpt" --from "$slon,$slat")
+expect_eq "route back across the ferry: exit" 0 $?
+set -e
 check "route back across the ferry: ok" grep -q '^reach=ok' <<<"$back"
 # without the ferry the island is cut off
 P="$JK_SRC/tests/data/profiles/no_ferry.csv"
@@ -104,22 +113,35 @@ R --boundaries "$D/desa.geojson" --aliases "$D/aliases.csv" --sites "$D/sites.cs
 	--clients "$D/clients.csv" --roads "$D/jalan_demo.geojson"
 rc=$?
 set -e
-check "run --roads: exit 0 or 3 ($rc)" test "$rc" -eq 0 -o "$rc" -eq 3
+expect_eq "run --roads: exit" 0 "$rc"
 r() { sqlite3 -separator , "$1" "SELECT count(*), sum(status='covered'), sum(status='reachable'),
   sum(status='gap'), sum(reach='ok'), sum(reach='unreachable'), sum(road_min IS NULL) FROM coverage"; }
-"$JANGKAU" --db "$T/demo2.sqlite" --quiet demo --out "$T/out2" >/dev/null 2>&1 || true
+set +e
+"$JANGKAU" --db "$T/demo2.sqlite" --quiet demo --out "$T/out2" >/dev/null 2>&1
+expect_eq "demo into a second store: exit" 0 $?
+set -e
 expect_eq "run --roads equals the demo" "$(r "$T/demo2.sqlite")" "$(r "$T/run.sqlite")"
 n30=$(sqlite3 "$T/run.sqlite" "SELECT count(*) FROM coverage WHERE status='reachable'")
-R --by road --max-minutes 180 || true
+set +e
+R --by road --max-minutes 180
+expect_eq "run --max-minutes 180: exit" 0 $?
+set -e
 n180=$(sqlite3 "$T/run.sqlite" "SELECT count(*) FROM coverage WHERE status='reachable'")
 check "run --max-minutes 180 reaches more villages than 30 ($n180 > $n30)" test "$n180" -gt "$n30"
+expect_eq "villages reachable in 30 and in 180 minutes" "6 10" "$n30 $n180"
 expect_eq "run --max-minutes 180: the offshore island within reach" 0 \
 	"$(sqlite3 "$T/run.sqlite" "SELECT count(*) FROM coverage WHERE kode LIKE '$OFFSHORE.%' AND status='gap'")"
-R --by road --profile "$P" || true
+set +e
+R --by road --profile "$P"
+expect_eq "run --profile: exit" 0 $?
+set -e
 expect_eq "run --profile reaches the library" \
 	"$(sqlite3 "$T/run.sqlite" "SELECT count(*) FROM villages WHERE kode LIKE '$OFFSHORE.%'")" \
 	"$(sqlite3 "$T/run.sqlite" "SELECT count(*) FROM coverage WHERE kode LIKE '$OFFSHORE.%' AND reach='unreachable'")"
-R --by straight || true
+set +e
+R --by straight
+expect_eq "run --by straight: exit" 0 $?
+set -e
 expect_eq "run --by straight leaves the road columns empty" 0 \
 	"$(sqlite3 "$T/run.sqlite" "SELECT count(*) FROM coverage WHERE reach IS NOT NULL OR road_min IS NOT NULL")"
 set +e

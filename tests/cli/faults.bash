@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Helpers of the fault tests (tests/cli/faults.sh; sourced, not a test
 # itself): content digests of a project store and of a set of output
 # files, the leftovers of interrupted runs, and running a command on a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Faults: every writing command is killed (kill -9) at random points, and
 # run out of space, on the bundled demo region; afterwards the store must
 # pass PRAGMA integrity_check and hold exactly what it held before the
@@ -427,8 +428,11 @@ diskfull_check() {
 	msg=$(grep -v '^$' "$w/err" 2>/dev/null | head -1 | cut -c1-160 || true)
 	echo "disk full: $c, $how: exit $rc, store $st, outputs $outs${msg:+, says: $msg}"
 	verdict "$c.full.exit" "$how $c: fails cleanly (exit 1) or succeeds" \
-		"$( { [ "$rc" -le 3 ] && ! grep -q -e 'Sanitizer' -e 'runtime error' "$w/err" 2>/dev/null; } && echo 1)" \
+		"$( { [ "$rc" -le 3 ] && ! grep -q -e 'ERROR: AddressSanitizer' -e 'runtime error' "$w/err" 2>/dev/null; } && echo 1)" \
 		"exit code $rc: $(head -c 300 "$w/err" 2>/dev/null)"
+	verdict "$c.full.leak" "$how $c: the failed run leaks nothing" \
+		"$(grep -q 'LeakSanitizer' "$w/err" 2>/dev/null || echo 1)" \
+		"$(grep -m1 -e 'SUMMARY: AddressSanitizer' "$w/err" 2>/dev/null)"
 	verdict "$c.full.store" "$how $c: the store is intact and as before or after" \
 		"$( { [ "$st" = before ] || [ "$st" = after ]; } && echo 1)" "store $st"
 	if [ "$outs" != - ]; then

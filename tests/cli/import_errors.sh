@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Bad input: each rejected row is reported as FILE:ROW: field: reason (ROW
 # as a spreadsheet program shows it: the header is row 1), the
 # good rows are imported, duplicates once, --strict writes nothing, a
@@ -16,7 +17,11 @@ check "duplicate row 4 reported" grep -q "bad_sites.csv:4: row: exact duplicate 
 check "unreadable coordinate warned on row 5" grep -q "bad_sites.csv:5: koordinat: " "$T/err"
 check "unknown status warned on row 5" grep -q "bad_sites.csv:5: status: 'cek lagi'" "$T/err"
 check "bad capacity warned on row 5" grep -q "bad_sites.csv:5: kapasitas: 'banyak'" "$T/err"
-check "summary counts" grep -q "6 rows read\|5 rows read" "$T/out"
+check "unclear child suitability warned on row 5" grep -q "bad_sites.csv:5: ramah_anak: 'mungkin'" "$T/err"
+expect_eq "sites: one message per problem (1 rejected, 5 warnings)" 6 "$(wc -l <"$T/err")"
+expect_eq "summary counts (5 rows under the header)" \
+	"sites $D/bad_sites.csv: 5 rows read, 3 imported, 0 updated, 0 unchanged, 1 duplicate, 0 repaired, 1 rejected" \
+	"$(cat "$T/out")"
 expect_eq "sites stored (good rows, duplicate once)" 3 "$(sqlite3 "$db" 'select count(*) from sites')"
 expect_eq "unknown status stored as unknown" unknown "$(sqlite3 "$db" "select status from sites where src_row=5")"
 expect_eq "kapasitas '3 orang' parsed" 3 "$(sqlite3 "$db" "select kapasitas from sites where src_row=6")"
@@ -26,19 +31,25 @@ set +e
 "$JANGKAU" --db "$db" import sites "$D/bad_sites.csv" >"$T/out2" 2>/dev/null
 set -e
 expect_eq "re-import adds nothing" 3 "$(sqlite3 "$db" 'select count(*) from sites')"
-check "re-import reports unchanged rows" grep -q "3 unchanged" "$T/out2"
+expect_eq "re-import reports unchanged rows" \
+	"sites $D/bad_sites.csv: 5 rows read, 0 imported, 0 updated, 3 unchanged, 1 duplicate, 0 repaired, 1 rejected" \
+	"$(cat "$T/out2")"
 
 set +e
 "$JANGKAU" --db "$db" import clients "$D/bad_clients.csv" >"$T/out" 2>"$T/err"
 rc=$?
 set -e
 expect_eq "clients import exit code" 3 "$rc"
+expect_eq "clients summary counts" \
+	"clients $D/bad_clients.csv: 7 rows read, 3 imported, 0 updated, 0 unchanged, 0 duplicate, 0 repaired, 4 rejected" \
+	"$(cat "$T/out")"
 check "reused id rejected" grep -q "bad_clients.csv:4: id_klien: 'KLN-T-0001' already used at row 2" "$T/err"
 check "out-of-range hours warned" grep -q "bad_clients.csv:5: jam_pidana: 300 is outside" "$T/err"
 check "impossible date warned" grep -q "bad_clients.csv:5: tanggal_mulai: '31/02/2026'" "$T/err"
 check "child status unknown rejected" grep -q "bad_clients.csv:6: anak: " "$T/err"
 check "bad status rejected" grep -q "bad_clients.csv:7: status: 'entah'" "$T/err"
 check "no address rejected" grep -q "bad_clients.csv:8: alamat_rumah: empty" "$T/err"
+expect_eq "clients: one message per problem (4 rejected, 2 warnings)" 6 "$(wc -l <"$T/err")"
 expect_eq "good clients stored" 3 "$(sqlite3 "$db" 'select count(*) from clients')"
 expect_eq "hours parsed" 120 "$(sqlite3 "$db" "select jam from clients where client_id='KLN-T-0001'")"
 expect_eq "child flag" 1 "$(sqlite3 "$db" "select anak from clients where client_id='KLN-T-0002'")"
@@ -50,5 +61,6 @@ rc=$?
 set -e
 expect_eq "--strict exit code" 1 "$rc"
 expect_eq "--strict writes nothing" 0 "$(sqlite3 "$db2" 'select count(*) from sites')"
-check "--strict says why" grep -q "nothing imported (--strict)" "$T/err"
+expect_eq "--strict says why" "jangkau: $D/bad_sites.csv: 1 rows rejected; nothing imported (--strict)" \
+	"$(tail -n 1 "$T/err")"
 finish

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Installing: 'cmake --install' into a fresh prefix gives a program that
 # starts (it finds its library), finds its bundled data beside itself
 # (not in the source tree), runs the demo from there, has its manual page,

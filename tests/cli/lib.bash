@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared helpers of the CLI tests (sourced, not a test itself).
 # Environment from CTest: JANGKAU (the binary), JK_SRC (source tree),
 # JK_SHARED (the shared reference data beside the checkout).

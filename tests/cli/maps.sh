@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Maps on real data: the nine regencies of Bapas Baubau (Kota Baubau,
 # Buton, Muna Barat and six more) from the Sulawesi Tenggara villages and
 # the field book.

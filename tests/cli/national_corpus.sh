@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Geocoding accuracy per province on a generated national corpus: address
 # books and client lists written the way offices in all 38 provinces write
 # them (tests/corpus/gen_addrbook.py, fixed seed), geocoded against the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The styled outputs in real QGIS: `jangkau demo` writes jangkau.qgs, the
 # layer_styles of jangkau.gpkg and the sidecar .qml files; QGIS (Debian's
 # python3-qgis, headless) opens the project and every layer, finds them

@@ -1,17 +1,58 @@
-# CLI basics: help, version, exit codes of usage errors.
+# SPDX-License-Identifier: MIT
+# CLI basics: help, version, exit codes of usage errors, for every command
+# that 'jangkau --help' lists (a new command fails here until it is added
+# to cmds with its cases).
 . "$(dirname "$0")/lib.bash"
 
-check "--help exits 0" "$JANGKAU" --help
+cmds="import geocode coverage export report map book route run demo"
+listed=$("$JANGKAU" --help | sed -n '/^Commands:$/,/^$/s/^  \([a-z]\{1,\}\) .*/\1/p' | paste -sd' ')
+expect_eq "the commands of --help, in order" "$cmds" "$listed"
+
+check "--help exits 0" bash -c "'$JANGKAU' --help >/dev/null"
 check "--version prints the version" bash -c "'$JANGKAU' --version | grep -q '^jangkau 0\.'"
-for c in import geocode coverage export report run demo route; do
-	check "$c --help exits 0" bash -c "'$JANGKAU' $c --help | grep -q usage"
+for c in $cmds; do
+	check "$c --help exits 0 with its own usage" bash -c "'$JANGKAU' $c --help | grep -q '^usage: jangkau $c '"
+	set +e
+	msg=$("$JANGKAU" --db "$T/u_$c.sqlite" "$c" --no-such-option 2>&1 >/dev/null)
+	rc=$?
+	set -e
+	expect_eq "$c: unknown option exit" 2 "$rc"
+	expect_eq "$c: unknown option message" \
+		"jangkau: unknown option '--no-such-option'|(see 'jangkau $c --help')" \
+		"$(paste -sd'|' <<<"$msg")"
+	check "$c: a usage error creates no store" test ! -e "$T/u_$c.sqlite"
 done
+
+# usage_error EXPECTED-MESSAGE COMMAND [ARGS...]: exit 2 with exactly that
+# message and the pointer to the command's help
+usage_error() {
+	local want=$1 got rc
+	shift
+	set +e
+	got=$("$JANGKAU" --db "$T/x.sqlite" "$@" 2>&1 >/dev/null)
+	rc=$?
+	set -e
+	expect_eq "'$*' exit" 2 "$rc"
+	expect_eq "'$*' message" "jangkau: $want|(see 'jangkau $1 --help')" "$(paste -sd'|' <<<"$got")"
+}
 set +e
 "$JANGKAU" frobnicate 2>/dev/null; expect_eq "unknown command exit" 2 $?
+set -e
+usage_error "missing argument" import
+usage_error "--out DIR is required" export
+usage_error "--out DIR is required" report
+usage_error "--out FILE is required" map
+usage_error "--kabupaten KODE and --out FILE.pdf are required" book
+usage_error "--kabupaten KODE and --out FILE.pdf are required" book --kabupaten 74.72
+usage_error "--kabupaten KODE and --out FILE.pdf are required" book --out "$T/b.pdf"
+usage_error "--from and --to are required" route
+usage_error "--from and --to are required" route --from 122.6,-5.47
+check "usage errors create no store" test ! -e "$T/x.sqlite"
+set +e
 "$JANGKAU" coverage --radius-km abc 2>/dev/null; expect_eq "bad radius exit" 2 $?
-"$JANGKAU" export 2>/dev/null; expect_eq "export without --out exit" 2 $?
 "$JANGKAU" import towns x.csv 2>/dev/null; expect_eq "bad import kind exit" 2 $?
-"$JANGKAU" --db "$T/x.sqlite" geocode 2>/dev/null; expect_eq "geocode on empty store exit" 1 $?
+"$JANGKAU" --db "$T/e.sqlite" geocode 2>/dev/null; expect_eq "geocode on empty store exit" 1 $?
+"$JANGKAU" --db "$T/e.sqlite" run 2>/dev/null; expect_eq "run on empty store exit" 1 $?
 msg=$("$JANGKAU" --db "$T/y.sqlite" import sites "$T/none.csv" 2>&1 >/dev/null)
 expect_eq "missing file exit" 1 $?
 set -e

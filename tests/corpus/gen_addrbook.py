@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """National test address books for jangkau, with their truth.
 
 Writes an address book of community-service work sites and a client list

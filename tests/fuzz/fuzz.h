@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Helpers shared by the libFuzzer targets of tests/fuzz: the input as a C
  * string, splitting it into fields, and a check that reports a broken

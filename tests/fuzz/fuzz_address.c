@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fuzz target: the address parser and the name normaliser and similarity
  * of geocoding (src/geocode/address.h, normalize.h, fuzzy.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fuzz target: importing a site address book or a client register from
  * CSV through OGR, with the public jk_import_sites() and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fuzz target: the address matcher end to end (src/geocode/gazetteer.h),
  * on a gazetteer of a few hundred real units built once at start.

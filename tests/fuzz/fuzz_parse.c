@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fuzz target: the cell-value parsers of an office spreadsheet
- * (src/import/parse.h). Every parser reads the same cell: coordinates,
+ * (src/core/parse.h). Every parser reads the same cell: coordinates,
  * site and client status, yes/no, sentence type, integers with units,
  * dates, site types (with the cell as name too) and column headers of
  * both tables. The first byte chooses the size of the reason buffer of
@@ -14,7 +15,7 @@
 #include <math.h>
 
 #include "fuzz.h"
-#include "import/parse.h"
+#include "core/parse.h"
 
 static int days_in_month(int y, int m)
 {

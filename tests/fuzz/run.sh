@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Runs one fuzz target for a short while, as a CTest test (label fuzz):
 #   run.sh TARGET BINARY WORKDIR
 # First every committed reproducer of crashes/TARGET-* is run once (a

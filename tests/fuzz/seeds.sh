@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Makes the seed corpus of one fuzz target from the project's test data,
 # so that thousands of small files need not be committed:
 #   seeds.sh TARGET OUTDIR

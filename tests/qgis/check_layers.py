@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Checks jangkau's styled outputs in real QGIS (python3-qgis, headless).
 
 The road layers (client_routes, roads, isochrones) are checked when the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jk_finish DIR: what every export or report does first in its output
  * folder, alone: removes the leftovers of killed runs there and finishes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jk_mkworkbook OUT.xlsx|OUT.ods < SPEC: writes the workbook described by
  * the spec on standard input (tests/unit/xlsxwrite.h), so that the CLI

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The test support CSV reader (csvread.h): the whole file is read at once
  * and decoded in place into a second buffer of the same size, so that a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A small, strict RFC 4180 reader for the data-driven unit tests: they
  * compare what the library makes of the cells of the shared field book and

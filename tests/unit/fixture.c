@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The shared store fixture of the output tests (fixture.h). The rows are
  * chosen to exercise the layer contract and the report: clockwise rings
@@ -322,4 +323,13 @@ long jk_test_query_long(jk_store *st, const char *sql)
 		v = (long)sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
 	return v;
+}
+
+uint64_t jk_test_rng(uint64_t *s)
+{
+	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The hand-made store shared by the unit tests of the outputs
  * (test_export.c, test_report.c): seven villages in two regencies, seven
@@ -10,6 +11,7 @@
 #ifndef JK_TEST_FIXTURE_H
 #define JK_TEST_FIXTURE_H
 
+#include <stdint.h>
 #include <check.h>
 
 #include "jangkau/jangkau.h"
@@ -88,5 +90,9 @@ int jk_test_main(Suite *s);
 /* The first column of the first row of @p sql on @p st as a number, -1
  * when there is no row; fails the running test when @p sql is wrong. */
 long jk_test_query_long(jk_store *st, const char *sql);
+
+/* The next number of the splitmix64 stream @p s: seeded, reproducible
+ * random numbers for the data-driven tests, never from libc. */
+uint64_t jk_test_rng(uint64_t *s);
 
 #endif /* JK_TEST_FIXTURE_H */

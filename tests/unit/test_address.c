@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the address parser (src/geocode/address.c): every pattern
  * of the field book (street, RT/RW forms, dusun, lanes, landmarks, postal

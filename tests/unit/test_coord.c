@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the coordinate parser jk_coord_parse(): every way of
  * writing a point that the offices use (decimal with the various
@@ -13,7 +14,7 @@
 #include <string.h>
 
 #include "csvread.h"
-#include "import/parse.h"
+#include "core/parse.h"
 #include "fixture.h"
 
 #ifndef JK_SHARED_DIR

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the one CSV writer (src/core/csv.h): RFC 4180 quoting only
  * where needed, numbers as numbers, CRLF or LF rows, and the formula guard

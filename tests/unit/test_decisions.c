@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the review loop: the review file (jk_geocode_review())
  * lists exactly the rows that need a person's decision, with their

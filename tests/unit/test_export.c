@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of jk_export_write(): a hand-made store (seven villages in two
  * regencies, seven sites, four clients, coverage results) is exported, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of file creation (src/core/file.h): a planted symlink is never
  * followed, modes follow the content whatever the umask, a work directory

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the string similarity (src/geocode/fuzzy.c): the OSA edit
  * distance and its band limit, the weighted typo cost, the edit allowance

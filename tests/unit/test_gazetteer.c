@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: MIT */
 /*
- * Unit tests of the gazetteer matcher (src/geocode/gazetteer.c): the API on
+ * Unit tests of the gazetteer matcher (src/geocode/gazetteer_match.c): the API on
  * a small hand-made gazetteer, the hard cases on the real units of
  * Sulawesi Tenggara (duplicate names, the two Wakumoro of Parigi, old
  * parent regencies, district-only and failed matches), and the accuracy on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of boundary import, the point-in-polygon index and the
  * geocoder's reconciliation of coordinates with addresses, on the bundled

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the table importers: row errors are reported as
  * FILE:ROW: field: reason through the message callback, good rows are kept,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the place-name normaliser (src/geocode/normalize.c): the
  * folded form and the comparison key, one test per variant class of the

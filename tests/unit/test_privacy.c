@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of client privacy (docs/privacy.md): the pseudonyms (SipHash
  * test vectors, format, stability, secrecy), and the outputs of jk_export_write()

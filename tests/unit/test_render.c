@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the map renderer and the address book on the hand-made
  * store of fixture.c: the area read and projected to its UTM zone, every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of jk_report_write(): the gap report of a hand-made store (the same
  * fixture as test_export.c) in Indonesian and English. The expected

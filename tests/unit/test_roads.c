@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the routing room (src/roads): profiles, network building,
  * snapping, the multi-source search and paths, on small hand-made
@@ -515,15 +516,6 @@ START_TEST(path_follows_roads)
 }
 END_TEST
 
-static uint64_t rng(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
 /* A 30x30 grid of streets with random classes and one-way tags: the
  * nearest of 12 destinations by the multi-source search equals the best
  * of one search per destination. */
@@ -541,16 +533,16 @@ START_TEST(multi_source_equals_single_searches)
 		for (j = 0; j < N; j++) {
 			double x = i * 0.002, y = j * 0.002;
 
-			if (i + 1 < N && rng(&seed) % 10)
-				line(x, y, x + 0.002, y, cls[rng(&seed) % 3], (int)(rng(&seed) % 3) - 1);
-			if (j + 1 < N && rng(&seed) % 10)
-				line(x, y, x, y + 0.002, cls[rng(&seed) % 3], (int)(rng(&seed) % 3) - 1);
+			if (i + 1 < N && jk_test_rng(&seed) % 10)
+				line(x, y, x + 0.002, y, cls[jk_test_rng(&seed) % 3], (int)(jk_test_rng(&seed) % 3) - 1);
+			if (j + 1 < N && jk_test_rng(&seed) % 10)
+				line(x, y, x, y + 0.002, cls[jk_test_rng(&seed) % 3], (int)(jk_test_rng(&seed) % 3) - 1);
 		}
 	g = build(0);
 	for (by = 0; by < 2; by++) {
 		for (i = 0; i < D; i++)
-			jk_graph_snap(g, (double)(rng(&seed) % 58000) / 1e6,
-				      (double)(rng(&seed) % 58000) / 1e6, 0, &d[i]);
+			jk_graph_snap(g, (double)(jk_test_rng(&seed) % 58000) / 1e6,
+				      (double)(jk_test_rng(&seed) % 58000) / 1e6, 0, &d[i]);
 		ck_assert_int_eq(jk_search_run(ctx, g, d, D, by, &all), JK_OK);
 		for (i = 0; i < D; i++)
 			ck_assert_int_eq(jk_search_run(ctx, g, &d[i], 1, by, &one[i]), JK_OK);
@@ -559,8 +551,8 @@ START_TEST(multi_source_equals_single_searches)
 			jk_travel t, u;
 			double best = INFINITY;
 
-			jk_graph_snap(g, (double)(rng(&seed) % 58000) / 1e6,
-				      (double)(rng(&seed) % 58000) / 1e6, 0, &o);
+			jk_graph_snap(g, (double)(jk_test_rng(&seed) % 58000) / 1e6,
+				      (double)(jk_test_rng(&seed) % 58000) / 1e6, 0, &o);
 			jk_search_query(all, &o, &t);
 			for (i = 0; i < D; i++) {
 				jk_search_query(one[i], &o, &u);
@@ -631,8 +623,8 @@ START_TEST(snap_equals_brute_force)
 	 * hold none), all one component */
 	for (i = 0; i < N; i++)
 		for (j = 0; j < N; j++) {
-			gx[i][j] = i * 0.007 + (double)(rng(&seed) % 3000) * 1e-6;
-			gy[i][j] = j * 0.007 + (double)(rng(&seed) % 3000) * 1e-6;
+			gx[i][j] = i * 0.007 + (double)(jk_test_rng(&seed) % 3000) * 1e-6;
+			gy[i][j] = j * 0.007 + (double)(jk_test_rng(&seed) % 3000) * 1e-6;
 		}
 	for (i = 0; i < N; i++)
 		for (j = 0; j < N; j++) {
@@ -643,8 +635,8 @@ START_TEST(snap_equals_brute_force)
 		}
 	g = build(0);
 	for (q = 0; q < Q; q++) {
-		double lon = -0.015 + (double)(rng(&seed) % 170000) * 1e-6;
-		double lat = -0.015 + (double)(rng(&seed) % 170000) * 1e-6;
+		double lon = -0.015 + (double)(jk_test_rng(&seed) % 170000) * 1e-6;
+		double lat = -0.015 + (double)(jk_test_rng(&seed) % 170000) * 1e-6;
 		double best = INFINITY;
 		size_t k;
 		jk_snap s;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the project store: creation with owner-only permissions,
  * registered geometry columns, schema version, refusal of foreign files,

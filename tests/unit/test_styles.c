@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the map styles written by jk_export_write() (styles.c): the
  * GeoPackage table layer_styles in the schema and with the values QGIS

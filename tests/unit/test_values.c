@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the value parsers of parse.h other than coordinates:
  * readiness status, yes/no, client status, sentence type, integers with
@@ -13,7 +14,7 @@
 #include <string.h>
 
 #include "csvread.h"
-#include "import/parse.h"
+#include "core/parse.h"
 #include "fixture.h"
 
 #ifndef JK_SHARED_DIR

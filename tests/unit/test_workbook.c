@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of reading offices' workbooks and CSV files (import/tables.c):
  * every sheet read, the header row found below titles, blank and logo rows,

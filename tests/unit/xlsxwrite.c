@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The test workbook writer (xlsxwrite.h). A workbook is a list of sheets,
  * each a list of cells and merged ranges in the order given; saving sorts

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A small spreadsheet writer for the tests: workbooks of several sheets
  * with text, number and date cells, merged cells and blank rows and

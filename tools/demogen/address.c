@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Addresses: the free-text alamat of a village and the separate
  * desa/kecamatan/kabupaten columns, with the mess of an office spreadsheet

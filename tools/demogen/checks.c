@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Checks on the finished world before anything is written: villages valid,
  * without overlaps and together covering the land exactly, every district

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The true client register: clients living mostly in the city with a dozen
  * placed on purpose in villages without a ready site, children among them,

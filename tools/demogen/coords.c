@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Coordinates: the koordinat cell of a row in one of the formats an office
  * writes (decimal, decimal commas, swapped, DMS, DDM, without the minus),

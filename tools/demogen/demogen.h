@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Private header of jk_demogen (tools/demogen): the world model that the
  * stages build and read (islands, regencies, districts, villages, sites,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The coverage design: which villages deliberately have no ready work site
  * (the offshore island, the far tips of the two big islands, two city

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Distances and GEOS helpers for jk_demogen: flat and great-circle
  * kilometres, and thin wrappers over the GEOS _r API that die on failure,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The land of the demo province: three islands drawn as star-shaped
  * outlines inside their stretch of open sea, partitioned into villages (a

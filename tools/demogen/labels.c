@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Truth labels: the names and the README descriptions of every kind of
  * mess a row may carry (enum in demogen.h, one bit each), their

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jk_demogen: writes the demo data set bundled with jangkau (data/demo).
  *

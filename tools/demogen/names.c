@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Names: every place name of the province invented from the syllables of a
  * fictional eastern-Indonesian-sounding language, each at least three edits

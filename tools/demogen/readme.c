@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The README of the demo data set: what the province is, how it was made,
  * the files and their columns, the deliberate cases (coverage gaps, shared

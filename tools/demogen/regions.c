@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Regencies, districts and codes: the three regencies (Kota Ledo Ledo,
  * Kabupaten Ranoweta and Ranoweta Utara, split off from it), districts as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The PRNG of jk_demogen: splitmix64 seeds xoshiro256**, one independent
  * stream per stage (rng_init's stream number), so that the output is a pure

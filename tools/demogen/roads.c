@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Roads: a generated road network over the islands, written as jalan_demo.geojson
  * with the fields of an OSM extract loaded as a line layer (highway,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Rows: the address book of sites and the client register as an office
  * keeps them, built from the truth with their texts (status, ramah anak,

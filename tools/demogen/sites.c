@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The true work sites: per village a count and a mix of types (offices
  * first), a name and the office's wording of its type, a true status

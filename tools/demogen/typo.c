@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Typing errors: one-character edits as an office clerk makes them (a
  * vowel swapped, a neighbouring key, a letter dropped, doubled or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Failure, memory and strings for jk_demogen: die() (the tool's one way to
  * fail), allocation that cannot return NULL, bounded copies that treat

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Writers: the CSV files (sites, clients, their truth, aliases) through
  * jangkau's one CSV writer, and the villages as RFC 7946 GeoJSON through

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Parsers for the cell values of an office spreadsheet: coordinates in the
  * many ways people write them, readiness status, yes/no, capacity, sentence
@@ -130,5 +131,9 @@ size_t jk_field_headers(int table, jk_field f, char *out, size_t outlen);
 /* The canonical Indonesian name of a field ("nama_lokasi", "koordinat", ...)
  * used in messages. Static storage. */
 const char *jk_field_name(jk_field f);
+
+/* Level of an administrative code: 1 "PP", 2 "PP.KK", 3 "PP.KK.DD",
+ * 4 "PP.KK.DD.VVVV"; 0 when @p kode is not of that form. */
+int jk_kode_level(const char *kode);
 
 #endif /* JK_PARSE_H */

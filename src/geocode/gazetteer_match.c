@@ -1,15 +1,9 @@
+/* SPDX-License-Identifier: MIT */
 /*
- * In-memory gazetteer and address matcher (see gazetteer.h).
- *
- * Index. Units are kept sorted by code, so the descendants of a unit are
- * one contiguous range. Every name and alias of a unit is an entry with a
- * normalised key (normalize.h); regency names lose their "Kabupaten" /
- * "Kota" prefix, whose kind is kept as a hint. Entries are found by an
- * exact-key hash and, for fuzzy search, through buckets by level, first
- * character and key length, with a letter-set prefilter before the edit
- * distance (fuzzy.h): writers do not misspell the first letter and a name
- * within k edits differs in length by at most k, so a fuzzy search reads a
- * few buckets, never all villages.
+ * The address matcher of the gazetteer (see gazetteer.h); the index it
+ * reads is built by gazetteer_index.c: units sorted by code, every name
+ * and alias an entry with a normalised key, found by an exact-key hash or
+ * through fuzzy buckets by level, first character and key length.
  *
  * Evidence. The address is parsed into parts (address.h) and each
  * separate column is one more part (a column holds one name: its words
@@ -112,13 +106,8 @@
 #include "core/util.h"
 #include "address.h"
 #include "fuzzy.h"
-#include "gazetteer.h"
+#include "gazetteer_int.h"
 #include "normalize.h"
-
-#define KODE_MAX 16
-#define N_CHAR 36 /* a-z, 0-9 */
-#define MAX_OLDPAR 4
-#define MAX_SPLIT 8
 
 #define W_DESA 1.0
 #define W_KEC 0.5
@@ -163,535 +152,6 @@
 			     or regency name ("Kolaka" is not "Kolasa") */
 #define MIN_VILLAGE 0.45  /* the least village evidence believed */
 #define MIN_TOTAL 0.5     /* the least score believed */
-
-enum { KIND_NONE = 0, KIND_KAB = 1, KIND_KOTA = 2 };
-
-struct unit {
-	char kode[KODE_MAX];
-	char *name;
-	int level;
-	int seq;     /* order of jk_gaz_add(), for "the first wins" */
-	int kec, kab, prov; /* ancestors (indices after jk_gaz_finish()),
-			       -1 if none */
-	int end;     /* one past the last descendant */
-	int entry;   /* first name entry */
-	int kind;    /* regencies: KIND_KAB or KIND_KOTA */
-	int oldpar[MAX_OLDPAR]; /* regencies this one was split from */
-	int n_oldpar;
-	int split[MAX_SPLIT];   /* regencies split from this one */
-	int n_split;
-	int off_entry;          /* entry of the official name */
-};
-
-struct entry {
-	int unit;
-	int next_of_unit;
-	int next_hash;
-	int alias;
-	uint32_t mask; /* letters of the key (fuzzy.h prefilter) */
-	size_t len;
-	char key[JK_NORM_KEY_MAX];
-};
-
-struct alias {
-	char kode[KODE_MAX];
-	char *name;
-};
-
-struct jk_gaz {
-	struct unit *u;
-	size_t nu, cu;
-	struct alias *al;
-	size_t nal, cal;
-	struct entry *e;
-	size_t ne;
-	int *hash;
-	size_t hmask;
-	int *byb;          /* entry indices sorted by level, char, length */
-	uint32_t *bmask;   /* their letter masks, for a compact prefilter */
-	int *bstart;       /* [level][char][len] -> first index in byb */
-	size_t count[5];
-	int next_seq;
-	int finished;
-};
-
-#define BIDX(lv, c, l) \
-	(((size_t)(lv) * N_CHAR + (size_t)(c)) * (JK_NORM_KEY_MAX + 1) + (size_t)(l))
-#define BSIZE (5 * N_CHAR * (JK_NORM_KEY_MAX + 1) + 1)
-
-/* ---------------------------------------------------------------- build */
-
-jk_gaz *jk_gaz_create(void)
-{
-	return calloc(1, sizeof(jk_gaz));
-}
-
-static void index_free(jk_gaz *g)
-{
-	free(g->e);
-	free(g->hash);
-	free(g->byb);
-	free(g->bmask);
-	free(g->bstart);
-	g->bmask = NULL;
-	g->e = NULL;
-	g->hash = NULL;
-	g->byb = NULL;
-	g->bstart = NULL;
-	g->ne = 0;
-	g->finished = 0;
-}
-
-void jk_gaz_destroy(jk_gaz *g)
-{
-	size_t i;
-
-	if (!g)
-		return;
-	for (i = 0; i < g->nu; i++)
-		free(g->u[i].name);
-	for (i = 0; i < g->nal; i++)
-		free(g->al[i].name);
-	free(g->u);
-	free(g->al);
-	index_free(g);
-	free(g);
-}
-
-/* Level of a well-formed code (PP, PP.KK, PP.KK.DD, PP.KK.DD.VVVV), or 0. */
-static int kode_level(const char *k)
-{
-	static const int seg[4] = { 2, 2, 2, 4 };
-	int lv = 0;
-
-	while (lv < 4) {
-		int i;
-
-		for (i = 0; i < seg[lv]; i++, k++)
-			if (*k < '0' || *k > '9')
-				return 0;
-		lv++;
-		if (*k == '\0')
-			return lv;
-		if (*k != '.' || lv == 4)
-			return 0;
-		k++;
-	}
-	return 0;
-}
-
-int jk_gaz_add(jk_gaz *g, const char *kode, const char *name)
-{
-	struct unit *u;
-	int lv;
-
-	if (!g || !kode || !name)
-		return -1;
-	lv = kode_level(kode);
-	if (!lv)
-		return -1;
-	if (g->nu == g->cu) {
-		size_t c = g->cu ? g->cu * 2 : 1024;
-		struct unit *p = realloc(g->u, c * sizeof *p);
-
-		if (!p)
-			return -1;
-		g->u = p;
-		g->cu = c;
-	}
-	u = &g->u[g->nu];
-	memset(u, 0, sizeof *u);
-	u->name = jk_strdup(name);
-	if (!u->name)
-		return -1;
-	jk_strlcpy(u->kode, kode, sizeof u->kode);
-	u->level = lv;
-	u->seq = g->next_seq++;
-	g->nu++;
-	g->finished = 0;
-	return 0;
-}
-
-int jk_gaz_add_alias(jk_gaz *g, const char *kode, const char *alias)
-{
-	struct alias *a;
-
-	if (!g || !kode || !alias || !kode_level(kode))
-		return -1;
-	if (g->nal == g->cal) {
-		size_t c = g->cal ? g->cal * 2 : 16;
-		struct alias *p = realloc(g->al, c * sizeof *p);
-
-		if (!p)
-			return -1;
-		g->al = p;
-		g->cal = c;
-	}
-	a = &g->al[g->nal];
-	a->name = jk_strdup(alias);
-	if (!a->name)
-		return -1;
-	jk_strlcpy(a->kode, kode, sizeof a->kode);
-	g->nal++;
-	g->finished = 0;
-	return 0;
-}
-
-/* Generated from data/aliases/indonesia.csv (CMakeLists.txt). */
-extern const char *const jk_gaz_builtin_aliases[][2];
-
-int jk_gaz_add_builtin_aliases(jk_gaz *g)
-{
-	size_t i;
-
-	for (i = 0; jk_gaz_builtin_aliases[i][0]; i++)
-		if (jk_gaz_add_alias(g, jk_gaz_builtin_aliases[i][0],
-				     jk_gaz_builtin_aliases[i][1]) < 0)
-			return -1;
-	return 0;
-}
-
-static int unit_cmp(const void *a, const void *b)
-{
-	const struct unit *x = a, *y = b;
-	int c = strcmp(x->kode, y->kode);
-
-	return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
-}
-
-/* Is code @p a the code of an ancestor of code @p b? */
-static int kode_is_prefix(const char *a, const char *b)
-{
-	size_t n = strlen(a);
-
-	return strncmp(a, b, n) == 0 && b[n] == '.';
-}
-
-static int unit_find(const jk_gaz *g, const char *kode)
-{
-	size_t lo = 0, hi = g->nu;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(g->u[mid].kode, kode);
-
-		if (c == 0)
-			return (int)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
-/* Character class of a key's first byte, or -1. */
-static int char_class(char c)
-{
-	if (c >= 'a' && c <= 'z')
-		return c - 'a';
-	if (c >= '0' && c <= '9')
-		return 26 + (c - '0');
-	return -1;
-}
-
-static int starts_word(const char *s, const char *prefix)
-{
-	size_t n = strlen(prefix);
-
-	return strncmp(s, prefix, n) == 0 && s[n] == ' ';
-}
-
-/* The folded name of a regency without its kind prefix; sets *kind. */
-static const char *strip_regency(const char *folded, int *kind)
-{
-	static const struct {
-		const char *p;
-		int kind;
-	} pre[] = {
-		{ "kabupaten administrasi", KIND_KAB },
-		{ "kota administrasi", KIND_KOTA },
-		{ "kabupaten", KIND_KAB },
-		{ "kota", KIND_KOTA },
-		{ "kab.", KIND_KAB },
-		{ "kab", KIND_KAB },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof pre / sizeof pre[0]; i++) {
-		if (starts_word(folded, pre[i].p)) {
-			*kind = pre[i].kind;
-			return folded + strlen(pre[i].p) + 1;
-		}
-	}
-	return folded;
-}
-
-/* Appends an entry with key @p key for @p unit. */
-static int entry_push(jk_gaz *g, size_t *cap, int unit, const char *key,
-		      size_t len, int alias)
-{
-	struct entry *e;
-
-	if (len == 0)
-		return 0;
-	if (g->ne == *cap) {
-		size_t c = *cap ? *cap * 2 : 1024;
-		struct entry *p = realloc(g->e, c * sizeof *p);
-
-		if (!p)
-			return -1;
-		g->e = p;
-		*cap = c;
-	}
-	e = &g->e[g->ne];
-	memcpy(e->key, key, len + 1);
-	e->len = len;
-	e->mask = jk_fuzzy_letter_mask(key, len);
-	e->unit = unit;
-	e->alias = alias;
-	e->next_hash = -1;
-	e->next_of_unit = g->u[unit].entry;
-	g->u[unit].entry = (int)g->ne;
-	g->ne++;
-	return 0;
-}
-
-/* Adds the entries of one name of @p unit: its key and, for a name with a
- * number word, also the key with the word kept (normalize.h). */
-static int entry_add(jk_gaz *g, size_t *cap, int unit, const char *name,
-		     int alias)
-{
-	char folded[256], k1[JK_NORM_KEY_MAX], k2[JK_NORM_KEY_MAX];
-	const char *n = name;
-	int kind = KIND_NONE;
-	size_t len;
-
-	if (g->u[unit].level == JK_LVL_KAB) {
-		jk_norm_fold(name, folded, sizeof folded);
-		n = strip_regency(folded, &kind);
-		if (!alias && kind != KIND_NONE)
-			g->u[unit].kind = kind;
-	}
-	len = jk_norm_keys(n, k1, k2, sizeof k1);
-	if (entry_push(g, cap, unit, k1, len, alias) < 0)
-		return -1;
-	if (len && k2[0])
-		return entry_push(g, cap, unit, k2, strlen(k2), alias);
-	return 0;
-}
-
-static size_t key_hash(const char *k, size_t n)
-{
-	return (size_t)jk_fnv1a(JK_FNV_INIT, k, n);
-}
-
-/* Finds the regencies of the same province whose name extends the name of
- * another one by whole words: "Muna Barat" was split from "Muna", "Buton
- * Tengah" from "Buton". The Indonesian practice of naming a new regency
- * after its parent plus a direction makes this the old-parent relation. */
-static int link_oldparents(jk_gaz *g)
-{
-	size_t i, j, nr = 0;
-	int *reg = NULL;
-	char (*nm)[128] = NULL;
-	int rc = -1;
-
-	reg = malloc((g->count[JK_LVL_KAB] + 1) * sizeof *reg);
-	nm = malloc((g->count[JK_LVL_KAB] + 1) * sizeof *nm);
-	if (!reg || !nm)
-		goto cleanup;
-	for (i = 0; i < g->nu; i++) {
-		if (g->u[i].level == JK_LVL_KAB) {
-			char f[256];
-			int k;
-
-			jk_norm_fold(g->u[i].name, f, sizeof f);
-			jk_strlcpy(nm[nr], strip_regency(f, &k), sizeof nm[nr]);
-			reg[nr++] = (int)i;
-		}
-	}
-	for (i = 0; i < nr; i++) {
-		struct unit *c = &g->u[reg[i]];
-
-		for (j = 0; j < nr; j++) {
-			struct unit *p = &g->u[reg[j]];
-
-			if (j == i || p->prov != c->prov || p->kind != KIND_KAB ||
-			    !starts_word(nm[i], nm[j]))
-				continue;
-			if (c->n_oldpar < MAX_OLDPAR)
-				c->oldpar[c->n_oldpar++] = reg[j];
-			if (p->n_split < MAX_SPLIT)
-				p->split[p->n_split++] = reg[i];
-		}
-	}
-	rc = 0;
-cleanup:
-	free(reg);
-	free(nm);
-	return rc;
-}
-
-int jk_gaz_finish(jk_gaz *g)
-{
-	size_t i, w, cap = 0, hsize;
-	int rc = -1;
-
-	if (!g)
-		return -1;
-	index_free(g);
-	/* sort by code (wilayah.csv comes sorted), keep the first of equal
-	 * codes */
-	for (i = 1; i < g->nu && unit_cmp(&g->u[i - 1], &g->u[i]) < 0; i++)
-		;
-	if (i < g->nu)
-		qsort(g->u, g->nu, sizeof *g->u, unit_cmp);
-	for (i = 0, w = 0; i < g->nu; i++) {
-		if (w > 0 && strcmp(g->u[w - 1].kode, g->u[i].kode) == 0) {
-			free(g->u[i].name);
-			continue;
-		}
-		if (w != i)
-			g->u[w] = g->u[i];
-		w++;
-	}
-	g->nu = w;
-	memset(g->count, 0, sizeof g->count);
-	/* one pass in code order: the open units of the levels above are a
-	 * unit's ancestors, and a unit's descendants end where a unit not
-	 * inside it starts */
-	{
-		int open[5] = { -1, -1, -1, -1, -1 };
-		int lv;
-
-		for (i = 0; i < g->nu; i++) {
-			struct unit *u = &g->u[i];
-
-			g->count[u->level]++;
-			u->entry = -1;
-			u->kind = KIND_NONE;
-			u->n_oldpar = 0;
-			u->n_split = 0;
-			u->off_entry = -1;
-			/* close what this unit is not inside of */
-			for (lv = 1; lv <= 4; lv++) {
-				if (open[lv] < 0 ||
-				    (lv < u->level && kode_is_prefix(g->u[open[lv]].kode,
-								     u->kode)))
-					continue;
-				g->u[open[lv]].end = (int)i;
-				open[lv] = -1;
-			}
-			/* the rest are its ancestors */
-			u->kec = u->kab = u->prov = -1;
-			if (u->level > JK_LVL_KEC)
-				u->kec = open[JK_LVL_KEC];
-			if (u->level > JK_LVL_KAB)
-				u->kab = open[JK_LVL_KAB];
-			if (u->level > JK_LVL_PROV)
-				u->prov = open[JK_LVL_PROV];
-			open[u->level] = (int)i;
-		}
-		for (lv = 1; lv <= 4; lv++)
-			if (open[lv] >= 0)
-				g->u[open[lv]].end = (int)g->nu;
-	}
-	for (i = 0; i < g->nu; i++) {
-		size_t before = g->ne;
-
-		if (entry_add(g, &cap, (int)i, g->u[i].name, 0) < 0)
-			goto cleanup;
-		g->u[i].off_entry = g->ne > before ? (int)before : -1;
-	}
-	/* a few villages carry their level word in the official name ("Desa
-	 * Kampung Baru", "Desa Baru"): also by the name without it, as
-	 * offices write it after their own "Desa" */
-	for (i = 0; i < g->nu; i++)
-		if (g->u[i].level == JK_LVL_DESA &&
-		    (!strncmp(g->u[i].name, "Desa ", 5) ||
-		     !strncmp(g->u[i].name, "desa ", 5)) &&
-		    strncmp(g->u[i].name + 5, "Adat ", 5) &&
-		    entry_add(g, &cap, (int)i, g->u[i].name + 5, 0) < 0)
-			goto cleanup;
-	for (i = 0; i < g->nal; i++) {
-		int k = unit_find(g, g->al[i].kode);
-
-		if (k >= 0 && entry_add(g, &cap, k, g->al[i].name, 1) < 0)
-			goto cleanup;
-	}
-	for (i = 0; i < g->nu; i++)
-		if (g->u[i].level == JK_LVL_KAB && g->u[i].kind == KIND_NONE)
-			g->u[i].kind = atoi(g->u[i].kode + 3) >= 70 ? KIND_KOTA : KIND_KAB;
-	if (link_oldparents(g) < 0)
-		goto cleanup;
-
-	/* exact-key hash */
-	for (hsize = 1024; hsize < g->ne * 2; hsize *= 2)
-		;
-	g->hash = malloc(hsize * sizeof *g->hash);
-	if (!g->hash)
-		goto cleanup;
-	memset(g->hash, 0xff, hsize * sizeof *g->hash);
-	g->hmask = hsize - 1;
-	for (i = 0; i < g->ne; i++) {
-		size_t h = key_hash(g->e[i].key, g->e[i].len) & g->hmask;
-
-		g->e[i].next_hash = g->hash[h];
-		g->hash[h] = (int)i;
-	}
-
-	/* fuzzy buckets: counting sort by (level, first char, length) */
-	g->bstart = calloc(BSIZE, sizeof *g->bstart);
-	g->byb = malloc((g->ne ? g->ne : 1) * sizeof *g->byb);
-	g->bmask = malloc((g->ne ? g->ne : 1) * sizeof *g->bmask);
-	if (!g->bstart || !g->byb || !g->bmask)
-		goto cleanup;
-	for (i = 0; i < g->ne; i++) {
-		int c = char_class(g->e[i].key[0]);
-
-		if (c >= 0)
-			g->bstart[BIDX(g->u[g->e[i].unit].level, c, g->e[i].len) + 1]++;
-	}
-	for (i = 1; i < BSIZE; i++)
-		g->bstart[i] += g->bstart[i - 1];
-	{
-		int *fill = malloc(BSIZE * sizeof *fill);
-
-		if (!fill)
-			goto cleanup;
-		memcpy(fill, g->bstart, BSIZE * sizeof *fill);
-		for (i = 0; i < g->ne; i++) {
-			int c = char_class(g->e[i].key[0]);
-
-			if (c >= 0) {
-				int k = fill[BIDX(g->u[g->e[i].unit].level, c,
-						  g->e[i].len)]++;
-
-				g->byb[k] = (int)i;
-				g->bmask[k] = g->e[i].mask;
-			}
-		}
-		free(fill);
-	}
-	g->finished = 1;
-	rc = 0;
-cleanup:
-	if (rc)
-		index_free(g);
-	return rc;
-}
-
-size_t jk_gaz_count(const jk_gaz *g, int level)
-{
-	if (!g)
-		return 0;
-	if (level == 0)
-		return g->nu;
-	if (level < 1 || level > 4)
-		return 0;
-	return g->count[level];
-}
 
 /* ------------------------------------------------------------- matching */
 
@@ -840,29 +300,36 @@ static double entry_sim(const struct entry *e, const char *k, size_t kl,
 	return s;
 }
 
-/* Exact-key lookup at @p level into @p l. */
-static void lookup_exact(const jk_gaz *g, int level, const char *k, size_t kl,
-			 struct hitlist *l)
+/* Exact-key lookup at @p level with similarity @p sim. */
+static void lookup_exact_sim(const jk_gaz *g, int level, const char *k,
+			     size_t kl, double sim, struct hitlist *l)
 {
 	int i;
 
 	if (!kl)
 		return;
-	for (i = g->hash[key_hash(k, kl) & g->hmask]; i >= 0;
+	for (i = g->hash[jk_gaz_key_hash(k, kl) & g->hmask]; i >= 0;
 	     i = g->e[i].next_hash) {
 		const struct entry *e = &g->e[i];
 
 		if (e->len == kl && memcmp(e->key, k, kl) == 0 &&
 		    g->u[e->unit].level == level)
-			hits_add(l, e->unit, 0, 1.0);
+			hits_add(l, e->unit, sim < 1.0 ? 1 : 0, sim);
 	}
+}
+
+/* Exact-key lookup at @p level into @p l. */
+static void lookup_exact(const jk_gaz *g, int level, const char *k, size_t kl,
+			 struct hitlist *l)
+{
+	lookup_exact_sim(g, level, k, kl, 1.0, l);
 }
 
 /* Fuzzy lookup at @p level among all entries, through the buckets. */
 static void lookup_fuzzy(const jk_gaz *g, int level, const char *k, size_t kl,
 			 struct hitlist *l)
 {
-	int c = char_class(k[0]);
+	int c = jk_gaz_char_class(k[0]);
 	size_t len, lo, hi;
 	uint32_t mask = jk_fuzzy_letter_mask(k, kl);
 
@@ -1118,24 +585,6 @@ static struct ev *ev_add(struct mctx *m, const jk_addr_part *p, int src,
 static int ev_overlap(const struct ev *a, const struct ev *b)
 {
 	return a == b || (a->pid == b->pid && a->w0 < b->w1 && b->w0 < a->w1);
-}
-
-/* Exact-key lookup at @p level with similarity @p sim. */
-static void lookup_exact_sim(const jk_gaz *g, int level, const char *k,
-			     size_t kl, double sim, struct hitlist *l)
-{
-	int i;
-
-	if (!kl)
-		return;
-	for (i = g->hash[key_hash(k, kl) & g->hmask]; i >= 0;
-	     i = g->e[i].next_hash) {
-		const struct entry *e = &g->e[i];
-
-		if (e->len == kl && memcmp(e->key, k, kl) == 0 &&
-		    g->u[e->unit].level == level)
-			hits_add(l, e->unit, sim < 1.0 ? 1 : 0, sim);
-	}
 }
 
 static double hits_best(const struct hitlist *l)
@@ -1442,107 +891,126 @@ static int names_own_upper(const struct mctx *m, const struct ev *v,
 	       (u->kab >= 0 && hits_get(&v->kab, u->kab));
 }
 
-/* What the evidence not used for candidate @p c says against it: sets
- * c->penalty, c->contra, c->contra_kec and c->reject (REJ_REGENCY). */
-static void judge_rest(const struct mctx *m, struct cand *c,
-		       const double *sd, const double *sk, const double *sb,
-		       const double *sp)
+/* Counts over the evidence a candidate leaves unexplained, for the
+ * penalties that are taken once or a few times only. */
+struct left_count {
+	int unexplained, left_name, spans_rival;
+};
+
+/* What unused evidence @p v that names a province, regency or district
+ * says against candidate @p c: a penalty, a contradiction or a REJ_
+ * reason. Returns 1 when @p v names such a level, 0 otherwise. */
+static int judge_upper(struct cand *c, const struct ev *v)
+{
+	int strong = v->role != JK_ADDR_NAME && !v->part->glued;
+
+	if (v->role == JK_ADDR_PROV ||
+	    (v->role == JK_ADDR_NAME && hits_exact(&v->prov))) {
+		if (v->role == JK_ADDR_PROV && v->part->hint != JK_HINT_POSTAL &&
+		    hits_best(&v->prov) >= 0.9)
+			c->reject = REJ_PROVINCE;
+		else if (v->prov.n)
+			c->penalty += P_PROV;
+		return 1;
+	}
+	if ((v->role == JK_ADDR_KAB ? v->kab.n > 0
+					       : v->role == JK_ADDR_NAME &&
+						 hits_exact(&v->kab))) {
+		c->contra++;
+		c->contra_kab = 1;
+		/* a regency the address text names is decisive; a
+		 * regency column (filled in by hand, often wrong) only
+		 * when no named district agrees either */
+		/* ... unless the village and its district are both
+		 * named exactly: then the named regency is most likely
+		 * the one it was split from (Mesuji from Tulang Bawang),
+		 * which names cannot tell */
+		if (strong &&
+		    hits_best(&v->kab) >= (v->part->hint == JK_HINT_KOTA ? 1.0 : 0.9) &&
+		    ((v->src == SRC_ALAMAT && c->b <= 0) ||
+		     (c->k <= 0 && c->b <= 0)) &&
+		    !(c->d_raw >= 1.0 && c->k >= 0.85))
+			c->reject = REJ_REGENCY;
+		else
+			c->penalty += strong ? P_KAB_COLUMN : P_KAB_WEAK;
+		return 1;
+	}
+	if ((v->role == JK_ADDR_KEC ? v->kec.n > 0
+					       : v->role == JK_ADDR_NAME &&
+						 hits_exact(&v->kec))) {
+		c->contra++;
+		c->contra_kec = strong ? 2 : 1;
+		c->penalty += strong ? P_KEC_STRONG : P_KEC_WEAK;
+		/* a district moved by redistricting keeps its regency:
+		 * without the regency named, the village is not
+		 * believed against a named district */
+		if (strong && v->src == SRC_ALAMAT &&
+		    hits_best(&v->kec) >= 0.9 &&
+		    !(c->b > 0 && !c->b_old) && !c->reject)
+			c->reject = REJ_DISTRICT;
+		return 1;
+	}
+	return 0;
+}
+
+/* What evidence @p i, not used for candidate @p c, says against it;
+ * @p agrees when it fits one of the candidate's levels, @p sd its village
+ * evidence for the candidate. */
+static void judge_left(const struct mctx *m, struct cand *c, int i,
+		       int agrees, double sd, struct left_count *n)
 {
 	const struct ev *vd = &m->ev[c->ev_d];
 	const struct unit *u = &m->g->u[c->unit];
-	int used[4] = { c->ev_d, c->ev_k, c->ev_b, c->ev_p };
-	int i, unexplained = 0, left_name = 0, spans_rival = 0;
+	const struct ev *v = &m->ev[i];
 
-	for (i = 0; i < m->nev; i++) {
-		const struct ev *v = &m->ev[i];
-		int strong = v->role != JK_ADDR_NAME && !v->part->glued;
-
-		if (!ev_free(m, i, used, 4))
-			continue;
-		if (v->span) {
-			/* "Bone Tua Masamba": the run "bone tua" is another
-			 * village of Masamba's regency */
-			if (v->role == JK_ADDR_NAME && !v->upper &&
-			    v->part->role != JK_ADDR_STREET && !spans_rival++ &&
-			    sd[i] <= 0 && rival_village(m, v, u))
-				c->penalty += P_RIVAL;
-			continue;
-		}
-		if (v->role == JK_ADDR_DUSUN || v->role == JK_ADDR_ADAT ||
-		    v->role == JK_ADDR_STREET || v->role == JK_ADDR_LANDMARK)
-			continue;
-		if (sd[i] > 0 || sk[i] > 0 || sb[i] > 0 || sp[i] > 0)
-			continue; /* it agrees with the candidate */
-		if (v->role == JK_ADDR_PROV ||
-		    (v->role == JK_ADDR_NAME && hits_exact(&v->prov))) {
-			if (v->role == JK_ADDR_PROV && v->part->hint != JK_HINT_POSTAL &&
-			    hits_best(&v->prov) >= 0.9)
-				c->reject = REJ_PROVINCE;
-			else if (v->prov.n)
-				c->penalty += P_PROV;
-			continue;
-		}
-		if ((v->role == JK_ADDR_KAB ? v->kab.n > 0
-						       : v->role == JK_ADDR_NAME &&
-							 hits_exact(&v->kab))) {
-			c->contra++;
-			c->contra_kab = 1;
-			/* a regency the address text names is decisive; a
-			 * regency column (filled in by hand, often wrong) only
-			 * when no named district agrees either */
-			/* ... unless the village and its district are both
-			 * named exactly: then the named regency is most likely
-			 * the one it was split from (Mesuji from Tulang Bawang),
-			 * which names cannot tell */
-			if (strong &&
-			    hits_best(&v->kab) >= (v->part->hint == JK_HINT_KOTA ? 1.0 : 0.9) &&
-			    ((v->src == SRC_ALAMAT && c->b <= 0) ||
-			     (c->k <= 0 && c->b <= 0)) &&
-			    !(c->d_raw >= 1.0 && c->k >= 0.85))
-				c->reject = REJ_REGENCY;
-			else
-				c->penalty += strong ? P_KAB_COLUMN : P_KAB_WEAK;
-			continue;
-		}
-		if ((v->role == JK_ADDR_KEC ? v->kec.n > 0
-						       : v->role == JK_ADDR_NAME &&
-							 hits_exact(&v->kec))) {
-			c->contra++;
-			c->contra_kec = strong ? 2 : 1;
-			c->penalty += strong ? P_KEC_STRONG : P_KEC_WEAK;
-			/* a district moved by redistricting keeps its regency:
-			 * without the regency named, the village is not
-			 * believed against a named district */
-			if (strong && v->src == SRC_ALAMAT &&
-			    hits_best(&v->kec) >= 0.9 &&
-			    !(c->b > 0 && !c->b_old) && !c->reject)
-				c->reject = REJ_DISTRICT;
-			continue;
-		}
-		if (v->src == SRC_COL_DESA && letters(v->key) >= 3) {
-			c->penalty += P_DESA_LEFT; /* the village column */
-			continue;
-		}
-		if (v->src != SRC_ALAMAT || letters(v->key) < 3 ||
-		    (v->role != JK_ADDR_NAME && v->role != JK_ADDR_DESA))
-			continue;
-		/* a place name the candidate does not explain */
-		if (v->role == JK_ADDR_DESA && v->part->hint != JK_HINT_KAMPUNG &&
-		    (vd->role != JK_ADDR_DESA || vd->src != SRC_ALAMAT)) {
-			c->penalty += P_DESA_TEXT_LEFT;
-			if (c->desa_left < 0)
-				c->desa_left = i;
-		}
-		else if (v->part->hint != JK_HINT_SOFT &&
-			 v->part->hint != JK_HINT_KAMPUNG && rival_village(m, v, u))
+	if (v->span) {
+		/* "Bone Tua Masamba": the run "bone tua" is another
+		 * village of Masamba's regency */
+		if (v->role == JK_ADDR_NAME && !v->upper &&
+		    v->part->role != JK_ADDR_STREET && !n->spans_rival++ &&
+		    sd <= 0 && rival_village(m, v, u))
 			c->penalty += P_RIVAL;
-		else if (vd->role == JK_ADDR_NAME && !left_name++ &&
-			 ((u->kec >= 0 && hits_get(&vd->kec, u->kec)) ||
-			  (u->kab >= 0 && hits_get(&vd->kab, u->kab))))
-			c->penalty += P_NAME_LEFT;
-		else if (unexplained++ < 3)
-			c->penalty += P_UNEXPLAINED;
+		return;
 	}
+	if (v->role == JK_ADDR_DUSUN || v->role == JK_ADDR_ADAT ||
+	    v->role == JK_ADDR_STREET || v->role == JK_ADDR_LANDMARK)
+		return;
+	if (agrees || judge_upper(c, v))
+		return;
+	if (v->src == SRC_COL_DESA && letters(v->key) >= 3) {
+		c->penalty += P_DESA_LEFT; /* the village column */
+		return;
+	}
+	if (v->src != SRC_ALAMAT || letters(v->key) < 3 ||
+	    (v->role != JK_ADDR_NAME && v->role != JK_ADDR_DESA))
+		return;
+	/* a place name the candidate does not explain */
+	if (v->role == JK_ADDR_DESA && v->part->hint != JK_HINT_KAMPUNG &&
+	    (vd->role != JK_ADDR_DESA || vd->src != SRC_ALAMAT)) {
+		c->penalty += P_DESA_TEXT_LEFT;
+		if (c->desa_left < 0)
+			c->desa_left = i;
+	}
+	else if (v->part->hint != JK_HINT_SOFT &&
+		 v->part->hint != JK_HINT_KAMPUNG && rival_village(m, v, u))
+		c->penalty += P_RIVAL;
+	else if (vd->role == JK_ADDR_NAME && !n->left_name++ &&
+		 ((u->kec >= 0 && hits_get(&vd->kec, u->kec)) ||
+		  (u->kab >= 0 && hits_get(&vd->kab, u->kab))))
+		c->penalty += P_NAME_LEFT;
+	else if (n->unexplained++ < 3)
+		c->penalty += P_UNEXPLAINED;
+}
+
+/* Whether candidate @p c, with its penalties known, is believed as the
+ * village its evidence names: sets c->reject (REJ_WEAK, REJ_FUZZY) when
+ * the name itself is too weak or is another level's. */
+static void judge_village(const struct mctx *m, struct cand *c,
+			  const double *sd)
+{
+	const struct ev *vd = &m->ev[c->ev_d];
+	const struct unit *u = &m->g->u[c->unit];
+
 	/* "Kolaka" is the regency, not a misspelt village "Kolasa"; and
 	 * "Karawang" with nothing else for the village of that name in
 	 * Sukabumi is the regency too */
@@ -1588,6 +1056,24 @@ static void judge_rest(const struct mctx *m, struct cand *c,
 		c->reject = REJ_WEAK;
 }
 
+/* What the evidence not used for candidate @p c says against it: sets
+ * c->penalty, c->contra, c->contra_kec and c->reject. */
+static void judge_rest(const struct mctx *m, struct cand *c,
+		       const double *sd, const double *sk, const double *sb,
+		       const double *sp)
+{
+	int used[4] = { c->ev_d, c->ev_k, c->ev_b, c->ev_p };
+	struct left_count n = { 0, 0, 0 };
+	int i;
+
+	for (i = 0; i < m->nev; i++)
+		if (ev_free(m, i, used, 4))
+			judge_left(m, c, i,
+				   sd[i] > 0 || sk[i] > 0 || sb[i] > 0 || sp[i] > 0,
+				   sd[i], &n);
+	judge_village(m, c, sd);
+}
+
 /* Provinces split off from another since 1999, and the province they
  * were part of: an address may still name the old one ("Tangerang, Jawa
  * Barat"; "Batam, Riau"). */
@@ -1608,7 +1094,7 @@ static double prov_sim(const jk_gaz *g, const struct ev *v, int p)
 		return h->sim;
 	for (i = 0; i < sizeof prov_parent / sizeof prov_parent[0]; i++) {
 		if (strcmp(g->u[p].kode, prov_parent[i][0]) == 0) {
-			int o = unit_find(g, prov_parent[i][1]);
+			int o = jk_gaz_unit_find(g, prov_parent[i][1]);
 
 			h = o >= 0 ? hits_get(&v->prov, o) : NULL;
 			if (h)
@@ -1627,86 +1113,106 @@ static int same_name(const struct ev *a, const struct ev *b)
 	       (a->fklen && a->fklen == b->fklen && !memcmp(a->fkey, b->fkey, a->fklen));
 }
 
-/* Scores village candidate @p c->unit: the best assignment of evidence
- * that uses distinct words to the roles village, district, regency,
- * province, less what the rest of the address says against it. */
-static void score_village(const struct mctx *m, struct cand *c)
-{
-	const jk_gaz *g = m->g;
-	const struct unit *u = &g->u[c->unit];
+/* What every piece of evidence says for one village candidate: its
+ * weighed similarity as the village (sd; rawd unweighed), its district
+ * (sk), regency (sb, old when through an old parent) and province (sp),
+ * and the pieces with something for each role (D, K, B, P). */
+struct vscore {
 	double sd[MAX_EV], sk[MAX_EV], sb[MAX_EV], sp[MAX_EV], rawd[MAX_EV];
 	int old[MAX_EV], D[MAX_EV], K[MAX_EV], B[MAX_EV], P[MAX_EV];
 	int hint_off[MAX_EV];
-	int nd = 0, nk = 0, nb = 0, np = 0, i, j, l, q, n = m->nev;
-	int kel = c->unit >= 0 && u->kode[9] == '1';
+	int nd, nk, nb, np;
+};
 
-	for (i = 0; i < n; i++) {
+/* Fills @p s for candidate @p c->unit. */
+static void score_evidence(const struct mctx *m, const struct cand *c,
+			   struct vscore *s)
+{
+	const jk_gaz *g = m->g;
+	const struct unit *u = &g->u[c->unit];
+	int kel = c->unit >= 0 && u->kode[9] == '1';
+	int i;
+
+	s->nd = s->nk = s->nb = s->np = 0;
+	for (i = 0; i < m->nev; i++) {
 		const struct ev *v = &m->ev[i];
 		const struct hit *h;
 		double t = v->trust;
 
 		h = hits_get(&v->vil, c->unit);
-		rawd[i] = h ? h->sim : 0;
-		sd[i] = rawd[i] * t;
+		s->rawd[i] = h ? h->sim : 0;
+		s->sd[i] = s->rawd[i] * t;
 		if (h && v->role == JK_ADDR_KAB)
-			sd[i] *= F_KOTA_VILLAGE;
+			s->sd[i] *= F_KOTA_VILLAGE;
 		/* "Kel." for a desa, "Desa" for a kelurahan: a slip, but a
 		 * signal between two villages of one name */
-		hint_off[i] = h && ((v->part->hint == JK_HINT_KEL && !kel) ||
-				    (v->part->hint == JK_HINT_DESA && kel));
-		if (hint_off[i])
-			sd[i] *= 0.97;
+		s->hint_off[i] = h && ((v->part->hint == JK_HINT_KEL && !kel) ||
+				       (v->part->hint == JK_HINT_DESA && kel));
+		if (s->hint_off[i])
+			s->sd[i] *= 0.97;
 		h = u->kec >= 0 ? hits_get(&v->kec, u->kec) : NULL;
-		sk[i] = h ? h->sim * t : 0;
+		s->sk[i] = h ? h->sim * t : 0;
 		/* "Bangli", "Sorong": a district named like its regency; said
 		 * without a prefix it tells no district apart */
-		if (sk[i] > 0 && v->role == JK_ADDR_NAME && u->kab >= 0 &&
+		if (s->sk[i] > 0 && v->role == JK_ADDR_NAME && u->kab >= 0 &&
 		    hits_get(&v->kab, u->kab) && hits_exact(&v->kab))
-			sk[i] *= W_KAB / W_KEC;
-		sb[i] = u->kab >= 0 ? kab_sim(m, v, u->kab, &old[i]) * t : 0;
+			s->sk[i] *= W_KAB / W_KEC;
+		s->sb[i] = u->kab >= 0 ? kab_sim(m, v, u->kab, &s->old[i]) * t : 0;
 		if (u->kab < 0)
-			old[i] = 0;
-		sp[i] = u->prov >= 0 ? prov_sim(g, v, u->prov) * t : 0;
-		if (sd[i] > 0)
-			D[nd++] = i;
-		if (sk[i] > 0)
-			K[nk++] = i;
-		if (sb[i] > 0)
-			B[nb++] = i;
-		if (sp[i] > 0)
-			P[np++] = i;
+			s->old[i] = 0;
+		s->sp[i] = u->prov >= 0 ? prov_sim(g, v, u->prov) * t : 0;
+		if (s->sd[i] > 0)
+			s->D[s->nd++] = i;
+		if (s->sk[i] > 0)
+			s->K[s->nk++] = i;
+		if (s->sb[i] > 0)
+			s->B[s->nb++] = i;
+		if (s->sp[i] > 0)
+			s->P[s->np++] = i;
 	}
+}
+
+/* The assignment of evidence using distinct words to the roles village,
+ * district, regency and province with the highest weighed total: sets
+ * c->total and c->ev_d, ev_k, ev_b, ev_p (ev_d -1 when nothing names the
+ * village). */
+static void best_assignment(const struct mctx *m, struct cand *c,
+			    const struct vscore *s)
+{
+	int i, j, l, q;
+
 	c->total = -1;
 	c->ev_d = c->ev_k = c->ev_b = c->ev_p = -1;
-	for (i = 0; i < nd; i++) {
-		int di = D[i];
+	for (i = 0; i < s->nd; i++) {
+		int di = s->D[i];
 
-		for (j = -1; j < nk; j++) {
-			int kj = j < 0 ? -1 : K[j], usedk[1] = { di };
+		for (j = -1; j < s->nk; j++) {
+			int kj = j < 0 ? -1 : s->K[j], usedk[1] = { di };
 
 			if (kj >= 0 && !ev_free(m, kj, usedk, 1))
 				continue;
-			for (l = -1; l < nb; l++) {
-				int bl = l < 0 ? -1 : B[l], usedb[2] = { di, kj };
+			for (l = -1; l < s->nb; l++) {
+				int bl = l < 0 ? -1 : s->B[l], usedb[2] = { di, kj };
 				int usedp[3] = { di, kj, bl }, bp = -1;
 				double t, bestp = 0;
 
 				if (bl >= 0 && !ev_free(m, bl, usedb, 2))
 					continue;
-				for (q = 0; q < np; q++)
-					if (sp[P[q]] > bestp && ev_free(m, P[q], usedp, 3)) {
-						bestp = sp[P[q]];
-						bp = P[q];
+				for (q = 0; q < s->np; q++)
+					if (s->sp[s->P[q]] > bestp &&
+					    ev_free(m, s->P[q], usedp, 3)) {
+						bestp = s->sp[s->P[q]];
+						bp = s->P[q];
 					}
-				t = W_DESA * sd[di] + (kj >= 0 ? W_KEC * sk[kj] : 0) +
-				    (bl >= 0 ? W_KAB * sb[bl] : 0) + W_PROV * bestp;
+				t = W_DESA * s->sd[di] + (kj >= 0 ? W_KEC * s->sk[kj] : 0) +
+				    (bl >= 0 ? W_KAB * s->sb[bl] : 0) + W_PROV * bestp;
 				/* "Kota Atambua" as the village in the text and
 				 * again as its district in the column: one
 				 * statement copied, not two ("Nagari Koto Baru,
 				 * Kec. Koto Baru" says both) */
 				if (kj >= 0 && same_name(&m->ev[di], &m->ev[kj]) &&
 				    (m->ev[di].src == SRC_ALAMAT) != (m->ev[kj].src == SRC_ALAMAT))
-					t -= 0.5 * W_KEC * sk[kj];
+					t -= 0.5 * W_KEC * s->sk[kj];
 				if (t > c->total + 1e-12) {
 					c->total = t;
 					c->ev_d = di;
@@ -1717,27 +1223,39 @@ static void score_village(const struct mctx *m, struct cand *c)
 			}
 		}
 	}
+}
+
+/* Scores village candidate @p c->unit: the best assignment of evidence
+ * that uses distinct words to the roles village, district, regency,
+ * province, less what the rest of the address says against it. */
+static void score_village(const struct mctx *m, struct cand *c)
+{
+	struct vscore s;
+	int i;
+
+	score_evidence(m, c, &s);
+	best_assignment(m, c, &s);
 	if (c->ev_d < 0) {
 		c->total = 0;
 		c->d = c->d_raw = c->k = c->b = c->p = 0;
 		return;
 	}
-	c->d = sd[c->ev_d];
-	c->d_raw = rawd[c->ev_d];
+	c->d = s.sd[c->ev_d];
+	c->d_raw = s.rawd[c->ev_d];
 	/* named exactly by some piece, even when another weighed more */
-	for (i = 0; i < n; i++)
-		if (rawd[i] > c->d_raw && !m->ev[i].span)
-			c->d_raw = rawd[i];
-	c->hint_off = hint_off[c->ev_d];
-	c->k = c->ev_k >= 0 ? sk[c->ev_k] : 0;
-	c->b = c->ev_b >= 0 ? sb[c->ev_b] : 0;
-	c->b_old = c->ev_b >= 0 ? old[c->ev_b] : 0;
-	c->p = c->ev_p >= 0 ? sp[c->ev_p] : 0;
+	for (i = 0; i < m->nev; i++)
+		if (s.rawd[i] > c->d_raw && !m->ev[i].span)
+			c->d_raw = s.rawd[i];
+	c->hint_off = s.hint_off[c->ev_d];
+	c->k = c->ev_k >= 0 ? s.sk[c->ev_k] : 0;
+	c->b = c->ev_b >= 0 ? s.sb[c->ev_b] : 0;
+	c->b_old = c->ev_b >= 0 ? s.old[c->ev_b] : 0;
+	c->p = c->ev_p >= 0 ? s.sp[c->ev_p] : 0;
 	c->penalty = 0;
 	c->desa_left = -1;
 	c->contra = c->contra_kec = c->contra_kab = 0;
 	c->reject = REJ_NONE;
-	judge_rest(m, c, sd, sk, sb, sp);
+	judge_rest(m, c, s.sd, s.sk, s.sb, s.sp);
 	c->total -= c->penalty;
 }
 
@@ -1797,7 +1315,7 @@ static int key_known(const jk_gaz *g, const char *k, size_t kl)
 {
 	int i;
 
-	for (i = g->hash[key_hash(k, kl) & g->hmask]; i >= 0; i = g->e[i].next_hash)
+	for (i = g->hash[jk_gaz_key_hash(k, kl) & g->hmask]; i >= 0; i = g->e[i].next_hash)
 		if (g->e[i].len == kl && !memcmp(g->e[i].key, k, kl))
 			return 1;
 	return 0;
@@ -1855,16 +1373,14 @@ static void col_merge(jk_addr *a)
 	a->n_parts = w;
 }
 
-static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
+/* The evidence of the parts of the address text and of the columns. */
+static void add_parts(struct mctx *m, const jk_addr_in *in)
 {
 	static const jk_addr_role colrole[3] = { JK_ADDR_DESA, JK_ADDR_KEC,
 						 JK_ADDR_KAB };
 	const char *colv[3];
-	int i, c, pid = 0, nwhole;
+	int i, c, pid = 0;
 
-	m->g = g;
-	m->nev = 0;
-	m->kec_named = m->kab_named = 0;
 	jk_addr_parse(in ? in->alamat : NULL, &m->addr);
 	colv[0] = in ? in->desa : NULL;
 	colv[1] = in ? in->kec : NULL;
@@ -1894,10 +1410,16 @@ static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
 				       word_count(p->text), word_count(p->text));
 		}
 	}
-	/* "Dusun Baru V Koto" is also an official village name, and written
-	 * whole with its unit word it means the village ("Dusun Lampoh Raya"
-	 * without it names a hamlet like a village): a reading of its own,
-	 * on the same words */
+}
+
+/* "Dusun Baru V Koto" is also an official village name, and written whole
+ * with its unit word it means the village ("Dusun Lampoh Raya" without it
+ * names a hamlet like a village): a reading of its own, on the same
+ * words. */
+static void add_dusun_names(struct mctx *m)
+{
+	int i, nwhole;
+
 	for (i = 0, nwhole = m->nev; i < nwhole; i++) {
 		struct ev *d = &m->ev[i], *v;
 
@@ -1915,13 +1437,16 @@ static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
 		hits_init(&v->kab, v->kab_h, HITS_KAB);
 		hits_init(&v->prov, v->prov_h, HITS_PROV);
 	}
-	nwhole = m->nev;
-	for (i = 0; i < nwhole; i++)
-		ev_find_upper(m, &m->ev[i]);
-	find_villages(m, 0);
-	/* Words written without separators: when a part of several words
-	 * names nothing as a whole, every run of up to four of its words is
-	 * read as a name too ("Dusun Krajan Dasan Cermen Sandubaya"). */
+}
+
+/* Words written without separators: when a part of the text of several
+ * words names nothing as a whole, every run of up to four of its words is
+ * read as a name too ("Dusun Krajan Dasan Cermen Sandubaya"); for the
+ * first @p nwhole pieces of evidence. */
+static void add_word_runs(struct mctx *m, int nwhole)
+{
+	int i;
+
 	for (i = 0; i < nwhole; i++) {
 		const struct ev *v = &m->ev[i];
 		int nw = word_count(v->part->text), a, b, open_b;
@@ -1934,7 +1459,7 @@ static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
 			continue;
 		/* "Kec. Lintau Buo Tanah Datar": the opening words that name
 		 * a unit stay one name ("buo" is not read inside it) */
-		open_b = opening_run(g, v->part->text, nw);
+		open_b = opening_run(m->g, v->part->text, nw);
 		for (a = 0; a < nw; a++) {
 			for (b = a + 1; b <= nw && b - a <= 4; b++) {
 				struct ev *s;
@@ -1950,6 +1475,24 @@ static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
 			}
 		}
 	}
+}
+
+/* The evidence of one address, looked up: every part, its upper levels,
+ * then its villages. */
+static void mctx_init(struct mctx *m, const jk_gaz *g, const jk_addr_in *in)
+{
+	int i, nwhole;
+
+	m->g = g;
+	m->nev = 0;
+	m->kec_named = m->kab_named = 0;
+	add_parts(m, in);
+	add_dusun_names(m);
+	nwhole = m->nev;
+	for (i = 0; i < nwhole; i++)
+		ev_find_upper(m, &m->ev[i]);
+	find_villages(m, 0);
+	add_word_runs(m, nwhole);
 	find_villages(m, nwhole);
 }
 
@@ -2203,12 +1746,98 @@ static int rival(const struct mctx *m, const struct cand *c0,
 	       (c->hint_off <= c0->hint_off);
 }
 
+/* The decision among the believable village candidates @p cs (@p nc > 0,
+ * best first): the best, or ambiguous when others fit as well or a named
+ * regency held back an exact one (@p held, unit -1 when none). */
+static void decide_village(const struct mctx *m, const struct cand *cs, int nc,
+			   const struct cand *held, jk_match *out, jk_buf *b)
+{
+	const jk_gaz *g = m->g;
+	const struct cand *c0 = &cs[0];
+	int i, namb = 0;
+
+	for (i = 1; i < nc; i++)
+		if (rival(m, c0, &cs[i]))
+			namb++;
+	if (namb) {
+		out->prec = JK_PREC_AMBIGUOUS;
+		out->score = cand_conf(m, c0) * 0.5;
+		jk_strlcpy(out->cand[out->n_cand++], g->u[c0->unit].kode,
+			   sizeof out->cand[0]);
+		for (i = 1; i < nc && out->n_cand < JK_MATCH_MAX_CAND; i++)
+			if (rival(m, c0, &cs[i]))
+				jk_strlcpy(out->cand[out->n_cand++],
+					   g->u[cs[i].unit].kode,
+					   sizeof out->cand[0]);
+		jk_buf_printf(b, "village name '%s' fits %d%s villages equally well",
+			      m->ev[c0->ev_d].part->text, namb + 1,
+			      namb + 1 >= HITS_VIL ? " or more" : "");
+		if (c0->ev_k >= 0 || c0->ev_b >= 0)
+			jk_buf_puts(b, " in the named district/regency");
+		return;
+	}
+	/* a misspelt best against an exact name a named regency held
+	 * back, no district named (a regency split off later: "Gampong
+	 * Mekar Ayu, Aceh Tengah" is in Bener Meriah), or a best that
+	 * another named regency contradicts against its namesake there
+	 * ("Desa Negla Sari, Banjar, Kab. Ciamis"): a person decides */
+	if (held->unit >= 0 && c0->k <= 0 &&
+	    ((c0->d_raw < 1.0 && (held->ev_d == c0->ev_d ||
+				  m->ev[held->ev_d].src == SRC_COL_DESA)) ||
+	     (c0->contra_kab && same_name(&m->ev[held->ev_d], &m->ev[c0->ev_d])))) {
+		out->prec = JK_PREC_AMBIGUOUS;
+		out->score = cand_conf(m, c0) * 0.5;
+		jk_strlcpy(out->cand[0], g->u[c0->unit].kode, sizeof out->cand[0]);
+		jk_strlcpy(out->cand[1], g->u[held->unit].kode, sizeof out->cand[1]);
+		out->n_cand = 2;
+		jk_buf_printf(b, "village name '%s' fits '%s' in the named regency and '%s' in another",
+			      m->ev[c0->ev_d].part->text, g->u[c0->unit].name,
+			      g->u[held->unit].name);
+		return;
+	}
+	out->prec = JK_PREC_VILLAGE;
+	jk_strlcpy(out->kode, g->u[c0->unit].kode, sizeof out->kode);
+	out->score = cand_conf(m, c0);
+	say_level(b, m, "village", c0->unit, c0->ev_d, NULL);
+	say_level(b, m, "district", g->u[c0->unit].kec, c0->ev_k, NULL);
+	say_level(b, m, "regency", g->u[c0->unit].kab, c0->ev_b,
+		  c0->b_old ? " (old parent regency)" : NULL);
+	if (c0->contra)
+		jk_buf_printf(b, "; the named %s is not its own",
+			      c0->contra_kec ? "district" : "regency");
+}
+
+/* A village named exactly, by a name that is no district's or regency's,
+ * outside the district the address names, with no village of that
+ * district fitting: the district was redrawn since ("Klaligi, Distrik
+ * Sorong Kepulauan"); believed, at a confidence a review lists. Returns 1
+ * when @p rej, the best candidate not believed, is taken so. */
+static int believe_redrawn(const struct mctx *m, const struct cand *rej,
+			   jk_match *out, jk_buf *b)
+{
+	const jk_gaz *g = m->g;
+
+	if (!(rej->unit >= 0 && rej->reject == REJ_DISTRICT && rej->d_raw >= 1.0 &&
+	      rej->d >= 0.9 && !m->ev[rej->ev_d].span &&
+	      exact_villages(&m->ev[rej->ev_d]) == 1 &&
+	      !hits_exact(&m->ev[rej->ev_d].kab) &&
+	      !hits_exact(&m->ev[rej->ev_d].kec) && !hits_exact(&m->ev[rej->ev_d].prov)))
+		return 0;
+	out->prec = JK_PREC_VILLAGE;
+	jk_strlcpy(out->kode, g->u[rej->unit].kode, sizeof out->kode);
+	out->score = cand_conf(m, rej) * 0.8;
+	say_level(b, m, "village", rej->unit, rej->ev_d, NULL);
+	say_level(b, m, "regency", g->u[rej->unit].kab, rej->ev_b, NULL);
+	jk_buf_puts(b, "; the named district is not its own and has no village of the name");
+	return 1;
+}
+
 int jk_gaz_match(const jk_gaz *g, const jk_addr_in *in, jk_match *out)
 {
 	struct mctx *m = NULL;
 	struct cand *cs = NULL, rej, held;
 	jk_buf b;
-	int nc, i, namb = 0, rc = -1;
+	int nc, rc = -1;
 
 	if (!out)
 		return -1;
@@ -2225,87 +1854,15 @@ int jk_gaz_match(const jk_gaz *g, const jk_addr_in *in, jk_match *out)
 	mctx_init(m, g, in);
 	nc = collect_villages(m, cs, MAX_CAND, &rej, &held);
 	if (nc > 0) {
-		const struct cand *c0 = &cs[0];
-
-		for (i = 1; i < nc; i++)
-			if (rival(m, c0, &cs[i]))
-				namb++;
-		if (namb) {
-			out->prec = JK_PREC_AMBIGUOUS;
-			out->score = cand_conf(m, c0) * 0.5;
-			jk_strlcpy(out->cand[out->n_cand++], g->u[c0->unit].kode,
-				   sizeof out->cand[0]);
-			for (i = 1; i < nc && out->n_cand < JK_MATCH_MAX_CAND; i++)
-				if (rival(m, c0, &cs[i]))
-					jk_strlcpy(out->cand[out->n_cand++],
-						   g->u[cs[i].unit].kode,
-						   sizeof out->cand[0]);
-			jk_buf_printf(&b, "village name '%s' fits %d%s villages equally well",
-				      m->ev[c0->ev_d].part->text, namb + 1,
-				      namb + 1 >= HITS_VIL ? " or more" : "");
-			if (c0->ev_k >= 0 || c0->ev_b >= 0)
-				jk_buf_puts(&b, " in the named district/regency");
-			rc = 0;
-			goto cleanup;
+		decide_village(m, cs, nc, &held, out, &b);
+	} else if (!believe_redrawn(m, &rej, out, &b)) {
+		if (rej.unit >= 0)
+			say_rejected(&b, m, &rej);
+		if (!best_district(m, out, &b) && !best_regency(m, out, &b)) {
+			out->prec = JK_PREC_NONE;
+			jk_buf_puts(&b, b.len ? "; nothing matched" :
+					  "no village, district or regency name recognised");
 		}
-		/* a misspelt best against an exact name a named regency held
-		 * back, no district named (a regency split off later: "Gampong
-		 * Mekar Ayu, Aceh Tengah" is in Bener Meriah), or a best that
-		 * another named regency contradicts against its namesake there
-		 * ("Desa Negla Sari, Banjar, Kab. Ciamis"): a person decides */
-		if (held.unit >= 0 && c0->k <= 0 &&
-		    ((c0->d_raw < 1.0 && (held.ev_d == c0->ev_d ||
-					  m->ev[held.ev_d].src == SRC_COL_DESA)) ||
-		     (c0->contra_kab && same_name(&m->ev[held.ev_d], &m->ev[c0->ev_d])))) {
-			out->prec = JK_PREC_AMBIGUOUS;
-			out->score = cand_conf(m, c0) * 0.5;
-			jk_strlcpy(out->cand[0], g->u[c0->unit].kode, sizeof out->cand[0]);
-			jk_strlcpy(out->cand[1], g->u[held.unit].kode, sizeof out->cand[1]);
-			out->n_cand = 2;
-			jk_buf_printf(&b, "village name '%s' fits '%s' in the named regency and '%s' in another",
-				      m->ev[c0->ev_d].part->text, g->u[c0->unit].name,
-				      g->u[held.unit].name);
-			rc = 0;
-			goto cleanup;
-		}
-		out->prec = JK_PREC_VILLAGE;
-		jk_strlcpy(out->kode, g->u[c0->unit].kode, sizeof out->kode);
-		out->score = cand_conf(m, c0);
-		say_level(&b, m, "village", c0->unit, c0->ev_d, NULL);
-		say_level(&b, m, "district", g->u[c0->unit].kec, c0->ev_k, NULL);
-		say_level(&b, m, "regency", g->u[c0->unit].kab, c0->ev_b,
-			  c0->b_old ? " (old parent regency)" : NULL);
-		if (c0->contra)
-			jk_buf_printf(&b, "; the named %s is not its own",
-				      c0->contra_kec ? "district" : "regency");
-		rc = 0;
-		goto cleanup;
-	}
-	/* a village named exactly, by a name that is no district's or
-	 * regency's, outside the district the address names, with no village
-	 * of that district fitting: the district was redrawn since
-	 * ("Klaligi, Distrik Sorong Kepulauan"); believed, at a confidence a
-	 * review lists */
-	if (rej.unit >= 0 && rej.reject == REJ_DISTRICT && rej.d_raw >= 1.0 &&
-	    rej.d >= 0.9 && !m->ev[rej.ev_d].span &&
-	    exact_villages(&m->ev[rej.ev_d]) == 1 &&
-	    !hits_exact(&m->ev[rej.ev_d].kab) &&
-	    !hits_exact(&m->ev[rej.ev_d].kec) && !hits_exact(&m->ev[rej.ev_d].prov)) {
-		out->prec = JK_PREC_VILLAGE;
-		jk_strlcpy(out->kode, g->u[rej.unit].kode, sizeof out->kode);
-		out->score = cand_conf(m, &rej) * 0.8;
-		say_level(&b, m, "village", rej.unit, rej.ev_d, NULL);
-		say_level(&b, m, "regency", g->u[rej.unit].kab, rej.ev_b, NULL);
-		jk_buf_puts(&b, "; the named district is not its own and has no village of the name");
-		rc = 0;
-		goto cleanup;
-	}
-	if (rej.unit >= 0)
-		say_rejected(&b, m, &rej);
-	if (!best_district(m, out, &b) && !best_regency(m, out, &b)) {
-		out->prec = JK_PREC_NONE;
-		jk_buf_puts(&b, b.len ? "; nothing matched" :
-				  "no village, district or regency name recognised");
 	}
 	rc = 0;
 cleanup:
@@ -2329,7 +1886,7 @@ double jk_gaz_address_names(const jk_gaz *g, const jk_addr_in *in,
 
 	if (!g || !g->finished || !kode)
 		return 0;
-	u = unit_find(g, kode);
+	u = jk_gaz_unit_find(g, kode);
 	if (u < 0 || g->u[u].level != JK_LVL_DESA)
 		return 0;
 	m = malloc(sizeof *m);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Cell-value parsers for office spreadsheets (see parse.h).
  *
@@ -15,12 +16,13 @@
  * and rejects what cannot be a point. Whole degrees alone ("S5° BT122°")
  * are rejected: they place a point only to about 100 km.
  */
+#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "core/util.h"
-#include "import/parse.h"
+#include "util.h"
+#include "parse.h"
 
 /* ------------------------------------------------------------------ */
 /* small text helpers */
@@ -284,110 +286,129 @@ static void span_trim(const char **b, const char **e)
 		(*e)--;
 }
 
+/* The two numbers of a decimal pair as spans of the text, and the decimal
+ * marks they may use. */
+typedef struct pair_spans {
+	const char *b1, *e1, *b2, *e2;
+	const char *marks;
+} pair_spans;
+
+/* How the text split into two numbers: it did, it is no pair, or it is
+ * one number. */
+enum { SPLIT_OK, SPLIT_BAD, SPLIT_SINGLE };
+
+/* Words separated by blanks: one comma may stand alone or cling to either
+ * side of the gap. */
+static int split_blanks(const char *t, pair_spans *sp)
+{
+	const char *w[2][2];
+	int nw = 0, commas = 0;
+	const char *p = t;
+
+	while (*p) {
+		const char *q;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		q = p;
+		while (*q && *q != ' ' && *q != '\t')
+			q++;
+		if (q - p == 1 && *p == ',') {
+			if (nw != 1)
+				return SPLIT_BAD;
+			commas++;
+		} else {
+			if (nw == 2)
+				return SPLIT_BAD;
+			w[nw][0] = p;
+			w[nw][1] = q;
+			nw++;
+		}
+		p = q;
+	}
+	if (nw != 2)
+		return SPLIT_SINGLE;
+	sp->b1 = w[0][0];
+	sp->e1 = w[0][1];
+	sp->b2 = w[1][0];
+	sp->e2 = w[1][1];
+	if (sp->e1 > sp->b1 && sp->e1[-1] == ',') {
+		sp->e1--;
+		commas++;
+	}
+	if (sp->b2 < sp->e2 && *sp->b2 == ',') {
+		sp->b2++;
+		commas++;
+	}
+	return commas > 1 ? SPLIT_BAD : SPLIT_OK;
+}
+
+/* No blank and no semicolon: the commas tell the separator from decimal
+ * commas. */
+static int split_commas(const char *t, pair_spans *sp)
+{
+	const char *c1 = strchr(t, ','), *c2, *c3;
+
+	if (!c1)
+		return SPLIT_SINGLE;
+	c2 = strchr(c1 + 1, ',');
+	if (!c2) {
+		/* "lat,lon": the comma separates, points are decimal;
+		 * "-5,4712" is one number with a decimal comma */
+		if (!strchr(t, '.') && strlen(c1 + 1) > 3)
+			return SPLIT_SINGLE;
+		sp->marks = ".";
+		sp->b1 = t;
+		sp->e1 = c1;
+		sp->b2 = c1 + 1;
+		sp->e2 = t + strlen(t);
+		return SPLIT_OK;
+	}
+	/* "-5,4712,122,6133": decimal commas on both sides */
+	c3 = strchr(c2 + 1, ',');
+	if (!c3 || strchr(c3 + 1, ',') || strchr(t, '.'))
+		return SPLIT_BAD;
+	sp->marks = ",";
+	sp->b1 = t;
+	sp->e1 = c2;
+	sp->b2 = c2 + 1;
+	sp->e2 = t + strlen(t);
+	return SPLIT_OK;
+}
+
 /* Route 1: a decimal pair. @p t is the trimmed ASCII text. */
 static int coord_decimal(const char *t, double *lat, double *lon, int *flags,
 			 char *why, size_t whylen)
 {
 	const char *semi = strchr(t, ';');
-	const char *end = t + strlen(t);
-	const char *b1, *e1, *b2, *e2;
-	const char *marks = ".,";
+	pair_spans sp;
+	int split;
 	num x, y;
 
+	sp.marks = ".,";
 	if (semi) {
-		if (strchr(semi + 1, ';'))
-			goto bad;
-		b1 = t;
-		e1 = semi;
-		b2 = semi + 1;
-		e2 = end;
+		split = strchr(semi + 1, ';') ? SPLIT_BAD : SPLIT_OK;
+		sp.b1 = t;
+		sp.e1 = semi;
+		sp.b2 = semi + 1;
+		sp.e2 = t + strlen(t);
 	} else if (strpbrk(t, " \t")) {
-		/* words separated by blanks, one comma may stand alone or
-		 * cling to either side of the gap */
-		const char *w[2][2];
-		int nw = 0, commas = 0;
-		const char *p = t;
-
-		while (*p) {
-			const char *q;
-
-			while (*p == ' ' || *p == '\t')
-				p++;
-			if (!*p)
-				break;
-			q = p;
-			while (*q && *q != ' ' && *q != '\t')
-				q++;
-			if (q - p == 1 && *p == ',') {
-				if (nw != 1)
-					goto bad;
-				commas++;
-			} else {
-				if (nw == 2)
-					goto bad;
-				w[nw][0] = p;
-				w[nw][1] = q;
-				nw++;
-			}
-			p = q;
-		}
-		if (nw != 2) {
-			coord_why(why, whylen, t,
-				  "is a single number, not a coordinate pair");
-			return -1;
-		}
-		b1 = w[0][0];
-		e1 = w[0][1];
-		b2 = w[1][0];
-		e2 = w[1][1];
-		if (e1 > b1 && e1[-1] == ',') {
-			e1--;
-			commas++;
-		}
-		if (b2 < e2 && *b2 == ',') {
-			b2++;
-			commas++;
-		}
-		if (commas > 1)
-			goto bad;
+		split = split_blanks(t, &sp);
 	} else {
-		const char *c1 = strchr(t, ','), *c2, *c3;
-
-		if (!c1) {
-			coord_why(why, whylen, t,
-				  "is a single number, not a coordinate pair");
-			return -1;
-		}
-		c2 = strchr(c1 + 1, ',');
-		if (!c2) {
-			/* "lat,lon": the comma separates, points are decimal;
-			 * "-5,4712" is one number with a decimal comma */
-			if (!strchr(t, '.') && strlen(c1 + 1) > 3) {
-				coord_why(why, whylen, t, "is a single number, "
-					  "not a coordinate pair");
-				return -1;
-			}
-			marks = ".";
-			b1 = t;
-			e1 = c1;
-			b2 = c1 + 1;
-			e2 = end;
-		} else {
-			/* "-5,4712,122,6133": decimal commas on both sides */
-			c3 = strchr(c2 + 1, ',');
-			if (!c3 || strchr(c3 + 1, ',') || strchr(t, '.'))
-				goto bad;
-			marks = ",";
-			b1 = t;
-			e1 = c2;
-			b2 = c2 + 1;
-			e2 = end;
-		}
+		split = split_commas(t, &sp);
 	}
-	span_trim(&b1, &e1);
-	span_trim(&b2, &e2);
-	if (num_read(b1, (size_t)(e1 - b1), marks, &x) ||
-	    num_read(b2, (size_t)(e2 - b2), marks, &y))
+	if (split == SPLIT_SINGLE) {
+		coord_why(why, whylen, t, "is a single number, not a coordinate pair");
+		return -1;
+	}
+	if (split == SPLIT_BAD)
+		goto bad;
+	span_trim(&sp.b1, &sp.e1);
+	span_trim(&sp.b2, &sp.e2);
+	if (num_read(sp.b1, (size_t)(sp.e1 - sp.b1), sp.marks, &x) ||
+	    num_read(sp.b2, (size_t)(sp.e2 - sp.b2), sp.marks, &y))
 		goto bad;
 	if (x.dcomma || y.dcomma)
 		*flags |= JK_COORD_DECIMAL_COMMA;
@@ -457,6 +478,87 @@ static int mark_at(const unsigned char *p, int *type)
 	return 0;
 }
 
+/* A number token at *@p pp ([+-]digits[(.|,)digits]), advancing it.
+ * Returns 0, or -1 when the text is broken. */
+static int tok_number(const unsigned char **pp, tok *out)
+{
+	const unsigned char *p = *pp;
+	char buf[40];
+	size_t k = 0;
+	int mark = 0;
+
+	if (*p == '-' || *p == '+') {
+		buf[k++] = (char)*p++;
+	}
+	for (;;) {
+		if (*p >= '0' && *p <= '9') {
+			if (k + 1 >= sizeof buf)
+				return -1;
+			buf[k++] = (char)*p++;
+		} else if ((*p == '.' || *p == ',') &&
+			   p[1] >= '0' && p[1] <= '9') {
+			if (mark) {
+				/* "5.47.12" is broken; after a
+				 * decimal a comma separates */
+				if (*p == '.')
+					return -1;
+				break;
+			}
+			mark = 1;
+			buf[k++] = (char)*p++;
+		} else {
+			break;
+		}
+	}
+	*pp = p;
+	if (num_read(buf, k, ".,", &out->n))
+		return -1;
+	out->type = TK_NUM;
+	return 0;
+}
+
+/* A word token at *@p pp: a hemisphere (N S E W, LU LS BT BB, with an
+ * abbreviation dot) or "d"/"deg", advancing it. Returns 0, or -1 for any
+ * other word. */
+static int tok_word(const unsigned char **pp, tok *out)
+{
+	static const char *const hemi[] = {
+		"n", "s", "e", "w", "lu", "ls", "bt", "bb",
+		NULL
+	};
+	static const int axis[] = { AX_LAT, AX_LAT, AX_LON,
+				    AX_LON, AX_LAT, AX_LAT,
+				    AX_LON, AX_LON };
+	static const int sgn[] = { 1, -1, 1, -1, 1, -1, 1, -1 };
+	const unsigned char *p = *pp;
+	char w[8];
+	size_t k = 0;
+	int i;
+
+	while ((*p >= 'a' && *p <= 'z') ||
+	       (*p >= 'A' && *p <= 'Z')) {
+		if (k + 1 >= sizeof w)
+			return -1;
+		w[k++] = (char)ascii_lower(*p++);
+	}
+	w[k] = '\0';
+	/* "LS." / "S." abbreviation dots */
+	if (*p == '.')
+		p++;
+	*pp = p;
+	if (strcmp(w, "d") == 0 || strcmp(w, "deg") == 0) {
+		out->type = TK_DEG;
+		return 0;
+	}
+	i = word_in(w, hemi);
+	if (i < 0)
+		return -1;
+	out->type = TK_HEMI;
+	out->axis = axis[i];
+	out->sgn = sgn[i];
+	return 0;
+}
+
 /* Splits route-2 text into tokens; returns the count or -1. */
 static int coord_tokenize(const char *s, tok *tk, int max)
 {
@@ -475,36 +577,8 @@ static int coord_tokenize(const char *s, tok *tk, int max)
 		memset(&tk[n], 0, sizeof tk[n]);
 		if ((*p >= '0' && *p <= '9') ||
 		    ((*p == '-' || *p == '+') && p[1] >= '0' && p[1] <= '9')) {
-			char buf[40];
-			size_t k = 0;
-			int mark = 0;
-
-			if (*p == '-' || *p == '+') {
-				buf[k++] = (char)*p++;
-			}
-			for (;;) {
-				if (*p >= '0' && *p <= '9') {
-					if (k + 1 >= sizeof buf)
-						return -1;
-					buf[k++] = (char)*p++;
-				} else if ((*p == '.' || *p == ',') &&
-					   p[1] >= '0' && p[1] <= '9') {
-					if (mark) {
-						/* "5.47.12" is broken; after a
-						 * decimal a comma separates */
-						if (*p == '.')
-							return -1;
-						break;
-					}
-					mark = 1;
-					buf[k++] = (char)*p++;
-				} else {
-					break;
-				}
-			}
-			if (num_read(buf, k, ".,", &tk[n].n))
+			if (tok_number(&p, &tk[n++]))
 				return -1;
-			tk[n++].type = TK_NUM;
 			continue;
 		}
 		len = mark_at(p, &type);
@@ -527,39 +601,8 @@ static int coord_tokenize(const char *s, tok *tk, int max)
 			continue;
 		}
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
-			static const char *const hemi[] = {
-				"n", "s", "e", "w", "lu", "ls", "bt", "bb",
-				NULL
-			};
-			static const int axis[] = { AX_LAT, AX_LAT, AX_LON,
-						    AX_LON, AX_LAT, AX_LAT,
-						    AX_LON, AX_LON };
-			static const int sgn[] = { 1, -1, 1, -1, 1, -1, 1, -1 };
-			char w[8];
-			size_t k = 0;
-			int i;
-
-			while ((*p >= 'a' && *p <= 'z') ||
-			       (*p >= 'A' && *p <= 'Z')) {
-				if (k + 1 >= sizeof w)
-					return -1;
-				w[k++] = (char)ascii_lower(*p++);
-			}
-			w[k] = '\0';
-			/* "LS." / "S." abbreviation dots */
-			if (*p == '.')
-				p++;
-			if (strcmp(w, "d") == 0 || strcmp(w, "deg") == 0) {
-				tk[n++].type = TK_DEG;
-				continue;
-			}
-			i = word_in(w, hemi);
-			if (i < 0)
+			if (tok_word(&p, &tk[n++]))
 				return -1;
-			tk[n].type = TK_HEMI;
-			tk[n].axis = axis[i];
-			tk[n].sgn = sgn[i];
-			n++;
 			continue;
 		}
 		return -1;
@@ -576,23 +619,15 @@ typedef struct comp {
 	int done;  /* no more numbers belong to it */
 } comp;
 
-/* Route 2: hemisphere letters and/or degree marks. */
-static int coord_angular(const char *t, double *lat, double *lon, int *flags,
-			 char *why, size_t whylen)
+/* Groups the tokens into the two components c[0], c[1]; *nc receives
+ * how many were begun. Returns 0, or -1 when they do not form
+ * components. */
+static int comps_read(const tok *tk, int nt, comp *c, int *nc)
 {
-	tok tk[MAX_TOKS];
-	comp c[2];
-	comp *cur;
-	int nt, nc = 1, i, k, leading, any_frac = 0, any_min = 0;
-	double v[2];
+	comp *cur = &c[0];
+	int i, leading = tk[0].type == TK_HEMI;
 
-	nt = coord_tokenize(t, tk, MAX_TOKS);
-	if (nt <= 0)
-		goto bad;
-	memset(c, 0, sizeof c);
-	c[0].axis = c[1].axis = AX_NONE;
-	cur = &c[0];
-	leading = tk[0].type == TK_HEMI;
+	*nc = 1;
 	for (i = 0; i < nt; i++) {
 		const tok *x = &tk[i];
 		int prev_num = i > 0 && tk[i - 1].type == TK_NUM;
@@ -602,32 +637,32 @@ static int coord_angular(const char *t, double *lat, double *lon, int *flags,
 			if (cur->done || cur->n == 3 ||
 			    (cur->n > 0 && i + 1 < nt &&
 			     tk[i + 1].type == TK_DEG)) {
-				if (nc == 2)
-					goto bad;
-				cur = &c[nc++];
+				if (*nc == 2)
+					return -1;
+				cur = &c[(*nc)++];
 			}
 			if (cur->n > 0 &&
 			    (x->n.neg || cur->part[cur->n - 1].frac))
-				goto bad; /* "5.5 30", "5 -30" */
+				return -1; /* "5.5 30", "5 -30" */
 			cur->part[cur->n++] = x->n;
 			break;
 		case TK_DEG:
 		case TK_MIN:
 		case TK_SEC:
 			if (!prev_num || cur->n != x->type - TK_DEG + 1)
-				goto bad;
+				return -1;
 			if (x->type == TK_SEC)
 				cur->done = 1;
 			break;
 		case TK_HEMI:
 			if (leading) {
 				if (cur->n > 0 || cur->axis != AX_NONE) {
-					if (cur->n == 0 || nc == 2)
-						goto bad;
-					cur = &c[nc++];
+					if (cur->n == 0 || *nc == 2)
+						return -1;
+					cur = &c[(*nc)++];
 				}
 			} else if (cur->n == 0 || cur->axis != AX_NONE) {
-				goto bad;
+				return -1;
 			}
 			cur->axis = x->axis;
 			cur->sgn = x->sgn;
@@ -638,48 +673,84 @@ static int coord_angular(const char *t, double *lat, double *lon, int *flags,
 			if (cur->n > 0)
 				cur->done = 1;
 			else if (cur->axis != AX_NONE)
-				goto bad;
+				return -1;
 			break;
 		default:
-			goto bad;
+			return -1;
 		}
 	}
+	return 0;
+}
+
+/* What reading a component's degrees found wrong. */
+enum { COMP_OK, COMP_BAD, COMP_RANGE };
+
+/* The signed degrees of component @p q into *@p v; notes the notation in
+ * *flags, and whether minutes or a fraction were written. */
+static int comp_degrees(const comp *q, double *v, int *flags, int *any_frac,
+			int *any_min)
+{
+	double d = q->part[0].v;
+
+	*v = 0;
+	if (q->n >= 2) {
+		*any_min = 1;
+		if (q->part[1].v >= 60.0)
+			return COMP_RANGE;
+		d += q->part[1].v / 60.0;
+	}
+	if (q->n == 3) {
+		if (q->part[2].v >= 60.0)
+			return COMP_RANGE;
+		d += q->part[2].v / 3600.0;
+		*flags |= JK_COORD_DMS;
+	} else if (q->n == 2) {
+		*flags |= JK_COORD_DDM;
+	}
+	if (q->part[q->n - 1].frac)
+		*any_frac = 1;
+	if (q->part[0].dcomma || q->part[q->n - 1].dcomma)
+		*flags |= JK_COORD_DECIMAL_COMMA;
+	if (q->axis != AX_NONE) {
+		*flags |= JK_COORD_HEMI;
+		/* "-5° N" contradicts itself */
+		if (q->part[0].neg && q->sgn > 0)
+			return COMP_BAD;
+		*v = q->sgn * d;
+	} else {
+		*v = q->part[0].neg ? -d : d;
+	}
+	return COMP_OK;
+}
+
+/* Route 2: hemisphere letters and/or degree marks. */
+static int coord_angular(const char *t, double *lat, double *lon, int *flags,
+			 char *why, size_t whylen)
+{
+	tok tk[MAX_TOKS];
+	comp c[2];
+	int nt, nc, k, any_frac = 0, any_min = 0;
+	double v[2];
+
+	nt = coord_tokenize(t, tk, MAX_TOKS);
+	if (nt <= 0)
+		goto bad;
+	memset(c, 0, sizeof c);
+	c[0].axis = c[1].axis = AX_NONE;
+	if (comps_read(tk, nt, c, &nc))
+		goto bad;
 	if (nc != 2 || c[0].n == 0 || c[1].n == 0) {
 		coord_why(why, whylen, t, "is not a coordinate pair "
 			  "(one value only)");
 		return -1;
 	}
 	for (k = 0; k < 2; k++) {
-		comp *q = &c[k];
-		double d = q->part[0].v;
+		int r = comp_degrees(&c[k], &v[k], flags, &any_frac, &any_min);
 
-		if (q->n >= 2) {
-			any_min = 1;
-			if (q->part[1].v >= 60.0)
-				goto range;
-			d += q->part[1].v / 60.0;
-		}
-		if (q->n == 3) {
-			if (q->part[2].v >= 60.0)
-				goto range;
-			d += q->part[2].v / 3600.0;
-			*flags |= JK_COORD_DMS;
-		} else if (q->n == 2) {
-			*flags |= JK_COORD_DDM;
-		}
-		if (q->part[q->n - 1].frac)
-			any_frac = 1;
-		if (q->part[0].dcomma || q->part[q->n - 1].dcomma)
-			*flags |= JK_COORD_DECIMAL_COMMA;
-		if (q->axis != AX_NONE) {
-			*flags |= JK_COORD_HEMI;
-			/* "-5° N" contradicts itself */
-			if (q->part[0].neg && q->sgn > 0)
-				goto bad;
-			v[k] = q->sgn * d;
-		} else {
-			v[k] = q->part[0].neg ? -d : d;
-		}
+		if (r == COMP_RANGE)
+			goto range;
+		if (r == COMP_BAD)
+			goto bad;
 	}
 	return coord_finish(t, v[0], c[0].axis, v[1], c[1].axis,
 			    !any_frac && !any_min, lat, lon, flags, why,
@@ -1549,4 +1620,24 @@ const char *jk_field_name(jk_field f)
 	if ((int)f < 0 || f >= JK_F__COUNT || !names[f])
 		return "(none)";
 	return names[f];
+}
+
+int jk_kode_level(const char *k)
+{
+	static const int lens[] = {2, 5, 8, 13};
+	size_t n = strlen(k), i;
+	int lvl;
+
+	for (lvl = 0; lvl < 4; lvl++)
+		if (n == (size_t)lens[lvl])
+			break;
+	if (lvl == 4)
+		return 0;
+	for (i = 0; i < n; i++) {
+		int dot = (i == 2 || i == 5 || i == 8);
+
+		if (dot ? k[i] != '.' : !isdigit((unsigned char)k[i]))
+			return 0;
+	}
+	return lvl + 1;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The review file: the rows the geocoder leaves to a person. The geocode
  * step writes it (jk_geocode_review(), src/geocode/review.c); a planner
