@@ -14,10 +14,10 @@
        print. Village names from 1:100,000 closer. -->
   <renderer-v2 type="categorizedSymbol" attr="status" symbollevels="0" enableorderby="0" forceraster="0" referencescale="-1">
     <categories>
-      <category symbol="0" value="covered" label="ada lokasi siap di desa (covered)" render="true"/>
+      <category symbol="0" value="covered" label="ada lokasi siap (covered)" render="true"/>
       <category symbol="1" value="reachable" label="lokasi siap dalam jangkauan (reachable)" render="true"/>
-      <category symbol="2" value="pending" label="lokasi belum siap (pending)" render="true"/>
-      <category symbol="3" value="gap" label="tidak terjangkau (gap)" render="true"/>
+      <category symbol="2" value="pending" label="hanya lokasi belum siap (pending)" render="true"/>
+      <category symbol="3" value="gap" label="belum ada lokasi (gap)" render="true"/>
     </categories>
     <symbols>
       <symbol type="fill" name="0" alpha="1" clip_to_extent="1" force_rhr="0">

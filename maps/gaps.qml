@@ -11,8 +11,8 @@
        gaps, a sparse orange hatch across for pending villages. -->
   <renderer-v2 type="categorizedSymbol" attr="status" symbollevels="0" enableorderby="0" forceraster="0" referencescale="-1">
     <categories>
-      <category symbol="0" value="pending" label="lokasi belum siap (pending)" render="true"/>
-      <category symbol="1" value="gap" label="tidak terjangkau (gap)" render="true"/>
+      <category symbol="0" value="pending" label="hanya lokasi belum siap (pending)" render="true"/>
+      <category symbol="1" value="gap" label="belum ada lokasi (gap)" render="true"/>
     </categories>
     <symbols>
       <symbol type="fill" name="0" alpha="1" clip_to_extent="1" force_rhr="0">

@@ -18,7 +18,7 @@
     <categories>
       <category symbol="0" value="ready" label="siap (ready)" render="true"/>
       <category symbol="1" value="not_ready" label="belum siap (not_ready)" render="true"/>
-      <category symbol="2" value="inactive" label="tidak aktif (inactive)" render="true"/>
+      <category symbol="2" value="inactive" label="nonaktif (inactive)" render="true"/>
       <category symbol="3" value="unknown" label="tidak diketahui (unknown)" render="true"/>
     </categories>
     <symbols>

@@ -2,6 +2,8 @@
 /*
  * The words of the outputs (lang.h), Indonesian and English side by side.
  */
+#include <string.h>
+
 #include "lang.h"
 
 struct text_pair {
@@ -188,6 +190,30 @@ static const struct text_pair texts[JK_T_N] = {
 	[JK_T_MAP_ZONE] = {"zona",
 		"zone"},
 };
+
+/* Code values of the store and their words. */
+static const struct {
+	const char *code;
+	jk_text_key key;
+} codes[] = {
+	{"covered", JK_T_S_COVERED}, {"reachable", JK_T_S_REACHABLE},
+	{"pending", JK_T_S_PENDING}, {"gap", JK_T_S_GAP},
+	{"ready", JK_T_SS_READY}, {"not_ready", JK_T_SS_NOT_READY},
+	{"inactive", JK_T_SS_INACTIVE}, {"unknown", JK_T_SS_UNKNOWN},
+	{"coordinate", JK_T_P_COORDINATE}, {"village", JK_T_P_VILLAGE},
+	{"district", JK_T_P_DISTRICT}, {"regency", JK_T_P_REGENCY},
+	{"ambiguous", JK_T_P_AMBIGUOUS}, {"none", JK_T_P_NONE},
+};
+
+const char *jk_tr_code(int lang, const char *code)
+{
+	size_t i;
+
+	for (i = 0; code && i < sizeof codes / sizeof codes[0]; i++)
+		if (!strcmp(code, codes[i].code))
+			return jk_tr(lang, codes[i].key);
+	return NULL;
+}
 
 const char *jk_tr(int lang, jk_text_key t)
 {

@@ -110,4 +110,10 @@ typedef enum jk_text_key {
  * text. */
 const char *jk_tr(int lang, jk_text_key t);
 
+/* The word in @p lang of a code value of the store: a coverage status
+ * ("covered", "gap", ...), a site status ("ready", "not_ready", ...) or a
+ * geocoding precision ("village", "district", ...); NULL for another
+ * value. Static storage. */
+const char *jk_tr_code(int lang, const char *code);
+
 #endif /* JK_LANG_H */

@@ -272,15 +272,9 @@ static const char *site_status_id(const char *s)
 
 static const char *village_status_id(const char *s)
 {
-	if (!strcmp(s, "reachable"))
-		return "terjangkau";
-	if (!strcmp(s, "pending"))
-		return "tertunda";
-	if (!strcmp(s, "gap"))
-		return "kesenjangan";
-	if (!strcmp(s, "covered"))
-		return "tercakup";
-	return "belum dianalisis";
+	const char *w = jk_tr_code(JK_LANG_ID, s);
+
+	return w ? w : jk_tr(JK_LANG_ID, JK_T_MAP_NONE);
 }
 
 /* "23 November 2026" from "2026-11-23"; the text itself otherwise. */

@@ -34,22 +34,6 @@
 /* ------------------------------------------------------------------ */
 /* Labels                                                              */
 
-/* Code values of the store and their labels. */
-typedef struct code_label {
-	const char *code;
-	jk_text_key label;
-} code_label;
-
-static const code_label status_labels[] = {
-	{"covered", JK_T_S_COVERED}, {"reachable", JK_T_S_REACHABLE},
-	{"pending", JK_T_S_PENDING}, {"gap", JK_T_S_GAP},
-	{"ready", JK_T_SS_READY}, {"not_ready", JK_T_SS_NOT_READY},
-	{"inactive", JK_T_SS_INACTIVE}, {"unknown", JK_T_SS_UNKNOWN},
-	{"coordinate", JK_T_P_COORDINATE}, {"village", JK_T_P_VILLAGE},
-	{"district", JK_T_P_DISTRICT}, {"regency", JK_T_P_REGENCY},
-	{"ambiguous", JK_T_P_AMBIGUOUS}, {"none", JK_T_P_NONE},
-};
-
 /* ------------------------------------------------------------------ */
 /* Report state                                                        */
 
@@ -134,12 +118,9 @@ static void fmt_num(const reporter *rp, jk_buf *b, double x, int dec)
 
 static const char *code_text(const reporter *rp, const char *code)
 {
-	size_t i;
+	const char *w = jk_tr_code(rp->id, code);
 
-	for (i = 0; i < sizeof status_labels / sizeof status_labels[0]; i++)
-		if (!strcmp(code, status_labels[i].code))
-			return T(rp, status_labels[i].label);
-	return code;
+	return w ? w : code;
 }
 
 /* A CSV cell from a result column: numbers as stored (the layers' values),

@@ -34,7 +34,7 @@ check "SVG document" grep -q "<svg" "$T/baubau.svg"
 check "the PDF renders" pdftoppm -r 30 -png "$T/baubau.pdf" "$T/baubau_pdf"
 check "one PDF page" test "$(pdfinfo "$T/baubau.pdf" | awk '/^Pages:/{print $2}')" = 1
 txt=$(pdftotext "$T/baubau.pdf" - | tr -s ' \n' '  ')
-for w in "Kota Bau Bau" "Tercakup" "Terjangkau" "Siap" "UTM zona 51S" \
+for w in "Kota Bau Bau" "Ada lokasi siap" "Tanpa lokasi siap" "Siap" "UTM zona 51S" \
 	"sultra_desa.gpkg" "sites_bapas_baubau.csv"; do
 	check "map shows '$w'" grep -q "$w" <<<"$txt"
 done

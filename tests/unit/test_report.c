@@ -197,35 +197,43 @@ START_TEST(test_html_indonesian)
 	HASNT(html, "url(");
 	HAS(html, "overflow-x:auto");
 	txt = visible_text(html);
-	HAS(txt, "Laporan Kesenjangan Lokasi Kerja Sosial");
+	HAS(txt, "Laporan Cakupan Lokasi Kerja Sosial");
 	HAS(txt, "Radius jangkauan: 5 km");
 	HAS(txt, "Analisis cakupan: 2026-07-31 02:00 UTC");
-	/* per regency: villages, covered, reachable, pending, gap, sites,
-	 * ready capacity, demand; Indonesian thousands separator */
-	HAS(txt, "Kota Bau Bau 4 2 1 1 0 5 7 42");
-	HAS(txt, "Kabupaten Buton 3 0 0 0 3 0 0 1.542");
-	HAS(txt, "Jumlah 7 2 1 1 3 5 7 1.584");
+	/* the office's goal first */
+	HAS(txt, "5 Tanpa lokasi siap dari 7 desa/kelurahan 1 Lokasi siap dalam"
+		 " jangkauan 1 Hanya lokasi belum siap 3 Belum ada lokasi 2 Ada lokasi siap");
+	/* per regency: villages, covered, without a ready site (reachable,
+	 * pending, gap), sites, ready capacity, active clients; Indonesian
+	 * thousands separator */
+	HAS(txt, "Kota Bau Bau 4 2 2 1 1 0 5 7 42");
+	HAS(txt, "Kabupaten Buton 3 0 3 0 0 3 0 0 1.542");
+	HAS(txt, "Jumlah 7 2 5 1 1 3 5 7 1.584");
 	/* per district */
-	HAS(txt, "Betoambari 2 2 0 0 0 4 7 13");
-	HAS(txt, "Wolio 2 0 1 1 0 1 0 29");
-	HAS(txt, "Lasalimu 3 0 0 0 3 0 0 1.542");
+	HAS(txt, "Betoambari 2 2 0 0 0 0 4 7 13");
+	HAS(txt, "Wolio 2 0 2 1 1 0 1 0 29");
+	HAS(txt, "Lasalimu 3 0 3 0 0 3 0 0 1.542");
 	/* key figures: clients as counts only */
 	HAS(txt, "3 Klien aktif");
 	HAS(txt, "1 Klien dengan lokasi dalam jangkauan");
 	HAS(txt, "1 Klien dengan lokasi di luar jangkauan");
 	HAS(txt, "1 Klien yang belum mendapat lokasi");
-	/* gap list: demand descending, then distance descending, NULL last */
-	HAS(txt, "Lasalimu 74.04.01.2001 Lasalimu Kabupaten Buton kesenjangan 0 1.500 12,3 kesenjangan");
-	HAS(txt, "Tomba 74.72.02.1001 Wolio Kota Bau Bau tertunda 1 21 7,5 kesenjangan");
-	HAS(txt, "Kinapani 74.04.01.2002 Lasalimu Kabupaten Buton kesenjangan 0 21 - kesenjangan");
+	/* every village without a ready site, the most in need first (no
+	 * site, only a site not ready, a ready site within reach), then
+	 * demand descending, then distance descending, NULL last */
+	HAS(txt, "Lasalimu 74.04.01.2001 Lasalimu Kabupaten Buton belum ada lokasi 0 1.500 12,3 belum ada lokasi");
+	HAS(txt, "Tomba 74.72.02.1001 Wolio Kota Bau Bau hanya lokasi belum siap 1 21 7,5 belum ada lokasi");
+	HAS(txt, "Kinapani 74.04.01.2002 Lasalimu Kabupaten Buton belum ada lokasi 0 21 - belum ada lokasi");
 	a = strstr(txt, "Lasalimu 74.04.01.2001");
 	b = strstr(txt, "Sampolawa 74.04.01.2003");
-	c = strstr(txt, "Tomba 74.72.02.1001");
-	d = strstr(txt, "Kinapani 74.04.01.2002");
+	c = strstr(txt, "Kinapani 74.04.01.2002");
+	d = strstr(txt, "Tomba 74.72.02.1001");
 	ck_assert(a && b && c && d);
 	ck_assert(a < b && b < c && c < d);
-	/* villages without a gap are not listed */
-	HASNT(txt, "Wale 74.72.02.1002");
+	/* a reachable village has no ready site either: listed, last */
+	ck_assert(strstr(txt, "Wale 74.72.02.1002") > d);
+	/* villages with a ready site are not listed */
+	HASNT(txt, "Sulaa 74.72.01.1001");
 	/* sites needing attention, escaped */
 	HAS(html, "Masjid &quot;Al-Ikhlas&quot;, &lt;Baru&gt; &amp; Co");
 	HASNT(html, "<Baru>");
@@ -267,14 +275,16 @@ START_TEST(test_html_english)
 	html = slurp("gap_report.html");
 	HAS(html, "<html lang=\"en\">");
 	txt = visible_text(html);
-	HAS(txt, "Community service site gap report");
+	HAS(txt, "Community service site coverage report");
 	HAS(txt, "Reach radius: 5 km");
 	HAS(txt, "Coverage analysis: 2026-07-31 02:00 UTC");
-	HAS(txt, "Regency/city Villages Covered Reachable Pending Gap Sites Ready capacity Demand");
-	HAS(txt, "Kabupaten Buton 3 0 0 0 3 0 0 1,542");
-	HAS(txt, "Total 7 2 1 1 3 5 7 1,584");
-	HAS(txt, "Lasalimu 74.04.01.2001 Lasalimu Kabupaten Buton gap 0 1,500 12.3 gap");
-	HAS(txt, "Tomba 74.72.02.1001 Wolio Kota Bau Bau pending 1 21 7.5 gap");
+	HAS(txt, "Regency/city Villages Ready site in the village Without a ready site"
+		 " Ready site within reach Only a site not ready yet No site at all Sites"
+		 " Ready capacity Active clients");
+	HAS(txt, "Kabupaten Buton 3 0 3 0 0 3 0 0 1,542");
+	HAS(txt, "Total 7 2 5 1 1 3 5 7 1,584");
+	HAS(txt, "Lasalimu 74.04.01.2001 Lasalimu Kabupaten Buton no site at all 0 1,500 12.3 no site at all");
+	HAS(txt, "Tomba 74.72.02.1001 Wolio Kota Bau Bau only a site not ready yet 1 21 7.5 no site at all");
 	HAS(txt, "3 4 Masjid \"Al-Ikhlas\", <Baru> & Co Tomba not ready village");
 	HAS(txt, "3 Active clients");
 	HAS(txt, "Sites needing attention");
@@ -347,7 +357,7 @@ START_TEST(test_csv_tables)
 	free(csv);
 
 	csv = slurp("report_gaps.csv");
-	ck_assert_int_eq(count_lines(csv), 5);
+	ck_assert_int_eq(count_lines(csv), 6);
 	csv_line(csv, 0, line, sizeof line);
 	ck_assert_str_eq(line, "kode,desa,kecamatan,kabupaten,status,"
 			 "n_pending,demand,near_km,status_ak");
@@ -358,11 +368,14 @@ START_TEST(test_csv_tables)
 	ck_assert_str_eq(line, "74.04.01.2003,Sampolawa,Lasalimu,Kabupaten Buton,"
 			 "gap,0,21,9.870,gap");
 	csv_line(csv, 3, line, sizeof line);
-	ck_assert_str_eq(line, "74.72.02.1001,Tomba,Wolio,Kota Bau Bau,"
-			 "pending,1,21,7.500,gap");
-	csv_line(csv, 4, line, sizeof line);
 	ck_assert_str_eq(line, "74.04.01.2002,Kinapani,Lasalimu,Kabupaten Buton,"
 			 "gap,0,21,,gap");
+	csv_line(csv, 4, line, sizeof line);
+	ck_assert_str_eq(line, "74.72.02.1001,Tomba,Wolio,Kota Bau Bau,"
+			 "pending,1,21,7.500,gap");
+	csv_line(csv, 5, line, sizeof line);
+	ck_assert_str_eq(line, "74.72.02.1002,Wale,Wolio,Kota Bau Bau,"
+			 "reachable,0,8,2.346,reachable");
 	free(csv);
 
 	csv = slurp("report_sites_attention.csv");
@@ -591,9 +604,9 @@ START_TEST(test_nothing_to_report)
 	html = slurp("gap_report.html");
 	txt = visible_text(html);
 	HAS(txt, "Reach radius: 2.7 km");
-	HAS(txt, "No village has a gap.");
+	HAS(txt, "Every village has a ready site.");
 	HAS(txt, "No site needs attention.");
-	HAS(txt, "Total 7 7 0 0 0 7 7 1,584");
+	HAS(txt, "Total 7 7 0 0 0 0 7 7 1,584");
 	free(txt);
 	free(html);
 	txt = slurp("report_gaps.csv");

@@ -16,6 +16,7 @@
 #include <cpl_minixml.h>
 #include <sqlite3.h>
 
+#include "core/lang.h"
 #include "export/export_int.h"
 #include "fixture.h"
 #include "jangkau/jangkau.h"
@@ -119,6 +120,41 @@ START_TEST(test_embedded_styles_classify)
 	}
 	ck_assert_ptr_null(jk_style_qml_ref("no_such_layer"));
 	ck_assert_ptr_null(jk_style_qml_ref(NULL));
+}
+END_TEST
+
+/* The words QGIS shows for a status are the outputs' words (core/lang.c):
+ * each category label of the status layers begins with the Indonesian
+ * word of its value, as the report, the maps and the book write it. */
+START_TEST(test_style_words)
+{
+	static const char *const styled[] = {"desa_coverage", "gaps", "sites"};
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < sizeof styled / sizeof styled[0]; i++) {
+		const char *qml = jk_style_qml_ref(styled[i]);
+		CPLXMLNode *root = CPLParseXMLString(qml), *cats, *c;
+
+		ck_assert_ptr_nonnull(root);
+		cats = CPLGetXMLNode(root, "=qgis.renderer-v2.categories");
+		ck_assert_msg(cats != NULL, "%s: no categories", styled[i]);
+		for (c = cats->psChild; c; c = c->psNext) {
+			const char *value = CPLGetXMLValue(c, "value", "");
+			const char *label = CPLGetXMLValue(c, "label", "");
+			const char *word = jk_tr_code(JK_LANG_ID, value);
+
+			if (c->eType != CXT_Element)
+				continue;
+			ck_assert_msg(word != NULL, "%s: no word for '%s'", styled[i], value);
+			ck_assert_msg(!strncmp(label, word, strlen(word)),
+				      "%s: '%s' is labelled '%s', the outputs say '%s'",
+				      styled[i], value, label, word);
+			n++;
+		}
+		CPLDestroyXMLNode(root);
+	}
+	ck_assert_int_eq(n, 4 + 2 + 4);
 }
 END_TEST
 
@@ -327,6 +363,7 @@ static Suite *styles_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_embedded_styles_classify);
+	tcase_add_test(tc, test_style_words);
 	tcase_add_test(tc, test_layer_styles_schema);
 	tcase_add_test(tc, test_layer_styles_rows);
 	tcase_add_test(tc, test_sidecars);
