@@ -30,8 +30,11 @@ int main(void) { puts(jk_version()); return 0; }
 C
 # the .pc names the prefix it was installed under; point pkg-config there
 sed -i "s|^prefix=.*|prefix=$P|; s|^libdir=.*|libdir=$(dirname "$(dirname "$pc")")|; s|^includedir=.*|includedir=$P/include|" "$pc"
+# a library built with the sanitizers needs their runtime in the program
+san=()
+if ldd "$P/bin/jangkau" | grep -q libasan; then san=(-fsanitize=address,undefined); fi
 # shellcheck disable=SC2046
-cc "$T/use.c" $(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --cflags --libs jangkau) \
+cc "${san[@]}" "$T/use.c" $(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --cflags --libs jangkau) \
 	-Wl,-rpath,"$(dirname "$(dirname "$pc")")" -o "$T/use" 2>"$T/cc.err" || true
 check "a program builds with pkg-config --cflags --libs jangkau" test -x "$T/use"
 expect_eq "and runs against the installed library" \
