@@ -401,13 +401,15 @@ void cli_print_coverage(struct cli *cli, const jk_coverage_stats *s,
 			double radius_km)
 {
 	cli_say(cli,
-		"coverage (radius %g km): %ld villages: %ld covered, %ld reachable, "
-		"%ld pending, %ld gap; %ld active clients with a site (%ld within "
-		"reach), %ld without\n"
+		"coverage (radius %g km): %ld villages, %ld without a ready site "
+		"(%ld with one within reach, %ld with only a site not ready yet, %ld "
+		"with no site at all), %ld with a ready site; %ld active clients with "
+		"a site (%ld within reach), %ld without\n"
 		"  time: read %.2f s, analysis %.2f s, write %.2f s\n",
-		radius_km > 0 ? radius_km : 5.0, s->villages, s->covered,
-		s->reachable, s->pending, s->gap, s->clients, s->clients_in_reach,
-		s->clients_no_site, s->t_read, s->t_analyse, s->t_write);
+		radius_km > 0 ? radius_km : 5.0, s->villages,
+		s->reachable + s->pending + s->gap, s->reachable, s->pending, s->gap,
+		s->covered, s->clients, s->clients_in_reach, s->clients_no_site,
+		s->t_read, s->t_analyse, s->t_write);
 }
 
 void cli_print_coverage_road(struct cli *cli, const jk_coverage_opts *co,
@@ -418,14 +420,15 @@ void cli_print_coverage_road(struct cli *cli, const jk_coverage_opts *co,
 	long cok = nc - s->clients_off_network - s->clients_unreachable;
 
 	cli_say(cli,
-		"coverage by road (%s, fastest path%s%s): %ld villages: %ld covered, "
-		"%ld reachable, %ld pending, %ld gap; %ld active clients with a site "
-		"(%ld within reach), %ld without\n",
+		"coverage by road (%s, fastest path%s%s): %ld villages, %ld without a "
+		"ready site (%ld with one within reach, %ld with only a site not ready "
+		"yet, %ld with no site at all), %ld with a ready site; %ld active "
+		"clients with a site (%ld within reach), %ld without\n",
 		profile ? profile : "motorcycle",
 		co->road.optimize_distance ? " replaced by shortest" : "",
-		co->road.ignore_oneway ? ", one-way ignored" : "", s->villages, s->covered,
-		s->reachable, s->pending, s->gap, s->clients, s->clients_in_reach,
-		s->clients_no_site);
+		co->road.ignore_oneway ? ", one-way ignored" : "", s->villages,
+		s->reachable + s->pending + s->gap, s->reachable, s->pending, s->gap,
+		s->covered, s->clients, s->clients_in_reach, s->clients_no_site);
 	if (co->max_minutes > 0 || co->radius_km <= 0)
 		cli_say(cli, "  within reach: %g min%s", co->max_minutes > 0 ? co->max_minutes : 30.0,
 			co->radius_km > 0 ? " and" : "\n");

@@ -40,7 +40,7 @@ for w in "Kota Bau Bau" "Ada lokasi siap" "Tanpa lokasi siap" "Siap" "UTM zona 5
 done
 check "district map" "$JANGKAU" --db "$DB" --quiet map --kecamatan 74.72.02 \
 	--out "$T/wolio.pdf" --lang en
-check "district map in English" bash -c "pdftotext '$T/wolio.pdf' - | grep -q 'Covered'"
+check "district map in English" bash -c "pdftotext '$T/wolio.pdf' - | grep -q 'Ready site in the village'"
 set +e
 "$JANGKAU" --db "$DB" --quiet map --kabupaten 74.99 --out "$T/x.png" 2>"$T/err"
 rc=$?
