@@ -87,6 +87,13 @@ typedef void (*jk_progress_fn)(void *user, const char *step, long done,
 /** Library version, "MAJOR.MINOR.PATCH". Static storage. */
 JK_API const char *jk_version(void);
 
+/**
+ * Level of a Kemendagri region code: 1 "PP" (province), 2 "PP.KK"
+ * (regency/city), 3 "PP.KK.DD" (district), 4 "PP.KK.DD.VVVV" (village);
+ * 0 when @p kode is not of that form.
+ */
+JK_API int jk_kode_level(const char *kode);
+
 /** Static English text for a status code. Never NULL. */
 JK_API const char *jk_strerror(jk_status code);
 

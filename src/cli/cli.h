@@ -115,10 +115,6 @@ int cli_parse_road(const struct cli_cmd *cmd, const char *profile,
 		   const char *optimize, const char *snap, int ignore_oneway,
 		   jk_route_opts *ro, char *pbuf, size_t n);
 
-/* Whether @p code is a region code with exactly @p dots dots, none first
- * or last: 74.72 (a regency, 1) or 74.72.01 (a district, 2). */
-int cli_code_level(const char *code, int dots);
-
 /* Parses a positive number; returns 0 on success. */
 int cli_parse_km(const char *s, double *out);
 /* Parses a distance of zero or more; -1 when it is none. */

@@ -27,7 +27,7 @@ static int book_parse(struct cli *cli, int argc, char **argv, void *args)
 	if (!a->out || !bo->kabupaten)
 		return cli_usage(&cli_cmd_book,
 				 "--kabupaten KODE and --out FILE.pdf are required");
-	if (!cli_code_level(bo->kabupaten, 1))
+	if (jk_kode_level(bo->kabupaten) != 2)
 		return cli_usage(&cli_cmd_book,
 				 "--kabupaten: '%s' is not a regency code such as 74.72",
 				 bo->kabupaten);

@@ -89,8 +89,7 @@ static int boundaries_run(struct cli *cli, jk_store *st, void *args)
 struct table_args {
 	jk_table_opts to;
 	const char *path;
-	const char **sheets; /* --sheet names, NULL-terminated */
-	const char *sheet_buf[64];
+	const char *sheet_buf[64]; /* --sheet names, NULL-terminated */
 };
 
 #define TABLE_USAGE(WHAT, PAD) \

@@ -33,11 +33,11 @@ static int map_parse(struct cli *cli, int argc, char **argv, void *args)
 				 "give one of --kabupaten KODE, --kecamatan KODE"
 				 " or --area KODE");
 	/* the level options check the code's form: 74.72 or 74.72.01 */
-	if (kab && !cli_code_level(kab, 1))
+	if (kab && jk_kode_level(kab) != 2)
 		return cli_usage(&cli_cmd_map,
 				 "--kabupaten: '%s' is not a regency code such as 74.72",
 				 kab);
-	if (kec && !cli_code_level(kec, 2))
+	if (kec && jk_kode_level(kec) != 3)
 		return cli_usage(&cli_cmd_map,
 				 "--kecamatan: '%s' is not a district code such as 74.72.01",
 				 kec);

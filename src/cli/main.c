@@ -298,18 +298,6 @@ int cli_parse_road(const struct cli_cmd *cmd, const char *profile,
 	return 0;
 }
 
-int cli_code_level(const char *code, int dots)
-{
-	const char *p;
-	int n = 0;
-
-	if (!*code || *code == '.' || code[strlen(code) - 1] == '.')
-		return 0;
-	for (p = code; *p; p++)
-		n += *p == '.';
-	return n == dots;
-}
-
 int cli_parse_km(const char *s, double *out)
 {
 	char *end;

@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include "jangkau/jangkau.h"
+
 /* ---- coordinates ---- */
 
 /* Flags describing how a coordinate was written / interpreted. */
@@ -132,8 +134,6 @@ size_t jk_field_headers(int table, jk_field f, char *out, size_t outlen);
  * used in messages. Static storage. */
 const char *jk_field_name(jk_field f);
 
-/* Level of an administrative code: 1 "PP", 2 "PP.KK", 3 "PP.KK.DD",
- * 4 "PP.KK.DD.VVVV"; 0 when @p kode is not of that form. */
-int jk_kode_level(const char *kode);
+/* jk_kode_level(): the level of a region code, public (jangkau.h). */
 
 #endif /* JK_PARSE_H */

@@ -31,6 +31,28 @@
 		      "status '%s': got %d want %d", (s) ? (s) : "(null)",   \
 		      jk_site_status_parse(s), (int)(want))
 
+/* Region codes by level, and what is not one (the CLI's --kabupaten and
+ * --kecamatan, --area and the boundary import check codes with it). */
+START_TEST(test_kode_level)
+{
+	static const struct {
+		const char *kode;
+		int level;
+	} cases[] = {
+		{"74", 1}, {"74.72", 2}, {"74.72.01", 3}, {"74.72.01.1001", 4},
+		{"", 0}, {"7", 0}, {"74.", 0}, {".72", 0}, {"7472", 0},
+		{"74.7", 0}, {"74.72.1", 0}, {"74.72.01.100", 0}, {"74.72.01.10011", 0},
+		{"ab.cd", 0}, {"74-72", 0}, {"74.72.01.1001.1", 0}, {"74,72", 0},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		ck_assert_msg(jk_kode_level(cases[i].kode) == cases[i].level,
+			      "'%s': %d, not %d", cases[i].kode,
+			      jk_kode_level(cases[i].kode), cases[i].level);
+}
+END_TEST
+
 START_TEST(test_site_status)
 {
 	STATUS_IS("Siap", JK_SITE_READY);
@@ -890,6 +912,7 @@ static Suite *values_suite(void)
 	TCase *th = tcase_create("headers");
 	TCase *tf = tcase_create("fieldbook");
 
+	tcase_add_test(tc, test_kode_level);
 	tcase_add_test(tc, test_site_status);
 	tcase_add_test(tc, test_yesno);
 	tcase_add_test(tc, test_client_status);
